@@ -1,0 +1,1 @@
+"""The operations the UI and the command line call; one short session per call."""

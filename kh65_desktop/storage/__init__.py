@@ -1,0 +1,1 @@
+"""The local SQLite database: tables, migrations, the plan data file. No Qt here."""

@@ -1,0 +1,87 @@
+"""Opening the local database: engine, SQLite settings, migrations, first-start data."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlmodel import Session, select
+
+from .. import APP_NAME
+from ..resources import BUILTIN_PLAN, migrations_path, resource_path
+from .models import AppMeta
+from .plan_file import load_plan
+
+log = logging.getLogger(__name__)
+BUILTIN_LOADED = "builtin_plan_loaded"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (e.g. %LOCALAPPDATA%\\KH65 Desktop on Windows)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "kh65.db"
+
+
+def create_db_engine(path: Path) -> Engine:
+    """An engine whose every connection enforces foreign keys and durable commits."""
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a commit that has returned survives a power cut, WAL or not.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return engine
+
+
+def alembic_config() -> Config:
+    """Alembic configured from code, so it works from source and from a bundle."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_path()))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision, keeping the data."""
+    with engine.connect() as connection:
+        # Batch migrations copy tables; foreign keys are checked after, not during.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    if problems:
+        raise RuntimeError(f"Cơ sở dữ liệu có {len(problems)} liên kết hỏng sau khi nâng cấp.")
+
+
+def seed_builtin_plan(engine: Engine, plan_file: Path | None = None) -> bool:
+    """Load the built-in plan once, into a database that has never had it; True if loaded."""
+    with Session(engine) as session:
+        if session.get(AppMeta, BUILTIN_LOADED) is not None:
+            return False
+        load_plan(session, plan_file or resource_path(*BUILTIN_PLAN))
+        session.add(AppMeta(key=BUILTIN_LOADED, value="1"))
+        session.commit()
+    log.info("Đã nạp kế hoạch có sẵn vào cơ sở dữ liệu.")
+    return True
+
+
+def open_database(path: Path | None = None, seed: bool = True) -> Engine:
+    """Open (or create) the database at `path`, migrate it, and load plan 65 on first start."""
+    path = path or default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_db_engine(path)
+    upgrade(engine)
+    if seed:
+        seed_builtin_plan(engine)
+    return engine

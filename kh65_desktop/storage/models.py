@@ -1,0 +1,230 @@
+"""The database tables (SQLModel). A plan is kept whole, not as a flattened sheet.
+
+Every change to these tables needs an Alembic revision under `db/versions/`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from ..domain.terms import (AgencyKind, Direction, IndicatorKind, PeriodKind, Role, StatedKind,
+                            TargetForm, TaskStatus)
+
+
+def _enum(cls: type[Enum]) -> sa.Enum:
+    """Store an enum as its value in a plain VARCHAR (no CHECK; migrations stay simple)."""
+    return sa.Enum(cls, native_enum=False, create_constraint=False, length=20,
+                   values_callable=lambda members: [m.value for m in members])
+
+
+class AppMeta(SQLModel, table=True):
+    """Key/value facts about this database (e.g. that the built-in plan was loaded)."""
+
+    __tablename__ = "app_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Plan(SQLModel, table=True):
+    """A plan document: number, date, place, issuing body, title and signer."""
+
+    __tablename__ = "plan"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True)  # stable key across databases, e.g. "65/KH-UBND/2024"
+    number: str  # "65/KH-UBND"
+    document_type: str = "Kế hoạch"
+    issued_on: date
+    place: str
+    issuing_body: str
+    title: str
+    year: int
+    starts_on: date
+    ends_on: date
+    signer_authority: str  # "TM. ỦY BAN NHÂN DÂN"
+    signer_title: str  # "CHỦ TỊCH"
+    signer_name: str
+
+
+class Locality(SQLModel, table=True):
+    """A district, town or city: a breakdown key for figures."""
+
+    __tablename__ = "locality"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+    kind: str  # "thành phố", "huyện", "thị xã"
+    position: int = 0
+
+
+class Agency(SQLModel, table=True):
+    """A provincial body or a district People's Committee."""
+
+    __tablename__ = "agency"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True)
+    name: str
+    kind: AgencyKind = Field(sa_type=_enum(AgencyKind))
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="SET NULL")
+    position: int = 0
+
+
+class IndicatorGroup(SQLModel, table=True):
+    """A numbered part of the plan, assigned to lead and coordinating agencies."""
+
+    __tablename__ = "indicator_group"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    code: str  # "II.1"
+    section: str  # "I" or "II"
+    heading: str
+    position: int = 0
+
+
+class GroupAgency(SQLModel, table=True):
+    """An agency's role (chủ trì / phối hợp) in an indicator group."""
+
+    __tablename__ = "group_agency"
+    group_id: int = Field(foreign_key="indicator_group.id", ondelete="CASCADE", primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", ondelete="CASCADE", primary_key=True)
+    role: Role = Field(sa_type=_enum(Role))
+
+
+class Indicator(SQLModel, table=True):
+    """A target to track: unit, kind, direction, target in its form, baseline."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    group_id: int = Field(foreign_key="indicator_group.id", ondelete="CASCADE", index=True)
+    parent_id: int | None = Field(default=None, foreign_key="indicator.id", ondelete="CASCADE")
+    code: str  # stable within the plan: "II.1.1"
+    position: int = 0
+    name: str
+    unit: str = ""
+    kind: IndicatorKind = Field(sa_type=_enum(IndicatorKind))
+    direction: Direction = Field(default=Direction.HIGHER, sa_type=_enum(Direction))
+    target_form: TargetForm = Field(sa_type=_enum(TargetForm))
+    target_value: float | None = None
+    target_strict: bool = False
+    target_share: float | None = None
+    target_text: str = ""
+    baseline_value: float | None = None
+    baseline_label: str = ""
+    same_period_value: float | None = None
+    same_period_label: str = ""
+    note: str = ""
+    source_quote: str = ""  # the document's sentence, for review
+
+
+class LocalityTarget(SQLModel, table=True):
+    """An indicator's target for one locality (the district table's "Kế hoạch")."""
+
+    __tablename__ = "locality_target"
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
+    locality_id: int = Field(foreign_key="locality.id", ondelete="CASCADE", primary_key=True)
+    target_value: float
+
+
+class Period(SQLModel, table=True):
+    """A reporting period with its start, end and data cut-off dates."""
+
+    __tablename__ = "period"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    code: str  # "2024-H1"
+    name: str  # "6 tháng đầu năm 2024"
+    kind: PeriodKind = Field(sa_type=_enum(PeriodKind))
+    starts_on: date
+    ends_on: date
+    cutoff_on: date | None = None
+
+
+class ReportedValue(SQLModel, table=True):
+    """A figure for an indicator, period and (optionally) locality, with its provenance."""
+
+    __tablename__ = "reported_value"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", index=True)
+    period_id: int = Field(foreign_key="period.id", ondelete="CASCADE", index=True)
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="CASCADE")
+    value: float | None = None
+    text: str = ""  # wording for qualitative results ("Đã hoàn thành 08/08 tiêu chí")
+    achieved: bool | None = None  # the clerk's judgement where there is no number
+    is_estimate: bool = False  # "ước"
+    as_of: date | None = None  # "tính đến ngày 14/6/2024"
+    note: str = ""
+    entered_by: str = ""
+    entered_at: datetime
+
+
+class StatedFigure(SQLModel, table=True):
+    """A derived figure as the document states it, kept apart from computed ones."""
+
+    __tablename__ = "stated_figure"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", index=True)
+    period_id: int | None = Field(default=None, foreign_key="period.id", ondelete="CASCADE")
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="CASCADE")
+    kind: StatedKind = Field(sa_type=_enum(StatedKind))
+    value: float
+    decimals: int = 0  # as shown: "45%" has 0, "53,05%" has 2
+    source: str = ""  # where in the document: "I", "II.6", "II.3 bảng"
+    quote: str = ""
+
+
+class Task(SQLModel, table=True):
+    """A task or solution paragraph with its deadline and status."""
+
+    __tablename__ = "task"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
+    group_id: int | None = Field(default=None, foreign_key="indicator_group.id",
+                                 ondelete="CASCADE")
+    code: str
+    position: int = 0
+    lead_in: str = ""  # the sentence that assigns the items below it
+    text: str
+    deadline: date | None = None
+    deadline_text: str = ""  # as the document says it: "đến hết tháng 8 năm 2024"
+    status: TaskStatus = Field(default=TaskStatus.NOT_STARTED, sa_type=_enum(TaskStatus))
+    note: str = ""
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+
+class TaskAgency(SQLModel, table=True):
+    """An agency's role in a task."""
+
+    __tablename__ = "task_agency"
+    task_id: int = Field(foreign_key="task.id", ondelete="CASCADE", primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", ondelete="CASCADE", primary_key=True)
+    role: Role = Field(sa_type=_enum(Role))
+
+
+class ValueChange(SQLModel, table=True):
+    """One change to a reported value: old -> new, who, when (added in revision 0002)."""
+
+    __tablename__ = "value_change"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", index=True)
+    period_id: int = Field(foreign_key="period.id", ondelete="CASCADE")
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="CASCADE")
+    old_value: float | None = None
+    new_value: float | None = None
+    old_text: str = ""
+    new_text: str = ""
+    changed_by: str = ""
+    changed_at: datetime
+
+
+# One figure per indicator, period and locality; SQLite treats NULLs as distinct in a plain
+# UNIQUE constraint, so the province-wide row (no locality) is keyed as locality 0.
+sa.Index("uq_reported_value_key", ReportedValue.indicator_id, ReportedValue.period_id,
+         sa.func.coalesce(ReportedValue.locality_id, 0), unique=True)

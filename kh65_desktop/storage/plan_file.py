@@ -1,0 +1,253 @@
+"""Reads a plan data file (TOML, see docs/plan-file.md) into the database.
+
+Figures in the file are strings in Vietnamese format, exactly as the document prints
+them, so a reviewer can compare each with its quote. Loading is one transaction: a file
+with a mistake changes nothing and the error names the item.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ..domain.numbers import VietnameseFormatError, parse_number_detail
+from ..domain.terms import (AgencyKind, Direction, IndicatorKind, PeriodKind, Role, StatedKind,
+                            TargetForm)
+from .models import (Agency, GroupAgency, Indicator, IndicatorGroup, Locality, LocalityTarget,
+                     Period, Plan, ReportedValue, StatedFigure, Task, TaskAgency)
+
+FORMAT = "kh65-plan"
+FORMAT_VERSION = 1
+DOCUMENT_AUTHOR = "Văn bản"  # `entered_by` for figures taken from the plan itself
+
+
+class PlanFileError(ValueError):
+    """A plan file that cannot be loaded; the message names the file and the item."""
+
+
+def read_plan_file(path: Path) -> dict[str, Any]:
+    """Parse and check the header of a plan file."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PlanFileError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from exc
+    if data.get("format") != FORMAT:
+        raise PlanFileError(f"{path.name} không phải là tệp kế hoạch KH65.")
+    if data.get("format_version", 0) > FORMAT_VERSION:
+        raise PlanFileError(f"{path.name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
+    return data
+
+
+def load_plan(session: Session, path: Path) -> Plan:
+    """Add the plan in `path` to the session (the caller commits); agencies are shared."""
+    data = read_plan_file(path)
+    loader = _Loader(session, path.name, data)
+    return loader.load()
+
+
+class _Loader:
+    """One pass over a plan file, keeping the code -> row maps it needs."""
+
+    def __init__(self, session: Session, filename: str, data: dict[str, Any]) -> None:
+        self.session = session
+        self.filename = filename
+        self.data = data
+        self.localities: dict[str, Locality] = {}
+        self.agencies: dict[str, Agency] = {}
+        self.periods: dict[str, Period] = {}
+        self.now = datetime.now(UTC)
+
+    def fail(self, where: str, problem: str) -> PlanFileError:
+        return PlanFileError(f"{self.filename}, {where}: {problem}")
+
+    def number(self, text: Any, where: str) -> tuple[float, int]:
+        try:
+            parsed = parse_number_detail(str(text))
+        except VietnameseFormatError as exc:
+            raise self.fail(where, str(exc)) from None
+        return parsed.value, parsed.decimals
+
+    def optional(self, table: dict[str, Any], key: str, where: str) -> float | None:
+        return self.number(table[key], where)[0] if key in table else None
+
+    def load(self) -> Plan:
+        meta = self.data["plan"]
+        exists = self.session.exec(select(Plan).where(Plan.code == meta["code"])).first()
+        if exists:
+            raise self.fail("plan", f"kế hoạch {meta['code']} đã có trong cơ sở dữ liệu.")
+        plan = Plan(**meta)
+        self.session.add(plan)
+        self.session.flush()
+        self._localities()
+        self._agencies()
+        self._periods(plan)
+        for position, group in enumerate(self.data.get("groups", [])):
+            self._group(plan, group, position)
+        for position, task in enumerate(self.data.get("tasks", [])):
+            self._tasks(plan, None, task, f"T{position + 1}", 1000 + position)
+        self.session.flush()
+        return plan
+
+    def _localities(self) -> None:
+        for position, item in enumerate(self.data.get("localities", [])):
+            row = self.session.exec(select(Locality).where(Locality.code == item["code"])).first()
+            if row is None:
+                row = Locality(position=position, **item)
+                self.session.add(row)
+            self.localities[item["code"]] = row
+        self.session.flush()
+
+    def _agencies(self) -> None:
+        for position, item in enumerate(self.data.get("agencies", [])):
+            row = self.session.exec(select(Agency).where(Agency.code == item["code"])).first()
+            if row is None:
+                locality = self.localities[item["locality"]] if "locality" in item else None
+                row = Agency(code=item["code"], name=item["name"], kind=AgencyKind(item["kind"]),
+                             locality_id=locality.id if locality else None, position=position)
+                self.session.add(row)
+            self.agencies[item["code"]] = row
+        self.session.flush()
+
+    def _periods(self, plan: Plan) -> None:
+        for item in self.data.get("periods", []):
+            period = Period(plan_id=plan.id, code=item["code"], name=item["name"],
+                            kind=PeriodKind(item["kind"]), starts_on=item["starts_on"],
+                            ends_on=item["ends_on"], cutoff_on=item.get("cutoff_on"))
+            self.session.add(period)
+            self.periods[item["code"]] = period
+        self.session.flush()
+
+    def _agency_codes(self, names: list[str], where: str) -> list[Agency]:
+        """Agency codes, with the file's named sets ("UBND các huyện, …") expanded."""
+        sets: dict[str, list[str]] = self.data.get("agency_sets", {})
+        found: list[Agency] = []
+        for name in names:
+            for code in sets.get(name, [name]):
+                if code not in self.agencies:
+                    raise self.fail(where, f"không có cơ quan mã “{code}”.")
+                if self.agencies[code] not in found:
+                    found.append(self.agencies[code])
+        return found
+
+    def _roles(self, item: dict[str, Any], where: str) -> list[tuple[Agency, Role]]:
+        roles = [(a, Role.LEAD) for a in self._agency_codes(item.get("lead", []), where)]
+        leads = {a.code for a, _ in roles}
+        roles += [(a, Role.COORDINATE) for a in self._agency_codes(item.get("coordinating", []),
+                                                                    where) if a.code not in leads]
+        return roles
+
+    def _group(self, plan: Plan, item: dict[str, Any], position: int) -> None:
+        where = f"nhóm {item['code']}"
+        group = IndicatorGroup(plan_id=plan.id, code=item["code"], section=item["section"],
+                               heading=item["heading"], position=position)
+        self.session.add(group)
+        self.session.flush()
+        for agency, role in self._roles(item, where):
+            self.session.add(GroupAgency(group_id=group.id, agency_id=agency.id, role=role))
+        by_code: dict[str, Indicator] = {}
+        for index, indicator in enumerate(item.get("indicators", [])):
+            by_code[indicator["code"]] = self._indicator(plan, group, indicator, index, by_code)
+        for index, task in enumerate(item.get("tasks", [])):
+            self._tasks(plan, group, task, f"{item['code']}.T{index + 1}", index)
+
+    def _indicator(self, plan: Plan, group: IndicatorGroup, item: dict[str, Any], position: int,
+                   earlier: dict[str, Indicator]) -> Indicator:
+        where = f"chỉ tiêu {item['code']}"
+        target = item["target"]
+        parent = earlier.get(item["parent"]) if "parent" in item else None
+        if "parent" in item and parent is None:
+            raise self.fail(where, f"chỉ tiêu cha “{item['parent']}” phải đứng trước trong nhóm.")
+        baseline = item.get("baseline", {})
+        same = item.get("same_period", {})
+        indicator = Indicator(
+            plan_id=plan.id, group_id=group.id, parent_id=parent.id if parent else None,
+            code=item["code"], position=position, name=item["name"], unit=item.get("unit", ""),
+            kind=IndicatorKind(item["kind"]), direction=Direction(item.get("direction", "higher")),
+            target_form=TargetForm(target["form"]),
+            target_value=self.optional(target, "value", where),
+            target_strict=bool(target.get("strict", False)),
+            target_share=self.optional(target, "share", where), target_text=target.get("text", ""),
+            baseline_value=self.optional(baseline, "value", where),
+            baseline_label=_join(baseline.get("label", ""), baseline.get("derived", "")),
+            same_period_value=self.optional(same, "value", where),
+            same_period_label=same.get("label", ""), note=item.get("note", ""),
+            source_quote="\n".join(item.get("quotes", [])))
+        self.session.add(indicator)
+        self.session.flush()
+        for value in item.get("values", []):
+            self._value(indicator, value, None, where)
+        for stated in item.get("stated", []):
+            self._stated(indicator, StatedKind(stated["kind"]), stated["value"],
+                         stated.get("period"), None, stated.get("source", ""), where)
+        if "breakdown" in item:
+            self._breakdown(indicator, item["breakdown"], where)
+        return indicator
+
+    def _period_id(self, code: str | None, where: str) -> int | None:
+        if code is None:
+            return None
+        if code not in self.periods:
+            raise self.fail(where, f"không có kỳ báo cáo mã “{code}”.")
+        return self.periods[code].id
+
+    def _value(self, indicator: Indicator, item: dict[str, Any], locality: Locality | None,
+               where: str) -> None:
+        self.session.add(ReportedValue(
+            indicator_id=indicator.id, period_id=self._period_id(item["period"], where),
+            locality_id=locality.id if locality else None,
+            value=self.optional(item, "value", where), text=item.get("text", ""),
+            achieved=item.get("achieved"), is_estimate=bool(item.get("estimate", False)),
+            as_of=item.get("as_of"), entered_by=DOCUMENT_AUTHOR, entered_at=self.now))
+
+    def _stated(self, indicator: Indicator, kind: StatedKind, text: str, period: str | None,
+                locality: Locality | None, source: str, where: str) -> None:
+        value, decimals = self.number(text, where)
+        self.session.add(StatedFigure(
+            indicator_id=indicator.id, period_id=self._period_id(period, where),
+            locality_id=locality.id if locality else None, kind=kind, value=value,
+            decimals=decimals, source=source))
+
+    def _breakdown(self, indicator: Indicator, table: dict[str, Any], where: str) -> None:
+        period, source = table["period"], table.get("source", "")
+        for row in table["rows"]:
+            locality = self.localities.get(row["locality"])
+            if locality is None:
+                raise self.fail(where, f"không có địa phương mã “{row['locality']}”.")
+            target, _ = self.number(row["target"], where)
+            self.session.add(LocalityTarget(indicator_id=indicator.id, locality_id=locality.id,
+                                            target_value=target))
+            self._value(indicator, {"period": period, "value": row["value"],
+                                    "as_of": table.get("as_of")}, locality, where)
+            self._stated(indicator, StatedKind.PERCENT_OF_PLAN, row["percent"], period, locality,
+                         source, where)
+            self._stated(indicator, StatedKind.REMAINING, row["remaining"], period, locality,
+                         source, where)
+        total = table.get("total", {})
+        for key, kind in (("target", StatedKind.TOTAL_TARGET), ("value", StatedKind.TOTAL_VALUE),
+                          ("percent", StatedKind.PERCENT_OF_PLAN),
+                          ("remaining", StatedKind.REMAINING)):
+            if key in total:
+                self._stated(indicator, kind, total[key], period, None, source, where)
+
+    def _tasks(self, plan: Plan, group: IndicatorGroup | None, item: dict[str, Any],
+               code: str, position: int) -> None:
+        roles = self._roles(item, f"nhiệm vụ {code}")
+        for index, entry in enumerate(item["items"]):
+            deadline: date | None = entry.get("deadline")
+            task = Task(plan_id=plan.id, group_id=group.id if group else None,
+                        code=f"{code}.{index + 1}", position=position * 100 + index,
+                        lead_in=item.get("lead_in", ""), text=entry["text"], deadline=deadline,
+                        deadline_text=entry.get("deadline_text", ""), note=entry.get("note", ""))
+            self.session.add(task)
+            self.session.flush()
+            for agency, role in roles:
+                self.session.add(TaskAgency(task_id=task.id, agency_id=agency.id, role=role))
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
