@@ -144,14 +144,32 @@ class _Derived:
 def check(facts: IndicatorFacts) -> list[Finding]:
     """Every disagreement in one indicator's figures; empty when all agree after rounding."""
     findings: list[Finding] = []
-    for row in (facts.province, *facts.localities):
-        for stated in row.stated:
+    province = facts.province
+    rows = [(row, row.stated) for row in facts.localities]
+    rows.insert(0, (province, (*province.stated, *_province_totals(facts))))
+    for row, claims in rows:
+        for stated in claims:
             derived = _derive(stated.kind, row, facts)
             if derived is not None:
                 finding = _compare(facts, row.locality, stated, derived)
                 if finding:
                     findings.append(finding)
     return findings
+
+
+def _province_totals(facts: IndicatorFacts) -> tuple[Stated, ...]:
+    """The province's own target and value, to be checked against the districts' sums."""
+    if not facts.localities:
+        return ()
+    province = facts.province
+    claims = []
+    for kind, figure in ((StatedKind.TOTAL_TARGET, province.target),
+                         (StatedKind.TOTAL_VALUE, province.value)):
+        repeated = any(s.kind is kind and s.figure.value == getattr(figure, "value", None)
+                       for s in province.stated)
+        if figure is not None and not repeated:
+            claims.append(Stated(kind, figure, "số liệu toàn tỉnh"))
+    return tuple(claims)
 
 
 def _derive(kind: StatedKind, row: Row, facts: IndicatorFacts) -> _Derived | None:

@@ -9,6 +9,7 @@ import platformdirs
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, select
 
 from .. import APP_NAME
@@ -18,6 +19,10 @@ from .plan_file import load_plan
 
 log = logging.getLogger(__name__)
 BUILTIN_LOADED = "builtin_plan_loaded"
+
+
+class DatabaseOpenError(RuntimeError):
+    """The database file cannot be opened; the message says what the clerk can do."""
 
 
 def default_db_path() -> Path:
@@ -49,14 +54,14 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision, keeping the data."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (the newest by default), keeping the data."""
     with engine.connect() as connection:
         # Batch migrations copy tables; foreign keys are checked after, not during.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
         connection.commit()
         problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
@@ -79,9 +84,19 @@ def seed_builtin_plan(engine: Engine, plan_file: Path | None = None) -> bool:
 def open_database(path: Path | None = None, seed: bool = True) -> Engine:
     """Open (or create) the database at `path`, migrate it, and load plan 65 on first start."""
     path = path or default_db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(f"Không tạo được thư mục {path.parent}: {exc.strerror}. "
+                                "Hãy chọn nơi lưu khác (--db).") from exc
     engine = create_db_engine(path)
-    upgrade(engine)
-    if seed:
-        seed_builtin_plan(engine)
+    try:
+        upgrade(engine)
+        if seed:
+            seed_builtin_plan(engine)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"Tệp {path} không phải là cơ sở dữ liệu KH65 hoặc đã bị hỏng ({exc.orig}). "
+            "Tệp không bị thay đổi; hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.") from exc
     return engine

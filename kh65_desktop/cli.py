@@ -1,0 +1,148 @@
+"""The `kh65` command: opens the app, or prints the plan's summary, indicators and checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .domain.consistency import Finding
+from .domain.numbers import format_percent, format_quantity
+from .services.checks import find_disagreements
+from .services.plan_service import NoPlanError, PlanService
+from .services.rows import IndicatorRow
+from .storage.database import DatabaseOpenError, default_db_path, open_database
+from .storage.plan_file import PlanFileError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội.")
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})")
+    parser.add_argument("--version", action="version", version=f"KH65 Desktop {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("summary", help="chỉ tiêu của từng cơ quan, tiến độ và đánh giá")
+    indicators = commands.add_parser("indicators", help="danh sách chỉ tiêu")
+    indicators.add_argument("--json", action="store_true", help="in dạng JSON")
+    check = commands.add_parser("check", help="đối chiếu số liệu văn bản nêu với số tính được")
+    check.add_argument("--json", action="store_true", help="in dạng JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `kh65` and `python -m kh65_desktop`."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
+    args = build_parser().parse_args(argv)
+    try:
+        engine = open_database(args.db)
+        service = PlanService(engine)
+        if args.command == "indicators":
+            rows = service.indicator_rows()
+            _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
+        elif args.command == "check":
+            findings = find_disagreements(engine, service.current_plan())
+            if args.json:
+                _print_json([finding_json(f) for f in findings])
+            else:
+                _print_findings(findings)
+        else:
+            if args.command is None:
+                print("Cửa sổ chính chưa có trong phiên bản này; dưới đây là bản tóm tắt.\n")
+            _print_summary(service)
+    except BrokenPipeError:  # output piped into `head` and cut short
+        return 0
+    except (PlanFileError, NoPlanError, DatabaseOpenError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def indicator_json(row: IndicatorRow) -> dict[str, Any]:
+    """One indicator as `kh65 indicators --json` prints it."""
+    latest = row.latest
+    progress = row.progress
+    return {
+        "id": row.id, "code": row.code, "name": row.name, "unit": row.unit,
+        "group": row.group_code, "parent": row.parent_code,
+        "lead_agency": ", ".join(row.lead) or None, "lead_agencies": list(row.lead),
+        "coordinating_agencies": list(row.coordinating),
+        "kind": row.kind.value, "direction": row.direction.value,
+        "target": {"form": row.target.form.value, "value": row.target.value,
+                   "strict": row.target.strict, "share": row.target.share,
+                   "text": row.target_display},
+        "baseline": row.baseline, "same_period": row.same_period,
+        "latest": None if latest is None else {
+            "value": latest.value, "text": latest.text or None, "achieved": latest.achieved,
+            "estimate": latest.is_estimate, "as_of": latest.as_of,
+            "period": {"code": latest.period_code, "name": latest.period_name},
+            "entered_by": latest.entered_by, "entered_at": latest.entered_at.isoformat()},
+        "percent_of_plan": _round(progress.percent_of_plan),
+        "remaining": _round(progress.remaining),
+        "projected": _round(progress.projected),
+        "required_monthly_pace": _round(progress.required_monthly_pace),
+        "status": progress.status.value, "status_label": progress.status.label,
+        "stated_percent_of_plan": row.stated_percent,
+        "stated_remaining": row.stated_remaining,
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One disagreement as `kh65 check --json` prints it."""
+    return {
+        "indicator_code": finding.indicator_code, "indicator_name": finding.indicator_name,
+        "period": finding.period, "check": finding.check.value, "locality": finding.locality,
+        "stated": finding.stated, "computed": _round(finding.computed),
+        "difference": _round(finding.difference), "severity": finding.severity.value,
+        "severity_label": finding.severity.label, "source": finding.source,
+        "message": finding.message,
+    }
+
+
+def _row_text(row: IndicatorRow) -> str:
+    latest = row.latest
+    value = "chưa có số liệu"
+    if latest is not None:
+        shown = format_quantity(latest.value, row.unit) if latest.value is not None else latest.text
+        value = f"{'ước ' if latest.is_estimate else ''}{shown} ({latest.period_name})"
+    parts = [f"Kế hoạch: {row.target_display or '—'}", f"Thực hiện: {value}"]
+    if row.progress.percent_of_plan is not None:
+        parts.append(f"Đạt {format_percent(row.progress.percent_of_plan)} kế hoạch")
+    if row.progress.remaining is not None:
+        parts.append(f"Còn lại: {format_quantity(row.progress.remaining, row.unit)}")
+    parts.append(f"Đánh giá: {row.progress.status.label}")
+    return f"  {row.code:<9} {row.name}\n            " + " | ".join(parts)
+
+
+def _print_rows(rows: list[IndicatorRow]) -> None:
+    for row in rows:
+        print(_row_text(row))
+
+
+def _print_summary(service: PlanService) -> None:
+    plan = service.current_plan()
+    print(f"Kế hoạch số {plan.number}: {plan.title}\n")
+    for agency, rows in service.rows_by_lead_agency(plan):
+        print(f"{agency} ({len(rows)} chỉ tiêu)")
+        _print_rows(rows)
+        print()
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    if not findings:
+        print("Số liệu văn bản nêu khớp với số tính được (sau khi làm tròn).")
+    for finding in findings:
+        print(f"[{finding.severity.label}] {finding.indicator_code} {finding.message}")
