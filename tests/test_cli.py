@@ -75,7 +75,10 @@ def test_summary_in_vietnamese_formats(new_db: Path) -> None:
 
 def test_a_file_that_is_not_a_database_gets_a_message(tmp_path: Path) -> None:
     bad = tmp_path / "not.db"
-    bad.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
+    bad.write_bytes(("đây không phải cơ sở dữ liệu " * 200).encode("utf-8"))
+    before = bad.read_bytes()
     result = kh65("--db", str(bad), "summary")
     assert result.returncode == 2
-    assert result.stderr.startswith("Lỗi:") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Lỗi: Tệp") and "không phải là cơ sở dữ liệu" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert bad.read_bytes() == before  # the clerk's file is left as it was
