@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from .domain.consistency import Finding
-from .domain.numbers import format_percent, format_quantity
+from .services.display import percent_text, remaining_text, value_text
 from .services.checks import find_disagreements
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from .ui.app import run_app  # Qt is loaded only for the window
+
+        return run_app(args.db)
     try:
         engine = open_database(args.db)
         service = PlanService(engine)
@@ -52,8 +56,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 _print_findings(findings)
         else:
-            if args.command is None:
-                print("Cửa sổ chính chưa có trong phiên bản này; dưới đây là bản tóm tắt.\n")
             _print_summary(service)
     except BrokenPipeError:  # output piped into `head` and cut short
         return 0
@@ -116,13 +118,12 @@ def _row_text(row: IndicatorRow) -> str:
     latest = row.latest
     value = "chưa có số liệu"
     if latest is not None:
-        shown = format_quantity(latest.value, row.unit) if latest.value is not None else latest.text
-        value = f"{'ước ' if latest.is_estimate else ''}{shown} ({latest.period_name})"
+        value = f"{value_text(latest, row.unit)} ({latest.period_name})"
     parts = [f"Kế hoạch: {row.target_display or '—'}", f"Thực hiện: {value}"]
     if row.progress.percent_of_plan is not None:
-        parts.append(f"Đạt {format_percent(row.progress.percent_of_plan)} kế hoạch")
+        parts.append(f"Đạt {percent_text(row)} kế hoạch")
     if row.progress.remaining is not None:
-        parts.append(f"Còn lại: {format_quantity(row.progress.remaining, row.unit)}")
+        parts.append(f"Còn lại: {remaining_text(row, with_unit=True)}")
     parts.append(f"Đánh giá: {row.progress.status.label}")
     return f"  {row.code:<9} {row.name}\n            " + " | ".join(parts)
 

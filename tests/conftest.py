@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from kh65_desktop.services.editing import EditService  # noqa: E402
 from kh65_desktop.services.plan_service import PlanService  # noqa: E402
 from kh65_desktop.storage.database import open_database  # noqa: E402
 
@@ -32,3 +33,8 @@ def engine(db_path: Path) -> Engine:
 @pytest.fixture
 def service(engine: Engine) -> PlanService:
     return PlanService(engine)
+
+
+@pytest.fixture
+def edits(engine: Engine) -> EditService:
+    return EditService(engine)

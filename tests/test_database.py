@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database, seed_builtin_plan
 from kh65_desktop.storage.models import AppMeta, Indicator, Plan, ReportedValue
@@ -33,8 +34,8 @@ def test_a_clerks_edit_survives_restart_and_is_never_reseeded(db_path: Path) -> 
     engine = open_database(db_path)
     service = PlanService(engine)
     row = _indicator(service, "II.2.1")
-    service.record_value(row.id, row.latest.period_id, 20000, entered_by="Nguyễn Thị Lan",
-                         as_of=date(2024, 9, 14))
+    EditService(engine).record_value(ValueKey(row.id, row.latest.period_id), 20000,
+                                     "Nguyễn Thị Lan", as_of=date(2024, 9, 14))
     engine.dispose()
     engine = open_database(db_path)  # a second start
     again = _indicator(PlanService(engine), "II.2.1")
@@ -52,16 +53,18 @@ def test_a_clerks_edit_survives_restart_and_is_never_reseeded(db_path: Path) -> 
     engine.dispose()
 
 
-def test_edit_changes_progress_and_status_and_keeps_history(service: PlanService) -> None:
+def test_edit_changes_progress_and_status_and_keeps_history(service: PlanService,
+                                                           edits: EditService) -> None:
     row = _indicator(service, "II.3.2")  # enterprises: 232 of 520
     assert row.progress.status.value == "at_risk"
-    service.record_value(row.id, row.latest.period_id, 300, entered_by="Lê Thị Hoa")
+    key = ValueKey(row.id, row.latest.period_id)
+    assert edits.record_value(key, 300, "Lê Thị Hoa").value == 232
     after = _indicator(service, "II.3.2")
     assert after.progress.percent_of_plan == pytest.approx(300 / 520 * 100)
     assert after.progress.remaining == 220
     assert after.progress.status.value == "on_track"
-    service.record_value(row.id, row.latest.period_id, 310, entered_by="Lê Thị Hoa")
-    history = service.value_history(row.id)
+    edits.record_value(key, 310, "Lê Thị Hoa")
+    history = edits.value_history(row.id)
     assert [(h.old_value, h.new_value, h.changed_by) for h in history] == [
         (232, 300, "Lê Thị Hoa"), (300, 310, "Lê Thị Hoa")]
 

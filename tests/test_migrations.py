@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlmodel import Session, SQLModel, select
 
-from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.storage.database import alembic_config, open_database
 from kh65_desktop.storage.models import Indicator, ReportedValue, Task, ValueChange
 
@@ -43,10 +43,9 @@ def test_old_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> N
         assert (value.value, value.entered_by) == (85.1, "Nguyễn Thị Lan")
         assert session.exec(select(Task).where(Task.code == "T1.1")).one().status == "done"
         assert session.exec(select(ValueChange)).all() == []  # the new table is there, empty
-    service = PlanService(engine)  # and the upgraded database works for new edits
-    indicator_id = value.indicator_id
-    service.record_value(indicator_id, value.period_id, 86.0, entered_by="Trần Văn Bình")
-    assert [c.old_value for c in service.value_history(indicator_id)] == [85.1]
+    edits = EditService(engine)  # and the upgraded database works for new edits
+    edits.record_value(ValueKey(value.indicator_id, value.period_id), 86.0, "Trần Văn Bình")
+    assert [c.old_value for c in edits.value_history(value.indicator_id)] == [85.1]
     engine.dispose()
 
 

@@ -60,7 +60,7 @@ class Status(StrEnum):
     @property
     def label(self) -> str:
         return {"met": "Đạt", "on_track": "Đúng tiến độ", "lagging": "Chậm tiến độ",
-                "at_risk": "Có nguy cơ không đạt", "no_data": "Chưa đủ số liệu"}[self]
+                "at_risk": "Nguy cơ không đạt", "no_data": "Chưa đủ số liệu"}[self]
 
 
 class StatedKind(StrEnum):

@@ -1,19 +1,22 @@
-"""Reading a plan with its progress, and recording figures. One short session per call."""
+"""Reading a plan with its progress. One short session per call; writes are in editing.py."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
+from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from ..domain import progress as prog
+from ..domain.tasks import urgency
 from ..domain.terms import Role, StatedKind
-from ..storage.models import (Agency, GroupAgency, Indicator, IndicatorGroup, Period, Plan,
-                              ReportedValue, StatedFigure, ValueChange)
-from .rows import IndicatorRow, LatestValue
+from ..storage.models import (Agency, GroupAgency, Indicator, IndicatorGroup, Locality,
+                              LocalityTarget, Period, Plan, ReportedValue, StatedFigure, Task,
+                              TaskAgency)
+from .rows import (AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow)
 
 UNASSIGNED = "Chưa phân công"
 
@@ -24,12 +27,12 @@ class NoPlanError(LookupError):
 
 @dataclass(frozen=True)
 class _Assignment:
-    lead: tuple[str, ...]
-    coordinating: tuple[str, ...]
+    lead: tuple[Agency, ...] = ()
+    coordinating: tuple[Agency, ...] = ()
 
 
 class PlanService:
-    """What the window and the command line ask of a plan's data."""
+    """What the window and the command line read of a plan's data."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -46,13 +49,39 @@ class PlanService:
             raise NoPlanError("Cơ sở dữ liệu chưa có kế hoạch nào.")
         return plan
 
-    def periods(self, plan_id: int) -> list[Period]:
+    def periods(self, plan: Plan) -> list[Period]:
+        """The plan's reporting periods, earliest end first."""
         with self.session() as session:
-            return list(session.exec(select(Period).where(Period.plan_id == plan_id)
-                                     .order_by(col(Period.ends_on))))
+            return list(session.exec(select(Period).where(Period.plan_id == plan.id)
+                                     .order_by(col(Period.ends_on), col(Period.id))))
 
-    def indicator_rows(self, plan: Plan | None = None) -> list[IndicatorRow]:
-        """Every indicator of the plan, in document order, with its latest figure and progress."""
+    def groups(self, plan: Plan) -> list[IndicatorGroup]:
+        with self.session() as session:
+            return list(session.exec(select(IndicatorGroup)
+                                     .where(IndicatorGroup.plan_id == plan.id)
+                                     .order_by(col(IndicatorGroup.position))))
+
+    def get(self, model: type[SQLModel], key: Any) -> Any:
+        """One row by primary key (None when it is gone)."""
+        with self.session() as session:
+            return session.get(model, key)
+
+    def code_taken(self, model: type[SQLModel], code: str, plan: Plan | None = None,
+                   except_id: int | None = None) -> bool:
+        """Whether another row of `model` (in `plan`, for per-plan codes) has this code."""
+        with self.session() as session:
+            query = select(model).where(getattr(model, "code") == code)
+            if plan is not None:
+                query = query.where(getattr(model, "plan_id") == plan.id)
+            return any(getattr(r, "id") != except_id for r in session.exec(query))
+
+    def localities(self) -> list[Locality]:
+        with self.session() as session:
+            return list(session.exec(select(Locality).order_by(col(Locality.position))))
+
+    def indicator_rows(self, plan: Plan | None = None,
+                       period: Period | None = None) -> list[IndicatorRow]:
+        """Every indicator in document order, with its latest figure up to `period`."""
         plan = plan or self.current_plan()
         with self.session() as session:
             groups = {g.id: g for g in session.exec(
@@ -60,8 +89,8 @@ class PlanService:
             indicators = list(session.exec(select(Indicator).where(Indicator.plan_id == plan.id)))
             periods = {p.id: p for p in session.exec(select(Period)
                                                      .where(Period.plan_id == plan.id))}
-            assignments = _assignments(session, list(groups))
-            latest = _latest_values(session, plan.id, periods)
+            assignments = _group_assignments(session, list(groups))
+            latest = _latest_values(session, plan.id, periods, period)
             stated = _stated_by_indicator(session, plan.id)
         codes = {i.id: i.code for i in indicators}
         total_months = prog.months_between(plan.starts_on, plan.ends_on)
@@ -69,22 +98,25 @@ class PlanService:
         for ind in sorted(indicators, key=lambda i: (groups[i.group_id].position, i.position)):
             group = groups[ind.group_id]
             value = latest.get(ind.id)
-            period = periods[value.period_id] if value else None
             reading = None
-            if value is not None and period is not None:
+            if value is not None:
+                ends = periods[value.period_id].ends_on
                 reading = prog.Reading(value.value, value.achieved,
-                                       prog.months_between(plan.starts_on, period.ends_on),
-                                       total_months)
-            spec = _spec(ind)
+                                       prog.months_between(plan.starts_on, ends), total_months)
+            spec = indicator_spec(ind)
             said = stated.get((ind.id, value.period_id if value else None), {})
-            assignment = assignments.get(group.id, _Assignment((), ()))
+            who = assignments.get(group.id, _Assignment())
             rows.append(IndicatorRow(
                 id=ind.id, code=ind.code, name=ind.name, unit=ind.unit, kind=ind.kind,
                 direction=ind.direction, group_code=group.code, group_heading=group.heading,
                 parent_code=codes.get(ind.parent_id) if ind.parent_id else None,
-                lead=assignment.lead, coordinating=assignment.coordinating, target=spec.target,
-                baseline=ind.baseline_value, same_period=ind.same_period_value, note=ind.note,
-                latest=value, progress=prog.compute(spec, reading),
+                lead=tuple(a.name for a in who.lead),
+                coordinating=tuple(a.name for a in who.coordinating),
+                lead_ids=tuple(a.id for a in who.lead if a.id is not None),
+                coordinating_ids=tuple(a.id for a in who.coordinating if a.id is not None),
+                target=spec.target, baseline=ind.baseline_value,
+                same_period=ind.same_period_value, note=ind.note, latest=value,
+                progress=prog.compute(spec, reading),
                 stated_percent=said.get(StatedKind.PERCENT_OF_PLAN),
                 stated_remaining=said.get(StatedKind.REMAINING)))
         return rows
@@ -97,64 +129,122 @@ class PlanService:
                 grouped[agency].append(row)
         return list(grouped.items())
 
-    def record_value(self, indicator_id: int, period_id: int, value: float | None, *,
-                     entered_by: str, locality_id: int | None = None, text: str = "",
-                     is_estimate: bool = False, as_of: date | None = None,
-                     note: str = "") -> ReportedValue:
-        """Set a figure and log the change (old -> new, who, when) in one transaction."""
-        now = datetime.now(UTC)
-        with self.session() as session, session.begin():
-            row = session.exec(select(ReportedValue).where(
-                ReportedValue.indicator_id == indicator_id, ReportedValue.period_id == period_id,
-                ReportedValue.locality_id == locality_id)).first()
-            old_value, old_text = (row.value, row.text) if row else (None, "")
-            if row is None:
-                row = ReportedValue(indicator_id=indicator_id, period_id=period_id,
-                                    locality_id=locality_id, entered_at=now)
-            row.value, row.text, row.is_estimate = value, text, is_estimate
-            row.as_of, row.note, row.entered_by, row.entered_at = as_of, note, entered_by, now
-            session.add(row)
-            session.add(ValueChange(indicator_id=indicator_id, period_id=period_id,
-                                    locality_id=locality_id, old_value=old_value,
-                                    new_value=value, old_text=old_text, new_text=text,
-                                    changed_by=entered_by, changed_at=now))
-        return row
-
-    def value_history(self, indicator_id: int) -> list[ValueChange]:
-        """Every recorded change to an indicator's figures, oldest first."""
+    def agencies(self, plan: Plan) -> list[AgencyRow]:
+        """Every agency with how many indicator groups and tasks of the plan it carries."""
         with self.session() as session:
-            return list(session.exec(select(ValueChange)
-                                     .where(ValueChange.indicator_id == indicator_id)
-                                     .order_by(col(ValueChange.changed_at), col(ValueChange.id))))
+            agencies = list(session.exec(select(Agency).order_by(col(Agency.position))))
+            roles = session.exec(select(GroupAgency.agency_id, GroupAgency.role, Indicator.id)
+                                 .join(Indicator, col(Indicator.group_id) == GroupAgency.group_id)
+                                 .where(Indicator.plan_id == plan.id)).all()
+            tasks = session.exec(select(TaskAgency.agency_id).join(Task)
+                                 .where(Task.plan_id == plan.id)).all()
+        leads: dict[int, int] = defaultdict(int)
+        coordinates: dict[int, int] = defaultdict(int)
+        for agency_id, role, _ in roles:
+            (leads if role is Role.LEAD else coordinates)[agency_id] += 1
+        task_count: dict[int, int] = defaultdict(int)
+        for agency_id in tasks:
+            task_count[agency_id] += 1
+        return [AgencyRow(a.id, a.code, a.name, a.kind, leads[a.id], coordinates[a.id],
+                          task_count[a.id]) for a in agencies if a.id is not None]
+
+    def tasks(self, plan: Plan, today: date) -> list[TaskRow]:
+        """The plan's tasks in document order, with their urgency on `today`."""
+        with self.session() as session:
+            tasks = list(session.exec(select(Task).where(Task.plan_id == plan.id)
+                                      .order_by(col(Task.position), col(Task.id))))
+            groups = {g.id: g.code for g in session.exec(select(IndicatorGroup)
+                                                         .where(IndicatorGroup.plan_id == plan.id))}
+            links = session.exec(select(TaskAgency, Agency).join(Agency)
+                                 .where(col(TaskAgency.task_id).in_([t.id for t in tasks]))
+                                 .order_by(col(Agency.position))).all()
+        by_task: dict[int, dict[Role, list[Agency]]] = defaultdict(lambda: defaultdict(list))
+        for link, agency in links:
+            by_task[link.task_id][link.role].append(agency)
+        rows = []
+        for task in tasks:
+            roles = by_task[task.id] if task.id is not None else {}
+            lead, coordinating = roles.get(Role.LEAD, []), roles.get(Role.COORDINATE, [])
+            rows.append(TaskRow(
+                task.id or 0, task.code, groups.get(task.group_id, "") if task.group_id else "",
+                task.lead_in, task.text, tuple(a.name for a in lead),
+                tuple(a.name for a in coordinating), tuple(a.id or 0 for a in lead),
+                tuple(a.id or 0 for a in coordinating), task.deadline, task.deadline_text,
+                task.status, urgency(task.deadline, task.status, today), task.note))
+        return rows
+
+    def breakdown_indicators(self, plan: Plan) -> list[Indicator]:
+        """Indicators that have figures or targets by locality."""
+        with self.session() as session:
+            ids = set(session.exec(select(LocalityTarget.indicator_id)))
+            ids |= set(session.exec(select(ReportedValue.indicator_id)
+                                    .where(col(ReportedValue.locality_id).is_not(None))))
+            return list(session.exec(select(Indicator).where(Indicator.plan_id == plan.id,
+                                                             col(Indicator.id).in_(ids))
+                                     .order_by(col(Indicator.group_id), col(Indicator.position))))
+
+    def breakdown(self, plan: Plan, indicator_id: int, period: Period) -> Breakdown:
+        """An indicator's figures for every locality in `period`, with the province's."""
+        with self.session() as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise LookupError(f"Không có chỉ tiêu {indicator_id}.")
+            localities = list(session.exec(select(Locality).order_by(col(Locality.position))))
+            targets = {t.locality_id: t.target_value for t in session.exec(
+                select(LocalityTarget).where(LocalityTarget.indicator_id == indicator_id))}
+            values = {v.locality_id: v for v in session.exec(
+                select(ReportedValue).where(ReportedValue.indicator_id == indicator_id,
+                                            ReportedValue.period_id == period.id))}
+        spec = indicator_spec(indicator)
+        months = prog.months_between(plan.starts_on, period.ends_on)
+        total = prog.months_between(plan.starts_on, plan.ends_on)
+        rows = []
+        for locality in localities:
+            target, value = targets.get(locality.id), values.get(locality.id)
+            local = prog.IndicatorSpec(spec.kind, spec.direction,
+                                       prog.Target(spec.target.form, target, spec.target.strict,
+                                                   spec.target.share))
+            reading = prog.Reading(value.value, value.achieved, months, total) if value else None
+            rows.append(BreakdownRow(locality.id or 0, locality.name, target,
+                                     value.value if value else None,
+                                     bool(value and value.is_estimate),
+                                     prog.compute(local, reading)))
+        province = values.get(None)
+        return Breakdown(indicator_id, indicator.name, indicator.unit, period.id or 0,
+                         period.name, tuple(rows), indicator.target_value,
+                         province.value if province else None)
 
 
-def _spec(ind: Indicator) -> prog.IndicatorSpec:
+def indicator_spec(ind: Indicator) -> prog.IndicatorSpec:
+    """What progress needs of a stored indicator."""
     target = prog.Target(ind.target_form, ind.target_value, ind.target_strict, ind.target_share,
                          ind.target_text)
     return prog.IndicatorSpec(ind.kind, ind.direction, target, ind.baseline_value)
 
 
-def _assignments(session: Session, group_ids: list[int | None]) -> dict[int, _Assignment]:
+def _group_assignments(session: Session, group_ids: list[int | None]) -> dict[int, _Assignment]:
     links = session.exec(select(GroupAgency, Agency).join(Agency)
                          .where(col(GroupAgency.group_id).in_(group_ids))
                          .order_by(col(Agency.position))).all()
-    lead: dict[int, list[str]] = defaultdict(list)
-    coordinating: dict[int, list[str]] = defaultdict(list)
+    lead: dict[int, list[Agency]] = defaultdict(list)
+    coordinating: dict[int, list[Agency]] = defaultdict(list)
     for link, agency in links:
-        (lead if link.role is Role.LEAD else coordinating)[link.group_id].append(agency.name)
+        (lead if link.role is Role.LEAD else coordinating)[link.group_id].append(agency)
     return {g: _Assignment(tuple(lead[g]), tuple(coordinating[g]))
             for g in set(lead) | set(coordinating)}
 
 
-def _latest_values(session: Session, plan_id: int | None,
-                   periods: dict[int | None, Period]) -> dict[int, LatestValue]:
-    """Each indicator's province-wide figure from its latest period."""
+def _latest_values(session: Session, plan_id: int | None, periods: dict[int | None, Period],
+                   up_to: Period | None) -> dict[int, LatestValue]:
+    """Each indicator's province-wide figure from its latest period (not after `up_to`)."""
     values = session.exec(select(ReportedValue).join(Indicator)
                           .where(Indicator.plan_id == plan_id,
                                  col(ReportedValue.locality_id).is_(None))).all()
     latest: dict[int, LatestValue] = {}
-    for rv in sorted(values, key=lambda v: periods[v.period_id].ends_on):
+    for rv in sorted(values, key=lambda v: (periods[v.period_id].ends_on, v.period_id)):
         period = periods[rv.period_id]
+        if up_to is not None and period.ends_on > up_to.ends_on:
+            continue
         latest[rv.indicator_id] = LatestValue(
             rv.value, rv.text, rv.achieved, rv.is_estimate, rv.as_of, rv.period_id, period.code,
             period.name, rv.entered_by, rv.entered_at)

@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from ..domain.progress import Progress, Target
 from ..domain.targets import describe_target
-from ..domain.terms import Direction, IndicatorKind
+from ..domain.tasks import Urgency
+from ..domain.terms import AgencyKind, Direction, IndicatorKind, TaskStatus
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class IndicatorRow:
     parent_code: str | None
     lead: tuple[str, ...]
     coordinating: tuple[str, ...]
+    lead_ids: tuple[int, ...]
+    coordinating_ids: tuple[int, ...]
     target: Target
     baseline: float | None
     same_period: float | None
@@ -57,3 +60,84 @@ class IndicatorRow:
     @property
     def lead_display(self) -> str:
         return ", ".join(self.lead) or "Chưa phân công"
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task with its agencies, deadline and urgency."""
+
+    id: int
+    code: str
+    group_code: str
+    lead_in: str
+    text: str
+    lead: tuple[str, ...]
+    coordinating: tuple[str, ...]
+    lead_ids: tuple[int, ...]
+    coordinating_ids: tuple[int, ...]
+    deadline: date | None
+    deadline_text: str
+    status: TaskStatus
+    urgency: Urgency
+    note: str
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """An agency with how much of the plan it carries."""
+
+    id: int
+    code: str
+    name: str
+    kind: AgencyKind
+    leads: int
+    coordinates: int
+    tasks: int
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One locality's figures for an indicator in a period."""
+
+    locality_id: int
+    locality: str
+    target: float | None
+    value: float | None
+    is_estimate: bool
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """An indicator split over localities, with its totals against the province's figures."""
+
+    indicator_id: int
+    indicator: str
+    unit: str
+    period_id: int
+    period: str
+    rows: tuple[BreakdownRow, ...]
+    province_target: float | None
+    province_value: float | None
+
+    @property
+    def total_target(self) -> float | None:
+        present = [r.target for r in self.rows if r.target is not None]
+        return sum(present) if present else None
+
+    @property
+    def total_value(self) -> float | None:
+        present = [r.value for r in self.rows if r.value is not None]
+        return sum(present) if present else None
+
+    @property
+    def target_matches(self) -> bool:
+        return _same(self.total_target, self.province_target)
+
+    @property
+    def value_matches(self) -> bool:
+        return _same(self.total_value, self.province_value)
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is None or b is None or abs(a - b) < 1e-6

@@ -32,7 +32,8 @@ def default_db_path() -> Path:
 
 def create_db_engine(path: Path) -> Engine:
     """An engine whose every connection enforces foreign keys and durable commits."""
-    engine = create_engine(f"sqlite:///{path}")
+    # The pool hands one connection to one thread at a time; background work may use it.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,69 @@
+"""What every part of the window shares: the services, the plan, the clerk, the undo stack."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..services.editing import EditService
+from ..services.plan_service import PlanService
+from ..storage.models import Period, Plan
+from .settings import AppSettings
+
+if TYPE_CHECKING:
+    from .commands import ServiceCommand
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Emits `changed` after every write, so every view shows the new figures at once."""
+
+    changed = Signal()
+    message = Signal(str)  # a notice for the status bar
+    error = Signal(str)  # a write that failed: shown to the clerk, nothing changed
+
+    def __init__(self, engine: Engine, settings: AppSettings,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.engine = engine
+        self.plans = PlanService(engine)
+        self.edits = EditService(engine)
+        self.settings = settings
+        self.today = today
+        self.undo_stack = QUndoStack(self)
+        self.plan: Plan = self.plans.current_plan()
+
+    @property
+    def clerk(self) -> str:
+        return self.settings.clerk_name or "Không rõ"
+
+    def periods(self) -> list[Period]:
+        return self.plans.periods(self.plan)
+
+    def latest_period(self) -> Period | None:
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def notify(self) -> None:
+        self.changed.emit()
+
+    def push(self, command: ServiceCommand) -> bool:
+        """Do a clerk's action and put it on the undo stack; on failure say why."""
+        try:
+            command.perform()
+        except (SQLAlchemyError, LookupError, ValueError) as exc:
+            log.exception("Ghi dữ liệu không thành công")
+            self.error.emit(self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.")
+                            .format(exc))
+            return False
+        self.undo_stack.push(command)
+        self.message.emit(self.tr("Đã lưu: {0}").format(command.text()))
+        return True

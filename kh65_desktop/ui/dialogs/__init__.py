@@ -1,0 +1,1 @@
+"""Dialogs for adding and editing, each built from a list of fields."""

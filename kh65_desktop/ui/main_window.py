@@ -1,0 +1,135 @@
+"""The main window: five tabs, the menus, undo/redo and the status bar. Tabs do the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from .. import APP_NAME
+from ..services.checks import find_disagreements
+from . import entity_actions, prompts
+from .background import run_in_background
+from .context import AppContext
+from .dialogs.clerk import ask_clerk
+from .dialogs.findings import FindingsDialog
+from .dialogs.period_entry import enter_period
+from .settings import LANGUAGES
+from .tabs.agency_tab import AgencyTab
+from .tabs.indicator_tab import IndicatorTab
+from .tabs.locality_tab import LocalityTab
+from .tabs.overview_tab import OverviewTab
+from .tabs.task_tab import TaskTab
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs and the actions that span them."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(f"{APP_NAME} — {context.plan.number}")
+        self.overview = OverviewTab(context)
+        self.agencies = AgencyTab(context)
+        self.indicators = IndicatorTab(context)
+        self.tasks = TaskTab(context)
+        self.localities = LocalityTab(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget, title in ((self.overview, self.tr("Tổng quan")),
+                              (self.agencies, self.tr("Cơ quan")),
+                              (self.indicators, self.tr("Chỉ tiêu")),
+                              (self.tasks, self.tr("Nhiệm vụ")),
+                              (self.localities, self.tr("Địa bàn"))):
+            self.tabs.addTab(widget, title)
+        self.setCentralWidget(self.tabs)
+        self.overview.indicator_activated.connect(self.show_indicator)
+        self.clerk_label = QLabel()
+        self.statusBar().addPermanentWidget(self.clerk_label)
+        context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.error.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self._build_menus()
+        self._show_clerk()
+        self.resize(1366, 768)
+        saved = context.settings.state("main_window")
+        if saved is not None:
+            self.restoreGeometry(saved)
+
+    def _build_menus(self) -> None:
+        context, menus = self.context, self.menuBar()
+        file_menu = menus.addMenu(self.tr("&Tệp"))
+        self.check_action = file_menu.addAction(self.tr("Đối chiếu số liệu văn bản…"))
+        self.check_action.triggered.connect(self.run_check)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Thoát"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = menus.addMenu(self.tr("&Sửa"))
+        self.undo_action = context.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = context.undo_stack.createRedoAction(self, self.tr("Làm lại"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        plan_menu = menus.addMenu(self.tr("&Kế hoạch"))
+        for text, handler in (
+                (self.tr("Nhập số liệu kỳ mới…"),
+                 lambda: enter_period(context, self, self.agencies.selected_agency().id
+                                      if self.agencies.selected_agency() else None)),
+                (self.tr("Thêm kỳ báo cáo…"), lambda: entity_actions.edit_period(context, self)),
+                (self.tr("Thêm chỉ tiêu…"), lambda: entity_actions.edit_indicator(context, self)),
+                (self.tr("Thêm cơ quan…"), lambda: entity_actions.edit_agency(context, self)),
+                (self.tr("Thêm địa phương…"),
+                 lambda: entity_actions.edit_locality(context, self)),
+                (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self))):
+            plan_menu.addAction(text).triggered.connect(handler)
+
+        settings_menu = menus.addMenu(self.tr("&Cài đặt"))
+        settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(
+            self.change_clerk)
+        language_menu = settings_menu.addMenu(self.tr("Ngôn ngữ"))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == context.settings.language)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language_menu.addAction(action)
+
+    def _show_clerk(self) -> None:
+        self.clerk_label.setText(self.tr("Người nhập: {0}").format(self.context.clerk))
+
+    def change_clerk(self) -> None:
+        if ask_clerk(self.context, self):
+            self._show_clerk()
+
+    def set_language(self, code: str) -> None:
+        self.context.settings.language = code
+        QMessageBox.information(self, APP_NAME, QCoreApplication.translate(
+            "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."))
+
+    def show_indicator(self, indicator_id: int) -> None:
+        self.tabs.setCurrentWidget(self.indicators)
+        self.indicators.select_indicator(indicator_id)
+
+    def run_check(self) -> None:
+        """Compare the document's stated figures off the GUI thread, then show them."""
+        engine, plan = self.context.engine, self.context.plan
+        self.check_action.setEnabled(False)
+
+        def done(findings: object) -> None:
+            self.check_action.setEnabled(True)
+            self.findings_dialog = FindingsDialog(self.context, list(findings), self)  # type: ignore[call-overload]
+            self.findings_dialog.show()
+
+        def failed(message: str) -> None:
+            self.check_action.setEnabled(True)
+            prompts.show_error(self, APP_NAME, self.tr("Không đối chiếu được: {0}").format(message))
+
+        run_in_background(self, self.tr("Đang đối chiếu số liệu…"),
+                          lambda: find_disagreements(engine, plan), done, failed)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.save_state("main_window", self.saveGeometry())
+        self.context.settings.sync()
+        super().closeEvent(event)

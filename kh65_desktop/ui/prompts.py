@@ -1,0 +1,25 @@
+"""The one seam where the app waits for the clerk: modal dialogs and confirmations.
+
+Tests replace these functions; code calls them as `prompts.run_dialog(...)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; True when the clerk accepted it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask yes/no; the safe answer (no) is the default."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

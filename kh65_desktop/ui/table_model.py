@@ -1,0 +1,117 @@
+"""One table model for every list on screen: named columns, real sort values, row objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtGui import QBrush, QColor
+
+Row = TypeVar("Row")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers as numbers, dates as dates
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's key, for tests and delegates
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EditError(ValueError):
+    """An edit refused, with the message to show the clerk."""
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    """A column: its key, translatable title, and how it shows, sorts and edits a row."""
+
+    key: str
+    title: str  # Vietnamese source text, translated in the "Columns" context
+    display: Callable[[Row], str]
+    sort: Callable[[Row], Any] | None = None
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: Callable[[Row], str] | None = None
+    color: Callable[[Row], QColor | None] | None = None
+    edit_text: Callable[[Row], str] | None = None  # what the editor starts with
+    edit: Callable[[Row, str], None] | None = None  # raises EditError
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of frozen dataclasses; `set_rows` keeps selections when the rows are the same."""
+
+    edit_rejected = Signal(str)
+
+    def __init__(self, columns: Sequence[Column[Row]], key: Callable[[Row], Any],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.key = key
+        self.rows: list[Row] = []
+
+    def column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        rows = list(rows)
+        if [self.key(r) for r in rows] == [self.key(r) for r in self.rows] and rows:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Columns", self.columns[section].title)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == Qt.ItemDataRole.EditRole:
+            return (column.edit_text or column.display)(row)
+        if role == SORT_ROLE:
+            return column.sort(row) if column.sort else column.display(row)
+        if role == ROW_ROLE:
+            return row
+        if role == KEY_ROLE:
+            return column.key
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.align
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else column.display(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.color:
+            color = column.color(row)
+            return QBrush(color) if color else None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].edit is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self.columns[index.column()]
+        if role != Qt.ItemDataRole.EditRole or column.edit is None:
+            return False
+        try:
+            column.edit(self.rows[index.row()], str(value))
+        except EditError as error:
+            self.edit_rejected.emit(str(error))
+            return False
+        return True

@@ -1,0 +1,134 @@
+"""Cơ quan: pick an agency, see the indicators it leads and coordinates, and its tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from ...services.rows import AgencyRow, IndicatorRow
+from .. import entity_actions
+from ..columns import agency_columns, indicator_columns, only, task_columns
+from ..context import AppContext
+from ..dialogs.period_entry import enter_period
+from ..proxies import IndicatorFilter, TaskFilter
+from ..table_model import ROW_ROLE, RowTableModel
+from ..views import make_table
+
+
+class AgencyTab(QWidget):
+    """Agencies on the left; the selected one's indicators and tasks on the right."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.agencies = RowTableModel(agency_columns(), key=lambda r: r.id, parent=self)
+        self.agency_table = make_table(self.agencies, context.settings, "agencies",
+                                       widths={0: 250, 1: 55, 2: 62})
+        self.indicators = RowTableModel(
+            only(indicator_columns(context, self._period_for), "code", "name", "unit", "target",
+                 "value", "percent", "remaining", "status"), key=lambda r: r.id, parent=self)
+        self.indicator_filter = IndicatorFilter(self)
+        self.indicator_filter.setSourceModel(self.indicators)
+        self.indicator_filter.set_agency(-1)
+        self.tasks = RowTableModel(only(task_columns(context), "code", "text", "deadline",
+                                        "status", "urgency"), key=lambda r: r.id, parent=self)
+        self.task_filter = TaskFilter(self)
+        self.task_filter.setSourceModel(self.tasks)
+        self.task_filter.set_agency(-1)
+        self.title = QLabel(self.tr("Chọn một cơ quan ở danh sách bên trái."))
+        self.title.setObjectName("agencyTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold")
+        enter = QPushButton(self.tr("Nhập số liệu kỳ mới…"))
+        enter.setObjectName("enterPeriod")
+        enter.clicked.connect(self.enter_period)
+        add = QPushButton(self.tr("Thêm cơ quan…"))
+        add.clicked.connect(lambda: entity_actions.edit_agency(context, self))
+        edit = QPushButton(self.tr("Sửa cơ quan…"))
+        edit.clicked.connect(self.edit_selected)
+        self.indicator_table = make_table(self.indicator_filter, context.settings,
+                                          "agency_indicators",
+                                          widths={0: 62, 1: 225, 2: 75, 3: 105, 4: 85,
+                                                  5: 70, 6: 75})
+        self.task_table = make_table(self.task_filter, context.settings, "agency_tasks",
+                                     widths={0: 75, 1: 470, 2: 90, 3: 110})
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("agencyRight")
+        right.addWidget(self.indicator_table)
+        right.addWidget(self.task_table)
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(enter)
+        panel_layout.addLayout(header)
+        panel_layout.addWidget(QLabel(self.tr("Chỉ tiêu chủ trì và phối hợp")))
+        panel_layout.addWidget(right)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.agency_table)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(edit)
+        left_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("agencySplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(panel)
+        self.splitter.setSizes([490, 850])
+        for splitter, key in ((self.splitter, "agency_splitter"), (right, "agency_right")):
+            saved = context.settings.state(key)
+            if saved is not None:
+                splitter.restoreState(saved)
+            splitter.splitterMoved.connect(
+                lambda *_, s=splitter, k=key: context.settings.save_state(k, s.saveState()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.agency_table.selectionModel().currentRowChanged.connect(self._agency_chosen)
+        context.changed.connect(self.refresh)
+        self.refresh()
+        mine = next((a.id for a in self.agencies.rows if a.code == context.settings.clerk_agency),
+                    self.agencies.rows[0].id if self.agencies.rows else None)
+        if mine is not None:
+            self.select_agency(mine)
+
+    def refresh(self) -> None:
+        plan = self.context.plan
+        self.agencies.set_rows(self.context.plans.agencies(plan))
+        self.indicators.set_rows(self.context.plans.indicator_rows(plan))
+        self.tasks.set_rows(self.context.plans.tasks(plan, self.context.today()))
+
+    def selected_agency(self) -> AgencyRow | None:
+        index = self.agency_table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_agency(self, agency_id: int) -> None:
+        for row in range(self.agencies.rowCount()):
+            if self.agencies.rows[row].id == agency_id:
+                self.agency_table.setCurrentIndex(self.agencies.index(row, 0))
+                return
+
+    def _agency_chosen(self) -> None:
+        agency = self.selected_agency()
+        if agency is None:
+            return
+        self.indicator_filter.set_agency(agency.id)
+        self.task_filter.set_agency(agency.id)
+        self.title.setText(self.tr("{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ")
+                           .format(agency.name, agency.leads, agency.coordinates, agency.tasks))
+
+    def _period_for(self, row: IndicatorRow) -> int | None:
+        if row.latest is not None:
+            return row.latest.period_id
+        latest = self.context.latest_period()
+        return latest.id if latest else None
+
+    def enter_period(self) -> None:
+        agency = self.selected_agency()
+        enter_period(self.context, self, agency.id if agency else None)
+
+    def edit_selected(self) -> None:
+        agency = self.selected_agency()
+        if agency is not None:
+            entity_actions.edit_agency(self.context, self, agency.id)

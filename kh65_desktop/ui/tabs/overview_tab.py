@@ -1,0 +1,78 @@
+"""Tổng quan: status counts, the indicators most behind, the tasks due soon or overdue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ...domain.numbers import format_date
+from ...domain.terms import Status
+from ...services.overview import most_behind, status_counts, tasks_to_chase
+from ..columns import STATUS_COLORS, indicator_columns, only, status_label, task_columns
+from ..context import AppContext
+from ..table_model import ROW_ROLE, RowTableModel
+from ..views import make_table
+
+
+class OverviewTab(QWidget):
+    """A summary that follows every edit; double-click an indicator to open it."""
+
+    indicator_activated = Signal(int)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.heading = QLabel()
+        self.heading.setObjectName("planHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 11pt; font-weight: bold")
+        counts = QGroupBox(self.tr("Đánh giá chỉ tiêu"))
+        grid = QGridLayout(counts)
+        self.count_labels: dict[Status, QLabel] = {}
+        for column, status in enumerate(Status):
+            number = QLabel("0")
+            number.setObjectName(f"count_{status.value}")
+            number.setStyleSheet(f"font-size: 20pt; font-weight: bold; "
+                                 f"color: {STATUS_COLORS[status]}")
+            grid.addWidget(number, 0, column)
+            grid.addWidget(QLabel(status_label(status)), 1, column)
+            self.count_labels[status] = number
+        columns = only(indicator_columns(context, lambda r: None), "code", "name", "lead",
+                       "target", "value", "percent", "remaining", "status")
+        self.behind = RowTableModel(columns, key=lambda r: r.id, parent=self)
+        behind_table = make_table(self.behind, context.settings, "overview_behind",
+                                  widths={0: 70, 1: 400, 2: 210, 3: 130, 4: 100, 5: 80, 6: 90})
+        behind_table.setSortingEnabled(False)
+        behind_table.setEditTriggers(behind_table.EditTrigger.NoEditTriggers)
+        behind_table.doubleClicked.connect(
+            lambda index: self.indicator_activated.emit(index.data(ROW_ROLE).id))
+        self.tasks = RowTableModel(only(task_columns(context), "code", "text", "lead",
+                                        "deadline", "urgency"), key=lambda r: r.id, parent=self)
+        task_table = make_table(self.tasks, context.settings, "overview_tasks",
+                                widths={0: 80, 1: 700, 2: 270, 3: 95})
+        task_table.setSortingEnabled(False)
+        task_table.setEditTriggers(task_table.EditTrigger.NoEditTriggers)
+        self.behind_box = QGroupBox(self.tr("Chỉ tiêu chậm nhất so với tiến độ"))
+        QVBoxLayout(self.behind_box).addWidget(behind_table)
+        self.task_box = QGroupBox(self.tr("Nhiệm vụ quá hạn và sắp đến hạn"))
+        QVBoxLayout(self.task_box).addWidget(task_table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(counts)
+        layout.addWidget(self.behind_box, 3)
+        layout.addWidget(self.task_box, 2)
+        context.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.context.plan
+        rows = self.context.plans.indicator_rows(plan)
+        self.heading.setText(self.tr("Kế hoạch số {0} ngày {1}: {2}").format(
+            plan.number, format_date(plan.issued_on), plan.title))
+        for status, count in status_counts(rows).items():
+            self.count_labels[status].setText(str(count))
+        self.behind.set_rows(most_behind(rows))
+        urgent = tasks_to_chase(self.context.plans.tasks(plan, self.context.today()))
+        self.tasks.set_rows(urgent)
+        self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(
+            len(urgent)))

@@ -1,0 +1,69 @@
+"""Small helpers every tab uses: a sortable table view that remembers its column widths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView
+
+from .settings import AppSettings
+
+
+def make_table(model: QAbstractItemModel, settings: AppSettings, key: str,
+               widths: dict[int, int] | None = None, stretch: int | None = None) -> QTableView:
+    """A table on `model`; `key` names where its header state is saved."""
+    view = QTableView()
+    view.setObjectName(key)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in (widths or {}).items():
+        header.resizeSection(column, width)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    saved = settings.state(f"header/{key}")
+    if saved is not None:
+        header.restoreState(saved)
+    header.sectionResized.connect(lambda *_: settings.save_state(f"header/{key}",
+                                                                header.saveState()))
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until asked
+    return view
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, object]], first: str | None = None
+               ) -> None:
+    """Replace a combo's items, keeping the current choice when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(first, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def error_label() -> QLabel:
+    """A red line for a refused edit, shown above a table until the next good edit."""
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { color: #b00020; background: #fdecea; padding: 4px; }")
+    label.hide()
+    return label

@@ -1,0 +1,117 @@
+"""The Chỉ tiêu tab driven as a clerk would: edit, undo, redo, search, filter."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from kh65_desktop.domain.terms import Status
+from kh65_desktop.ui.table_model import ROW_ROLE
+
+from .ui_helpers import cell, column, find_row, open_window, type_into_cell
+
+
+def _db_value(db_path: Path, code: str) -> float | None:
+    with sqlite3.connect(db_path) as db:
+        row = db.execute("SELECT rv.value FROM reported_value rv JOIN indicator i "
+                         "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
+                         (code,)).fetchone()
+    return row[0] if row else None
+
+
+def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    proxy = tab.proxy
+    assert cell(proxy, "II.3.2", "percent") == "44,62%"
+    assert cell(proxy, "II.3.2", "status") == "Nguy cơ không đạt"
+    at_risk_before = int(window.overview.count_labels[Status.AT_RISK].text())
+
+    index = proxy.index(find_row(proxy, "II.3.2"), column(proxy, "value"))
+    type_into_cell(qtbot, tab.table, index, "300")
+
+    assert cell(proxy, "II.3.2", "value") == "300"
+    assert cell(proxy, "II.3.2", "percent") == "57,69%"
+    assert cell(proxy, "II.3.2", "remaining") == "220"
+    assert cell(proxy, "II.3.2", "status") == "Đúng tiến độ"
+    assert _db_value(db_path, "II.3.2") == 300
+    # every other view follows at once
+    assert int(window.overview.count_labels[Status.AT_RISK].text()) == at_risk_before - 1
+    window.agencies.select_agency(next(a.id for a in window.agencies.agencies.rows
+                                       if a.code == "SKHDT"))
+    assert cell(window.agencies.indicator_filter, "II.3.2", "percent") == "57,69%"
+
+    assert window.undo_action.text() == "Hoàn tác sửa số thực hiện “Phát triển doanh nghiệp”"
+    window.undo_action.trigger()
+    assert cell(proxy, "II.3.2", "percent") == "44,62%"
+    assert _db_value(db_path, "II.3.2") == 232
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert cell(proxy, "II.3.2", "percent") == "57,69%"
+    assert _db_value(db_path, "II.3.2") == 300
+    assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path,
+                                                     tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    proxy = tab.proxy
+    target = proxy.index(find_row(proxy, "II.2.1"), column(proxy, "target"))
+    type_into_cell(qtbot, tab.table, target, "35.000,5")
+    assert cell(proxy, "II.2.1", "target") == "34.000 tỷ đồng"  # the document's wording stays
+    assert proxy.index(find_row(proxy, "II.2.1"), 0).data(ROW_ROLE).target.value == 35000.5
+    assert cell(proxy, "II.2.1", "percent") == "40,27%"
+
+    value = proxy.index(find_row(proxy, "II.2.1"), column(proxy, "value"))
+    type_into_cell(qtbot, tab.table, value, "12,3,4")
+    assert tab.error.isVisible()
+    assert "12,3,4" in tab.error.text() and "dấu phẩy" in tab.error.text()
+    assert _db_value(db_path, "II.2.1") == 14096  # nothing written
+    assert window.undo_action.text() == "Hoàn tác sửa kế hoạch “Tổng vốn đầu tư toàn xã hội”"
+
+
+def test_search_with_and_without_diacritics(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    qtbot.keyClicks(tab.search, "bao hiem")
+    plain = {tab.proxy.index(r, 0).data(ROW_ROLE).code for r in range(tab.proxy.rowCount())}
+    assert plain == {"II.1.1", "II.1.2", "II.1.2.1"}
+    tab.search.clear()
+    tab.search.insert("bảo hiểm")  # QTest types Latin-1 only; a Vietnamese IME inserts text
+    marked = {tab.proxy.index(r, 0).data(ROW_ROLE).code for r in range(tab.proxy.rowCount())}
+    assert marked == plain
+    tab.search.clear()
+    tab.search.insert("bào hiểm")  # a different word when typed with marks
+    assert tab.proxy.rowCount() == 0
+    tab.search.clear()
+    assert tab.proxy.rowCount() == 45
+
+
+def test_filter_by_agency_and_status(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    tab.agency.setCurrentIndex(tab.agency.findText("Sở Tài chính"))
+    codes = [tab.proxy.index(r, 0).data(ROW_ROLE).code for r in range(tab.proxy.rowCount())]
+    assert codes == ["II.6.1", "II.6.2", "II.6.3"]
+    tab.agency.setCurrentIndex(tab.agency.findText("Ủy ban nhân dân huyện Trà Cú"))
+    coordinated = tab.proxy.rowCount()
+    assert coordinated == 14  # districts coordinate groups II.1 to II.4
+    tab.status.setCurrentIndex(tab.status.findText("Nguy cơ không đạt"))
+    statuses = {tab.proxy.index(r, column(tab.proxy, "status")).data()
+                for r in range(tab.proxy.rowCount())}
+    assert statuses == {"Nguy cơ không đạt"} and 0 < tab.proxy.rowCount() < coordinated
+
+
+def test_sorting_uses_numbers_not_text(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    tab.table.sortByColumn(column(tab.proxy, "percent"), Qt.SortOrder.DescendingOrder)
+    first = [tab.proxy.index(r, column(tab.proxy, "percent")).data() for r in range(4)]
+    assert first == ["120,82%", "104,68%", "100,00%", "100,00%"]
+    tab.table.sortByColumn(column(tab.proxy, "code"), Qt.SortOrder.AscendingOrder)
+    codes = [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+    assert codes.index("II.9.5") < codes.index("II.10.1")  # 9 before 10
