@@ -1,5 +1,5 @@
 """The one way long work leaves the GUI thread: a job on the thread pool, progress shown
-only if it takes a while (a busy dialog after 600 ms), the result back by signal."""
+only if it takes a while (a busy dialog after 600 ms), the result back on the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 600
+_running: set[Job] = set()  # keeps each job alive until its result is delivered
 
 
 class _Signals(QObject):
@@ -19,11 +20,40 @@ class _Signals(QObject):
     failed = Signal(str)
 
 
+class _Relay(QObject):
+    """Lives on the GUI thread, so the job's signals reach it queued, never on the worker."""
+
+    def __init__(self, parent: QWidget, job: Job, on_done: Callable[[Any], None],
+                 on_failed: Callable[[str], None], progress: QProgressDialog,
+                 timer: QTimer) -> None:
+        super().__init__(parent)
+        self.job, self.on_done, self.on_failed = job, on_done, on_failed
+        self.progress, self.timer = progress, timer
+
+    def _finish(self) -> None:
+        self.timer.stop()
+        self.progress.close()
+        self.progress.deleteLater()
+        _running.discard(self.job)
+        self.deleteLater()
+
+    @Slot(object)
+    def done(self, result: object) -> None:
+        self._finish()
+        self.on_done(result)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self._finish()
+        self.on_failed(message)
+
+
 class Job(QRunnable):
-    """Runs `work` on a pool thread; `signals` report back on the GUI thread."""
+    """Runs `work` on a pool thread and reports through `signals`."""
 
     def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self.work = work
         self.signals = _Signals()
 
@@ -42,22 +72,17 @@ def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
                       on_failed: Callable[[str], None]) -> Job:
     """Start `work`; the window stays responsive and shows progress if it is slow."""
     job = Job(work)
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
-    dialog.reset()  # hidden until the timer decides
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setCancelButton(None)
+    progress.reset()  # hidden until the timer decides it is slow enough to show
     timer = QTimer(parent)
     timer.setSingleShot(True)
-    timer.timeout.connect(dialog.show)
+    timer.timeout.connect(progress.show)
+    relay = _Relay(parent, job, on_done, on_failed, progress, timer)
+    job.signals.done.connect(relay.done)
+    job.signals.failed.connect(relay.failed)
+    _running.add(job)
     timer.start(SHOW_PROGRESS_AFTER_MS)
-
-    def finish() -> None:
-        timer.stop()
-        dialog.close()
-        dialog.deleteLater()
-
-    job.signals.done.connect(lambda result: (finish(), on_done(result)))
-    job.signals.failed.connect(lambda message: (finish(), on_failed(message)))
     QThreadPool.globalInstance().start(job)
     return job
