@@ -2,9 +2,9 @@
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 from kh65_desktop.storage import models  # noqa: F401  (registers the tables)
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -22,8 +22,9 @@ def run() -> None:
 
 
 def _migrate(connection) -> None:  # type: ignore[no-untyped-def]
-    context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True)  # SQLite alters tables by copying them
+    context.configure(
+        connection=connection, target_metadata=target_metadata, render_as_batch=True
+    )  # SQLite alters tables by copying them
     with context.begin_transaction():
         context.run_migrations()
 

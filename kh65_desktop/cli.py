@@ -11,8 +11,8 @@ from typing import Any
 
 from . import __version__
 from .domain.consistency import Finding
-from .services.display import percent_text, remaining_text, value_text
 from .services.checks import find_disagreements
+from .services.display import percent_text, remaining_text, value_text
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
 from .storage.database import DatabaseOpenError, default_db_path, open_database
@@ -21,9 +21,11 @@ from .storage.plan_file import PlanFileError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội.")
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})")
+        prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội."
+    )
+    parser.add_argument(
+        "--db", type=Path, default=None, help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})"
+    )
     parser.add_argument("--version", action="version", version=f"KH65 Desktop {__version__}")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("summary", help="chỉ tiêu của từng cơ quan, tiến độ và đánh giá")
@@ -78,25 +80,44 @@ def indicator_json(row: IndicatorRow) -> dict[str, Any]:
     latest = row.latest
     progress = row.progress
     return {
-        "id": row.id, "code": row.code, "name": row.name, "unit": row.unit,
-        "group": row.group_code, "parent": row.parent_code,
-        "lead_agency": ", ".join(row.lead) or None, "lead_agencies": list(row.lead),
+        "id": row.id,
+        "code": row.code,
+        "name": row.name,
+        "unit": row.unit,
+        "group": row.group_code,
+        "parent": row.parent_code,
+        "lead_agency": ", ".join(row.lead) or None,
+        "lead_agencies": list(row.lead),
         "coordinating_agencies": list(row.coordinating),
-        "kind": row.kind.value, "direction": row.direction.value,
-        "target": {"form": row.target.form.value, "value": row.target.value,
-                   "strict": row.target.strict, "share": row.target.share,
-                   "text": row.target_display},
-        "baseline": row.baseline, "same_period": row.same_period,
-        "latest": None if latest is None else {
-            "value": latest.value, "text": latest.text or None, "achieved": latest.achieved,
-            "estimate": latest.is_estimate, "as_of": latest.as_of,
+        "kind": row.kind.value,
+        "direction": row.direction.value,
+        "target": {
+            "form": row.target.form.value,
+            "value": row.target.value,
+            "strict": row.target.strict,
+            "share": row.target.share,
+            "text": row.target_display,
+        },
+        "baseline": row.baseline,
+        "same_period": row.same_period,
+        "latest": None
+        if latest is None
+        else {
+            "value": latest.value,
+            "text": latest.text or None,
+            "achieved": latest.achieved,
+            "estimate": latest.is_estimate,
+            "as_of": latest.as_of,
             "period": {"code": latest.period_code, "name": latest.period_name},
-            "entered_by": latest.entered_by, "entered_at": latest.entered_at.isoformat()},
+            "entered_by": latest.entered_by,
+            "entered_at": latest.entered_at.isoformat(),
+        },
         "percent_of_plan": _round(progress.percent_of_plan),
         "remaining": _round(progress.remaining),
         "projected": _round(progress.projected),
         "required_monthly_pace": _round(progress.required_monthly_pace),
-        "status": progress.status.value, "status_label": progress.status.label,
+        "status": progress.status.value,
+        "status_label": progress.status.label,
         "stated_percent_of_plan": row.stated_percent,
         "stated_remaining": row.stated_remaining,
     }
@@ -105,11 +126,17 @@ def indicator_json(row: IndicatorRow) -> dict[str, Any]:
 def finding_json(finding: Finding) -> dict[str, Any]:
     """One disagreement as `kh65 check --json` prints it."""
     return {
-        "indicator_code": finding.indicator_code, "indicator_name": finding.indicator_name,
-        "period": finding.period, "check": finding.check.value, "locality": finding.locality,
-        "stated": finding.stated, "computed": _round(finding.computed),
-        "difference": _round(finding.difference), "severity": finding.severity.value,
-        "severity_label": finding.severity.label, "source": finding.source,
+        "indicator_code": finding.indicator_code,
+        "indicator_name": finding.indicator_name,
+        "period": finding.period,
+        "check": finding.check.value,
+        "locality": finding.locality,
+        "stated": finding.stated,
+        "computed": _round(finding.computed),
+        "difference": _round(finding.difference),
+        "severity": finding.severity.value,
+        "severity_label": finding.severity.label,
+        "source": finding.source,
         "message": finding.message,
     }
 

@@ -11,8 +11,13 @@ import pytest
 
 
 def kh65(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kh65_desktop", *args], capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kh65_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +42,13 @@ def test_indicators_json_lists_every_indicator_with_the_documents_figures(new_db
     assert tax["stated_remaining"] == 2640  # what the document says
     forest = rows["II.4.5"]
     assert forest["latest"]["estimate"] is True and forest["kind"] == "level"
-    assert rows["II.9.3"]["target"] == {"form": "ceiling", "value": 2.0, "strict": True,
-                                        "share": None, "text": "dưới 2%"}
+    assert rows["II.9.3"]["target"] == {
+        "form": "ceiling",
+        "value": 2.0,
+        "strict": True,
+        "share": None,
+        "text": "dưới 2%",
+    }
     assert rows["II.9.3"]["direction"] == "lower"
     assert rows["II.3.2"]["latest"]["as_of"] == "2024-06-14"
 
@@ -46,8 +56,9 @@ def test_indicators_json_lists_every_indicator_with_the_documents_figures(new_db
 def test_check_json_names_the_real_disagreements_only(new_db: Path) -> None:
     result = kh65("--db", str(new_db), "check", "--json")
     assert result.returncode == 0, result.stderr
-    findings = {(f["indicator_code"], f["check"], f["stated"]): f
-                for f in json.loads(result.stdout)}
+    findings = {
+        (f["indicator_code"], f["check"], f["stated"]): f for f in json.loads(result.stdout)
+    }
     assert set(findings) == {
         ("II.6.1", "percent_of_plan", 53.03),  # 3.300 / 6.220 is 53,05%
         ("II.6.1", "remaining", 2640),  # 6.220 - 3.300 is 2.920

@@ -2,20 +2,30 @@
 
 import pytest
 
-from kh65_desktop.domain.consistency import (Figure, IndicatorFacts, Row, Severity, Stated,
-                                             check)
+from kh65_desktop.domain.consistency import Figure, IndicatorFacts, Row, Severity, Stated, check
 from kh65_desktop.domain.terms import StatedKind
 
 PCT, REM = StatedKind.PERCENT_OF_PLAN, StatedKind.REMAINING
 
 
-def facts(target: str | None, value: str | None, *stated: tuple[StatedKind, float, int],
-          localities: tuple[Row, ...] = ()) -> IndicatorFacts:
+def facts(
+    target: str | None,
+    value: str | None,
+    *stated: tuple[StatedKind, float, int],
+    localities: tuple[Row, ...] = (),
+) -> IndicatorFacts:
     def fig(text: str | None) -> Figure | None:
         return None if text is None else Figure(float(text), len(text.partition(".")[2]))
+
     claims = tuple(Stated(kind, Figure(v, d)) for kind, v, d in stated)
-    return IndicatorFacts("X", "Chỉ tiêu X", "tỷ đồng", "6 tháng",
-                          Row(None, fig(target), fig(value), claims), localities)
+    return IndicatorFacts(
+        "X",
+        "Chỉ tiêu X",
+        "tỷ đồng",
+        "6 tháng",
+        Row(None, fig(target), fig(value), claims),
+        localities,
+    )
 
 
 def test_agreeing_figures_are_silent() -> None:
@@ -52,15 +62,20 @@ def test_percent_without_target_uses_the_implied_plan() -> None:
     assert finding.check is PCT
 
 
-def district(name: str, target: float, value: float, *stated: tuple[StatedKind, float, int]
-             ) -> Row:
-    return Row(name, Figure.of(target), Figure.of(value),
-               tuple(Stated(k, Figure(v, d)) for k, v, d in stated))
+def district(name: str, target: float, value: float, *stated: tuple[StatedKind, float, int]) -> Row:
+    return Row(
+        name,
+        Figure.of(target),
+        Figure.of(value),
+        tuple(Stated(k, Figure(v, d)) for k, v, d in stated),
+    )
 
 
 def test_district_rows_and_totals() -> None:
-    rows = (district("A", 150, 59, (PCT, 39.33, 2), (REM, 91, 0)),
-            district("B", 45, 18, (PCT, 40.00, 2), (REM, 27, 0)))
+    rows = (
+        district("A", 150, 59, (PCT, 39.33, 2), (REM, 91, 0)),
+        district("B", 45, 18, (PCT, 40.00, 2), (REM, 27, 0)),
+    )
     ok = facts("195", "77", (StatedKind.TOTAL_TARGET, 195, 0), localities=rows)
     assert check(ok) == []
     bad_row = (district("A", 150, 59, (PCT, 39.93, 2)), rows[1])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.plan_service import PlanService
@@ -34,8 +34,9 @@ def test_a_clerks_edit_survives_restart_and_is_never_reseeded(db_path: Path) -> 
     engine = open_database(db_path)
     service = PlanService(engine)
     row = _indicator(service, "II.2.1")
-    EditService(engine).record_value(ValueKey(row.id, row.latest.period_id), 20000,
-                                     "Nguyễn Thị Lan", as_of=date(2024, 9, 14))
+    EditService(engine).record_value(
+        ValueKey(row.id, row.latest.period_id), 20000, "Nguyễn Thị Lan", as_of=date(2024, 9, 14)
+    )
     engine.dispose()
     engine = open_database(db_path)  # a second start
     again = _indicator(PlanService(engine), "II.2.1")
@@ -53,8 +54,9 @@ def test_a_clerks_edit_survives_restart_and_is_never_reseeded(db_path: Path) -> 
     engine.dispose()
 
 
-def test_edit_changes_progress_and_status_and_keeps_history(service: PlanService,
-                                                           edits: EditService) -> None:
+def test_edit_changes_progress_and_status_and_keeps_history(
+    service: PlanService, edits: EditService
+) -> None:
     row = _indicator(service, "II.3.2")  # enterprises: 232 of 520
     assert row.progress.status.value == "at_risk"
     key = ValueKey(row.id, row.latest.period_id)
@@ -66,7 +68,9 @@ def test_edit_changes_progress_and_status_and_keeps_history(service: PlanService
     edits.record_value(key, 310, "Lê Thị Hoa")
     history = edits.value_history(row.id)
     assert [(h.old_value, h.new_value, h.changed_by) for h in history] == [
-        (232, 300, "Lê Thị Hoa"), (300, 310, "Lê Thị Hoa")]
+        (232, 300, "Lê Thị Hoa"),
+        (300, 310, "Lê Thị Hoa"),
+    ]
 
 
 def test_connection_settings(engine, db_path: Path) -> None:
@@ -78,11 +82,17 @@ def test_connection_settings(engine, db_path: Path) -> None:
 
 def test_one_province_figure_per_indicator_and_period(engine) -> None:
     with Session(engine) as session:
-        existing = session.exec(select(ReportedValue).where(
-            ReportedValue.locality_id == None)).first()  # noqa: E711
-        session.add(ReportedValue(indicator_id=existing.indicator_id,
-                                  period_id=existing.period_id, value=1,
-                                  entered_at=existing.entered_at))
+        existing = session.exec(
+            select(ReportedValue).where(col(ReportedValue.locality_id).is_(None))
+        ).first()
+        session.add(
+            ReportedValue(
+                indicator_id=existing.indicator_id,
+                period_id=existing.period_id,
+                value=1,
+                entered_at=existing.entered_at,
+            )
+        )
         with pytest.raises(IntegrityError):
             session.commit()
 
@@ -90,16 +100,20 @@ def test_one_province_figure_per_indicator_and_period(engine) -> None:
 def test_foreign_keys_are_enforced(engine) -> None:
     with Session(engine) as session:
         indicator = session.exec(select(Indicator)).first()
-        session.add(ReportedValue(indicator_id=indicator.id, period_id=9999, value=1,
-                                  entered_at=datetime.now(UTC)))
+        session.add(
+            ReportedValue(
+                indicator_id=indicator.id, period_id=9999, value=1, entered_at=datetime.now(UTC)
+            )
+        )
         with pytest.raises(IntegrityError):
             session.commit()
 
 
 def test_a_broken_plan_file_changes_nothing(engine, db_path: Path, tmp_path: Path) -> None:
-    good = (Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml")
-    text = good.read_text(encoding="utf-8").replace('code = "65/KH-UBND/2024"',
-                                                    'code = "66/KH-UBND/2025"')
+    good = Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml"
+    text = good.read_text(encoding="utf-8").replace(
+        'code = "65/KH-UBND/2024"', 'code = "66/KH-UBND/2025"'
+    )
     broken = tmp_path / "kh66.toml"
     broken.write_text(text.replace('value = "20.465"', 'value = "20.46.5"'), encoding="utf-8")
     before = sqlite3.connect(db_path).execute("SELECT count(*) FROM indicator").fetchone()
@@ -114,10 +128,12 @@ def test_a_broken_plan_file_changes_nothing(engine, db_path: Path, tmp_path: Pat
 
 def test_a_later_plan_fits_the_same_model(engine, tmp_path: Path) -> None:
     source = Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml"
-    text = source.read_text(encoding="utf-8").replace('code = "65/KH-UBND/2024"',
-                                                      'code = "80/KH-UBND/2025"')
-    text = text.replace("year = 2024", "year = 2025").replace("issued_on = 2024-07-04",
-                                                              "issued_on = 2025-07-02")
+    text = source.read_text(encoding="utf-8").replace(
+        'code = "65/KH-UBND/2024"', 'code = "80/KH-UBND/2025"'
+    )
+    text = text.replace("year = 2024", "year = 2025").replace(
+        "issued_on = 2024-07-04", "issued_on = 2025-07-02"
+    )
     later = tmp_path / "kh80.toml"
     later.write_text(text, encoding="utf-8")
     with Session(engine) as session, session.begin():

@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.storage.database import alembic_config, open_database
@@ -29,8 +29,10 @@ def test_old_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> N
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
     with sqlite3.connect(path) as db:
-        before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("indicator", "reported_value", "task", "stated_figure")}
+        before = {
+            t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("indicator", "reported_value", "task", "stated_figure")
+        }
     engine = open_database(path)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
@@ -38,8 +40,11 @@ def test_old_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> N
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert after == before  # nothing lost, and the built-in plan was not loaded twice
     with Session(engine) as session:
-        value = session.exec(select(ReportedValue).join(Indicator).where(
-            Indicator.code == "II.1.1", ReportedValue.locality_id == None)).one()  # noqa: E711
+        value = session.exec(
+            select(ReportedValue)
+            .join(Indicator)
+            .where(Indicator.code == "II.1.1", col(ReportedValue.locality_id).is_(None))
+        ).one()
         assert (value.value, value.entered_by) == (85.1, "Nguyễn Thị Lan")
         assert session.exec(select(Task).where(Task.code == "T1.1")).one().status == "done"
         assert session.exec(select(ValueChange)).all() == []  # the new table is there, empty

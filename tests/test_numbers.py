@@ -4,39 +4,53 @@ from datetime import date
 
 import pytest
 
-from kh65_desktop.domain.numbers import (VietnameseFormatError, format_date, format_date_long,
-                                         format_number, format_percent, format_quantity,
-                                         parse_date, parse_number, parse_number_detail,
-                                         parse_optional_number)
+from kh65_desktop.domain.numbers import (
+    VietnameseFormatError,
+    format_date,
+    format_date_long,
+    format_number,
+    format_percent,
+    format_quantity,
+    parse_date,
+    parse_number,
+    parse_number_detail,
+    parse_optional_number,
+)
 
 
-@pytest.mark.parametrize("text, value, decimals", [
-    ("3.300", 3300.0, 0),
-    ("53,05", 53.05, 2),
-    ("4.874,53", 4874.53, 2),
-    ("101.021", 101021.0, 0),
-    ("3.300,5", 3300.5, 1),
-    ("-0,30", -0.30, 2),
-    ("−0,5", -0.5, 1),
-    ("05", 5.0, 0),
-    ("1.234.567,891", 1234567.891, 3),
-    (" 12 ", 12.0, 0),
-])
+@pytest.mark.parametrize(
+    "text, value, decimals",
+    [
+        ("3.300", 3300.0, 0),
+        ("53,05", 53.05, 2),
+        ("4.874,53", 4874.53, 2),
+        ("101.021", 101021.0, 0),
+        ("3.300,5", 3300.5, 1),
+        ("-0,30", -0.30, 2),
+        ("−0,5", -0.5, 1),
+        ("05", 5.0, 0),
+        ("1.234.567,891", 1234567.891, 3),
+        (" 12 ", 12.0, 0),
+    ],
+)
 def test_parse_reads_vietnamese_numbers(text: str, value: float, decimals: int) -> None:
     parsed = parse_number_detail(text)
     assert parsed.value == pytest.approx(value)
     assert parsed.decimals == decimals
 
 
-@pytest.mark.parametrize("value, decimals, text", [
-    (3300, 0, "3.300"),
-    (53.05, 2, "53,05"),
-    (4874.53, 2, "4.874,53"),
-    (101021, 0, "101.021"),
-    (44.615384, 2, "44,62"),
-    (-1234.5, 1, "-1.234,5"),
-    (0.005, 2, "0,01"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [
+        (3300, 0, "3.300"),
+        (53.05, 2, "53,05"),
+        (4874.53, 2, "4.874,53"),
+        (101021, 0, "101.021"),
+        (44.615384, 2, "44,62"),
+        (-1234.5, 1, "-1.234,5"),
+        (0.005, 2, "0,01"),
+    ],
+)
 def test_format_writes_vietnamese_numbers(value: float, decimals: int, text: str) -> None:
     assert format_number(value, decimals) == text
 
@@ -60,13 +74,16 @@ def test_percent_and_quantity() -> None:
     assert format_quantity(94.95, "%") == "94,95%"
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("12,3,4", "nhiều hơn một dấu phẩy"),
-    ("abc", "không phải là số"),
-    ("39.33", "dấu chấm dùng để tách hàng nghìn"),
-    ("1.2345", "dấu chấm dùng để tách hàng nghìn"),
-    ("12a", "không đúng cách viết số"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("12,3,4", "nhiều hơn một dấu phẩy"),
+        ("abc", "không phải là số"),
+        ("39.33", "dấu chấm dùng để tách hàng nghìn"),
+        ("1.2345", "dấu chấm dùng để tách hàng nghìn"),
+        ("12a", "không đúng cách viết số"),
+    ],
+)
 def test_bad_numbers_give_clear_errors(text: str, fragment: str) -> None:
     with pytest.raises(VietnameseFormatError) as error:
         parse_number(text)
@@ -91,11 +108,14 @@ def test_dates() -> None:
     assert parse_date(format_date_long(date(2024, 10, 31))) == date(2024, 10, 31)
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("31/02/2024", "không có trong lịch"),
-    ("2024-07-04", "không phải là ngày"),
-    ("", "không được để trống"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("31/02/2024", "không có trong lịch"),
+        ("2024-07-04", "không phải là ngày"),
+        ("", "không được để trống"),
+    ],
+)
 def test_bad_dates(text: str, fragment: str) -> None:
     with pytest.raises(VietnameseFormatError, match=fragment):
         parse_date(text)

@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from kh65_desktop.domain.progress import (IndicatorSpec, Reading, Target, compute,
-                                          months_between)
+from kh65_desktop.domain.progress import IndicatorSpec, Reading, Target, compute, months_between
 from kh65_desktop.domain.terms import Direction, IndicatorKind, Status, TargetForm
 
 ACC, LEVEL = IndicatorKind.ACCUMULATING, IndicatorKind.LEVEL

@@ -8,12 +8,22 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kh65_desktop.domain.numbers import parse_number
 from kh65_desktop.resources import BUILTIN_PLAN, resource_path
-from kh65_desktop.storage.models import (Agency, GroupAgency, Indicator, IndicatorGroup, Locality,
-                                         LocalityTarget, Plan, ReportedValue, Task, TaskAgency)
+from kh65_desktop.storage.models import (
+    Agency,
+    GroupAgency,
+    Indicator,
+    IndicatorGroup,
+    Locality,
+    LocalityTarget,
+    Plan,
+    ReportedValue,
+    Task,
+    TaskAgency,
+)
 
 from .conftest import SOURCE_TEXT
 
@@ -33,7 +43,7 @@ SOURCE = norm(RAW)
 
 
 def section(start: str, end: str) -> str:
-    return RAW[RAW.index(start):RAW.index(end)]
+    return RAW[RAW.index(start) : RAW.index(end)]
 
 
 @pytest.mark.parametrize("group, item", INDICATORS, ids=[i["code"] for _, i in INDICATORS])
@@ -44,8 +54,11 @@ def test_every_quote_is_in_the_document(group: dict[str, Any], item: dict[str, A
 
 
 def _figures(item: dict[str, Any]) -> list[str]:
-    figures = [item["target"].get("value"), item["target"].get("share"),
-               item.get("same_period", {}).get("value")]
+    figures = [
+        item["target"].get("value"),
+        item["target"].get("share"),
+        item.get("same_period", {}).get("value"),
+    ]
     figures += [v.get("value") for v in item.get("values", [])]
     figures += [s["value"] for s in item.get("stated", [])]
     return [f.lstrip("-") for f in figures if f is not None]
@@ -66,8 +79,11 @@ def test_every_figure_is_in_its_quote(group: dict[str, Any], item: dict[str, Any
 
 def _bullets(block: str) -> list[str]:
     """The list items of a passage, without the ones that only introduce a sub-list."""
-    items = [re.sub(r"^\s*-\s*(\+\s*)?", "", line) for line in block.splitlines()
-             if re.match(r"^\s*-\s", line)]
+    items = [
+        re.sub(r"^\s*-\s*(\+\s*)?", "", line)
+        for line in block.splitlines()
+        if re.match(r"^\s*-\s", line)
+    ]
     return [norm(i) for i in items if i and not i.rstrip().endswith(":")]
 
 
@@ -83,9 +99,19 @@ def test_section_one_is_complete() -> None:
         assert _covered(bullet, all_quotes), bullet
 
 
-GROUP_LEADS = {"II.1": ["BHXH"], "II.2": ["CTK"], "II.3": ["SKHDT"], "II.4": ["SNNPTNT"],
-               "II.5": ["SCT"], "II.6": ["STC", "CTHUE"], "II.7": ["SXD"], "II.8": ["SYT"],
-               "II.9": ["SLDTBXH"], "II.10": ["STNMT"], "II.11": ["BDT"]}
+GROUP_LEADS = {
+    "II.1": ["BHXH"],
+    "II.2": ["CTK"],
+    "II.3": ["SKHDT"],
+    "II.4": ["SNNPTNT"],
+    "II.5": ["SCT"],
+    "II.6": ["STC", "CTHUE"],
+    "II.7": ["SXD"],
+    "II.8": ["SYT"],
+    "II.9": ["SLDTBXH"],
+    "II.10": ["STNMT"],
+    "II.11": ["BDT"],
+}
 
 
 def test_section_two_has_eleven_groups_with_their_headings() -> None:
@@ -98,11 +124,11 @@ def test_section_two_has_eleven_groups_with_their_headings() -> None:
 
 @pytest.mark.parametrize("number", range(1, 12))
 def test_each_group_indicator_passage_is_complete(number: int) -> None:
-    heading = re.search(rf"^{number}\. .*$", RAW[RAW.index("II. CÁC"):], re.M)
+    heading = re.search(rf"^{number}\. .*$", RAW[RAW.index("II. CÁC") :], re.M)
     assert heading
     start = RAW.index(heading.group(0), RAW.index("II. CÁC"))
-    block = RAW[start:RAW.index("b) Nhiệm vụ", start)]
-    block = block[block.index("a) Chỉ tiêu"):].split("\n", 1)[1]
+    block = RAW[start : RAW.index("b) Nhiệm vụ", start)]
+    block = block[block.index("a) Chỉ tiêu") :].split("\n", 1)[1]
     group = next(g for g in PLAN["groups"] if g["code"] == f"II.{number}")
     quotes = [q for i in group["indicators"] for q in i["quotes"]]
     paragraph = norm(block.split("\n(")[0])  # a group without a list: one paragraph
@@ -116,8 +142,10 @@ def test_each_group_indicator_passage_is_complete(number: int) -> None:
 
 
 def test_every_task_paragraph_is_transcribed() -> None:
-    corpus = " ".join(norm(t.get("lead_in", "") + " " + " ".join(i["text"] for i in t["items"]))
-                      for t in TASK_BLOCKS)
+    corpus = " ".join(
+        norm(t.get("lead_in", "") + " " + " ".join(i["text"] for i in t["items"]))
+        for t in TASK_BLOCKS
+    )
     for text in [i["text"] for t in TASK_BLOCKS for i in t["items"]]:
         assert norm(text) in SOURCE, text[:60]
     passages = re.findall(r"b\) Nhiệm vụ, giải pháp\n(.*?)(?=\n\d+\. |\nTrên đây)", RAW, re.S)
@@ -130,13 +158,17 @@ def test_every_task_paragraph_is_transcribed() -> None:
 
 
 def test_task_deadlines_as_the_text_gives_them() -> None:
-    deadlines = {(i.get("deadline"), i.get("deadline_text")) for t in TASK_BLOCKS
-                 for i in t["items"] if i.get("deadline_text")}
+    deadlines = {
+        (i.get("deadline"), i.get("deadline_text"))
+        for t in TASK_BLOCKS
+        for i in t["items"]
+        if i.get("deadline_text")
+    }
     assert (date(2024, 8, 31), "đến hết tháng 8 năm 2024") in deadlines
     assert (date(2024, 10, 31), "đến 31/10/2024") in deadlines
     assert (date(2024, 7, 15), "từ nay đến 15/7/2024") in deadlines
     assert (date(2024, 8, 31), "trong tháng 8 năm 2024") in deadlines
-    for when, text in deadlines:
+    for _when, text in deadlines:
         assert text in SOURCE
 
 
@@ -147,15 +179,21 @@ def test_database_holds_the_document_metadata_and_signer(engine) -> None:
     assert "Số: 65/KH-UBND" in RAW and "Trà Vinh, ngày 04 tháng 7 năm 2024" in RAW
     assert plan.title in RAW and plan.place == "Trà Vinh"
     assert (plan.signer_authority, plan.signer_title, plan.signer_name) == (
-        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hân")
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Lê Văn Hân",
+    )
     assert RAW.rstrip().endswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\n\nLê Văn Hân")
 
 
 def test_database_figures_match_the_file(engine) -> None:
     with Session(engine) as session:
         stored = {i.code: i for i in session.exec(select(Indicator))}
-        values = session.exec(select(ReportedValue, Indicator).join(Indicator)
-                              .where(ReportedValue.locality_id == None)).all()  # noqa: E711
+        values = session.exec(
+            select(ReportedValue, Indicator)
+            .join(Indicator)
+            .where(col(ReportedValue.locality_id).is_(None))
+        ).all()
     assert set(stored) == {i["code"] for _, i in INDICATORS}
     by_code = {code: rv for rv, ind in values for code in [ind.code]}
     for _, item in INDICATORS:
@@ -176,12 +214,14 @@ def test_district_enterprise_table(engine) -> None:
     table = re.findall(r"^\d\t(.+?)\t(\d+)\t(\d+)\t([\d.]+)\t(\d+)$", RAW, re.M)
     assert len(table) == 9
     with Session(engine) as session:
-        rows = session.exec(select(Locality, LocalityTarget, ReportedValue)
-                            .join(LocalityTarget, LocalityTarget.locality_id == Locality.id)
-                            .join(ReportedValue, ReportedValue.locality_id == Locality.id)
-                            .order_by(Locality.position)).all()
+        rows = session.exec(
+            select(Locality, LocalityTarget, ReportedValue)
+            .join(LocalityTarget, LocalityTarget.locality_id == Locality.id)
+            .join(ReportedValue, ReportedValue.locality_id == Locality.id)
+            .order_by(Locality.position)
+        ).all()
     assert len(rows) == 9
-    for (name, plan, done, _pct, _rest), (locality, target, value) in zip(table, rows):
+    for (name, plan, done, _pct, _rest), (locality, target, value) in zip(table, rows, strict=True):
         assert locality.name.lower() == name.lower()
         assert (target.target_value, value.value) == (float(plan), float(done))
         assert value.as_of == date(2024, 6, 14)
@@ -191,16 +231,24 @@ def test_district_enterprise_table(engine) -> None:
 
 def test_agencies_of_groups_and_tasks(engine) -> None:
     with Session(engine) as session:
+
         def agencies(group_code: str, role: str) -> set[str]:
-            return set(session.exec(select(Agency.code).join(GroupAgency).join(IndicatorGroup)
-                                    .where(IndicatorGroup.code == group_code,
-                                           GroupAgency.role == role)))
+            return set(
+                session.exec(
+                    select(Agency.code)
+                    .join(GroupAgency)
+                    .join(IndicatorGroup)
+                    .where(IndicatorGroup.code == group_code, GroupAgency.role == role)
+                )
+            )
+
         assert agencies("II.1", "lead") == {"BHXH"}
         assert {"SYT", "SLDTBXH", "UBND-TPTV", "UBND-TXDH"} <= agencies("II.1", "coordinate")
         assert agencies("II.6", "lead") == {"STC", "CTHUE"}
         districts = session.exec(select(Agency).where(Agency.kind == "district")).all()
         assert len(districts) == 9 and all(a.locality_id for a in districts)
         final = session.exec(select(Task).where(Task.deadline == date(2024, 7, 15))).one()
-        leads = session.exec(select(TaskAgency).where(TaskAgency.task_id == final.id,
-                                                      TaskAgency.role == "lead")).all()
+        leads = session.exec(
+            select(TaskAgency).where(TaskAgency.task_id == final.id, TaskAgency.role == "lead")
+        ).all()
         assert len(leads) == 13 + 9  # every provincial department and district

@@ -16,23 +16,42 @@ from kh65_desktop.ui.dialogs.history import HistoryDialog
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.table_model import ROW_ROLE
 
-from .ui_helpers import (CLERK, answering, cell, column, fill_form, find_row, open_window,
-                         settings_in, type_into_cell)
+from .ui_helpers import (
+    CLERK,
+    answering,
+    cell,
+    column,
+    fill_form,
+    find_row,
+    open_window,
+    settings_in,
+    type_into_cell,
+)
 
 
 def _task_codes(tab) -> list[str]:
     return [tab.model.rows[r].code for r in range(tab.model.rowCount())]
 
 
-def test_add_and_delete_a_task_and_undo_the_delete(qtbot, db_path: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_and_delete_a_task_and_undo_the_delete(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     tab = window.tasks
     before = len(_task_codes(tab))
-    monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: fill_form(
-        d, text="Rà soát số liệu doanh nghiệp thành lập mới theo từng huyện",
-        lead="Sở Kế hoạch và Đầu tư", coordinating=["Cục Thuế tỉnh"],
-        deadline=date(2024, 7, 31))))
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(
+            lambda d: fill_form(
+                d,
+                text="Rà soát số liệu doanh nghiệp thành lập mới theo từng huyện",
+                lead="Sở Kế hoạch và Đầu tư",
+                coordinating=["Cục Thuế tỉnh"],
+                deadline=date(2024, 7, 31),
+            )
+        ),
+    )
     _click(tab, "addTask")
     assert len(_task_codes(tab)) == before + 1
     new = next(r for r in tab.model.rows if r.text.startswith("Rà soát số liệu"))
@@ -50,8 +69,9 @@ def test_add_and_delete_a_task_and_undo_the_delete(qtbot, db_path: Path, tmp_pat
     assert (back.id, back.lead, back.coordinating) == (new.id, new.lead, new.coordinating)
 
 
-def test_delete_needs_confirmation(qtbot, db_path: Path, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_needs_confirmation(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     tab = window.tasks
     tab.table.setCurrentIndex(tab.proxy.index(0, 0))
@@ -79,13 +99,26 @@ def _click(tab: QWidget, name: str) -> None:
     button.click()
 
 
-def test_a_new_period_entered_in_one_form(qtbot, db_path: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_period_entered_in_one_form(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     context = window.context
-    monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: fill_form(
-        d, code="2024-9T", name="9 tháng năm 2024", kind="9 tháng",
-        starts_on=date(2024, 1, 1), ends_on=date(2024, 9, 30), cutoff_on=date(2024, 9, 14))))
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(
+            lambda d: fill_form(
+                d,
+                code="2024-9T",
+                name="9 tháng năm 2024",
+                kind="9 tháng",
+                starts_on=date(2024, 1, 1),
+                ends_on=date(2024, 9, 30),
+                cutoff_on=date(2024, 9, 14),
+            )
+        ),
+    )
     dialog = PeriodEntryDialog(context, None, window)
     qtbot.addWidget(dialog)
     dialog.agency.setCurrentIndex(dialog.agency.findText("Sở Kế hoạch và Đầu tư"))
@@ -97,24 +130,32 @@ def test_a_new_period_entered_in_one_form(qtbot, db_path: Path, tmp_path: Path,
     new = dialog.model.column_index("new")
     type_into_cell(qtbot, dialog.table, dialog.model.index(0, new), "3.600,25")
     type_into_cell(qtbot, dialog.table, dialog.model.index(1, new), "395")
-    dialog.model.setData(dialog.model.index(1, dialog.model.column_index("estimate")),
-                         Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    dialog.model.setData(
+        dialog.model.index(1, dialog.model.column_index("estimate")),
+        Qt.CheckState.Checked,
+        Qt.ItemDataRole.CheckStateRole,
+    )
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
 
     assert window.undo_action.text() == (
-        "Hoàn tác nhập 2 số liệu 9 tháng năm 2024 của Sở Kế hoạch và Đầu tư")
+        "Hoàn tác nhập 2 số liệu 9 tháng năm 2024 của Sở Kế hoạch và Đầu tư"
+    )
     proxy = window.indicators.proxy
     assert cell(proxy, "II.3.2", "value") == "ước 395"
     assert cell(proxy, "II.3.2", "period") == "9 tháng năm 2024"
     assert cell(proxy, "II.3.1", "value") == "3.600,25"
     with sqlite3.connect(db_path) as db:
-        rows = db.execute("SELECT i.code, rv.value, rv.is_estimate, rv.as_of, rv.entered_by "
-                          "FROM reported_value rv JOIN indicator i ON i.id = rv.indicator_id "
-                          "JOIN period p ON p.id = rv.period_id WHERE p.code = '2024-9T' "
-                          "ORDER BY i.code").fetchall()
-    assert rows == [("II.3.1", 3600.25, 0, "2024-09-14", CLERK),
-                    ("II.3.2", 395.0, 1, "2024-09-14", CLERK)]
+        rows = db.execute(
+            "SELECT i.code, rv.value, rv.is_estimate, rv.as_of, rv.entered_by "
+            "FROM reported_value rv JOIN indicator i ON i.id = rv.indicator_id "
+            "JOIN period p ON p.id = rv.period_id WHERE p.code = '2024-9T' "
+            "ORDER BY i.code"
+        ).fetchall()
+    assert rows == [
+        ("II.3.1", 3600.25, 0, "2024-09-14", CLERK),
+        ("II.3.2", 395.0, 1, "2024-09-14", CLERK),
+    ]
     window.undo_action.trigger()  # the whole form is one step
     assert cell(proxy, "II.3.2", "value") == "232"
 
@@ -124,8 +165,9 @@ def test_district_table_edit_and_totals(qtbot, db_path: Path, tmp_path: Path) ->
     tab = window.localities
     assert tab.indicator.currentText() == "II.3.2 Phát triển doanh nghiệp"
     assert tab.totals.text().count("khớp") == 2 and "KHÔNG" not in tab.totals.text()
-    row = next(r for r in range(tab.model.rowCount())
-               if tab.model.rows[r].locality == "Huyện Trà Cú")
+    row = next(
+        r for r in range(tab.model.rowCount()) if tab.model.rows[r].locality == "Huyện Trà Cú"
+    )
     type_into_cell(qtbot, tab.table, tab.model.index(row, tab.model.column_index("value")), "15")
     assert tab.model.index(row, tab.model.column_index("percent")).data() == "42,86"
     assert "Thực hiện: tổng các địa phương 235; toàn tỉnh 232" in tab.totals.text()
@@ -143,15 +185,24 @@ def test_history_shows_old_and_new_who_and_when(qtbot, db_path: Path, tmp_path: 
     model = dialog.model
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in range(5)] == [
-        "6 tháng đầu năm 2024", "", "3.300", "3.350", CLERK]
+        "6 tháng đầu năm 2024",
+        "",
+        "3.300",
+        "3.350",
+        CLERK,
+    ]
     assert model.index(0, 5).data().startswith(date.today().strftime("%d/"))
 
 
-def test_clerk_is_asked_once_and_remembered(qtbot, db_path: Path, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clerk_is_asked_once_and_remembered(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = settings_in(tmp_path, clerk="")
-    monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: fill_form(
-        d, name="Trần Văn Bình", agency="Sở Tài chính")))
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(lambda d: fill_form(d, name="Trần Văn Bình", agency="Sở Tài chính")),
+    )
     window = create_window(db_path, settings)
     qtbot.addWidget(window)
     assert window.clerk_label.text() == "Người nhập: Trần Văn Bình"
@@ -164,15 +215,21 @@ def test_clerk_is_asked_once_and_remembered(qtbot, db_path: Path, tmp_path: Path
     assert again.agencies.selected_agency().name == "Sở Tài chính"  # opens on the clerk's agency
 
 
-def test_restart_finds_every_edit(qtbot, db_path: Path, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restart_finds_every_edit(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     proxy = window.indicators.proxy
-    type_into_cell(qtbot, window.indicators.table,
-                   proxy.index(find_row(proxy, "II.5.1"), column(proxy, "value")), "21.000")
+    type_into_cell(
+        qtbot,
+        window.indicators.table,
+        proxy.index(find_row(proxy, "II.5.1"), column(proxy, "value")),
+        "21.000",
+    )
     tasks = window.tasks.proxy
-    tasks.setData(tasks.index(find_row(tasks, "II.7.T1.2"), column(tasks, "status")),
-                  "Đang thực hiện")
+    tasks.setData(
+        tasks.index(find_row(tasks, "II.7.T1.2"), column(tasks, "status")), "Đang thực hiện"
+    )
     window.tasks.table.setCurrentIndex(tasks.index(find_row(tasks, "II.8.T1.2"), 0))
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     _click(window.tasks, "deleteTask")

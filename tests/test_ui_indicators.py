@@ -15,9 +15,11 @@ from .ui_helpers import cell, column, find_row, open_window, type_into_cell
 
 def _db_value(db_path: Path, code: str) -> float | None:
     with sqlite3.connect(db_path) as db:
-        row = db.execute("SELECT rv.value FROM reported_value rv JOIN indicator i "
-                         "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
-                         (code,)).fetchone()
+        row = db.execute(
+            "SELECT rv.value FROM reported_value rv JOIN indicator i "
+            "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
+            (code,),
+        ).fetchone()
     return row[0] if row else None
 
 
@@ -39,8 +41,9 @@ def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -
     assert _db_value(db_path, "II.3.2") == 300
     # every other view follows at once
     assert int(window.overview.count_labels[Status.AT_RISK].text()) == at_risk_before - 1
-    window.agencies.select_agency(next(a.id for a in window.agencies.agencies.rows
-                                       if a.code == "SKHDT"))
+    window.agencies.select_agency(
+        next(a.id for a in window.agencies.agencies.rows if a.code == "SKHDT")
+    )
     assert cell(window.agencies.indicator_filter, "II.3.2", "percent") == "57,69%"
 
     assert window.undo_action.text() == "Hoàn tác sửa số thực hiện “Phát triển doanh nghiệp”"
@@ -55,8 +58,7 @@ def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
 
 
-def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path,
-                                                     tmp_path: Path) -> None:
+def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path, tmp_path: Path) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     tab = window.indicators
     proxy = tab.proxy
@@ -101,8 +103,9 @@ def test_filter_by_agency_and_status(qtbot, db_path: Path, tmp_path: Path) -> No
     coordinated = tab.proxy.rowCount()
     assert coordinated == 14  # districts coordinate groups II.1 to II.4
     tab.status.setCurrentIndex(tab.status.findText("Nguy cơ không đạt"))
-    statuses = {tab.proxy.index(r, column(tab.proxy, "status")).data()
-                for r in range(tab.proxy.rowCount())}
+    statuses = {
+        tab.proxy.index(r, column(tab.proxy, "status")).data() for r in range(tab.proxy.rowCount())
+    }
     assert statuses == {"Nguy cơ không đạt"} and 0 < tab.proxy.rowCount() < coordinated
 
 

@@ -8,9 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QLineEdit, QListWidget,
-                               QPlainTextEdit, QStackedWidget, QTabWidget, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui.context import AppContext
@@ -39,8 +49,7 @@ def open_window(qtbot: Any, db_path: Path, folder: Path) -> MainWindow:
 
 
 def column(model: QAbstractItemModel, key: str) -> int:
-    return next(c for c in range(model.columnCount())
-                if model.index(0, c).data(KEY_ROLE) == key)
+    return next(c for c in range(model.columnCount()) if model.index(0, c).data(KEY_ROLE) == key)
 
 
 def find_row(model: QAbstractItemModel, code: str) -> int:
@@ -98,8 +107,9 @@ def fill_form(dialog: FormDialog, **values: Any) -> None:
         elif isinstance(widget, QListWidget):
             for i in range(widget.count()):
                 item = widget.item(i)
-                item.setCheckState(Qt.CheckState.Checked if item.text() in value
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if item.text() in value else Qt.CheckState.Unchecked
+                )
         else:  # optional date: (checkbox, date edit)
             box, edit = widget.property("checkbox"), widget.property("date")
             box.setChecked(value is not None)
@@ -109,8 +119,10 @@ def fill_form(dialog: FormDialog, **values: Any) -> None:
 
 def answering(fill: Callable[[QDialog], None]) -> Callable[[QDialog], bool]:
     """A stand-in for prompts.run_dialog: fill the dialog, press OK, report the outcome."""
+
     def run(dialog: QDialog) -> bool:
         fill(dialog)
         dialog.accept()
         return dialog.result() == QDialog.DialogCode.Accepted
+
     return run

@@ -71,7 +71,7 @@ class Figure:
 
     @property
     def interval(self) -> Interval:
-        half = 0.5 * 10 ** -self.decimals
+        half = 0.5 * 10**-self.decimals
         return Interval(self.value - half, self.value + half)
 
     def __str__(self) -> str:
@@ -163,10 +163,14 @@ def _province_totals(facts: IndicatorFacts) -> tuple[Stated, ...]:
         return ()
     province = facts.province
     claims = []
-    for kind, figure in ((StatedKind.TOTAL_TARGET, province.target),
-                         (StatedKind.TOTAL_VALUE, province.value)):
-        repeated = any(s.kind is kind and s.figure.value == getattr(figure, "value", None)
-                       for s in province.stated)
+    for kind, figure in (
+        (StatedKind.TOTAL_TARGET, province.target),
+        (StatedKind.TOTAL_VALUE, province.value),
+    ):
+        repeated = any(
+            s.kind is kind and s.figure.value == getattr(figure, "value", None)
+            for s in province.stated
+        )
         if figure is not None and not repeated:
             claims.append(Stated(kind, figure, "số liệu toàn tỉnh"))
     return tuple(claims)
@@ -176,18 +180,28 @@ def _derive(kind: StatedKind, row: Row, facts: IndicatorFacts) -> _Derived | Non
     target, value = row.target, row.value
     if kind is StatedKind.PERCENT_OF_PLAN and value is not None:
         if target is not None:
-            return _Derived(value.value / target.value * 100,
-                            value.interval.percent_of(target.interval),
-                            f"{value} / {target} {facts.unit}", "%")
+            return _Derived(
+                value.value / target.value * 100,
+                value.interval.percent_of(target.interval),
+                f"{value} / {target} {facts.unit}",
+                "%",
+            )
         remaining = _stated(row, StatedKind.REMAINING)
         if remaining is not None:  # no target given: the one implied by value + remaining
             whole = value.value + remaining.value
-            return _Derived(value.value / whole * 100,
-                            value.interval.percent_of(value.interval + remaining.interval),
-                            f"{value} / ({value} + {remaining}) {facts.unit}", "%")
+            return _Derived(
+                value.value / whole * 100,
+                value.interval.percent_of(value.interval + remaining.interval),
+                f"{value} / ({value} + {remaining}) {facts.unit}",
+                "%",
+            )
     if kind is StatedKind.REMAINING and target is not None and value is not None:
-        return _Derived(target.value - value.value, target.interval - value.interval,
-                        f"{target} − {value}", facts.unit)
+        return _Derived(
+            target.value - value.value,
+            target.interval - value.interval,
+            f"{target} − {value}",
+            facts.unit,
+        )
     if kind is StatedKind.TOTAL_TARGET and facts.localities:
         return _sum([r.target for r in facts.localities], "kế hoạch", facts.unit)
     if kind is StatedKind.TOTAL_VALUE and facts.localities:
@@ -206,12 +220,14 @@ def _sum(figures: list[Figure | None], what: str, unit: str) -> _Derived | None:
     bounds = present[0].interval
     for figure in present[1:]:
         bounds = bounds + figure.interval
-    return _Derived(sum(f.value for f in present), bounds,
-                    f"tổng {what} của {len(present)} địa phương", unit)
+    return _Derived(
+        sum(f.value for f in present), bounds, f"tổng {what} của {len(present)} địa phương", unit
+    )
 
 
-def _compare(facts: IndicatorFacts, locality: str | None, stated: Stated,
-             derived: _Derived) -> Finding | None:
+def _compare(
+    facts: IndicatorFacts, locality: str | None, stated: Stated, derived: _Derived
+) -> Finding | None:
     shown = stated.figure
     if abs(round_half_up(derived.exact, shown.decimals) - shown.value) < 1e-9:
         return None
@@ -224,7 +240,20 @@ def _compare(facts: IndicatorFacts, locality: str | None, stated: Stated,
     unit = "%" if derived.unit == "%" else f" {derived.unit}".rstrip()
     computed_text = format_number(derived.exact, shown.decimals)
     where = f" ({locality})" if locality else ""
-    message = (f"{facts.name}{where}: văn bản ghi {stated.kind.label.lower()} là {shown}{unit}, "
-               f"nhưng tính từ {derived.how} được {computed_text}{unit}.")
-    return Finding(facts.code, facts.name, facts.period, stated.kind, locality, shown.value,
-                   derived.exact, severity, message, stated.source, stated.quote)
+    message = (
+        f"{facts.name}{where}: văn bản ghi {stated.kind.label.lower()} là {shown}{unit}, "
+        f"nhưng tính từ {derived.how} được {computed_text}{unit}."
+    )
+    return Finding(
+        facts.code,
+        facts.name,
+        facts.period,
+        stated.kind,
+        locality,
+        shown.value,
+        derived.exact,
+        severity,
+        message,
+        stated.source,
+        stated.quote,
+    )

@@ -61,11 +61,15 @@ def _explain(raw: str) -> str:
     if not re.search(r"\d", raw):
         return f"{shown} không phải là số. Hãy nhập số, ví dụ 3.300 hoặc 53,05."
     if raw.count(",") > 1:
-        return (f"{shown} có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng một lần, trước phần "
-                "thập phân (ví dụ 4.874,53).")
+        return (
+            f"{shown} có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng một lần, trước phần "
+            "thập phân (ví dụ 4.874,53)."
+        )
     if re.search(r"\.\d{1,2}$|\.\d{4,}", raw.split(",")[0]):
-        return (f"{shown} không đúng cách viết số: dấu chấm dùng để tách hàng nghìn (3.300), "
-                "phần thập phân viết sau dấu phẩy (39,33).")
+        return (
+            f"{shown} không đúng cách viết số: dấu chấm dùng để tách hàng nghìn (3.300), "
+            "phần thập phân viết sau dấu phẩy (39,33)."
+        )
     return f"{shown} không đúng cách viết số. Ví dụ đúng: 3.300; 4.874,53; -0,30."
 
 
@@ -123,12 +127,15 @@ def parse_date(text: str | None) -> date:
     match = _SHORT_DATE.match(raw) or _LONG_DATE.match(raw)
     if not match:
         raise VietnameseFormatError(
-            f"“{raw}” không phải là ngày. Hãy viết ngày/tháng/năm, ví dụ 04/7/2024.")
+            f"“{raw}” không phải là ngày. Hãy viết ngày/tháng/năm, ví dụ 04/7/2024."
+        )
     day, month, year = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise VietnameseFormatError(f"“{raw}” không có trong lịch (ngày {day} tháng {month}).") from None
+        raise VietnameseFormatError(
+            f"“{raw}” không có trong lịch (ngày {day} tháng {month})."
+        ) from None
 
 
 def _day(d: date) -> str:

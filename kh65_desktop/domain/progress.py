@@ -90,8 +90,11 @@ def compute(spec: IndicatorSpec, reading: Reading | None) -> Progress:
     """Compute % of plan, remaining, pace, projection and status."""
     target = spec.target
     value = reading.value if reading else None
-    numeric = (spec.kind is not IndicatorKind.QUALITATIVE and target.value is not None
-               and value is not None)
+    numeric = (
+        spec.kind is not IndicatorKind.QUALITATIVE
+        and target.value is not None
+        and value is not None
+    )
     if not numeric:
         return Progress(status=_judged_status(reading))
     assert reading is not None and value is not None and target.value is not None
@@ -104,8 +107,9 @@ def compute(spec: IndicatorSpec, reading: Reading | None) -> Progress:
     level_progress, projected = _projection(spec, value, reading)
     projected_meets = _meets(spec, projected) if projected is not None else None
     status = _status(spec, value, reading, projected)
-    return Progress(status, percent, remaining, level_progress, expected, pace, projected,
-                    projected_meets)
+    return Progress(
+        status, percent, remaining, level_progress, expected, pace, projected, projected_meets
+    )
 
 
 def _judged_status(reading: Reading | None) -> Status:
@@ -156,8 +160,9 @@ def _meets(spec: IndicatorSpec, value: float) -> bool:
     return value > target.value + _EPS if target.strict else value >= target.value - _EPS
 
 
-def _projection(spec: IndicatorSpec, value: float,
-                reading: Reading) -> tuple[float | None, float | None]:
+def _projection(
+    spec: IndicatorSpec, value: float, reading: Reading
+) -> tuple[float | None, float | None]:
     """(level progress %, year-end projection) at the current pace."""
     share = reading.elapsed_share
     if share < _EPS:
@@ -171,8 +176,7 @@ def _projection(spec: IndicatorSpec, value: float,
     return level_progress, baseline + (value - baseline) / share
 
 
-def _status(spec: IndicatorSpec, value: float, reading: Reading,
-            projected: float | None) -> Status:
+def _status(spec: IndicatorSpec, value: float, reading: Reading, projected: float | None) -> Status:
     if _meets(spec, value):
         return Status.MET
     target = spec.target.value

@@ -21,8 +21,13 @@ class Urgency(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"overdue": "Quá hạn", "due_soon": "Sắp đến hạn", "later": "Còn hạn",
-                "no_deadline": "Không có hạn", "done": "Đã xong"}[self]
+        return {
+            "overdue": "Quá hạn",
+            "due_soon": "Sắp đến hạn",
+            "later": "Còn hạn",
+            "no_deadline": "Không có hạn",
+            "done": "Đã xong",
+        }[self]
 
 
 def urgency(deadline: date | None, status: TaskStatus, today: date) -> Urgency:

@@ -44,8 +44,14 @@ class TargetForm(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"value": "Giá trị", "floor": "Tối thiểu", "ceiling": "Tối đa",
-                "change": "Mức thay đổi", "keep": "Giữ vững", "milestone": "Hoàn thành"}[self]
+        return {
+            "value": "Giá trị",
+            "floor": "Tối thiểu",
+            "ceiling": "Tối đa",
+            "change": "Mức thay đổi",
+            "keep": "Giữ vững",
+            "milestone": "Hoàn thành",
+        }[self]
 
 
 class Status(StrEnum):
@@ -59,8 +65,13 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"met": "Đạt", "on_track": "Đúng tiến độ", "lagging": "Chậm tiến độ",
-                "at_risk": "Nguy cơ không đạt", "no_data": "Chưa đủ số liệu"}[self]
+        return {
+            "met": "Đạt",
+            "on_track": "Đúng tiến độ",
+            "lagging": "Chậm tiến độ",
+            "at_risk": "Nguy cơ không đạt",
+            "no_data": "Chưa đủ số liệu",
+        }[self]
 
 
 class StatedKind(StrEnum):
@@ -73,8 +84,12 @@ class StatedKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"percent_of_plan": "Tỷ lệ so với kế hoạch", "remaining": "Còn phải thực hiện",
-                "total_target": "Tổng kế hoạch", "total_value": "Tổng thực hiện"}[self]
+        return {
+            "percent_of_plan": "Tỷ lệ so với kế hoạch",
+            "remaining": "Còn phải thực hiện",
+            "total_target": "Tổng kế hoạch",
+            "total_value": "Tổng thực hiện",
+        }[self]
 
 
 class AgencyKind(StrEnum):
@@ -104,8 +119,11 @@ class TaskStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"not_started": "Chưa thực hiện", "in_progress": "Đang thực hiện",
-                "done": "Đã hoàn thành"}[self]
+        return {
+            "not_started": "Chưa thực hiện",
+            "in_progress": "Đang thực hiện",
+            "done": "Đã hoàn thành",
+        }[self]
 
 
 class PeriodKind(StrEnum):

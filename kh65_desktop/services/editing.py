@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.terms import Role, TaskStatus
-from ..storage.models import (LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange)
+from ..storage.models import LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,9 @@ class EditService:
             row = _value_row(session, key)
             return _state(row) if row else None
 
-    def set_values(self, changes: list[tuple[ValueKey, ValueState | None]],
-                   changed_by: str) -> list[tuple[ValueKey, ValueState | None]]:
+    def set_values(
+        self, changes: list[tuple[ValueKey, ValueState | None]], changed_by: str
+    ) -> list[tuple[ValueKey, ValueState | None]]:
         """Set (or, with None, remove) several figures in one transaction and log each change.
 
         Returns the previous states, in the same shape, so undo can pass them back."""
@@ -75,24 +76,43 @@ class EditService:
                     if row is not None:
                         session.delete(row)
                 else:
-                    row = row or ReportedValue(indicator_id=key.indicator_id,
-                                               period_id=key.period_id,
-                                               locality_id=key.locality_id, entered_at=now)
+                    row = row or ReportedValue(
+                        indicator_id=key.indicator_id,
+                        period_id=key.period_id,
+                        locality_id=key.locality_id,
+                        entered_at=now,
+                    )
                     for name, value in asdict(state).items():
                         setattr(row, name, value)
                     row.entered_by = state.entered_by or changed_by
                     row.entered_at = state.entered_at or now
                     session.add(row)
-                session.add(ValueChange(
-                    indicator_id=key.indicator_id, period_id=key.period_id,
-                    locality_id=key.locality_id, old_value=old_value,
-                    new_value=state.value if state else None, old_text=old_text,
-                    new_text=state.text if state else "", changed_by=changed_by, changed_at=now))
+                session.add(
+                    ValueChange(
+                        indicator_id=key.indicator_id,
+                        period_id=key.period_id,
+                        locality_id=key.locality_id,
+                        old_value=old_value,
+                        new_value=state.value if state else None,
+                        old_text=old_text,
+                        new_text=state.text if state else "",
+                        changed_by=changed_by,
+                        changed_at=now,
+                    )
+                )
         return previous
 
-    def record_value(self, key: ValueKey, value: float | None, changed_by: str, *,
-                     is_estimate: bool = False, as_of: date | None = None, text: str = "",
-                     note: str = "") -> ValueState | None:
+    def record_value(
+        self,
+        key: ValueKey,
+        value: float | None,
+        changed_by: str,
+        *,
+        is_estimate: bool = False,
+        as_of: date | None = None,
+        text: str = "",
+        note: str = "",
+    ) -> ValueState | None:
         """Set one figure as entered now by `changed_by`; returns the previous state."""
         state = ValueState(value, text, None, is_estimate, as_of, note, changed_by)
         return self.set_values([(key, state)], changed_by)[0][1]
@@ -100,12 +120,17 @@ class EditService:
     def value_history(self, indicator_id: int) -> list[ValueChange]:
         """Every recorded change to an indicator's figures, oldest first."""
         with self._session() as session:
-            return list(session.exec(select(ValueChange)
-                                     .where(ValueChange.indicator_id == indicator_id)
-                                     .order_by(col(ValueChange.changed_at), col(ValueChange.id))))
+            return list(
+                session.exec(
+                    select(ValueChange)
+                    .where(ValueChange.indicator_id == indicator_id)
+                    .order_by(col(ValueChange.changed_at), col(ValueChange.id))
+                )
+            )
 
-    def set_locality_target(self, indicator_id: int, locality_id: int,
-                            value: float | None) -> float | None:
+    def set_locality_target(
+        self, indicator_id: int, locality_id: int, value: float | None
+    ) -> float | None:
         """Set (or remove) a locality's target; returns the previous one."""
         with self._session() as session, session.begin():
             row = session.get(LocalityTarget, (indicator_id, locality_id))
@@ -114,15 +139,19 @@ class EditService:
                 if row is not None:
                     session.delete(row)
             elif row is None:
-                session.add(LocalityTarget(indicator_id=indicator_id, locality_id=locality_id,
-                                           target_value=value))
+                session.add(
+                    LocalityTarget(
+                        indicator_id=indicator_id, locality_id=locality_id, target_value=value
+                    )
+                )
             else:
                 row.target_value = value
         return old
 
     # -- any row's plain fields ----------------------------------------------------------
-    def update_fields(self, model: type[SQLModel], key: Any, changes: dict[str, Any]
-                      ) -> dict[str, Any]:
+    def update_fields(
+        self, model: type[SQLModel], key: Any, changes: dict[str, Any]
+    ) -> dict[str, Any]:
         """Change some fields of one row; returns their previous values (for undo)."""
         with self._session() as session, session.begin():
             row = session.get(model, key)
@@ -138,7 +167,7 @@ class EditService:
         with self._session() as session, session.begin():
             session.add(row)
             session.flush()
-            return getattr(row, "id")
+            return row.id
 
     def delete_row(self, model: type[SQLModel], key: Any) -> None:
         with self._session() as session, session.begin():
@@ -153,14 +182,21 @@ class EditService:
             session.add(task)
             session.flush()
             assert task.id is not None
-            _link(session, task.id, [(a, Role.LEAD) for a in lead_ids]
-                  + [(a, Role.COORDINATE) for a in coordinating_ids if a not in lead_ids])
+            _link(
+                session,
+                task.id,
+                [(a, Role.LEAD) for a in lead_ids]
+                + [(a, Role.COORDINATE) for a in coordinating_ids if a not in lead_ids],
+            )
             return task.id
 
     def set_task_status(self, task_id: int, status: TaskStatus, changed_by: str) -> TaskStatus:
         """Returns the previous status."""
-        old = self.update_fields(Task, task_id, {"status": status, "updated_by": changed_by,
-                                                 "updated_at": datetime.now(UTC)})
+        old = self.update_fields(
+            Task,
+            task_id,
+            {"status": status, "updated_by": changed_by, "updated_at": datetime.now(UTC)},
+        )
         return old["status"]
 
     def delete_task(self, task_id: int) -> TaskSnapshot:
@@ -169,8 +205,10 @@ class EditService:
             task = session.get(Task, task_id)
             if task is None:
                 raise LookupError(f"Không còn nhiệm vụ {task_id}.")
-            links = tuple((link.agency_id, link.role) for link in session.exec(
-                select(TaskAgency).where(TaskAgency.task_id == task_id)))
+            links = tuple(
+                (link.agency_id, link.role)
+                for link in session.exec(select(TaskAgency).where(TaskAgency.task_id == task_id))
+            )
             snapshot = TaskSnapshot(task.model_dump(), links)
             session.delete(task)
         return snapshot
@@ -192,13 +230,28 @@ def _link(session: Session, task_id: int, links: list[tuple[int, Role]]) -> None
 
 
 def _value_row(session: Session, key: ValueKey) -> ReportedValue | None:
-    locality = (col(ReportedValue.locality_id).is_(None) if key.locality_id is None
-                else ReportedValue.locality_id == key.locality_id)
-    return session.exec(select(ReportedValue).where(
-        ReportedValue.indicator_id == key.indicator_id,
-        ReportedValue.period_id == key.period_id, locality)).first()
+    locality = (
+        col(ReportedValue.locality_id).is_(None)
+        if key.locality_id is None
+        else ReportedValue.locality_id == key.locality_id
+    )
+    return session.exec(
+        select(ReportedValue).where(
+            ReportedValue.indicator_id == key.indicator_id,
+            ReportedValue.period_id == key.period_id,
+            locality,
+        )
+    ).first()
 
 
 def _state(row: ReportedValue) -> ValueState:
-    return ValueState(row.value, row.text, row.achieved, row.is_estimate, row.as_of, row.note,
-                      row.entered_by, row.entered_at)
+    return ValueState(
+        row.value,
+        row.text,
+        row.achieved,
+        row.is_estimate,
+        row.as_of,
+        row.note,
+        row.entered_by,
+        row.entered_at,
+    )

@@ -13,10 +13,21 @@ from sqlmodel import Session, SQLModel, col, select
 from ..domain import progress as prog
 from ..domain.tasks import urgency
 from ..domain.terms import Role, StatedKind
-from ..storage.models import (Agency, GroupAgency, Indicator, IndicatorGroup, Locality,
-                              LocalityTarget, Period, Plan, ReportedValue, StatedFigure, Task,
-                              TaskAgency)
-from .rows import (AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow)
+from ..storage.models import (
+    Agency,
+    GroupAgency,
+    Indicator,
+    IndicatorGroup,
+    Locality,
+    LocalityTarget,
+    Period,
+    Plan,
+    ReportedValue,
+    StatedFigure,
+    Task,
+    TaskAgency,
+)
+from .rows import AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow
 
 UNASSIGNED = "Chưa phân công"
 
@@ -43,8 +54,9 @@ class PlanService:
     def current_plan(self) -> Plan:
         """The newest plan (by year, then issue date)."""
         with self.session() as session:
-            plan = session.exec(select(Plan).order_by(col(Plan.year).desc(),
-                                                      col(Plan.issued_on).desc())).first()
+            plan = session.exec(
+                select(Plan).order_by(col(Plan.year).desc(), col(Plan.issued_on).desc())
+            ).first()
         if plan is None:
             raise NoPlanError("Cơ sở dữ liệu chưa có kế hoạch nào.")
         return plan
@@ -52,43 +64,63 @@ class PlanService:
     def periods(self, plan: Plan) -> list[Period]:
         """The plan's reporting periods, earliest end first."""
         with self.session() as session:
-            return list(session.exec(select(Period).where(Period.plan_id == plan.id)
-                                     .order_by(col(Period.ends_on), col(Period.id))))
+            return list(
+                session.exec(
+                    select(Period)
+                    .where(Period.plan_id == plan.id)
+                    .order_by(col(Period.ends_on), col(Period.id))
+                )
+            )
 
     def groups(self, plan: Plan) -> list[IndicatorGroup]:
         with self.session() as session:
-            return list(session.exec(select(IndicatorGroup)
-                                     .where(IndicatorGroup.plan_id == plan.id)
-                                     .order_by(col(IndicatorGroup.position))))
+            return list(
+                session.exec(
+                    select(IndicatorGroup)
+                    .where(IndicatorGroup.plan_id == plan.id)
+                    .order_by(col(IndicatorGroup.position))
+                )
+            )
 
     def get(self, model: type[SQLModel], key: Any) -> Any:
         """One row by primary key (None when it is gone)."""
         with self.session() as session:
             return session.get(model, key)
 
-    def code_taken(self, model: type[SQLModel], code: str, plan: Plan | None = None,
-                   except_id: int | None = None) -> bool:
+    def code_taken(
+        self,
+        model: type[SQLModel],
+        code: str,
+        plan: Plan | None = None,
+        except_id: int | None = None,
+    ) -> bool:
         """Whether another row of `model` (in `plan`, for per-plan codes) has this code."""
         with self.session() as session:
-            query = select(model).where(getattr(model, "code") == code)
+            query = select(model).where(model.code == code)
             if plan is not None:
-                query = query.where(getattr(model, "plan_id") == plan.id)
-            return any(getattr(r, "id") != except_id for r in session.exec(query))
+                query = query.where(model.plan_id == plan.id)
+            return any(r.id != except_id for r in session.exec(query))
 
     def localities(self) -> list[Locality]:
         with self.session() as session:
             return list(session.exec(select(Locality).order_by(col(Locality.position))))
 
-    def indicator_rows(self, plan: Plan | None = None,
-                       period: Period | None = None) -> list[IndicatorRow]:
+    def indicator_rows(
+        self, plan: Plan | None = None, period: Period | None = None
+    ) -> list[IndicatorRow]:
         """Every indicator in document order, with its latest figure up to `period`."""
         plan = plan or self.current_plan()
         with self.session() as session:
-            groups = {g.id: g for g in session.exec(
-                select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))}
+            groups = {
+                g.id: g
+                for g in session.exec(
+                    select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id)
+                )
+            }
             indicators = list(session.exec(select(Indicator).where(Indicator.plan_id == plan.id)))
-            periods = {p.id: p for p in session.exec(select(Period)
-                                                     .where(Period.plan_id == plan.id))}
+            periods = {
+                p.id: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
+            }
             assignments = _group_assignments(session, list(groups))
             latest = _latest_values(session, plan.id, periods, period)
             stated = _stated_by_indicator(session, plan.id)
@@ -101,24 +133,40 @@ class PlanService:
             reading = None
             if value is not None:
                 ends = periods[value.period_id].ends_on
-                reading = prog.Reading(value.value, value.achieved,
-                                       prog.months_between(plan.starts_on, ends), total_months)
+                reading = prog.Reading(
+                    value.value,
+                    value.achieved,
+                    prog.months_between(plan.starts_on, ends),
+                    total_months,
+                )
             spec = indicator_spec(ind)
             said = stated.get((ind.id, value.period_id if value else None), {})
             who = assignments.get(group.id, _Assignment())
-            rows.append(IndicatorRow(
-                id=ind.id, code=ind.code, name=ind.name, unit=ind.unit, kind=ind.kind,
-                direction=ind.direction, group_code=group.code, group_heading=group.heading,
-                parent_code=codes.get(ind.parent_id) if ind.parent_id else None,
-                lead=tuple(a.name for a in who.lead),
-                coordinating=tuple(a.name for a in who.coordinating),
-                lead_ids=tuple(a.id for a in who.lead if a.id is not None),
-                coordinating_ids=tuple(a.id for a in who.coordinating if a.id is not None),
-                target=spec.target, baseline=ind.baseline_value,
-                same_period=ind.same_period_value, note=ind.note, latest=value,
-                progress=prog.compute(spec, reading),
-                stated_percent=said.get(StatedKind.PERCENT_OF_PLAN),
-                stated_remaining=said.get(StatedKind.REMAINING)))
+            rows.append(
+                IndicatorRow(
+                    id=ind.id,
+                    code=ind.code,
+                    name=ind.name,
+                    unit=ind.unit,
+                    kind=ind.kind,
+                    direction=ind.direction,
+                    group_code=group.code,
+                    group_heading=group.heading,
+                    parent_code=codes.get(ind.parent_id) if ind.parent_id else None,
+                    lead=tuple(a.name for a in who.lead),
+                    coordinating=tuple(a.name for a in who.coordinating),
+                    lead_ids=tuple(a.id for a in who.lead if a.id is not None),
+                    coordinating_ids=tuple(a.id for a in who.coordinating if a.id is not None),
+                    target=spec.target,
+                    baseline=ind.baseline_value,
+                    same_period=ind.same_period_value,
+                    note=ind.note,
+                    latest=value,
+                    progress=prog.compute(spec, reading),
+                    stated_percent=said.get(StatedKind.PERCENT_OF_PLAN),
+                    stated_remaining=said.get(StatedKind.REMAINING),
+                )
+            )
         return rows
 
     def rows_by_lead_agency(self, plan: Plan | None = None) -> list[tuple[str, list[IndicatorRow]]]:
@@ -133,11 +181,14 @@ class PlanService:
         """Every agency with how many indicator groups and tasks of the plan it carries."""
         with self.session() as session:
             agencies = list(session.exec(select(Agency).order_by(col(Agency.position))))
-            roles = session.exec(select(GroupAgency.agency_id, GroupAgency.role, Indicator.id)
-                                 .join(Indicator, col(Indicator.group_id) == GroupAgency.group_id)
-                                 .where(Indicator.plan_id == plan.id)).all()
-            tasks = session.exec(select(TaskAgency.agency_id).join(Task)
-                                 .where(Task.plan_id == plan.id)).all()
+            roles = session.exec(
+                select(GroupAgency.agency_id, GroupAgency.role, Indicator.id)
+                .join(Indicator, col(Indicator.group_id) == GroupAgency.group_id)
+                .where(Indicator.plan_id == plan.id)
+            ).all()
+            tasks = session.exec(
+                select(TaskAgency.agency_id).join(Task).where(Task.plan_id == plan.id)
+            ).all()
         leads: dict[int, int] = defaultdict(int)
         coordinates: dict[int, int] = defaultdict(int)
         for agency_id, role, _ in roles:
@@ -145,19 +196,36 @@ class PlanService:
         task_count: dict[int, int] = defaultdict(int)
         for agency_id in tasks:
             task_count[agency_id] += 1
-        return [AgencyRow(a.id, a.code, a.name, a.kind, leads[a.id], coordinates[a.id],
-                          task_count[a.id]) for a in agencies if a.id is not None]
+        return [
+            AgencyRow(
+                a.id, a.code, a.name, a.kind, leads[a.id], coordinates[a.id], task_count[a.id]
+            )
+            for a in agencies
+            if a.id is not None
+        ]
 
     def tasks(self, plan: Plan, today: date) -> list[TaskRow]:
         """The plan's tasks in document order, with their urgency on `today`."""
         with self.session() as session:
-            tasks = list(session.exec(select(Task).where(Task.plan_id == plan.id)
-                                      .order_by(col(Task.position), col(Task.id))))
-            groups = {g.id: g.code for g in session.exec(select(IndicatorGroup)
-                                                         .where(IndicatorGroup.plan_id == plan.id))}
-            links = session.exec(select(TaskAgency, Agency).join(Agency)
-                                 .where(col(TaskAgency.task_id).in_([t.id for t in tasks]))
-                                 .order_by(col(Agency.position))).all()
+            tasks = list(
+                session.exec(
+                    select(Task)
+                    .where(Task.plan_id == plan.id)
+                    .order_by(col(Task.position), col(Task.id))
+                )
+            )
+            groups = {
+                g.id: g.code
+                for g in session.exec(
+                    select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id)
+                )
+            }
+            links = session.exec(
+                select(TaskAgency, Agency)
+                .join(Agency)
+                .where(col(TaskAgency.task_id).in_([t.id for t in tasks]))
+                .order_by(col(Agency.position))
+            ).all()
         by_task: dict[int, dict[Role, list[Agency]]] = defaultdict(lambda: defaultdict(list))
         for link, agency in links:
             by_task[link.task_id][link.role].append(agency)
@@ -165,23 +233,44 @@ class PlanService:
         for task in tasks:
             roles = by_task[task.id] if task.id is not None else {}
             lead, coordinating = roles.get(Role.LEAD, []), roles.get(Role.COORDINATE, [])
-            rows.append(TaskRow(
-                task.id or 0, task.code, groups.get(task.group_id, "") if task.group_id else "",
-                task.lead_in, task.text, tuple(a.name for a in lead),
-                tuple(a.name for a in coordinating), tuple(a.id or 0 for a in lead),
-                tuple(a.id or 0 for a in coordinating), task.deadline, task.deadline_text,
-                task.status, urgency(task.deadline, task.status, today), task.note))
+            rows.append(
+                TaskRow(
+                    task.id or 0,
+                    task.code,
+                    groups.get(task.group_id, "") if task.group_id else "",
+                    task.lead_in,
+                    task.text,
+                    tuple(a.name for a in lead),
+                    tuple(a.name for a in coordinating),
+                    tuple(a.id or 0 for a in lead),
+                    tuple(a.id or 0 for a in coordinating),
+                    task.deadline,
+                    task.deadline_text,
+                    task.status,
+                    urgency(task.deadline, task.status, today),
+                    task.note,
+                )
+            )
         return rows
 
     def breakdown_indicators(self, plan: Plan) -> list[Indicator]:
         """Indicators that have figures or targets by locality."""
         with self.session() as session:
             ids = set(session.exec(select(LocalityTarget.indicator_id)))
-            ids |= set(session.exec(select(ReportedValue.indicator_id)
-                                    .where(col(ReportedValue.locality_id).is_not(None))))
-            return list(session.exec(select(Indicator).where(Indicator.plan_id == plan.id,
-                                                             col(Indicator.id).in_(ids))
-                                     .order_by(col(Indicator.group_id), col(Indicator.position))))
+            ids |= set(
+                session.exec(
+                    select(ReportedValue.indicator_id).where(
+                        col(ReportedValue.locality_id).is_not(None)
+                    )
+                )
+            )
+            return list(
+                session.exec(
+                    select(Indicator)
+                    .where(Indicator.plan_id == plan.id, col(Indicator.id).in_(ids))
+                    .order_by(col(Indicator.group_id), col(Indicator.position))
+                )
+            )
 
     def breakdown(self, plan: Plan, indicator_id: int, period: Period) -> Breakdown:
         """An indicator's figures for every locality in `period`, with the province's."""
@@ -190,74 +279,120 @@ class PlanService:
             if indicator is None:
                 raise LookupError(f"Không có chỉ tiêu {indicator_id}.")
             localities = list(session.exec(select(Locality).order_by(col(Locality.position))))
-            targets = {t.locality_id: t.target_value for t in session.exec(
-                select(LocalityTarget).where(LocalityTarget.indicator_id == indicator_id))}
-            values = {v.locality_id: v for v in session.exec(
-                select(ReportedValue).where(ReportedValue.indicator_id == indicator_id,
-                                            ReportedValue.period_id == period.id))}
+            targets = {
+                t.locality_id: t.target_value
+                for t in session.exec(
+                    select(LocalityTarget).where(LocalityTarget.indicator_id == indicator_id)
+                )
+            }
+            values = {
+                v.locality_id: v
+                for v in session.exec(
+                    select(ReportedValue).where(
+                        ReportedValue.indicator_id == indicator_id,
+                        ReportedValue.period_id == period.id,
+                    )
+                )
+            }
         spec = indicator_spec(indicator)
         months = prog.months_between(plan.starts_on, period.ends_on)
         total = prog.months_between(plan.starts_on, plan.ends_on)
         rows = []
         for locality in localities:
             target, value = targets.get(locality.id), values.get(locality.id)
-            local = prog.IndicatorSpec(spec.kind, spec.direction,
-                                       prog.Target(spec.target.form, target, spec.target.strict,
-                                                   spec.target.share))
+            local = prog.IndicatorSpec(
+                spec.kind,
+                spec.direction,
+                prog.Target(spec.target.form, target, spec.target.strict, spec.target.share),
+            )
             reading = prog.Reading(value.value, value.achieved, months, total) if value else None
-            rows.append(BreakdownRow(locality.id or 0, locality.name, target,
-                                     value.value if value else None,
-                                     bool(value and value.is_estimate),
-                                     prog.compute(local, reading)))
+            rows.append(
+                BreakdownRow(
+                    locality.id or 0,
+                    locality.name,
+                    target,
+                    value.value if value else None,
+                    bool(value and value.is_estimate),
+                    prog.compute(local, reading),
+                )
+            )
         province = values.get(None)
-        return Breakdown(indicator_id, indicator.name, indicator.unit, period.id or 0,
-                         period.name, tuple(rows), indicator.target_value,
-                         province.value if province else None)
+        return Breakdown(
+            indicator_id,
+            indicator.name,
+            indicator.unit,
+            period.id or 0,
+            period.name,
+            tuple(rows),
+            indicator.target_value,
+            province.value if province else None,
+        )
 
 
 def indicator_spec(ind: Indicator) -> prog.IndicatorSpec:
     """What progress needs of a stored indicator."""
-    target = prog.Target(ind.target_form, ind.target_value, ind.target_strict, ind.target_share,
-                         ind.target_text)
+    target = prog.Target(
+        ind.target_form, ind.target_value, ind.target_strict, ind.target_share, ind.target_text
+    )
     return prog.IndicatorSpec(ind.kind, ind.direction, target, ind.baseline_value)
 
 
 def _group_assignments(session: Session, group_ids: list[int | None]) -> dict[int, _Assignment]:
-    links = session.exec(select(GroupAgency, Agency).join(Agency)
-                         .where(col(GroupAgency.group_id).in_(group_ids))
-                         .order_by(col(Agency.position))).all()
+    links = session.exec(
+        select(GroupAgency, Agency)
+        .join(Agency)
+        .where(col(GroupAgency.group_id).in_(group_ids))
+        .order_by(col(Agency.position))
+    ).all()
     lead: dict[int, list[Agency]] = defaultdict(list)
     coordinating: dict[int, list[Agency]] = defaultdict(list)
     for link, agency in links:
         (lead if link.role is Role.LEAD else coordinating)[link.group_id].append(agency)
-    return {g: _Assignment(tuple(lead[g]), tuple(coordinating[g]))
-            for g in set(lead) | set(coordinating)}
+    return {
+        g: _Assignment(tuple(lead[g]), tuple(coordinating[g]))
+        for g in set(lead) | set(coordinating)
+    }
 
 
-def _latest_values(session: Session, plan_id: int | None, periods: dict[int | None, Period],
-                   up_to: Period | None) -> dict[int, LatestValue]:
+def _latest_values(
+    session: Session, plan_id: int | None, periods: dict[int | None, Period], up_to: Period | None
+) -> dict[int, LatestValue]:
     """Each indicator's province-wide figure from its latest period (not after `up_to`)."""
-    values = session.exec(select(ReportedValue).join(Indicator)
-                          .where(Indicator.plan_id == plan_id,
-                                 col(ReportedValue.locality_id).is_(None))).all()
+    values = session.exec(
+        select(ReportedValue)
+        .join(Indicator)
+        .where(Indicator.plan_id == plan_id, col(ReportedValue.locality_id).is_(None))
+    ).all()
     latest: dict[int, LatestValue] = {}
     for rv in sorted(values, key=lambda v: (periods[v.period_id].ends_on, v.period_id)):
         period = periods[rv.period_id]
         if up_to is not None and period.ends_on > up_to.ends_on:
             continue
         latest[rv.indicator_id] = LatestValue(
-            rv.value, rv.text, rv.achieved, rv.is_estimate, rv.as_of, rv.period_id, period.code,
-            period.name, rv.entered_by, rv.entered_at)
+            rv.value,
+            rv.text,
+            rv.achieved,
+            rv.is_estimate,
+            rv.as_of,
+            rv.period_id,
+            period.code,
+            period.name,
+            rv.entered_by,
+            rv.entered_at,
+        )
     return latest
 
 
-def _stated_by_indicator(session: Session, plan_id: int | None
-                         ) -> dict[tuple[int, int | None], dict[StatedKind, float]]:
+def _stated_by_indicator(
+    session: Session, plan_id: int | None
+) -> dict[tuple[int, int | None], dict[StatedKind, float]]:
     """The document's province-wide derived figures, by indicator and period (first wins)."""
-    figures = session.exec(select(StatedFigure).join(Indicator)
-                           .where(Indicator.plan_id == plan_id,
-                                  col(StatedFigure.locality_id).is_(None))
-                           .order_by(col(StatedFigure.id))).all()
+    figures = session.exec(
+        select(StatedFigure)
+        .join(Indicator)
+        .where(Indicator.plan_id == plan_id, col(StatedFigure.locality_id).is_(None))
+        .order_by(col(StatedFigure.id))
+    ).all()
     stated: dict[tuple[int, int | None], dict[StatedKind, float]] = defaultdict(dict)
     for figure in figures:
         stated[(figure.indicator_id, figure.period_id)].setdefault(figure.kind, figure.value)

@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from .. import APP_NAME
 from ..resources import BUILTIN_PLAN, migrations_path, resource_path
@@ -88,8 +88,9 @@ def open_database(path: Path | None = None, seed: bool = True) -> Engine:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseOpenError(f"Không tạo được thư mục {path.parent}: {exc.strerror}. "
-                                "Hãy chọn nơi lưu khác (--db).") from exc
+        raise DatabaseOpenError(
+            f"Không tạo được thư mục {path.parent}: {exc.strerror}. Hãy chọn nơi lưu khác (--db)."
+        ) from exc
     engine = create_db_engine(path)
     try:
         upgrade(engine)
@@ -99,5 +100,6 @@ def open_database(path: Path | None = None, seed: bool = True) -> Engine:
         engine.dispose()
         raise DatabaseOpenError(
             f"Tệp {path} không phải là cơ sở dữ liệu KH65 hoặc đã bị hỏng ({exc.orig}). "
-            "Tệp không bị thay đổi; hãy chọn tệp khác hoặc khôi phục từ bản sao lưu.") from exc
+            "Tệp không bị thay đổi; hãy chọn tệp khác hoặc khôi phục từ bản sao lưu."
+        ) from exc
     return engine

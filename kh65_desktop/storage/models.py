@@ -11,14 +11,27 @@ from enum import Enum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from ..domain.terms import (AgencyKind, Direction, IndicatorKind, PeriodKind, Role, StatedKind,
-                            TargetForm, TaskStatus)
+from ..domain.terms import (
+    AgencyKind,
+    Direction,
+    IndicatorKind,
+    PeriodKind,
+    Role,
+    StatedKind,
+    TargetForm,
+    TaskStatus,
+)
 
 
 def _enum(cls: type[Enum]) -> sa.Enum:
     """Store an enum as its value in a plain VARCHAR (no CHECK; migrations stay simple)."""
-    return sa.Enum(cls, native_enum=False, create_constraint=False, length=20,
-                   values_callable=lambda members: [m.value for m in members])
+    return sa.Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class AppMeta(SQLModel, table=True):
@@ -185,8 +198,7 @@ class Task(SQLModel, table=True):
     __tablename__ = "task"
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE", index=True)
-    group_id: int | None = Field(default=None, foreign_key="indicator_group.id",
-                                 ondelete="CASCADE")
+    group_id: int | None = Field(default=None, foreign_key="indicator_group.id", ondelete="CASCADE")
     code: str
     position: int = 0
     lead_in: str = ""  # the sentence that assigns the items below it
@@ -226,5 +238,10 @@ class ValueChange(SQLModel, table=True):
 
 # One figure per indicator, period and locality; SQLite treats NULLs as distinct in a plain
 # UNIQUE constraint, so the province-wide row (no locality) is keyed as locality 0.
-sa.Index("uq_reported_value_key", ReportedValue.indicator_id, ReportedValue.period_id,
-         sa.func.coalesce(ReportedValue.locality_id, 0), unique=True)
+sa.Index(
+    "uq_reported_value_key",
+    ReportedValue.indicator_id,
+    ReportedValue.period_id,
+    sa.func.coalesce(ReportedValue.locality_id, 0),
+    unique=True,
+)

@@ -15,10 +15,29 @@ from typing import Any
 from sqlmodel import Session, select
 
 from ..domain.numbers import VietnameseFormatError, parse_number_detail
-from ..domain.terms import (AgencyKind, Direction, IndicatorKind, PeriodKind, Role, StatedKind,
-                            TargetForm)
-from .models import (Agency, GroupAgency, Indicator, IndicatorGroup, Locality, LocalityTarget,
-                     Period, Plan, ReportedValue, StatedFigure, Task, TaskAgency)
+from ..domain.terms import (
+    AgencyKind,
+    Direction,
+    IndicatorKind,
+    PeriodKind,
+    Role,
+    StatedKind,
+    TargetForm,
+)
+from .models import (
+    Agency,
+    GroupAgency,
+    Indicator,
+    IndicatorGroup,
+    Locality,
+    LocalityTarget,
+    Period,
+    Plan,
+    ReportedValue,
+    StatedFigure,
+    Task,
+    TaskAgency,
+)
 
 FORMAT = "kh65-plan"
 FORMAT_VERSION = 1
@@ -60,6 +79,7 @@ class _Loader:
         self.localities: dict[str, Locality] = {}
         self.agencies: dict[str, Agency] = {}
         self.periods: dict[str, Period] = {}
+        self.task_count = 0  # tasks keep the document's order across groups
         self.now = datetime.now(UTC)
 
     def fail(self, where: str, problem: str) -> PlanFileError:
@@ -89,7 +109,7 @@ class _Loader:
         for position, group in enumerate(self.data.get("groups", [])):
             self._group(plan, group, position)
         for position, task in enumerate(self.data.get("tasks", [])):
-            self._tasks(plan, None, task, f"T{position + 1}", 1000 + position)
+            self._tasks(plan, None, task, f"T{position + 1}")
         self.session.flush()
         return plan
 
@@ -107,17 +127,28 @@ class _Loader:
             row = self.session.exec(select(Agency).where(Agency.code == item["code"])).first()
             if row is None:
                 locality = self.localities[item["locality"]] if "locality" in item else None
-                row = Agency(code=item["code"], name=item["name"], kind=AgencyKind(item["kind"]),
-                             locality_id=locality.id if locality else None, position=position)
+                row = Agency(
+                    code=item["code"],
+                    name=item["name"],
+                    kind=AgencyKind(item["kind"]),
+                    locality_id=locality.id if locality else None,
+                    position=position,
+                )
                 self.session.add(row)
             self.agencies[item["code"]] = row
         self.session.flush()
 
     def _periods(self, plan: Plan) -> None:
         for item in self.data.get("periods", []):
-            period = Period(plan_id=plan.id, code=item["code"], name=item["name"],
-                            kind=PeriodKind(item["kind"]), starts_on=item["starts_on"],
-                            ends_on=item["ends_on"], cutoff_on=item.get("cutoff_on"))
+            period = Period(
+                plan_id=plan.id,
+                code=item["code"],
+                name=item["name"],
+                kind=PeriodKind(item["kind"]),
+                starts_on=item["starts_on"],
+                ends_on=item["ends_on"],
+                cutoff_on=item.get("cutoff_on"),
+            )
             self.session.add(period)
             self.periods[item["code"]] = period
         self.session.flush()
@@ -137,14 +168,22 @@ class _Loader:
     def _roles(self, item: dict[str, Any], where: str) -> list[tuple[Agency, Role]]:
         roles = [(a, Role.LEAD) for a in self._agency_codes(item.get("lead", []), where)]
         leads = {a.code for a, _ in roles}
-        roles += [(a, Role.COORDINATE) for a in self._agency_codes(item.get("coordinating", []),
-                                                                    where) if a.code not in leads]
+        roles += [
+            (a, Role.COORDINATE)
+            for a in self._agency_codes(item.get("coordinating", []), where)
+            if a.code not in leads
+        ]
         return roles
 
     def _group(self, plan: Plan, item: dict[str, Any], position: int) -> None:
         where = f"nhóm {item['code']}"
-        group = IndicatorGroup(plan_id=plan.id, code=item["code"], section=item["section"],
-                               heading=item["heading"], position=position)
+        group = IndicatorGroup(
+            plan_id=plan.id,
+            code=item["code"],
+            section=item["section"],
+            heading=item["heading"],
+            position=position,
+        )
         self.session.add(group)
         self.session.flush()
         for agency, role in self._roles(item, where):
@@ -153,10 +192,16 @@ class _Loader:
         for index, indicator in enumerate(item.get("indicators", [])):
             by_code[indicator["code"]] = self._indicator(plan, group, indicator, index, by_code)
         for index, task in enumerate(item.get("tasks", [])):
-            self._tasks(plan, group, task, f"{item['code']}.T{index + 1}", index)
+            self._tasks(plan, group, task, f"{item['code']}.T{index + 1}")
 
-    def _indicator(self, plan: Plan, group: IndicatorGroup, item: dict[str, Any], position: int,
-                   earlier: dict[str, Indicator]) -> Indicator:
+    def _indicator(
+        self,
+        plan: Plan,
+        group: IndicatorGroup,
+        item: dict[str, Any],
+        position: int,
+        earlier: dict[str, Indicator],
+    ) -> Indicator:
         where = f"chỉ tiêu {item['code']}"
         target = item["target"]
         parent = earlier.get(item["parent"]) if "parent" in item else None
@@ -165,25 +210,41 @@ class _Loader:
         baseline = item.get("baseline", {})
         same = item.get("same_period", {})
         indicator = Indicator(
-            plan_id=plan.id, group_id=group.id, parent_id=parent.id if parent else None,
-            code=item["code"], position=position, name=item["name"], unit=item.get("unit", ""),
-            kind=IndicatorKind(item["kind"]), direction=Direction(item.get("direction", "higher")),
+            plan_id=plan.id,
+            group_id=group.id,
+            parent_id=parent.id if parent else None,
+            code=item["code"],
+            position=position,
+            name=item["name"],
+            unit=item.get("unit", ""),
+            kind=IndicatorKind(item["kind"]),
+            direction=Direction(item.get("direction", "higher")),
             target_form=TargetForm(target["form"]),
             target_value=self.optional(target, "value", where),
             target_strict=bool(target.get("strict", False)),
-            target_share=self.optional(target, "share", where), target_text=target.get("text", ""),
+            target_share=self.optional(target, "share", where),
+            target_text=target.get("text", ""),
             baseline_value=self.optional(baseline, "value", where),
             baseline_label=_join(baseline.get("label", ""), baseline.get("derived", "")),
             same_period_value=self.optional(same, "value", where),
-            same_period_label=same.get("label", ""), note=item.get("note", ""),
-            source_quote="\n".join(item.get("quotes", [])))
+            same_period_label=same.get("label", ""),
+            note=item.get("note", ""),
+            source_quote="\n".join(item.get("quotes", [])),
+        )
         self.session.add(indicator)
         self.session.flush()
         for value in item.get("values", []):
             self._value(indicator, value, None, where)
         for stated in item.get("stated", []):
-            self._stated(indicator, StatedKind(stated["kind"]), stated["value"],
-                         stated.get("period"), None, stated.get("source", ""), where)
+            self._stated(
+                indicator,
+                StatedKind(stated["kind"]),
+                stated["value"],
+                stated.get("period"),
+                None,
+                stated.get("source", ""),
+                where,
+            )
         if "breakdown" in item:
             self._breakdown(indicator, item["breakdown"], where)
         return indicator
@@ -195,22 +256,46 @@ class _Loader:
             raise self.fail(where, f"không có kỳ báo cáo mã “{code}”.")
         return self.periods[code].id
 
-    def _value(self, indicator: Indicator, item: dict[str, Any], locality: Locality | None,
-               where: str) -> None:
-        self.session.add(ReportedValue(
-            indicator_id=indicator.id, period_id=self._period_id(item["period"], where),
-            locality_id=locality.id if locality else None,
-            value=self.optional(item, "value", where), text=item.get("text", ""),
-            achieved=item.get("achieved"), is_estimate=bool(item.get("estimate", False)),
-            as_of=item.get("as_of"), entered_by=DOCUMENT_AUTHOR, entered_at=self.now))
+    def _value(
+        self, indicator: Indicator, item: dict[str, Any], locality: Locality | None, where: str
+    ) -> None:
+        self.session.add(
+            ReportedValue(
+                indicator_id=indicator.id,
+                period_id=self._period_id(item["period"], where),
+                locality_id=locality.id if locality else None,
+                value=self.optional(item, "value", where),
+                text=item.get("text", ""),
+                achieved=item.get("achieved"),
+                is_estimate=bool(item.get("estimate", False)),
+                as_of=item.get("as_of"),
+                entered_by=DOCUMENT_AUTHOR,
+                entered_at=self.now,
+            )
+        )
 
-    def _stated(self, indicator: Indicator, kind: StatedKind, text: str, period: str | None,
-                locality: Locality | None, source: str, where: str) -> None:
+    def _stated(
+        self,
+        indicator: Indicator,
+        kind: StatedKind,
+        text: str,
+        period: str | None,
+        locality: Locality | None,
+        source: str,
+        where: str,
+    ) -> None:
         value, decimals = self.number(text, where)
-        self.session.add(StatedFigure(
-            indicator_id=indicator.id, period_id=self._period_id(period, where),
-            locality_id=locality.id if locality else None, kind=kind, value=value,
-            decimals=decimals, source=source))
+        self.session.add(
+            StatedFigure(
+                indicator_id=indicator.id,
+                period_id=self._period_id(period, where),
+                locality_id=locality.id if locality else None,
+                kind=kind,
+                value=value,
+                decimals=decimals,
+                source=source,
+            )
+        )
 
     def _breakdown(self, indicator: Indicator, table: dict[str, Any], where: str) -> None:
         period, source = table["period"], table.get("source", "")
@@ -219,30 +304,57 @@ class _Loader:
             if locality is None:
                 raise self.fail(where, f"không có địa phương mã “{row['locality']}”.")
             target, _ = self.number(row["target"], where)
-            self.session.add(LocalityTarget(indicator_id=indicator.id, locality_id=locality.id,
-                                            target_value=target))
-            self._value(indicator, {"period": period, "value": row["value"],
-                                    "as_of": table.get("as_of")}, locality, where)
-            self._stated(indicator, StatedKind.PERCENT_OF_PLAN, row["percent"], period, locality,
-                         source, where)
-            self._stated(indicator, StatedKind.REMAINING, row["remaining"], period, locality,
-                         source, where)
+            self.session.add(
+                LocalityTarget(
+                    indicator_id=indicator.id, locality_id=locality.id, target_value=target
+                )
+            )
+            self._value(
+                indicator,
+                {"period": period, "value": row["value"], "as_of": table.get("as_of")},
+                locality,
+                where,
+            )
+            self._stated(
+                indicator,
+                StatedKind.PERCENT_OF_PLAN,
+                row["percent"],
+                period,
+                locality,
+                source,
+                where,
+            )
+            self._stated(
+                indicator, StatedKind.REMAINING, row["remaining"], period, locality, source, where
+            )
         total = table.get("total", {})
-        for key, kind in (("target", StatedKind.TOTAL_TARGET), ("value", StatedKind.TOTAL_VALUE),
-                          ("percent", StatedKind.PERCENT_OF_PLAN),
-                          ("remaining", StatedKind.REMAINING)):
+        for key, kind in (
+            ("target", StatedKind.TOTAL_TARGET),
+            ("value", StatedKind.TOTAL_VALUE),
+            ("percent", StatedKind.PERCENT_OF_PLAN),
+            ("remaining", StatedKind.REMAINING),
+        ):
             if key in total:
                 self._stated(indicator, kind, total[key], period, None, source, where)
 
-    def _tasks(self, plan: Plan, group: IndicatorGroup | None, item: dict[str, Any],
-               code: str, position: int) -> None:
+    def _tasks(
+        self, plan: Plan, group: IndicatorGroup | None, item: dict[str, Any], code: str
+    ) -> None:
         roles = self._roles(item, f"nhiệm vụ {code}")
         for index, entry in enumerate(item["items"]):
             deadline: date | None = entry.get("deadline")
-            task = Task(plan_id=plan.id, group_id=group.id if group else None,
-                        code=f"{code}.{index + 1}", position=position * 100 + index,
-                        lead_in=item.get("lead_in", ""), text=entry["text"], deadline=deadline,
-                        deadline_text=entry.get("deadline_text", ""), note=entry.get("note", ""))
+            task = Task(
+                plan_id=plan.id,
+                group_id=group.id if group else None,
+                code=f"{code}.{index + 1}",
+                position=self.task_count,
+                lead_in=item.get("lead_in", ""),
+                text=entry["text"],
+                deadline=deadline,
+                deadline_text=entry.get("deadline_text", ""),
+                note=entry.get("note", ""),
+            )
+            self.task_count += 1
             self.session.add(task)
             self.session.flush()
             for agency, role in roles:

@@ -19,12 +19,14 @@ from .settings import AppSettings
 
 def install_translation(app: QApplication, language: str) -> list[QTranslator]:
     """Vietnamese is the source language; English loads resources/translations/kh65_en.qm."""
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi"
-                               else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+    )
     loaded = []
-    for name, folder in ((f"qtbase_{language}",
-                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         (f"kh65_{language}", str(resource_path("translations")))):
+    for name, folder in (
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"kh65_{language}", str(resource_path("translations"))),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

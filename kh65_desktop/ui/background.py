@@ -23,9 +23,15 @@ class _Signals(QObject):
 class _Relay(QObject):
     """Lives on the GUI thread, so the job's signals reach it queued, never on the worker."""
 
-    def __init__(self, parent: QWidget, job: Job, on_done: Callable[[Any], None],
-                 on_failed: Callable[[str], None], progress: QProgressDialog,
-                 timer: QTimer) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        job: Job,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        progress: QProgressDialog,
+        timer: QTimer,
+    ) -> None:
         super().__init__(parent)
         self.job, self.on_done, self.on_failed = job, on_done, on_failed
         self.progress, self.timer = progress, timer
@@ -67,9 +73,13 @@ class Job(QRunnable):
         self.signals.done.emit(result)
 
 
-def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
-                      on_done: Callable[[Any], None],
-                      on_failed: Callable[[str], None]) -> Job:
+def run_in_background(
+    parent: QWidget,
+    label: str,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[str], None],
+) -> Job:
     """Start `work`; the window stays responsive and shows progress if it is slow."""
     job = Job(work)
     progress = QProgressDialog(label, "", 0, 0, parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from ..domain.numbers import VietnameseFormatError, format_date, format_number, parse_number
@@ -14,24 +14,34 @@ from ..services.display import code_key, percent_text, remaining_text, value_tex
 from ..services.editing import ValueKey, ValueState
 from ..services.rows import BreakdownRow, IndicatorRow, TaskRow
 from ..storage.models import Indicator
-from .commands import (SetFieldsCommand, SetLocalityTargetCommand, SetTaskStatusCommand,
-                       SetValuesCommand)
+from .commands import (
+    SetFieldsCommand,
+    SetLocalityTargetCommand,
+    SetTaskStatusCommand,
+    SetValuesCommand,
+)
 from .context import AppContext
+from .labels import label
 from .table_model import RIGHT, Column, EditError
 
-STATUS_COLORS = {Status.MET: "#1b7f3b", Status.ON_TRACK: "#1f5fa8", Status.LAGGING: "#a85f00",
-                 Status.AT_RISK: "#c62828", Status.NO_DATA: "#6b6b6b"}
-URGENCY_COLORS = {Urgency.OVERDUE: "#c62828", Urgency.DUE_SOON: "#a85f00",
-                  Urgency.DONE: "#1b7f3b"}
+
+class Columns(QObject):
+    """The translation context of this module's texts (Columns.tr)."""
+
+
+STATUS_COLORS = {
+    Status.MET: "#1b7f3b",
+    Status.ON_TRACK: "#1f5fa8",
+    Status.LAGGING: "#a85f00",
+    Status.AT_RISK: "#c62828",
+    Status.NO_DATA: "#6b6b6b",
+}
+URGENCY_COLORS = {Urgency.OVERDUE: "#c62828", Urgency.DUE_SOON: "#a85f00", Urgency.DONE: "#1b7f3b"}
 _NONE = float("-inf")  # sorts missing numbers first
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Columns", text)
-
-
 def status_label(status: Status) -> str:
-    return QCoreApplication.translate("Status", status.label)
+    return label(status)
 
 
 def status_color(status: Status) -> QColor:
@@ -58,149 +68,292 @@ def only(columns: list[Column], *keys: str) -> list[Column]:
     return [by_key[k] for k in keys]
 
 
-def indicator_columns(context: AppContext,
-                      period_for: Callable[[IndicatorRow], int | None]) -> list[Column]:
+def indicator_columns(
+    context: AppContext, period_for: Callable[[IndicatorRow], int | None]
+) -> list[Column]:
     """Chỉ tiêu table; `period_for` says which period an edit of "Thực hiện" goes to."""
 
     def edit_target(row: IndicatorRow, text: str) -> None:
         if row.kind is IndicatorKind.QUALITATIVE:
-            raise EditError(tr("Chỉ tiêu định tính không có kế hoạch bằng số."))
-        value = parse_cell(text, tr("Kế hoạch"))
-        context.push(SetFieldsCommand(context, Indicator, row.id, {"target_value": value},
-                                      tr("sửa kế hoạch “{0}”").format(row.name)))
+            raise EditError(Columns.tr("Chỉ tiêu định tính không có kế hoạch bằng số."))
+        value = parse_cell(text, Columns.tr("Kế hoạch"))
+        context.push(
+            SetFieldsCommand(
+                context,
+                Indicator,
+                row.id,
+                {"target_value": value},
+                Columns.tr("sửa kế hoạch “{0}”").format(row.name),
+            )
+        )
 
     def edit_value(row: IndicatorRow, text: str) -> None:
         period_id = period_for(row)
         if period_id is None:
-            raise EditError(tr("Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước."))
-        value = parse_cell(text, tr("Thực hiện"))
-        state = ValueState(value, is_estimate=bool(row.latest and row.latest.is_estimate
-                                                   and row.latest.period_id == period_id))
-        context.push(SetValuesCommand(context, [(ValueKey(row.id, period_id),
-                                                 state if value is not None else None)],
-                                      tr("sửa số thực hiện “{0}”").format(row.name)))
+            raise EditError(
+                Columns.tr("Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.")
+            )
+        value = parse_cell(text, Columns.tr("Thực hiện"))
+        state = ValueState(
+            value,
+            is_estimate=bool(
+                row.latest and row.latest.is_estimate and row.latest.period_id == period_id
+            ),
+        )
+        context.push(
+            SetValuesCommand(
+                context,
+                [(ValueKey(row.id, period_id), state if value is not None else None)],
+                Columns.tr("sửa số thực hiện “{0}”").format(row.name),
+            )
+        )
 
     return [
-        Column("code", "Mã", lambda r: r.code, sort=lambda r: code_key(r.code)),
-        Column("name", "Chỉ tiêu", lambda r: r.name, sort=lambda r: r.name,
-               tooltip=lambda r: "\n".join(filter(None, [r.name, r.group_heading, r.note]))),
-        Column("unit", "Đơn vị tính", lambda r: r.unit),
-        Column("lead", "Cơ quan chủ trì", lambda r: r.lead_display,
-               tooltip=lambda r: "\n".join([r.lead_display, *r.coordinating])),
-        Column("target", "Kế hoạch năm", lambda r: r.target_display, align=RIGHT,
-               sort=lambda r: _num(r.target.value), tooltip=lambda r: r.target_display,
-               edit_text=lambda r: format_number(r.target.value), edit=edit_target),
-        Column("value", "Thực hiện", lambda r: value_text(r.latest), align=RIGHT,
-               sort=lambda r: _num(r.latest.value if r.latest else None),
-               edit_text=lambda r: format_number(r.latest.value if r.latest else None),
-               tooltip=lambda r: _value_tooltip(r), edit=edit_value),
-        Column("period", "Kỳ", lambda r: r.latest.period_name if r.latest else "",
-               sort=lambda r: r.latest.period_code if r.latest else ""),
-        Column("percent", "% KH", lambda r: percent_text(r), align=RIGHT,
-               sort=lambda r: _num(r.progress.percent_of_plan)),
-        Column("remaining", "Còn lại", lambda r: remaining_text(r), align=RIGHT,
-               sort=lambda r: _num(r.progress.remaining),
-               tooltip=lambda r: _remaining_tooltip(r)),
-        Column("status", "Đánh giá", lambda r: status_label(r.progress.status),
-               sort=lambda r: list(Status).index(r.progress.status),
-               color=lambda r: status_color(r.progress.status)),
+        Column("code", Columns.tr("Mã"), lambda r: r.code, sort=lambda r: code_key(r.code)),
+        Column(
+            "name",
+            Columns.tr("Chỉ tiêu"),
+            lambda r: r.name,
+            sort=lambda r: r.name,
+            tooltip=lambda r: "\n".join(filter(None, [r.name, r.group_heading, r.note])),
+        ),
+        Column("unit", Columns.tr("Đơn vị tính"), lambda r: r.unit),
+        Column(
+            "lead",
+            Columns.tr("Cơ quan chủ trì"),
+            lambda r: r.lead_display,
+            tooltip=lambda r: "\n".join([r.lead_display, *r.coordinating]),
+        ),
+        Column(
+            "target",
+            Columns.tr("Kế hoạch năm"),
+            lambda r: r.target_display,
+            align=RIGHT,
+            sort=lambda r: _num(r.target.value),
+            tooltip=lambda r: r.target_display,
+            edit_text=lambda r: format_number(r.target.value),
+            edit=edit_target,
+        ),
+        Column(
+            "value",
+            Columns.tr("Thực hiện"),
+            lambda r: value_text(r.latest),
+            align=RIGHT,
+            sort=lambda r: _num(r.latest.value if r.latest else None),
+            edit_text=lambda r: format_number(r.latest.value if r.latest else None),
+            tooltip=lambda r: _value_tooltip(r),
+            edit=edit_value,
+        ),
+        Column(
+            "period",
+            Columns.tr("Kỳ"),
+            lambda r: r.latest.period_name if r.latest else "",
+            sort=lambda r: r.latest.period_code if r.latest else "",
+        ),
+        Column(
+            "percent",
+            Columns.tr("% KH"),
+            lambda r: percent_text(r),
+            align=RIGHT,
+            sort=lambda r: _num(r.progress.percent_of_plan),
+        ),
+        Column(
+            "remaining",
+            Columns.tr("Còn lại"),
+            lambda r: remaining_text(r),
+            align=RIGHT,
+            sort=lambda r: _num(r.progress.remaining),
+            tooltip=lambda r: _remaining_tooltip(r),
+        ),
+        Column(
+            "status",
+            Columns.tr("Đánh giá"),
+            lambda r: status_label(r.progress.status),
+            sort=lambda r: list(Status).index(r.progress.status),
+            color=lambda r: status_color(r.progress.status),
+        ),
     ]
 
 
 def _value_tooltip(row: IndicatorRow) -> str:
     latest = row.latest
     if latest is None:
-        return tr("Chưa có số liệu")
+        return Columns.tr("Chưa có số liệu")
     parts = [f"{value_text(latest, row.unit)} — {latest.period_name}"]
     if latest.as_of:
-        parts.append(tr("tính đến ngày {0}").format(format_date(latest.as_of)))
-    parts.append(tr("Người nhập: {0}").format(latest.entered_by))
+        parts.append(Columns.tr("tính đến ngày {0}").format(format_date(latest.as_of)))
+    parts.append(Columns.tr("Người nhập: {0}").format(latest.entered_by))
     return "\n".join(parts)
 
 
 def _remaining_tooltip(row: IndicatorRow) -> str:
     text = remaining_text(row, with_unit=True)
     if row.stated_remaining is not None:
-        text += "\n" + tr("Văn bản ghi: {0}").format(format_number(row.stated_remaining))
+        text += "\n" + Columns.tr("Văn bản ghi: {0}").format(format_number(row.stated_remaining))
     return text
 
 
 def task_columns(context: AppContext) -> list[Column]:
-    labels = {QCoreApplication.translate("Status", s.label): s for s in TaskStatus}
+    labels = {label(s): s for s in TaskStatus}
 
     def edit_status(row: TaskRow, text: str) -> None:
         status = labels.get(text) or next((s for s in TaskStatus if s.value == text), None)
         if status is None:
-            raise EditError(tr("Tình trạng “{0}” không có trong danh sách.").format(text))
+            raise EditError(Columns.tr("Tình trạng “{0}” không có trong danh sách.").format(text))
         if status is not row.status:
-            context.push(SetTaskStatusCommand(context, row.id, status,
-                                              tr("đổi tình trạng nhiệm vụ {0}").format(row.code)))
+            context.push(
+                SetTaskStatusCommand(
+                    context,
+                    row.id,
+                    status,
+                    Columns.tr("đổi tình trạng nhiệm vụ {0}").format(row.code),
+                )
+            )
 
     return [
-        Column("code", "Mã", lambda r: r.code, sort=lambda r: code_key(r.code)),
-        Column("text", "Nội dung", lambda r: r.text,
-               tooltip=lambda r: "\n\n".join(filter(None, [r.lead_in, r.text, r.note]))),
-        Column("lead", "Chủ trì", lambda r: ", ".join(r.lead),
-               tooltip=lambda r: ", ".join(r.lead)),
-        Column("coordinating", "Phối hợp", lambda r: ", ".join(r.coordinating),
-               tooltip=lambda r: ", ".join(r.coordinating)),
-        Column("deadline", "Thời hạn",
-               lambda r: format_date(r.deadline) if r.deadline else r.deadline_text,
-               sort=lambda r: r.deadline.toordinal() if r.deadline else 10**7,
-               tooltip=lambda r: r.deadline_text),
-        Column("status", "Tình trạng",
-               lambda r: QCoreApplication.translate("Status", r.status.label),
-               sort=lambda r: list(TaskStatus).index(r.status), edit=edit_status),
-        Column("urgency", "Mức độ", lambda r: QCoreApplication.translate("Status", r.urgency.label),
-               sort=lambda r: list(Urgency).index(r.urgency),
-               color=lambda r: QColor(URGENCY_COLORS[r.urgency])
-               if r.urgency in URGENCY_COLORS else None),
+        Column("code", Columns.tr("Mã"), lambda r: r.code, sort=lambda r: code_key(r.code)),
+        Column(
+            "text",
+            Columns.tr("Nội dung"),
+            lambda r: r.text,
+            tooltip=lambda r: "\n\n".join(filter(None, [r.lead_in, r.text, r.note])),
+        ),
+        Column(
+            "lead",
+            Columns.tr("Chủ trì"),
+            lambda r: ", ".join(r.lead),
+            tooltip=lambda r: ", ".join(r.lead),
+        ),
+        Column(
+            "coordinating",
+            Columns.tr("Phối hợp"),
+            lambda r: ", ".join(r.coordinating),
+            tooltip=lambda r: ", ".join(r.coordinating),
+        ),
+        Column(
+            "deadline",
+            Columns.tr("Thời hạn"),
+            lambda r: format_date(r.deadline) if r.deadline else r.deadline_text,
+            sort=lambda r: r.deadline.toordinal() if r.deadline else 10**7,
+            tooltip=lambda r: r.deadline_text,
+        ),
+        Column(
+            "status",
+            Columns.tr("Tình trạng"),
+            lambda r: label(r.status),
+            sort=lambda r: list(TaskStatus).index(r.status),
+            edit=edit_status,
+        ),
+        Column(
+            "urgency",
+            Columns.tr("Mức độ"),
+            lambda r: label(r.urgency),
+            sort=lambda r: list(Urgency).index(r.urgency),
+            color=lambda r: (
+                QColor(URGENCY_COLORS[r.urgency]) if r.urgency in URGENCY_COLORS else None
+            ),
+        ),
     ]
 
 
 def agency_columns() -> list[Column]:
     return [
-        Column("name", "Cơ quan", lambda r: r.name),
-        Column("leads", "Chủ trì", lambda r: str(r.leads), sort=lambda r: r.leads, align=RIGHT),
-        Column("coordinates", "Phối hợp", lambda r: str(r.coordinates),
-               sort=lambda r: r.coordinates, align=RIGHT),
-        Column("tasks", "Nhiệm vụ", lambda r: str(r.tasks), sort=lambda r: r.tasks,
-               align=RIGHT),
+        Column("name", Columns.tr("Cơ quan"), lambda r: r.name),
+        Column(
+            "leads",
+            Columns.tr("Chủ trì"),
+            lambda r: str(r.leads),
+            sort=lambda r: r.leads,
+            align=RIGHT,
+        ),
+        Column(
+            "coordinates",
+            Columns.tr("Phối hợp"),
+            lambda r: str(r.coordinates),
+            sort=lambda r: r.coordinates,
+            align=RIGHT,
+        ),
+        Column(
+            "tasks",
+            Columns.tr("Nhiệm vụ"),
+            lambda r: str(r.tasks),
+            sort=lambda r: r.tasks,
+            align=RIGHT,
+        ),
     ]
 
 
-def breakdown_columns(context: AppContext, indicator_id: Callable[[], int | None],
-                      period_id: Callable[[], int | None]) -> list[Column]:
+def breakdown_columns(
+    context: AppContext, indicator_id: Callable[[], int | None], period_id: Callable[[], int | None]
+) -> list[Column]:
     def edit_target(row: BreakdownRow, text: str) -> None:
         indicator = indicator_id()
         if indicator is None:
-            raise EditError(tr("Hãy chọn chỉ tiêu trước."))
-        context.push(SetLocalityTargetCommand(
-            context, indicator, row.locality_id, parse_cell(text, tr("Kế hoạch")),
-            tr("sửa kế hoạch của {0}").format(row.locality)))
+            raise EditError(Columns.tr("Hãy chọn chỉ tiêu trước."))
+        context.push(
+            SetLocalityTargetCommand(
+                context,
+                indicator,
+                row.locality_id,
+                parse_cell(text, Columns.tr("Kế hoạch")),
+                Columns.tr("sửa kế hoạch của {0}").format(row.locality),
+            )
+        )
 
     def edit_value(row: BreakdownRow, text: str) -> None:
         indicator, period = indicator_id(), period_id()
         if indicator is None or period is None:
-            raise EditError(tr("Hãy chọn chỉ tiêu và kỳ báo cáo trước."))
-        value = parse_cell(text, tr("Thực hiện"))
+            raise EditError(Columns.tr("Hãy chọn chỉ tiêu và kỳ báo cáo trước."))
+        value = parse_cell(text, Columns.tr("Thực hiện"))
         key = ValueKey(indicator, period, row.locality_id)
-        context.push(SetValuesCommand(context, [(key, ValueState(value) if value is not None
-                                                 else None)],
-                                      tr("sửa số thực hiện của {0}").format(row.locality)))
+        context.push(
+            SetValuesCommand(
+                context,
+                [(key, ValueState(value) if value is not None else None)],
+                Columns.tr("sửa số thực hiện của {0}").format(row.locality),
+            )
+        )
 
     return [
-        Column("locality", "Địa phương", lambda r: r.locality),
-        Column("target", "Kế hoạch", lambda r: format_number(r.target), align=RIGHT,
-               sort=lambda r: _num(r.target), edit=edit_target),
-        Column("value", "Thực hiện", lambda r: format_number(r.value), align=RIGHT,
-               sort=lambda r: _num(r.value), edit=edit_value),
-        Column("percent", "% KH", lambda r: format_number(r.progress.percent_of_plan, 2)
-               if r.progress.percent_of_plan is not None else "", align=RIGHT,
-               sort=lambda r: _num(r.progress.percent_of_plan)),
-        Column("remaining", "Còn lại", lambda r: format_number(r.progress.remaining),
-               align=RIGHT, sort=lambda r: _num(r.progress.remaining)),
-        Column("status", "Đánh giá", lambda r: status_label(r.progress.status),
-               color=lambda r: status_color(r.progress.status)),
+        Column("locality", Columns.tr("Địa phương"), lambda r: r.locality),
+        Column(
+            "target",
+            Columns.tr("Kế hoạch"),
+            lambda r: format_number(r.target),
+            align=RIGHT,
+            sort=lambda r: _num(r.target),
+            edit=edit_target,
+        ),
+        Column(
+            "value",
+            Columns.tr("Thực hiện"),
+            lambda r: format_number(r.value),
+            align=RIGHT,
+            sort=lambda r: _num(r.value),
+            edit=edit_value,
+        ),
+        Column(
+            "percent",
+            Columns.tr("% KH"),
+            lambda r: (
+                format_number(r.progress.percent_of_plan, 2)
+                if r.progress.percent_of_plan is not None
+                else ""
+            ),
+            align=RIGHT,
+            sort=lambda r: _num(r.progress.percent_of_plan),
+        ),
+        Column(
+            "remaining",
+            Columns.tr("Còn lại"),
+            lambda r: format_number(r.progress.remaining),
+            align=RIGHT,
+            sort=lambda r: _num(r.progress.remaining),
+        ),
+        Column(
+            "status",
+            Columns.tr("Đánh giá"),
+            lambda r: status_label(r.progress.status),
+            color=lambda r: status_color(r.progress.status),
+        ),
     ]
-

@@ -55,8 +55,9 @@ class ServiceCommand(QUndoCommand):
 class SetValuesCommand(ServiceCommand):
     """Set one or many figures (a whole period's form) at once."""
 
-    def __init__(self, context: AppContext, changes: list[tuple[ValueKey, ValueState | None]],
-                 text: str) -> None:
+    def __init__(
+        self, context: AppContext, changes: list[tuple[ValueKey, ValueState | None]], text: str
+    ) -> None:
         super().__init__(context, text)
         self.changes = changes
         self.previous: list[tuple[ValueKey, ValueState | None]] = []
@@ -71,8 +72,14 @@ class SetValuesCommand(ServiceCommand):
 class SetFieldsCommand(ServiceCommand):
     """Change plain fields of one row (a target, a name, a deadline...)."""
 
-    def __init__(self, context: AppContext, model: type[SQLModel], key: Any,
-                 changes: dict[str, Any], text: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        model: type[SQLModel],
+        key: Any,
+        changes: dict[str, Any],
+        text: str,
+    ) -> None:
         super().__init__(context, text)
         self.model, self.key, self.changes = model, key, changes
         self.old: dict[str, Any] = {}
@@ -85,8 +92,14 @@ class SetFieldsCommand(ServiceCommand):
 
 
 class SetLocalityTargetCommand(ServiceCommand):
-    def __init__(self, context: AppContext, indicator_id: int, locality_id: int,
-                 value: float | None, text: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        indicator_id: int,
+        locality_id: int,
+        value: float | None,
+        text: str,
+    ) -> None:
         super().__init__(context, text)
         self.args = (indicator_id, locality_id)
         self.value = value
@@ -117,8 +130,14 @@ class AddRowCommand(ServiceCommand):
 
 
 class AddTaskCommand(ServiceCommand):
-    def __init__(self, context: AppContext, task: Task, lead_ids: list[int],
-                 coordinating_ids: list[int], text: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        task: Task,
+        lead_ids: list[int],
+        coordinating_ids: list[int],
+        text: str,
+    ) -> None:
         super().__init__(context, text)
         self.fields = task.model_dump()
         self.lead_ids, self.coordinating_ids = lead_ids, coordinating_ids
@@ -154,8 +173,7 @@ class SetTaskStatusCommand(ServiceCommand):
         self.old = status
 
     def do(self) -> None:
-        self.old = self.context.edits.set_task_status(self.task_id, self.status,
-                                                      self.context.clerk)
+        self.old = self.context.edits.set_task_status(self.task_id, self.status, self.context.clerk)
 
     def undo_(self) -> None:
         self.context.edits.set_task_status(self.task_id, self.old, self.context.clerk)

@@ -30,8 +30,9 @@ class AppContext(QObject):
     message = Signal(str)  # a notice for the status bar
     error = Signal(str)  # a write that failed: shown to the clerk, nothing changed
 
-    def __init__(self, engine: Engine, settings: AppSettings,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, engine: Engine, settings: AppSettings, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.plans = PlanService(engine)
@@ -61,8 +62,9 @@ class AppContext(QObject):
             command.perform()
         except (SQLAlchemyError, LookupError, ValueError) as exc:
             log.exception("Ghi dữ liệu không thành công")
-            self.error.emit(self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.")
-                            .format(exc))
+            self.error.emit(
+                self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.").format(exc)
+            )
             return False
         self.undo_stack.push(command)
         self.message.emit(self.tr("Đã lưu: {0}").format(command.text()))

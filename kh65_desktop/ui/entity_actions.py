@@ -4,165 +4,299 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from sqlmodel import SQLModel
 
-from ..domain.terms import (AgencyKind, Direction, IndicatorKind, PeriodKind, TargetForm,
-                            TaskStatus)
+from ..domain.terms import AgencyKind, Direction, IndicatorKind, PeriodKind, TargetForm, TaskStatus
 from ..storage.models import Agency, Indicator, Locality, Period, Task
 from . import prompts
 from .commands import AddRowCommand, AddTaskCommand, SetFieldsCommand
 from .context import AppContext
 from .dialogs.form import Field, FormDialog
+from .labels import label
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Entities", text)
+class Entities(QObject):
+    """The translation context of this module's texts (Entities.tr)."""
 
 
 def _labels(enum: Any) -> list[tuple[str, Any]]:
-    return [(QCoreApplication.translate("Status", m.label), m) for m in enum]
+    return [(label(m), m) for m in enum]
 
 
-def _ask(title: str, fields: list[Field], parent: QWidget | None,
-         check: Any = None) -> dict[str, Any] | None:
+def _ask(
+    title: str, fields: list[Field], parent: QWidget | None, check: Any = None
+) -> dict[str, Any] | None:
     dialog = FormDialog(title, fields, parent, check)
     return dialog.values() if prompts.run_dialog(dialog) else None
 
 
-def _save(context: AppContext, row: SQLModel | None, model: type[SQLModel], values: dict[str, Any],
-          what: str) -> bool:
+def _save(
+    context: AppContext,
+    row: SQLModel | None,
+    model: type[SQLModel],
+    values: dict[str, Any],
+    what: str,
+) -> bool:
     """Add a new row, or change the fields that differ on an existing one."""
     if row is None:
-        return context.push(AddRowCommand(context, model(**values), tr("thêm {0}").format(what)))
+        return context.push(
+            AddRowCommand(context, model(**values), Entities.tr("thêm {0}").format(what))
+        )
     changes = {k: v for k, v in values.items() if getattr(row, k) != v}
     if not changes:
         return False
-    return context.push(SetFieldsCommand(context, model, getattr(row, "id"), changes,
-                                         tr("sửa {0}").format(what)))
+    return context.push(
+        SetFieldsCommand(context, model, row.id, changes, Entities.tr("sửa {0}").format(what))
+    )
 
 
-def _unique(context: AppContext, model: type[SQLModel], row: SQLModel | None,
-            per_plan: bool = False):  # type: ignore[no-untyped-def]
+def _unique(
+    context: AppContext, model: type[SQLModel], row: SQLModel | None, per_plan: bool = False
+):  # type: ignore[no-untyped-def]
     def check(values: dict[str, Any]) -> str | None:
         plan = context.plan if per_plan else None
         if context.plans.code_taken(model, values["code"], plan, getattr(row, "id", None)):
-            return tr("Mã “{0}” đã có; hãy chọn mã khác.").format(values["code"])
+            return Entities.tr("Mã “{0}” đã có; hãy chọn mã khác.").format(values["code"])
         return None
+
     return check
 
 
-def edit_agency(context: AppContext, parent: QWidget | None, agency_id: int | None = None
-                ) -> bool:
+def edit_agency(context: AppContext, parent: QWidget | None, agency_id: int | None = None) -> bool:
     row = context.plans.get(Agency, agency_id) if agency_id else None
-    kinds = [(tr("Cơ quan cấp tỉnh"), AgencyKind.PROVINCIAL),
-             (tr("UBND huyện, thị xã, thành phố"), AgencyKind.DISTRICT)]
-    values = _ask(tr("Cơ quan"), [
-        Field("code", tr("Mã"), value=getattr(row, "code", ""), required=True),
-        Field("name", tr("Tên cơ quan"), value=getattr(row, "name", ""), required=True),
-        Field("kind", tr("Loại"), "choice", getattr(row, "kind", AgencyKind.PROVINCIAL), kinds),
-    ], parent, _unique(context, Agency, row))
+    kinds = [
+        (Entities.tr("Cơ quan cấp tỉnh"), AgencyKind.PROVINCIAL),
+        (Entities.tr("UBND huyện, thị xã, thành phố"), AgencyKind.DISTRICT),
+    ]
+    values = _ask(
+        Entities.tr("Cơ quan"),
+        [
+            Field("code", Entities.tr("Mã"), value=getattr(row, "code", ""), required=True),
+            Field(
+                "name", Entities.tr("Tên cơ quan"), value=getattr(row, "name", ""), required=True
+            ),
+            Field(
+                "kind",
+                Entities.tr("Loại"),
+                "choice",
+                getattr(row, "kind", AgencyKind.PROVINCIAL),
+                kinds,
+            ),
+        ],
+        parent,
+        _unique(context, Agency, row),
+    )
     if values is None:
         return False
-    return _save(context, row, Agency, values, tr("cơ quan “{0}”").format(values["name"]))
+    return _save(context, row, Agency, values, Entities.tr("cơ quan “{0}”").format(values["name"]))
 
 
-def edit_locality(context: AppContext, parent: QWidget | None, locality_id: int | None = None
-                  ) -> bool:
+def edit_locality(
+    context: AppContext, parent: QWidget | None, locality_id: int | None = None
+) -> bool:
     row = context.plans.get(Locality, locality_id) if locality_id else None
     kinds = [(k, k) for k in ("huyện", "thị xã", "thành phố")]
-    values = _ask(tr("Địa phương"), [
-        Field("code", tr("Mã"), value=getattr(row, "code", ""), required=True),
-        Field("name", tr("Tên địa phương"), value=getattr(row, "name", ""), required=True),
-        Field("kind", tr("Loại"), "choice", getattr(row, "kind", "huyện"), kinds),
-    ], parent, _unique(context, Locality, row))
+    values = _ask(
+        Entities.tr("Địa phương"),
+        [
+            Field("code", Entities.tr("Mã"), value=getattr(row, "code", ""), required=True),
+            Field(
+                "name", Entities.tr("Tên địa phương"), value=getattr(row, "name", ""), required=True
+            ),
+            Field("kind", Entities.tr("Loại"), "choice", getattr(row, "kind", "huyện"), kinds),
+        ],
+        parent,
+        _unique(context, Locality, row),
+    )
     if values is None:
         return False
     if row is None:
         values["position"] = len(context.plans.localities())
-    return _save(context, row, Locality, values, tr("địa phương “{0}”").format(values["name"]))
+    return _save(
+        context, row, Locality, values, Entities.tr("địa phương “{0}”").format(values["name"])
+    )
 
 
-def edit_period(context: AppContext, parent: QWidget | None, period_id: int | None = None
-                ) -> bool:
+def edit_period(context: AppContext, parent: QWidget | None, period_id: int | None = None) -> bool:
     row = context.plans.get(Period, period_id) if period_id else None
     plan = context.plan
-    kinds = [(tr("Tháng"), PeriodKind.MONTH), (tr("Quý"), PeriodKind.QUARTER),
-             (tr("6 tháng"), PeriodKind.HALF_YEAR), (tr("9 tháng"), PeriodKind.NINE_MONTHS),
-             (tr("Năm"), PeriodKind.YEAR)]
+    kinds = [
+        (Entities.tr("Tháng"), PeriodKind.MONTH),
+        (Entities.tr("Quý"), PeriodKind.QUARTER),
+        (Entities.tr("6 tháng"), PeriodKind.HALF_YEAR),
+        (Entities.tr("9 tháng"), PeriodKind.NINE_MONTHS),
+        (Entities.tr("Năm"), PeriodKind.YEAR),
+    ]
 
     def check(values: dict[str, Any]) -> str | None:
         if values["ends_on"] < values["starts_on"]:
-            return tr("Ngày kết thúc phải sau ngày bắt đầu.")
+            return Entities.tr("Ngày kết thúc phải sau ngày bắt đầu.")
         if not plan.starts_on <= values["ends_on"] <= plan.ends_on:
-            return tr("Kỳ báo cáo phải kết thúc trong năm của kế hoạch.")
+            return Entities.tr("Kỳ báo cáo phải kết thúc trong năm của kế hoạch.")
         return _unique(context, Period, row, per_plan=True)(values)
 
-    values = _ask(tr("Kỳ báo cáo"), [
-        Field("code", tr("Mã"), value=getattr(row, "code", ""), required=True),
-        Field("name", tr("Tên kỳ"), value=getattr(row, "name", ""), required=True),
-        Field("kind", tr("Loại kỳ"), "choice", getattr(row, "kind", PeriodKind.NINE_MONTHS),
-              kinds),
-        Field("starts_on", tr("Từ ngày"), "date", getattr(row, "starts_on", plan.starts_on)),
-        Field("ends_on", tr("Đến ngày"), "date", getattr(row, "ends_on", plan.ends_on)),
-        Field("cutoff_on", tr("Ngày chốt số liệu"), "optional_date",
-              getattr(row, "cutoff_on", None)),
-    ], parent, check)
+    values = _ask(
+        Entities.tr("Kỳ báo cáo"),
+        [
+            Field("code", Entities.tr("Mã"), value=getattr(row, "code", ""), required=True),
+            Field("name", Entities.tr("Tên kỳ"), value=getattr(row, "name", ""), required=True),
+            Field(
+                "kind",
+                Entities.tr("Loại kỳ"),
+                "choice",
+                getattr(row, "kind", PeriodKind.NINE_MONTHS),
+                kinds,
+            ),
+            Field(
+                "starts_on",
+                Entities.tr("Từ ngày"),
+                "date",
+                getattr(row, "starts_on", plan.starts_on),
+            ),
+            Field(
+                "ends_on", Entities.tr("Đến ngày"), "date", getattr(row, "ends_on", plan.ends_on)
+            ),
+            Field(
+                "cutoff_on",
+                Entities.tr("Ngày chốt số liệu"),
+                "optional_date",
+                getattr(row, "cutoff_on", None),
+            ),
+        ],
+        parent,
+        check,
+    )
     if values is None:
         return False
     values["plan_id"] = plan.id
-    return _save(context, row, Period, values, tr("kỳ “{0}”").format(values["name"]))
+    return _save(context, row, Period, values, Entities.tr("kỳ “{0}”").format(values["name"]))
 
 
-def edit_indicator(context: AppContext, parent: QWidget | None,
-                   indicator_id: int | None = None) -> bool:
+def edit_indicator(
+    context: AppContext, parent: QWidget | None, indicator_id: int | None = None
+) -> bool:
     row = context.plans.get(Indicator, indicator_id) if indicator_id else None
     groups = [(f"{g.code}. {g.heading}", g.id) for g in context.plans.groups(context.plan)]
-    values = _ask(tr("Chỉ tiêu"), [
-        Field("group_id", tr("Nhóm"), "choice", getattr(row, "group_id", None), groups),
-        Field("code", tr("Mã"), value=getattr(row, "code", ""), required=True),
-        Field("name", tr("Tên chỉ tiêu"), "long_text", getattr(row, "name", ""), required=True),
-        Field("unit", tr("Đơn vị tính"), value=getattr(row, "unit", "")),
-        Field("kind", tr("Loại chỉ tiêu"), "choice",
-              getattr(row, "kind", IndicatorKind.ACCUMULATING), _labels(IndicatorKind)),
-        Field("direction", tr("Chiều tốt"), "choice",
-              getattr(row, "direction", Direction.HIGHER), _labels(Direction)),
-        Field("target_form", tr("Dạng chỉ tiêu"), "choice",
-              getattr(row, "target_form", TargetForm.VALUE), _labels(TargetForm)),
-        Field("target_value", tr("Kế hoạch (số)"), "number", getattr(row, "target_value", None)),
-        Field("target_strict", tr("Không tính mốc (trên/dưới)"), "bool",
-              getattr(row, "target_strict", False)),
-        Field("target_share", tr("Tỷ lệ phải đạt (% kế hoạch)"), "number",
-              getattr(row, "target_share", None)),
-        Field("target_text", tr("Kế hoạch (lời văn)"), value=getattr(row, "target_text", "")),
-        Field("baseline_value", tr("Mức xuất phát"), "number",
-              getattr(row, "baseline_value", None)),
-    ], parent, _unique(context, Indicator, row, per_plan=True))
+    values = _ask(
+        Entities.tr("Chỉ tiêu"),
+        [
+            Field(
+                "group_id", Entities.tr("Nhóm"), "choice", getattr(row, "group_id", None), groups
+            ),
+            Field("code", Entities.tr("Mã"), value=getattr(row, "code", ""), required=True),
+            Field(
+                "name",
+                Entities.tr("Tên chỉ tiêu"),
+                "long_text",
+                getattr(row, "name", ""),
+                required=True,
+            ),
+            Field("unit", Entities.tr("Đơn vị tính"), value=getattr(row, "unit", "")),
+            Field(
+                "kind",
+                Entities.tr("Loại chỉ tiêu"),
+                "choice",
+                getattr(row, "kind", IndicatorKind.ACCUMULATING),
+                _labels(IndicatorKind),
+            ),
+            Field(
+                "direction",
+                Entities.tr("Chiều tốt"),
+                "choice",
+                getattr(row, "direction", Direction.HIGHER),
+                _labels(Direction),
+            ),
+            Field(
+                "target_form",
+                Entities.tr("Dạng chỉ tiêu"),
+                "choice",
+                getattr(row, "target_form", TargetForm.VALUE),
+                _labels(TargetForm),
+            ),
+            Field(
+                "target_value",
+                Entities.tr("Kế hoạch (số)"),
+                "number",
+                getattr(row, "target_value", None),
+            ),
+            Field(
+                "target_strict",
+                Entities.tr("Không tính mốc (trên/dưới)"),
+                "bool",
+                getattr(row, "target_strict", False),
+            ),
+            Field(
+                "target_share",
+                Entities.tr("Tỷ lệ phải đạt (% kế hoạch)"),
+                "number",
+                getattr(row, "target_share", None),
+            ),
+            Field(
+                "target_text",
+                Entities.tr("Kế hoạch (lời văn)"),
+                value=getattr(row, "target_text", ""),
+            ),
+            Field(
+                "baseline_value",
+                Entities.tr("Mức xuất phát"),
+                "number",
+                getattr(row, "baseline_value", None),
+            ),
+        ],
+        parent,
+        _unique(context, Indicator, row, per_plan=True),
+    )
     if values is None:
         return False
     if row is None:
         values.update(plan_id=context.plan.id, position=999)
-    return _save(context, row, Indicator, values, tr("chỉ tiêu “{0}”").format(values["code"]))
+    return _save(
+        context, row, Indicator, values, Entities.tr("chỉ tiêu “{0}”").format(values["code"])
+    )
 
 
 def add_task(context: AppContext, parent: QWidget | None) -> bool:
     agencies = [(a.name, a.id) for a in context.plans.agencies(context.plan)]
-    groups = [(tr("(Không thuộc nhóm)"), None)] + [
-        (f"{g.code}. {g.heading}", g.id) for g in context.plans.groups(context.plan)]
-    values = _ask(tr("Thêm nhiệm vụ"), [
-        Field("text", tr("Nội dung"), "long_text", required=True),
-        Field("group_id", tr("Nhóm"), "choice", None, groups),
-        Field("lead", tr("Cơ quan chủ trì"), "choice", agencies[0][1] if agencies else None,
-              agencies),
-        Field("coordinating", tr("Cơ quan phối hợp"), "many", [], agencies),
-        Field("deadline", tr("Thời hạn"), "optional_date", None),
-    ], parent)
+    groups = [(Entities.tr("(Không thuộc nhóm)"), None)] + [
+        (f"{g.code}. {g.heading}", g.id) for g in context.plans.groups(context.plan)
+    ]
+    values = _ask(
+        Entities.tr("Thêm nhiệm vụ"),
+        [
+            Field("text", Entities.tr("Nội dung"), "long_text", required=True),
+            Field("group_id", Entities.tr("Nhóm"), "choice", None, groups),
+            Field(
+                "lead",
+                Entities.tr("Cơ quan chủ trì"),
+                "choice",
+                agencies[0][1] if agencies else None,
+                agencies,
+            ),
+            Field("coordinating", Entities.tr("Cơ quan phối hợp"), "many", [], agencies),
+            Field("deadline", Entities.tr("Thời hạn"), "optional_date", None),
+        ],
+        parent,
+    )
     if values is None:
         return False
     count = len(context.plans.tasks(context.plan, context.today()))
-    task = Task(plan_id=context.plan.id, group_id=values["group_id"], code=f"N{count + 1}",
-                position=10_000 + count, text=values["text"], deadline=values["deadline"],
-                status=TaskStatus.NOT_STARTED)
-    return context.push(AddTaskCommand(context, task, [values["lead"]], values["coordinating"],
-                                       tr("thêm nhiệm vụ {0}").format(task.code)))
+    task = Task(
+        plan_id=context.plan.id,
+        group_id=values["group_id"],
+        code=f"N{count + 1}",
+        position=10_000 + count,
+        text=values["text"],
+        deadline=values["deadline"],
+        status=TaskStatus.NOT_STARTED,
+    )
+    return context.push(
+        AddTaskCommand(
+            context,
+            task,
+            [values["lead"]],
+            values["coordinating"],
+            Entities.tr("thêm nhiệm vụ {0}").format(task.code),
+        )
+    )

@@ -36,11 +36,13 @@ class MainWindow(QMainWindow):
         self.localities = LocalityTab(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for widget, title in ((self.overview, self.tr("Tổng quan")),
-                              (self.agencies, self.tr("Cơ quan")),
-                              (self.indicators, self.tr("Chỉ tiêu")),
-                              (self.tasks, self.tr("Nhiệm vụ")),
-                              (self.localities, self.tr("Địa bàn"))):
+        for widget, title in (
+            (self.overview, self.tr("Tổng quan")),
+            (self.agencies, self.tr("Cơ quan")),
+            (self.indicators, self.tr("Chỉ tiêu")),
+            (self.tasks, self.tr("Nhiệm vụ")),
+            (self.localities, self.tr("Địa bàn")),
+        ):
             self.tabs.addTab(widget, title)
         self.setCentralWidget(self.tabs)
         self.overview.indicator_activated.connect(self.show_indicator)
@@ -75,20 +77,26 @@ class MainWindow(QMainWindow):
 
         plan_menu = menus.addMenu(self.tr("&Kế hoạch"))
         for text, handler in (
-                (self.tr("Nhập số liệu kỳ mới…"),
-                 lambda: enter_period(context, self, self.agencies.selected_agency().id
-                                      if self.agencies.selected_agency() else None)),
-                (self.tr("Thêm kỳ báo cáo…"), lambda: entity_actions.edit_period(context, self)),
-                (self.tr("Thêm chỉ tiêu…"), lambda: entity_actions.edit_indicator(context, self)),
-                (self.tr("Thêm cơ quan…"), lambda: entity_actions.edit_agency(context, self)),
-                (self.tr("Thêm địa phương…"),
-                 lambda: entity_actions.edit_locality(context, self)),
-                (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self))):
+            (
+                self.tr("Nhập số liệu kỳ mới…"),
+                lambda: enter_period(
+                    context,
+                    self,
+                    self.agencies.selected_agency().id if self.agencies.selected_agency() else None,
+                ),
+            ),
+            (self.tr("Thêm kỳ báo cáo…"), lambda: entity_actions.edit_period(context, self)),
+            (self.tr("Thêm chỉ tiêu…"), lambda: entity_actions.edit_indicator(context, self)),
+            (self.tr("Thêm cơ quan…"), lambda: entity_actions.edit_agency(context, self)),
+            (self.tr("Thêm địa phương…"), lambda: entity_actions.edit_locality(context, self)),
+            (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self)),
+        ):
             plan_menu.addAction(text).triggered.connect(handler)
 
         settings_menu = menus.addMenu(self.tr("&Cài đặt"))
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(
-            self.change_clerk)
+            self.change_clerk
+        )
         language_menu = settings_menu.addMenu(self.tr("Ngôn ngữ"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
@@ -105,8 +113,13 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         self.context.settings.language = code
-        QMessageBox.information(self, APP_NAME, QCoreApplication.translate(
-            "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."))
+        QMessageBox.information(
+            self,
+            APP_NAME,
+            QCoreApplication.translate(
+                "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."
+            ),
+        )
 
     def show_indicator(self, indicator_id: int) -> None:
         self.tabs.setCurrentWidget(self.indicators)
@@ -126,8 +139,13 @@ class MainWindow(QMainWindow):
             self.check_action.setEnabled(True)
             prompts.show_error(self, APP_NAME, self.tr("Không đối chiếu được: {0}").format(message))
 
-        run_in_background(self, self.tr("Đang đối chiếu số liệu…"),
-                          lambda: find_disagreements(engine, plan), done, failed)
+        run_in_background(
+            self,
+            self.tr("Đang đối chiếu số liệu…"),
+            lambda: find_disagreements(engine, plan),
+            done,
+            failed,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.save_state("main_window", self.saveGeometry())

@@ -15,9 +15,13 @@ def run_dialog(dialog: QDialog) -> bool:
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask yes/no; the safe answer (no) is the default."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 

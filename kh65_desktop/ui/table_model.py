@@ -6,8 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 Row = TypeVar("Row")
@@ -28,7 +27,7 @@ class Column(Generic[Row]):
     """A column: its key, translatable title, and how it shows, sorts and edits a row."""
 
     key: str
-    title: str  # Vietnamese source text, translated in the "Columns" context
+    title: str  # already translated
     display: Callable[[Row], str]
     sort: Callable[[Row], Any] | None = None
     align: Qt.AlignmentFlag = LEFT
@@ -43,8 +42,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     edit_rejected = Signal(str)
 
-    def __init__(self, columns: Sequence[Column[Row]], key: Callable[[Row], Any],
-                 parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[Row]], key: Callable[[Row], Any], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.key = key
@@ -57,8 +57,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         rows = list(rows)
         if [self.key(r) for r in rows] == [self.key(r) for r in self.rows] and rows:
             self.rows = rows
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(rows) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1)
+            )
             return
         self.beginResetModel()
         self.rows = rows
@@ -70,10 +71,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("Columns", self.columns[section].title)
+            return self.columns[section].title
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel,
 from .settings import AppSettings
 
 
-def make_table(model: QAbstractItemModel, settings: AppSettings, key: str,
-               widths: dict[int, int] | None = None, stretch: int | None = None) -> QTableView:
+def make_table(
+    model: QAbstractItemModel,
+    settings: AppSettings,
+    key: str,
+    widths: dict[int, int] | None = None,
+    stretch: int | None = None,
+) -> QTableView:
     """A table on `model`; `key` names where its header state is saved."""
     view = QTableView()
     view.setObjectName(key)
@@ -20,9 +25,11 @@ def make_table(model: QAbstractItemModel, settings: AppSettings, key: str,
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
@@ -38,14 +45,16 @@ def make_table(model: QAbstractItemModel, settings: AppSettings, key: str,
     saved = settings.state(f"header/{key}")
     if saved is not None:
         header.restoreState(saved)
-    header.sectionResized.connect(lambda *_: settings.save_state(f"header/{key}",
-                                                                header.saveState()))
+    header.sectionResized.connect(
+        lambda *_: settings.save_state(f"header/{key}", header.saveState())
+    )
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until asked
     return view
 
 
-def fill_combo(combo: QComboBox, items: Iterable[tuple[str, object]], first: str | None = None
-               ) -> None:
+def fill_combo(
+    combo: QComboBox, items: Iterable[tuple[str, object]], first: str | None = None
+) -> None:
     """Replace a combo's items, keeping the current choice when it is still there."""
     current = combo.currentData()
     combo.blockSignals(True)

@@ -13,12 +13,25 @@ from .form import Field, FormDialog
 def clerk_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
     agencies = [(a.name, a.code) for a in context.plans.agencies(context.plan)]
     title = QCoreApplication.translate("Clerk", "Người nhập số liệu")
-    return FormDialog(title, [
-        Field("name", QCoreApplication.translate("Clerk", "Họ và tên"),
-              value=context.settings.clerk_name, required=True),
-        Field("agency", QCoreApplication.translate("Clerk", "Cơ quan"), "choice",
-              context.settings.clerk_agency or None, agencies),
-    ], parent)
+    return FormDialog(
+        title,
+        [
+            Field(
+                "name",
+                QCoreApplication.translate("Clerk", "Họ và tên"),
+                value=context.settings.clerk_name,
+                required=True,
+            ),
+            Field(
+                "agency",
+                QCoreApplication.translate("Clerk", "Cơ quan"),
+                "choice",
+                context.settings.clerk_agency or None,
+                agencies,
+            ),
+        ],
+        parent,
+    )
 
 
 def ask_clerk(context: AppContext, parent: QWidget | None = None) -> bool:

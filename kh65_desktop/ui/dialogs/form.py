@@ -8,9 +8,21 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.numbers import VietnameseFormatError, format_number, parse_optional_number
 
@@ -31,8 +43,13 @@ class Field:
 class FormDialog(QDialog):
     """Shows `fields`; `values()` returns them parsed; OK is refused while one is wrong."""
 
-    def __init__(self, title: str, fields: Sequence[Field], parent: QWidget | None = None,
-                 check: Callable[[dict[str, Any]], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        parent: QWidget | None = None,
+        check: Callable[[dict[str, Any]], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
@@ -49,8 +66,9 @@ class FormDialog(QDialog):
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
@@ -103,8 +121,9 @@ class FormDialog(QDialog):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, position)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if data in (spec.value or ())
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if data in (spec.value or ()) else Qt.CheckState.Unchecked
+                )
                 listing.addItem(item)
             return listing
         return QLineEdit(str(spec.value or ""))
@@ -155,9 +174,11 @@ def _read(spec: Field, widget: QWidget) -> Any:
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, QListWidget):
-        return [spec.choices[widget.item(i).data(Qt.ItemDataRole.UserRole)][1]
-                for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            spec.choices[widget.item(i).data(Qt.ItemDataRole.UserRole)][1]
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked
+        ]
     box, edit = widget.property("checkbox"), widget.property("date")
     return _date(edit) if box.isChecked() else None
 

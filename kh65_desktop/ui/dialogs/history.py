@@ -30,12 +30,17 @@ def history_rows(context: AppContext, indicator_id: int) -> list[HistoryRow]:
     localities = {loc.id: loc.name for loc in context.plans.localities()}
     rows = []
     for change in context.edits.value_history(indicator_id):
-        rows.append(HistoryRow(
-            change.id or 0, periods.get(change.period_id, ""),
-            localities.get(change.locality_id, "") if change.locality_id else "",
-            format_number(change.old_value) or change.old_text or "—",
-            format_number(change.new_value) or change.new_text or "—",
-            change.changed_by, change.changed_at.astimezone()))
+        rows.append(
+            HistoryRow(
+                change.id or 0,
+                periods.get(change.period_id, ""),
+                localities.get(change.locality_id, "") if change.locality_id else "",
+                format_number(change.old_value) or change.old_text or "—",
+                format_number(change.new_value) or change.new_text or "—",
+                change.changed_by,
+                change.changed_at.astimezone(),
+            )
+        )
     return rows
 
 
@@ -46,21 +51,25 @@ def _when(moment: datetime) -> str:
 class HistoryDialog(QDialog):
     """A read-only table of changes, newest last."""
 
-    def __init__(self, context: AppContext, indicator_id: int, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, indicator_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lịch sử số liệu"))
         self.resize(820, 380)
-        columns = [Column("period", "Kỳ", lambda r: r.period),
-                   Column("locality", "Địa phương", lambda r: r.locality),
-                   Column("old", "Số cũ", lambda r: r.old),
-                   Column("new", "Số mới", lambda r: r.new),
-                   Column("who", "Người sửa", lambda r: r.who),
-                   Column("when", "Thời gian", lambda r: _when(r.when), sort=lambda r: r.when)]
+        columns = [
+            Column("period", self.tr("Kỳ"), lambda r: r.period),
+            Column("locality", self.tr("Địa phương"), lambda r: r.locality),
+            Column("old", self.tr("Số cũ"), lambda r: r.old),
+            Column("new", self.tr("Số mới"), lambda r: r.new),
+            Column("who", self.tr("Người sửa"), lambda r: r.who),
+            Column("when", self.tr("Thời gian"), lambda r: _when(r.when), sort=lambda r: r.when),
+        ]
         self.model = RowTableModel(columns, key=lambda r: r.id, parent=self)
         self.model.set_rows(history_rows(context, indicator_id))
-        table = make_table(self.model, context.settings, "history",
-                           widths={0: 170, 1: 130, 2: 100, 3: 100, 4: 150})
+        table = make_table(
+            self.model, context.settings, "history", widths={0: 170, 1: 130, 2: 100, 3: 100, 4: 150}
+        )
         title = QLabel(name)
         title.setWordWrap(True)
         empty = QLabel(self.tr("Chưa có thay đổi nào được ghi lại cho chỉ tiêu này."))
@@ -76,4 +85,3 @@ class HistoryDialog(QDialog):
 
 def show_history(context: AppContext, indicator_id: int, name: str, parent: QWidget) -> None:
     prompts.run_dialog(HistoryDialog(context, indicator_id, name, parent))
-

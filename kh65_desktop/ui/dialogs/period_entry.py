@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.numbers import format_number
 from ...domain.terms import IndicatorKind
@@ -30,16 +39,24 @@ class EntryModel(RowTableModel):
         self.entries: dict[int, float | None] = {}
         self.estimates: dict[int, bool] = {}
         columns = [
-            Column("code", "Mã", lambda r: r.code),
-            Column("name", "Chỉ tiêu", lambda r: r.name, tooltip=lambda r: r.name),
-            Column("unit", "Đơn vị tính", lambda r: r.unit),
-            Column("target", "Kế hoạch năm", lambda r: r.target_display, align=RIGHT),
-            Column("last", "Số gần nhất",
-                   lambda r: f"{value_text(r.latest)} ({r.latest.period_name})"
-                   if r.latest else "", align=RIGHT),
-            Column("new", "Số kỳ này", lambda r: format_number(self.entries.get(r.id)),
-                   align=RIGHT, edit=self._enter),
-            Column("estimate", "Ước", lambda r: ""),
+            Column("code", self.tr("Mã"), lambda r: r.code),
+            Column("name", self.tr("Chỉ tiêu"), lambda r: r.name, tooltip=lambda r: r.name),
+            Column("unit", self.tr("Đơn vị tính"), lambda r: r.unit),
+            Column("target", self.tr("Kế hoạch năm"), lambda r: r.target_display, align=RIGHT),
+            Column(
+                "last",
+                self.tr("Số gần nhất"),
+                lambda r: f"{value_text(r.latest)} ({r.latest.period_name})" if r.latest else "",
+                align=RIGHT,
+            ),
+            Column(
+                "new",
+                self.tr("Số kỳ này"),
+                lambda r: format_number(self.entries.get(r.id)),
+                align=RIGHT,
+                edit=self._enter,
+            ),
+            Column("estimate", self.tr("Ước"), lambda r: ""),
         ]
         super().__init__(columns, key=lambda r: r.id, parent=parent)
 
@@ -53,8 +70,11 @@ class EntryModel(RowTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.CheckStateRole and index.isValid()
-                and self.columns[index.column()].key == "estimate"):
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and index.isValid()
+            and self.columns[index.column()].key == "estimate"
+        ):
             on = self.estimates.get(self.rows[index.row()].id, False)
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         return super().data(index, role)
@@ -71,16 +91,27 @@ class EntryModel(RowTableModel):
 class PeriodEntryDialog(QDialog):
     """Pick agency and period, type the figures, OK writes them all in one transaction."""
 
-    def __init__(self, context: AppContext, agency_id: int | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, agency_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Nhập số liệu kỳ báo cáo"))
         self.resize(1100, 560)
         self.agency = QComboBox()
         self.agency.setObjectName("entryAgency")
-        fill_combo(self.agency, [(a.name, a.id) for a in context.plans.agencies(context.plan)
-                                 if a.leads])
+        fill_combo(
+            self.agency, [(a.name, a.id) for a in context.plans.agencies(context.plan) if a.leads]
+        )
+        if agency_id is None:  # the clerk's own agency, when it leads indicators
+            agency_id = next(
+                (
+                    a.id
+                    for a in context.plans.agencies(context.plan)
+                    if a.code == context.settings.clerk_agency
+                ),
+                None,
+            )
         if agency_id is not None and self.agency.findData(agency_id) >= 0:
             self.agency.setCurrentIndex(self.agency.findData(agency_id))
         self.period = QComboBox()
@@ -88,8 +119,12 @@ class PeriodEntryDialog(QDialog):
         new_period = QPushButton(self.tr("Thêm kỳ…"))
         new_period.clicked.connect(self._add_period)
         self.model = EntryModel(self)
-        self.table = make_table(self.model, context.settings, "period_entry",
-                                widths={0: 70, 1: 380, 2: 90, 3: 150, 4: 190, 5: 110, 6: 50})
+        self.table = make_table(
+            self.model,
+            context.settings,
+            "period_entry",
+            widths={0: 70, 1: 380, 2: 90, 3: 150, 4: 190, 5: 110, 6: 50},
+        )
         self.table.setSortingEnabled(False)
         self.error = QLabel()
         self.error.setObjectName("entryError")
@@ -101,8 +136,9 @@ class PeriodEntryDialog(QDialog):
         period_row.addWidget(self.period, 1)
         period_row.addWidget(new_period)
         form.addRow(self.tr("Kỳ báo cáo"), period_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
@@ -129,16 +165,19 @@ class PeriodEntryDialog(QDialog):
             self.period.setCurrentIndex(self.period.count() - 1)
 
     def selected_period(self) -> Any:
-        return next((p for p in self.context.periods() if p.id == self.period.currentData()),
-                    None)
+        return next((p for p in self.context.periods() if p.id == self.period.currentData()), None)
 
     def load(self) -> None:
         """The agency's indicators with what is already entered for the chosen period."""
         period, agency_id = self.selected_period(), self.agency.currentData()
-        rows = [r for r in self.context.plans.indicator_rows(self.context.plan, period)
-                if agency_id in r.lead_ids and r.kind is not IndicatorKind.QUALITATIVE]
-        here = {r.id: r.latest for r in rows if r.latest and period
-                and r.latest.period_id == period.id}
+        rows = [
+            r
+            for r in self.context.plans.indicator_rows(self.context.plan, period)
+            if agency_id in r.lead_ids and r.kind is not IndicatorKind.QUALITATIVE
+        ]
+        here = {
+            r.id: r.latest for r in rows if r.latest and period and r.latest.period_id == period.id
+        }
         self.model.entries = {i: v.value for i, v in here.items()}
         self.model.estimates = {i: v.is_estimate for i, v in here.items()}
         self.existing = dict(here)
@@ -156,8 +195,12 @@ class PeriodEntryDialog(QDialog):
             old = self.existing.get(row.id)
             if value is None or (old and (old.value, old.is_estimate) == (value, estimate)):
                 continue
-            changes.append((ValueKey(row.id, period.id),
-                            ValueState(value, is_estimate=estimate, as_of=period.cutoff_on)))
+            changes.append(
+                (
+                    ValueKey(row.id, period.id),
+                    ValueState(value, is_estimate=estimate, as_of=period.cutoff_on),
+                )
+            )
         return changes
 
     def accept(self) -> None:
@@ -167,7 +210,8 @@ class PeriodEntryDialog(QDialog):
         changes = self.changes()
         if changes:
             text = self.tr("nhập {0} số liệu {1} của {2}").format(
-                len(changes), self.period.currentText(), self.agency.currentText())
+                len(changes), self.period.currentText(), self.agency.currentText()
+            )
             if not self.context.push(SetValuesCommand(self.context, changes, text)):
                 return
         super().accept()

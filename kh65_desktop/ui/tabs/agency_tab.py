@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ...services.rows import AgencyRow, IndicatorRow
 from .. import entity_actions
@@ -23,16 +22,32 @@ class AgencyTab(QWidget):
         super().__init__()
         self.context = context
         self.agencies = RowTableModel(agency_columns(), key=lambda r: r.id, parent=self)
-        self.agency_table = make_table(self.agencies, context.settings, "agencies",
-                                       widths={0: 250, 1: 55, 2: 62})
+        self.agency_table = make_table(
+            self.agencies, context.settings, "agencies", widths={0: 250, 1: 55, 2: 62}
+        )
         self.indicators = RowTableModel(
-            only(indicator_columns(context, self._period_for), "code", "name", "unit", "target",
-                 "value", "percent", "remaining", "status"), key=lambda r: r.id, parent=self)
+            only(
+                indicator_columns(context, self._period_for),
+                "code",
+                "name",
+                "unit",
+                "target",
+                "value",
+                "percent",
+                "remaining",
+                "status",
+            ),
+            key=lambda r: r.id,
+            parent=self,
+        )
         self.indicator_filter = IndicatorFilter(self)
         self.indicator_filter.setSourceModel(self.indicators)
         self.indicator_filter.set_agency(-1)
-        self.tasks = RowTableModel(only(task_columns(context), "code", "text", "deadline",
-                                        "status", "urgency"), key=lambda r: r.id, parent=self)
+        self.tasks = RowTableModel(
+            only(task_columns(context), "code", "text", "deadline", "status", "urgency"),
+            key=lambda r: r.id,
+            parent=self,
+        )
         self.task_filter = TaskFilter(self)
         self.task_filter.setSourceModel(self.tasks)
         self.task_filter.set_agency(-1)
@@ -47,12 +62,18 @@ class AgencyTab(QWidget):
         add.clicked.connect(lambda: entity_actions.edit_agency(context, self))
         edit = QPushButton(self.tr("Sửa cơ quan…"))
         edit.clicked.connect(self.edit_selected)
-        self.indicator_table = make_table(self.indicator_filter, context.settings,
-                                          "agency_indicators",
-                                          widths={0: 62, 1: 225, 2: 75, 3: 105, 4: 85,
-                                                  5: 70, 6: 75})
-        self.task_table = make_table(self.task_filter, context.settings, "agency_tasks",
-                                     widths={0: 75, 1: 470, 2: 90, 3: 110})
+        self.indicator_table = make_table(
+            self.indicator_filter,
+            context.settings,
+            "agency_indicators",
+            widths={0: 62, 1: 225, 2: 75, 3: 105, 4: 85, 5: 70, 6: 75},
+        )
+        self.task_table = make_table(
+            self.task_filter,
+            context.settings,
+            "agency_tasks",
+            widths={0: 75, 1: 470, 2: 90, 3: 110},
+        )
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("agencyRight")
         right.addWidget(self.indicator_table)
@@ -82,14 +103,17 @@ class AgencyTab(QWidget):
             if saved is not None:
                 splitter.restoreState(saved)
             splitter.splitterMoved.connect(
-                lambda *_, s=splitter, k=key: context.settings.save_state(k, s.saveState()))
+                lambda *_, s=splitter, k=key: context.settings.save_state(k, s.saveState())
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_chosen)
         context.changed.connect(self.refresh)
         self.refresh()
-        mine = next((a.id for a in self.agencies.rows if a.code == context.settings.clerk_agency),
-                    self.agencies.rows[0].id if self.agencies.rows else None)
+        mine = next(
+            (a.id for a in self.agencies.rows if a.code == context.settings.clerk_agency),
+            self.agencies.rows[0].id if self.agencies.rows else None,
+        )
         if mine is not None:
             self.select_agency(mine)
 
@@ -115,8 +139,11 @@ class AgencyTab(QWidget):
             return
         self.indicator_filter.set_agency(agency.id)
         self.task_filter.set_agency(agency.id)
-        self.title.setText(self.tr("{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ")
-                           .format(agency.name, agency.leads, agency.coordinates, agency.tasks))
+        self.title.setText(
+            self.tr("{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ").format(
+                agency.name, agency.leads, agency.coordinates, agency.tasks
+            )
+        )
 
     def _period_for(self, row: IndicatorRow) -> int | None:
         if row.latest is not None:

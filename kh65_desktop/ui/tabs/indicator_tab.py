@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.terms import Status
 from ...services.rows import IndicatorRow
@@ -23,8 +30,9 @@ class IndicatorTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.model = RowTableModel(indicator_columns(context, self._period_for),
-                                   key=lambda r: r.id, parent=self)
+        self.model = RowTableModel(
+            indicator_columns(context, self._period_for), key=lambda r: r.id, parent=self
+        )
         self.proxy = IndicatorFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
@@ -35,8 +43,7 @@ class IndicatorTab(QWidget):
         self.agency.setObjectName("agencyFilter")
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
-        fill_combo(self.status, [(status_label(s), s) for s in Status],
-                   self.tr("Mọi đánh giá"))
+        fill_combo(self.status, [(status_label(s), s) for s in Status], self.tr("Mọi đánh giá"))
         self.period = QComboBox()
         self.period.setObjectName("periodFilter")
         self.period.setToolTip(self.tr("Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này"))
@@ -48,8 +55,11 @@ class IndicatorTab(QWidget):
         edit.clicked.connect(self.edit_selected)
         self.error = error_label()
         self.table: QTableView = make_table(
-            self.proxy, context.settings, "indicators",
-            widths={0: 62, 1: 305, 2: 97, 3: 160, 4: 120, 5: 95, 6: 150, 7: 72, 8: 82})
+            self.proxy,
+            context.settings,
+            "indicators",
+            widths={0: 62, 1: 305, 2: 97, 3: 160, 4: 120, 5: 95, 6: 150, 7: 72, 8: 82},
+        )
         self.table.doubleClicked.connect(self._double_clicked)
 
         filters = QHBoxLayout()
@@ -67,10 +77,13 @@ class IndicatorTab(QWidget):
 
         self.search.textChanged.connect(self.proxy.set_text)
         self.agency.currentIndexChanged.connect(
-            lambda: self.proxy.set_agency(self.agency.currentData()))
+            lambda: self.proxy.set_agency(self.agency.currentData())
+        )
         self.status.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(Status(self.status.currentData())
-                                          if self.status.currentData() else None))
+            lambda: self.proxy.set_status(
+                Status(self.status.currentData()) if self.status.currentData() else None
+            )
+        )
         self.period.currentIndexChanged.connect(self.refresh)
         self.model.edit_rejected.connect(self._show_error)
         context.error.connect(self._show_error)
@@ -80,12 +93,17 @@ class IndicatorTab(QWidget):
     def refresh(self) -> None:
         """Reload the rows (after any edit anywhere, or a new period choice)."""
         plan = self.context.plan
-        fill_combo(self.agency, [(a.name, a.id) for a in self.context.plans.agencies(plan)],
-                   self.tr("Mọi cơ quan"))
-        fill_combo(self.period, [(p.name, p.id) for p in self.context.periods()],
-                   self.tr("Kỳ mới nhất"))
-        period = next((p for p in self.context.periods() if p.id == self.period.currentData()),
-                      None)
+        fill_combo(
+            self.agency,
+            [(a.name, a.id) for a in self.context.plans.agencies(plan)],
+            self.tr("Mọi cơ quan"),
+        )
+        fill_combo(
+            self.period, [(p.name, p.id) for p in self.context.periods()], self.tr("Kỳ mới nhất")
+        )
+        period = next(
+            (p for p in self.context.periods() if p.id == self.period.currentData()), None
+        )
         self.model.set_rows(self.context.plans.indicator_rows(plan, period))
         self.error.hide()
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.numbers import format_number
 from ...services.rows import Breakdown
@@ -29,11 +28,17 @@ class LocalityTab(QWidget):
         add.clicked.connect(lambda: entity_actions.edit_locality(context, self))
         edit = QPushButton(self.tr("Sửa địa phương…"))
         edit.clicked.connect(self.edit_selected)
-        self.model = RowTableModel(breakdown_columns(context, self.indicator.currentData,
-                                                     self.period.currentData),
-                                   key=lambda r: r.locality_id, parent=self)
-        self.table = make_table(self.model, context.settings, "breakdown",
-                                widths={0: 230, 1: 120, 2: 120, 3: 100, 4: 120})
+        self.model = RowTableModel(
+            breakdown_columns(context, self.indicator.currentData, self.period.currentData),
+            key=lambda r: r.locality_id,
+            parent=self,
+        )
+        self.table = make_table(
+            self.model,
+            context.settings,
+            "breakdown",
+            widths={0: 230, 1: 120, 2: 120, 3: 100, 4: 120},
+        )
         self.totals = QLabel()
         self.totals.setObjectName("breakdownTotals")
         self.totals.setWordWrap(True)
@@ -59,21 +64,27 @@ class LocalityTab(QWidget):
     def refresh(self) -> None:
         plan = self.context.plan
         indicators = self.context.plans.breakdown_indicators(plan)
-        others = [i for i in self.context.plans.indicator_rows(plan)
-                  if i.id not in {b.id for b in indicators}]
-        fill_combo(self.indicator, [(f"{i.code} {i.name}", i.id) for i in indicators]
-                   + [(f"{r.code} {r.name}", r.id) for r in others])
+        others = [
+            i
+            for i in self.context.plans.indicator_rows(plan)
+            if i.id not in {b.id for b in indicators}
+        ]
+        fill_combo(
+            self.indicator,
+            [(f"{i.code} {i.name}", i.id) for i in indicators]
+            + [(f"{r.code} {r.name}", r.id) for r in others],
+        )
         periods = self.context.periods()
         fill_combo(self.period, [(p.name, p.id) for p in periods])
         self.reload()
 
     def breakdown(self) -> Breakdown | None:
-        period = next((p for p in self.context.periods() if p.id == self.period.currentData()),
-                      None)
+        period = next(
+            (p for p in self.context.periods() if p.id == self.period.currentData()), None
+        )
         if self.indicator.currentData() is None or period is None:
             return None
-        return self.context.plans.breakdown(self.context.plan, self.indicator.currentData(),
-                                            period)
+        return self.context.plans.breakdown(self.context.plan, self.indicator.currentData(), period)
 
     def reload(self) -> None:
         breakdown = self.breakdown()
@@ -84,14 +95,24 @@ class LocalityTab(QWidget):
     def _totals_text(self, b: Breakdown) -> str:
         def line(label: str, total: float | None, province: float | None, ok: bool) -> str:
             text = self.tr("{0}: tổng các địa phương {1}; toàn tỉnh {2}").format(
-                label, format_number(total) or "—", format_number(province) or "—")
-            mark = self.tr("khớp") if ok else self.tr("KHÔNG KHỚP, chênh {0}").format(
-                format_number((total or 0) - (province or 0)))
+                label, format_number(total) or "—", format_number(province) or "—"
+            )
+            mark = (
+                self.tr("khớp")
+                if ok
+                else self.tr("KHÔNG KHỚP, chênh {0}").format(
+                    format_number((total or 0) - (province or 0))
+                )
+            )
             color = "#1b7f3b" if ok else "#c62828"
             return f"{text} — <span style='color:{color}'>{mark}</span>"
-        return "<br>".join([
-            line(self.tr("Kế hoạch"), b.total_target, b.province_target, b.target_matches),
-            line(self.tr("Thực hiện"), b.total_value, b.province_value, b.value_matches)])
+
+        return "<br>".join(
+            [
+                line(self.tr("Kế hoạch"), b.total_target, b.province_target, b.target_matches),
+                line(self.tr("Thực hiện"), b.total_value, b.province_value, b.value_matches),
+            ]
+        )
 
     def edit_selected(self) -> None:
         index = self.table.currentIndex()

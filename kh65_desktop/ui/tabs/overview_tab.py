@@ -32,24 +32,43 @@ class OverviewTab(QWidget):
         for column, status in enumerate(Status):
             number = QLabel("0")
             number.setObjectName(f"count_{status.value}")
-            number.setStyleSheet(f"font-size: 20pt; font-weight: bold; "
-                                 f"color: {STATUS_COLORS[status]}")
+            number.setStyleSheet(
+                f"font-size: 20pt; font-weight: bold; color: {STATUS_COLORS[status]}"
+            )
             grid.addWidget(number, 0, column)
             grid.addWidget(QLabel(status_label(status)), 1, column)
             self.count_labels[status] = number
-        columns = only(indicator_columns(context, lambda r: None), "code", "name", "lead",
-                       "target", "value", "percent", "remaining", "status")
+        columns = only(
+            indicator_columns(context, lambda r: None),
+            "code",
+            "name",
+            "lead",
+            "target",
+            "value",
+            "percent",
+            "remaining",
+            "status",
+        )
         self.behind = RowTableModel(columns, key=lambda r: r.id, parent=self)
-        behind_table = make_table(self.behind, context.settings, "overview_behind",
-                                  widths={0: 70, 1: 400, 2: 210, 3: 130, 4: 100, 5: 80, 6: 90})
+        behind_table = make_table(
+            self.behind,
+            context.settings,
+            "overview_behind",
+            widths={0: 70, 1: 400, 2: 210, 3: 130, 4: 100, 5: 80, 6: 90},
+        )
         behind_table.setSortingEnabled(False)
         behind_table.setEditTriggers(behind_table.EditTrigger.NoEditTriggers)
         behind_table.doubleClicked.connect(
-            lambda index: self.indicator_activated.emit(index.data(ROW_ROLE).id))
-        self.tasks = RowTableModel(only(task_columns(context), "code", "text", "lead",
-                                        "deadline", "urgency"), key=lambda r: r.id, parent=self)
-        task_table = make_table(self.tasks, context.settings, "overview_tasks",
-                                widths={0: 80, 1: 700, 2: 270, 3: 95})
+            lambda index: self.indicator_activated.emit(index.data(ROW_ROLE).id)
+        )
+        self.tasks = RowTableModel(
+            only(task_columns(context), "code", "text", "lead", "deadline", "urgency"),
+            key=lambda r: r.id,
+            parent=self,
+        )
+        task_table = make_table(
+            self.tasks, context.settings, "overview_tasks", widths={0: 80, 1: 700, 2: 270, 3: 95}
+        )
         task_table.setSortingEnabled(False)
         task_table.setEditTriggers(task_table.EditTrigger.NoEditTriggers)
         self.behind_box = QGroupBox(self.tr("Chỉ tiêu chậm nhất so với tiến độ"))
@@ -67,12 +86,14 @@ class OverviewTab(QWidget):
     def refresh(self) -> None:
         plan = self.context.plan
         rows = self.context.plans.indicator_rows(plan)
-        self.heading.setText(self.tr("Kế hoạch số {0} ngày {1}: {2}").format(
-            plan.number, format_date(plan.issued_on), plan.title))
+        self.heading.setText(
+            self.tr("Kế hoạch số {0} ngày {1}: {2}").format(
+                plan.number, format_date(plan.issued_on), plan.title
+            )
+        )
         for status, count in status_counts(rows).items():
             self.count_labels[status].setText(str(count))
         self.behind.set_rows(most_behind(rows))
         urgent = tasks_to_chase(self.context.plans.tasks(plan, self.context.today()))
         self.tasks.set_rows(urgent)
-        self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(
-            len(urgent)))
+        self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(len(urgent)))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.tasks import Urgency
 from ...domain.terms import TaskStatus
@@ -14,6 +20,7 @@ from ..columns import task_columns
 from ..commands import DeleteTaskCommand
 from ..context import AppContext
 from ..delegates import ChoiceDelegate
+from ..labels import label
 from ..proxies import TaskFilter
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table
@@ -54,11 +61,16 @@ class TaskTab(QWidget):
         delete.setObjectName("deleteTask")
         delete.clicked.connect(self.delete_selected)
         self.error = error_label()
-        self.table = make_table(self.proxy, context.settings, "tasks",
-                                widths={0: 70, 1: 520, 2: 200, 3: 200, 4: 95, 5: 120}, )
-        labels = [QCoreApplication.translate("Status", s.label) for s in TaskStatus]
-        self.table.setItemDelegateForColumn(self.model.column_index("status"),
-                                            ChoiceDelegate(labels, self.table))
+        self.table = make_table(
+            self.proxy,
+            context.settings,
+            "tasks",
+            widths={0: 70, 1: 520, 2: 200, 3: 200, 4: 95, 5: 120},
+        )
+        labels = [label(s) for s in TaskStatus]
+        self.table.setItemDelegateForColumn(
+            self.model.column_index("status"), ChoiceDelegate(labels, self.table)
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.agency, 2)
@@ -71,15 +83,19 @@ class TaskTab(QWidget):
         layout.addWidget(self.table)
         self.search.textChanged.connect(self.proxy.set_text)
         self.agency.currentIndexChanged.connect(
-            lambda: self.proxy.set_agency(self.agency.currentData()))
+            lambda: self.proxy.set_agency(self.agency.currentData())
+        )
         self.urgent.toggled.connect(self._set_urgent)
         self.model.edit_rejected.connect(self._show_error)
         context.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        fill_combo(self.agency, [(a.name, a.id) for a in self.context.plans.agencies(
-            self.context.plan)], self.tr("Mọi cơ quan"))
+        fill_combo(
+            self.agency,
+            [(a.name, a.id) for a in self.context.plans.agencies(self.context.plan)],
+            self.tr("Mọi cơ quan"),
+        )
         self.model.set_rows(self.context.plans.tasks(self.context.plan, self.context.today()))
         self.error.hide()
 
@@ -96,10 +112,14 @@ class TaskTab(QWidget):
             self._show_error(self.tr("Hãy chọn nhiệm vụ cần xóa."))
             return
         question = self.tr("Xóa nhiệm vụ {0}?\n\n{1}\n\nCó thể hoàn tác bằng Ctrl+Z.").format(
-            task.code, task.text[:200])
+            task.code, task.text[:200]
+        )
         if prompts.confirm(self, self.tr("Xóa nhiệm vụ"), question):
-            self.context.push(DeleteTaskCommand(self.context, task.id,
-                                                self.tr("xóa nhiệm vụ {0}").format(task.code)))
+            self.context.push(
+                DeleteTaskCommand(
+                    self.context, task.id, self.tr("xóa nhiệm vụ {0}").format(task.code)
+                )
+            )
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

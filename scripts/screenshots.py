@@ -1,0 +1,61 @@
+"""Screenshots of every tab (and the main dialogs) at 1366x768 on the built-in dataset.
+
+Run on a virtual screen:  xvfb-run -s "-screen 0 1366x768x24" python scripts/screenshots.py
+Pictures go to screenshots/ (not committed). Uses a fresh database and settings.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kh65_desktop.storage.database import open_database
+from kh65_desktop.ui.context import AppContext
+from kh65_desktop.ui.dialogs.history import HistoryDialog
+from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
+from kh65_desktop.ui.main_window import MainWindow
+from kh65_desktop.ui.settings import AppSettings
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+    for _ in range(5):
+        app.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = AppSettings(QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
+        settings.clerk_name = "Nguyễn Thị Lan"
+        settings.clerk_agency = "SKHDT"
+        context = AppContext(open_database(Path(folder) / "kh65.db"), settings)
+        window = MainWindow(context)
+        window.resize(1366, 768)
+        window.show()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            shoot(app, window, f"tab{index + 1}-{window.tabs.tabText(index)}")
+        entry = PeriodEntryDialog(context, None, window)
+        entry.show()
+        shoot(app, entry, "dialog-nhap-so-lieu")
+        row = context.plans.indicator_rows()[20]
+        history = HistoryDialog(context, row.id, row.name, window)
+        history.show()
+        shoot(app, history, "dialog-lich-su")
+        window.close()
+        context.engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
