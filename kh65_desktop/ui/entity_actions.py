@@ -300,3 +300,24 @@ def add_task(context: AppContext, parent: QWidget | None) -> bool:
             Entities.tr("thêm nhiệm vụ {0}").format(task.code),
         )
     )
+
+
+def edit_task(context: AppContext, parent: QWidget | None, task_id: int) -> bool:
+    """Change a task's wording, deadline or status (its agencies stay as they are)."""
+    row = context.plans.get(Task, task_id)
+    if row is None:
+        return False
+    values = _ask(
+        Entities.tr("Sửa nhiệm vụ"),
+        [
+            Field("text", Entities.tr("Nội dung"), "long_text", row.text, required=True),
+            Field("deadline", Entities.tr("Thời hạn"), "optional_date", row.deadline),
+            Field("deadline_text", Entities.tr("Thời hạn (lời văn)"), value=row.deadline_text),
+            Field("status", Entities.tr("Tình trạng"), "choice", row.status, _labels(TaskStatus)),
+            Field("note", Entities.tr("Ghi chú"), "long_text", row.note),
+        ],
+        parent,
+    )
+    if values is None:
+        return False
+    return _save(context, row, Task, values, Entities.tr("nhiệm vụ {0}").format(row.code))

@@ -1,785 +1,1203 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="en_US">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="38"/>
-        <source>thêm {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="43"/>
-        <source>sửa {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="51"/>
-        <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="59"/>
-        <source>Cơ quan cấp tỉnh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="60"/>
-        <source>UBND huyện, thị xã, thành phố</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="61"/>
-        <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="76"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="103"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="124"/>
-        <source>Mã</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="63"/>
-        <source>Tên cơ quan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
-        <source>Loại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="68"/>
-        <source>cơ quan “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="75"/>
-        <source>Địa phương</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="77"/>
-        <source>Tên địa phương</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="84"/>
-        <source>địa phương “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="91"/>
-        <source>Tháng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="91"/>
-        <source>Quý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="92"/>
-        <source>6 tháng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="92"/>
-        <source>9 tháng</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="93"/>
-        <source>Năm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="97"/>
-        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="99"/>
-        <source>Kỳ báo cáo phải kết thúc trong năm của kế hoạch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="102"/>
-        <source>Kỳ báo cáo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="104"/>
-        <source>Tên kỳ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="105"/>
-        <source>Loại kỳ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="107"/>
-        <source>Từ ngày</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
-        <source>Đến ngày</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="109"/>
-        <source>Ngày chốt số liệu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="115"/>
-        <source>kỳ “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
-        <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="123"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="155"/>
-        <source>Nhóm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="125"/>
-        <source>Tên chỉ tiêu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126"/>
-        <source>Đơn vị tính</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127"/>
-        <source>Loại chỉ tiêu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="129"/>
-        <source>Chiều tốt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="131"/>
-        <source>Dạng chỉ tiêu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="133"/>
-        <source>Kế hoạch (số)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="134"/>
-        <source>Không tính mốc (trên/dưới)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="136"/>
-        <source>Tỷ lệ phải đạt (% kế hoạch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="138"/>
-        <source>Kế hoạch (lời văn)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="139"/>
-        <source>Mức xuất phát</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
-        <source>chỉ tiêu “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="151"/>
-        <source>(Không thuộc nhóm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="153"/>
-        <source>Thêm nhiệm vụ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="154"/>
-        <source>Nội dung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="156"/>
-        <source>Cơ quan chủ trì</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="158"/>
-        <source>Cơ quan phối hợp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="159"/>
-        <source>Thời hạn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="168"/>
-        <source>thêm nhiệm vụ {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="67"/>
-        <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="68"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
-        <source>Kế hoạch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="70"/>
-        <source>sửa kế hoạch “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="75"/>
-        <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="76"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="186"/>
-        <source>Thực hiện</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="81"/>
-        <source>sửa số thực hiện “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
-        <source>Chưa có số liệu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="116"/>
-        <source>tính đến ngày {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="117"/>
-        <source>Người nhập: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
-        <source>Văn bản ghi: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="134"/>
-        <source>Tình trạng “{0}” không có trong danh sách.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
-        <source>đổi tình trạng nhiệm vụ {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="177"/>
-        <source>Hãy chọn chỉ tiêu trước.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="180"/>
-        <source>sửa kế hoạch của {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
-        <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
-        <source>sửa số thực hiện của {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="vi_VN">
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="39"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="54" />
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="58" />
         <source>Nhập số liệu kỳ mới…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="61" />
         <source>Thêm cơ quan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="63" />
         <source>Sửa cơ quan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="87" />
         <source>Chỉ tiêu chủ trì và phối hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="143" />
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="66" />
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="70" />
         <source>Đã lưu: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {0}</translation>
     </message>
 </context>
 <context>
     <name>Clerk</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="15"/>
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="15" />
         <source>Người nhập số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Person entering figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="17"/>
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="21" />
         <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="19"/>
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="27" />
         <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="78" />
+        <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
+        <translation>A qualitative indicator has no numeric target.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="79" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="298" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="321" />
+        <source>Kế hoạch</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="86" />
+        <source>sửa kế hoạch “{0}”</source>
+        <translation>edit target “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="94" />
+        <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
+        <translation>The plan has no reporting period yet; add one first.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="96" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="139" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="307" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="329" />
+        <source>Thực hiện</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="107" />
+        <source>sửa số thực hiện “{0}”</source>
+        <translation>edit actual figure “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="112" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="214" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="115" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="120" />
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="123" />
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="129" />
+        <source>Kế hoạch năm</source>
+        <translation>Year target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="149" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="155" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="337" />
+        <source>% KH</source>
+        <translation>% of plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="162" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="348" />
+        <source>Còn lại</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="170" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="355" />
+        <source>Đánh giá</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="181" />
+        <source>Chưa có số liệu</source>
+        <translation>No figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="184" />
+        <source>tính đến ngày {0}</source>
+        <translation>as of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="185" />
+        <source>Người nhập: {0}</source>
+        <translation>Entered by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="192" />
+        <source>Văn bản ghi: {0}</source>
+        <translation>The document says: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="202" />
+        <source>Tình trạng “{0}” không có trong danh sách.</source>
+        <translation>Status “{0}” is not in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="209" />
+        <source>đổi tình trạng nhiệm vụ {0}</source>
+        <translation>change the status of task {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="217" />
+        <source>Nội dung</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="223" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="264" />
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="229" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="271" />
+        <source>Phối hợp</source>
+        <translation>Coordinating</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="235" />
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="242" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="249" />
+        <source>Mức độ</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="261" />
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="278" />
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292" />
+        <source>Hãy chọn chỉ tiêu trước.</source>
+        <translation>Choose an indicator first.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299" />
+        <source>sửa kế hoạch của {0}</source>
+        <translation>edit the target of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306" />
+        <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
+        <translation>Choose an indicator and a reporting period first.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="313" />
+        <source>sửa số thực hiện của {0}</source>
+        <translation>edit the actual figure of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="318" />
+        <source>Địa phương</source>
+        <translation>Locality</translation>
+    </message>
+</context>
+<context>
+    <name>Entities</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="45" />
+        <source>thêm {0}</source>
+        <translation>add {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="51" />
+        <source>sửa {0}</source>
+        <translation>edit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="61" />
+        <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
+        <translation>Code “{0}” is taken; choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="70" />
+        <source>Cơ quan cấp tỉnh</source>
+        <translation>Provincial agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="71" />
+        <source>UBND huyện, thị xã, thành phố</source>
+        <translation>District People's Committee</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74" />
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="76" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="104" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="143" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="188" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78" />
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="93" />
+        <source>cơ quan “{0}”</source>
+        <translation>agency “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="102" />
+        <source>Địa phương</source>
+        <translation>Locality</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106" />
+        <source>Tên địa phương</source>
+        <translation>Locality name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118" />
+        <source>địa phương “{0}”</source>
+        <translation>locality “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126" />
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127" />
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="128" />
+        <source>6 tháng</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="129" />
+        <source>9 tháng</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="130" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="135" />
+        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
+        <translation>The end date must be after the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137" />
+        <source>Kỳ báo cáo phải kết thúc trong năm của kế hoạch.</source>
+        <translation>The reporting period must end within the plan's year.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="141" />
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="144" />
+        <source>Tên kỳ</source>
+        <translation>Period name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147" />
+        <source>Loại kỳ</source>
+        <translation>Period kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="154" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="159" />
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="163" />
+        <source>Ngày chốt số liệu</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="174" />
+        <source>kỳ “{0}”</source>
+        <translation>period “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="183" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="269" />
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="191" />
+        <source>Tên chỉ tiêu</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="196" />
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199" />
+        <source>Loại chỉ tiêu</source>
+        <translation>Indicator kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206" />
+        <source>Chiều tốt</source>
+        <translation>Better when</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="213" />
+        <source>Dạng chỉ tiêu</source>
+        <translation>Target form</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="220" />
+        <source>Kế hoạch (số)</source>
+        <translation>Target (number)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="226" />
+        <source>Không tính mốc (trên/dưới)</source>
+        <translation>Bound excluded (above/below)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232" />
+        <source>Tỷ lệ phải đạt (% kế hoạch)</source>
+        <translation>Share required (% of plan)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238" />
+        <source>Kế hoạch (lời văn)</source>
+        <translation>Target (wording)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243" />
+        <source>Mức xuất phát</source>
+        <translation>Starting level</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="256" />
+        <source>chỉ tiêu “{0}”</source>
+        <translation>indicator “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="262" />
+        <source>(Không thuộc nhóm)</source>
+        <translation>(No group)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="266" />
+        <source>Thêm nhiệm vụ</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313" />
+        <source>Nội dung</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272" />
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277" />
+        <source>Cơ quan phối hợp</source>
+        <translation>Coordinating agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314" />
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="300" />
+        <source>thêm nhiệm vụ {0}</source>
+        <translation>add task {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="311" />
+        <source>Sửa nhiệm vụ</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="315" />
+        <source>Thời hạn (lời văn)</source>
+        <translation>Deadline (wording)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="316" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323" />
+        <source>nhiệm vụ {0}</source>
+        <translation>task {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44" />
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="45" />
+        <source>Kế hoạch năm</source>
+        <translation>Year target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48" />
+        <source>Số gần nhất</source>
+        <translation>Latest figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54" />
+        <source>Số kỳ này</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="59" />
+        <source>Ước</source>
+        <translation>Estimate</translation>
     </message>
 </context>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="28"/>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="29" />
         <source>Đối chiếu số liệu văn bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the document's figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="34" />
+        <source>Mức độ</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="39" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="41" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="43" />
+        <source>Số liệu</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="44" />
+        <source>Địa phương</source>
+        <translation>Locality</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="46" />
+        <source>Văn bản ghi</source>
+        <translation>Document says</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="50" />
+        <source>Tính được</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="54" />
+        <source>Mục</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="66" />
         <source>Không có chênh lệch: số liệu văn bản nêu khớp với số tính được sau khi làm tròn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No disagreements: the document's figures match the computed ones after rounding.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="70" />
         <source>{0} chỗ số liệu văn bản nêu khác với số tính được. Văn bản được giữ nguyên; di chuột lên tên chỉ tiêu để xem chi tiết.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} figures in the document differ from the computed ones. The document is kept as it is; hover over an indicator's name for details.</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="72" />
         <source>Đồng ý</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="73" />
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="101" />
         <source>Có thời hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Has a deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="142" />
         <source>Hãy nhập “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter “{0}”.</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="58" />
         <source>Lịch sử số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Figure history</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="61" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="62" />
+        <source>Địa phương</source>
+        <translation>Locality</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="63" />
+        <source>Số cũ</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="64" />
+        <source>Số mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="65" />
+        <source>Người sửa</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="66" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="75" />
         <source>Chưa có thay đổi nào được ghi lại cho chỉ tiêu này.</source>
-        <translation type="unfinished"></translation>
+        <translation>No change has been recorded for this indicator yet.</translation>
     </message>
 </context>
 <context>
     <name>IndicatorTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="32"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="40" />
         <source>Tìm chỉ tiêu (gõ có dấu hoặc không dấu)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search indicators (with or without diacritics)…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="39"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="46" />
         <source>Mọi đánh giá</source>
-        <translation type="unfinished"></translation>
+        <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="49" />
         <source>Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này</source>
-        <translation type="unfinished"></translation>
+        <translation>Show figures up to this period; new figures are entered for it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="50" />
         <source>Lịch sử…</source>
-        <translation type="unfinished"></translation>
+        <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52" />
         <source>Thêm chỉ tiêu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="54" />
         <source>Sửa chỉ tiêu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="99" />
         <source>Mọi cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="102" />
         <source>Kỳ mới nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest period</translation>
     </message>
 </context>
 <context>
     <name>LocalityTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="28"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="27" />
         <source>Thêm địa phương…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="30"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="29" />
         <source>Sửa địa phương…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="47" />
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="49" />
         <source>Kỳ</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="97" />
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="101" />
         <source>khớp</source>
-        <translation type="unfinished"></translation>
+        <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="103" />
         <source>KHÔNG KHỚP, chênh {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="112" />
         <source>Kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="113" />
         <source>Thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="39"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="40" />
         <source>Tổng quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="40"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="41" />
         <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="41"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="42" />
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="43" />
         <source>Nhiệm vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="44" />
         <source>Địa bàn</source>
-        <translation type="unfinished"></translation>
+        <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="62" />
         <source>&amp;Tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="63" />
         <source>Đối chiếu số liệu văn bản…</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the document's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="66" />
         <source>Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70" />
         <source>&amp;Sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
         <source>Hoàn tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73" />
         <source>Làm lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
         <source>&amp;Kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="81" />
         <source>Nhập số liệu kỳ mới…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="88" />
         <source>Thêm kỳ báo cáo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
         <source>Thêm chỉ tiêu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="90" />
         <source>Thêm cơ quan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
         <source>Thêm địa phương…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
         <source>Thêm nhiệm vụ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
         <source>&amp;Cài đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
         <source>Người nhập và cơ quan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="100" />
         <source>Ngôn ngữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108" />
         <source>Người nhập: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119" />
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140" />
         <source>Không đối chiếu được: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="144" />
         <source>Đang đối chiếu số liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the figures…</translation>
     </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="29"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="29" />
         <source>Đánh giá chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="74" />
         <source>Chỉ tiêu chậm nhất so với tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicators furthest behind schedule</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="76" />
         <source>Nhiệm vụ quá hạn và sắp đến hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue tasks and tasks due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="90" />
         <source>Kế hoạch số {0} ngày {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="99" />
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
 </context>
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="99" />
         <source>Nhập số liệu kỳ báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a period's figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="119" />
         <source>Thêm kỳ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="134" />
         <source>Cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
         <source>Kỳ báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="142" />
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="143" />
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="208" />
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="212" />
         <source>nhập {0} số liệu {1} của {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>enter {0} figures for {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="14" />
+        <source>Lũy kế</source>
+        <translation>Accumulating</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="15" />
+        <source>Mức/tỷ lệ</source>
+        <translation>Level/rate</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="16" />
+        <source>Định tính</source>
+        <translation>Qualitative</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="17" />
+        <source>Càng cao càng tốt</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="18" />
+        <source>Càng thấp càng tốt</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="19" />
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="20" />
+        <source>Tối thiểu</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="21" />
+        <source>Tối đa</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="22" />
+        <source>Mức thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="23" />
+        <source>Giữ vững</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="24" />
+        <source>Hoàn thành</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="25" />
+        <source>Đạt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="26" />
+        <source>Đúng tiến độ</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="27" />
+        <source>Chậm tiến độ</source>
+        <translation>Lagging</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="28" />
+        <source>Nguy cơ không đạt</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="29" />
+        <source>Chưa đủ số liệu</source>
+        <translation>Not enough data</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="30" />
+        <source>Tỷ lệ so với kế hoạch</source>
+        <translation>Percent of plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="31" />
+        <source>Còn phải thực hiện</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="32" />
+        <source>Tổng kế hoạch</source>
+        <translation>Total target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="33" />
+        <source>Tổng thực hiện</source>
+        <translation>Total actual</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="34" />
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="35" />
+        <source>Phối hợp</source>
+        <translation>Coordinating</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="36" />
+        <source>Chưa thực hiện</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="37" />
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="38" />
+        <source>Đã hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="39" />
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="40" />
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="41" />
+        <source>Còn hạn</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="42" />
+        <source>Không có hạn</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="43" />
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="44" />
+        <source>Thấp</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="45" />
+        <source>Trung bình</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/labels.py" line="46" />
+        <source>Cao</source>
+        <translation>High</translation>
     </message>
 </context>
 <context>
     <name>TaskTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="52" />
         <source>Tìm nhiệm vụ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search tasks…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="56" />
         <source>Chỉ việc quá hạn, sắp đến hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Only overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57" />
         <source>Thêm nhiệm vụ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="53"/>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="60" />
+        <source>Sửa nhiệm vụ…</source>
+        <translation>Edit task…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="63" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="128" />
         <source>Xóa nhiệm vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="101" />
         <source>Mọi cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="116" />
+        <source>Hãy chọn nhiệm vụ cần sửa.</source>
+        <translation>Choose the task to edit.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="123" />
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125" />
         <source>Xóa nhiệm vụ {0}?
 
 {1}
 
 Có thể hoàn tác bằng Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete task {0}?
+
+{1}
+
+You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="131" />
         <source>xóa nhiệm vụ {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>delete task {0}</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,9 @@ class TaskTab(QWidget):
         add = QPushButton(self.tr("Thêm nhiệm vụ…"))
         add.setObjectName("addTask")
         add.clicked.connect(lambda: entity_actions.add_task(context, self))
+        edit = QPushButton(self.tr("Sửa nhiệm vụ…"))
+        edit.setObjectName("editTask")
+        edit.clicked.connect(self.edit_selected)
         delete = QPushButton(self.tr("Xóa nhiệm vụ"))
         delete.setObjectName("deleteTask")
         delete.clicked.connect(self.delete_selected)
@@ -76,6 +79,7 @@ class TaskTab(QWidget):
         bar.addWidget(self.agency, 2)
         bar.addWidget(self.urgent)
         bar.addWidget(add)
+        bar.addWidget(edit)
         bar.addWidget(delete)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -105,6 +109,13 @@ class TaskTab(QWidget):
     def selected_task(self) -> TaskRow | None:
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def edit_selected(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            self._show_error(self.tr("Hãy chọn nhiệm vụ cần sửa."))
+            return
+        entity_actions.edit_task(self.context, self, task.id)
 
     def delete_selected(self) -> None:
         task = self.selected_task()
