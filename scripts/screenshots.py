@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kh65_desktop.storage.database import open_database
+from kh65_desktop.ui import entity_actions, prompts
 from kh65_desktop.ui.context import AppContext
+from kh65_desktop.ui.dialogs.clerk import clerk_dialog
 from kh65_desktop.ui.dialogs.history import HistoryDialog
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
@@ -52,6 +55,24 @@ def main() -> int:
         history = HistoryDialog(context, row.id, row.name, window)
         history.show()
         shoot(app, history, "dialog-lich-su")
+        clerk = clerk_dialog(context, window)
+        clerk.show()
+        shoot(app, clerk, "dialog-nguoi-nhap")
+
+        def picture(name: str) -> Callable[[QDialog], bool]:
+            def run(dialog: QDialog) -> bool:  # show, photograph, cancel
+                dialog.show()
+                shoot(app, dialog, name)
+                dialog.reject()
+                return False
+
+            return run
+
+        indicator = context.plans.indicator_rows()[15]
+        prompts.run_dialog = picture("dialog-sua-chi-tieu")
+        entity_actions.edit_indicator(context, window, indicator.id)
+        prompts.run_dialog = picture("dialog-them-nhiem-vu")
+        entity_actions.add_task(context, window)
         window.close()
         context.engine.dispose()
     return 0
