@@ -256,30 +256,19 @@ def task_columns(context: AppContext) -> list[Column]:
     ]
 
 
+def _count(key: str, title: str) -> Column:
+    """A right-aligned count read from the row attribute `key`."""
+    return Column(
+        key, title, lambda r: str(getattr(r, key)), sort=lambda r: getattr(r, key), align=RIGHT
+    )
+
+
 def agency_columns() -> list[Column]:
     return [
         Column("name", Columns.tr("Cơ quan"), lambda r: r.name),
-        Column(
-            "leads",
-            Columns.tr("Chủ trì"),
-            lambda r: str(r.leads),
-            sort=lambda r: r.leads,
-            align=RIGHT,
-        ),
-        Column(
-            "coordinates",
-            Columns.tr("Phối hợp"),
-            lambda r: str(r.coordinates),
-            sort=lambda r: r.coordinates,
-            align=RIGHT,
-        ),
-        Column(
-            "tasks",
-            Columns.tr("Nhiệm vụ"),
-            lambda r: str(r.tasks),
-            sort=lambda r: r.tasks,
-            align=RIGHT,
-        ),
+        _count("leads", Columns.tr("Chủ trì")),
+        _count("coordinates", Columns.tr("Phối hợp")),
+        _count("tasks", Columns.tr("Nhiệm vụ")),
     ]
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+)
 
 from .settings import AppSettings
 
@@ -76,3 +84,14 @@ def error_label() -> QLabel:
     label.setStyleSheet("QLabel { color: #b00020; background: #fdecea; padding: 4px; }")
     label.hide()
     return label
+
+
+def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str) -> QDialogButtonBox:
+    """OK/Cancel in Vietnamese wired to the dialog's accept() and reject()."""
+    ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+    buttons = QDialogButtonBox(ok | cancel)
+    buttons.button(ok).setText(accept_text)
+    buttons.button(cancel).setText(cancel_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.numbers import VietnameseFormatError, format_number, parse_optional_number
+from ..views import dialog_buttons
 
 
 @dataclass
@@ -66,13 +66,7 @@ class FormDialog(QDialog):
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Đồng ý"), self.tr("Hủy"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
 from ..table_model import RIGHT, Column, RowTableModel
-from ..views import fill_combo, make_table
+from ..views import dialog_buttons, fill_combo, make_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -136,13 +135,7 @@ class PeriodEntryDialog(QDialog):
         period_row.addWidget(self.period, 1)
         period_row.addWidget(new_period)
         form.addRow(self.tr("Kỳ báo cáo"), period_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table)
