@@ -19,6 +19,7 @@ from kh65_desktop.ui import entity_actions, prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs.clerk import clerk_dialog
 from kh65_desktop.ui.dialogs.history import HistoryDialog
+from kh65_desktop.ui.dialogs.indicator_chart import IndicatorChartDialog
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.settings import AppSettings
@@ -55,6 +56,12 @@ def main() -> int:
         history = HistoryDialog(context, row.id, row.name, window)
         history.show()
         shoot(app, history, "dialog-lich-su")
+        window.agencies.views.setCurrentIndex(1)  # the agency's chart
+        window.tabs.setCurrentWidget(window.agencies)
+        shoot(app, window, "tab2-Cơ quan-biểu đồ")
+        chart = IndicatorChartDialog(context, context.plans.indicator_rows()[17].id, window)
+        chart.show()
+        shoot(app, chart, "dialog-bieu-do-chi-tieu")
         clerk = clerk_dialog(context, window)
         clerk.show()
         shoot(app, clerk, "dialog-nguoi-nhap")

@@ -27,6 +27,7 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .chart_data import SeriesPoint
 from .rows import AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow
 
 UNASSIGNED = "Chưa phân công"
@@ -252,6 +253,29 @@ class PlanService:
                 )
             )
         return rows
+
+    def series(self, plan: Plan, indicator_id: int) -> list[SeriesPoint]:
+        """An indicator's province-wide figures period by period, in time order."""
+        with self.session() as session:
+            pairs = session.exec(
+                select(ReportedValue, Period)
+                .join(Period)
+                .where(
+                    ReportedValue.indicator_id == indicator_id,
+                    col(ReportedValue.locality_id).is_(None),
+                    col(ReportedValue.value).is_not(None),
+                )
+                .order_by(col(Period.ends_on))
+            ).all()
+        return [
+            SeriesPoint(
+                p.name,
+                prog.months_between(plan.starts_on, p.ends_on),
+                v.value or 0.0,
+                v.is_estimate,
+            )
+            for v, p in pairs
+        ]
 
     def breakdown_indicators(self, plan: Plan) -> list[Indicator]:
         """Indicators that have figures or targets by locality."""

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, title)
         self.setCentralWidget(self.tabs)
         self.overview.indicator_activated.connect(self.show_indicator)
+        self.agencies.indicator_activated.connect(self.show_indicator)
         self.clerk_label = QLabel()
         self.statusBar().addPermanentWidget(self.clerk_label)
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -5,7 +5,9 @@ Tests replace these functions; code calls them as `prompts.run_dialog(...)`.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -27,3 +29,9 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def save_file(parent: QWidget | None, title: str, name: str, filters: str) -> Path | None:
+    """Ask where to save; None if the clerk cancels."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
+    return Path(path) if path else None

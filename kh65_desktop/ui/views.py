@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
 )
 
@@ -95,3 +96,11 @@ def dialog_buttons(dialog: QDialog, accept_text: str, cancel_text: str) -> QDial
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def remember_splitter(splitter: QSplitter, settings: AppSettings, key: str) -> None:
+    """Restore a splitter's sizes and save them whenever the clerk moves it."""
+    saved = settings.state(key)
+    if saved is not None:
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: settings.save_state(key, splitter.saveState()))

@@ -3,32 +3,42 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="54" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="67" />
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="58" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="71" />
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="61" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="74" />
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="63" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76" />
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="87" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95" />
+        <source>Bảng</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97" />
+        <source>Biểu đồ</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107" />
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="143" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="159" />
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -44,6 +54,35 @@
         <location filename="../../kh65_desktop/ui/context.py" line="70" />
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="19" />
+        <source>Lưu ảnh PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="22" />
+        <source>Lưu SVG…</source>
+        <translation>Save SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49" />
+        <source>Lưu biểu đồ</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42" />
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49" />
+        <source>Ảnh SVG (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -73,8 +112,8 @@
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="79" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="298" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="321" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="287" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="310" />
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -91,8 +130,8 @@
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="96" />
         <location filename="../../kh65_desktop/ui/columns.py" line="139" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="307" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="329" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="296" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="318" />
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -134,19 +173,19 @@
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="155" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="337" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="326" />
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="162" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="348" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="337" />
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="170" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="355" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="344" />
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -187,13 +226,13 @@
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="223" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="264" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="269" />
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="229" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="271" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="270" />
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
@@ -213,37 +252,37 @@
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="261" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="268" />
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="278" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="271" />
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="292" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="281" />
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="299" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="288" />
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="306" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="295" />
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="302" />
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="307" />
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -521,37 +560,37 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="41" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42" />
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43" />
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="45" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44" />
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47" />
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53" />
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="59" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="58" />
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
@@ -617,22 +656,22 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="72" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69" />
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="73" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="101" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="95" />
         <source>Có thời hạn</source>
         <translation>Has a deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="142" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="136" />
         <source>Hãy nhập “{0}”.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -681,92 +720,110 @@
     </message>
 </context>
 <context>
+    <name>IndicatorChartDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/indicator_chart.py" line="21" />
+        <source>Biểu đồ chỉ tiêu</source>
+        <translation>Indicator chart</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="40" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="41" />
         <source>Tìm chỉ tiêu (gõ có dấu hoặc không dấu)…</source>
         <translation>Search indicators (with or without diacritics)…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="46" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="47" />
         <source>Mọi đánh giá</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="49" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="50" />
         <source>Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này</source>
         <translation>Show figures up to this period; new figures are entered for it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="50" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51" />
+        <source>Biểu đồ…</source>
+        <translation>Chart…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="54" />
         <source>Lịch sử…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="56" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="54" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="58" />
         <source>Sửa chỉ tiêu…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="99" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="104" />
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="102" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="107" />
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="146" />
+        <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
+        <translation>Choose an indicator to see its chart.</translation>
     </message>
 </context>
 <context>
     <name>LocalityTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="27" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="38" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="29" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="40" />
         <source>Sửa địa phương…</source>
         <translation>Edit locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="47" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="58" />
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="49" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="60" />
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="97" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="120" />
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="101" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="124" />
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="103" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="126" />
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="112" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="135" />
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="113" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136" />
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -799,102 +856,102 @@
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="62" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="63" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="64" />
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="66" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="67" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="73" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="79" />
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="81" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="82" />
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="88" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="90" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="90" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="98" />
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="100" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109" />
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120" />
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="141" />
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="144" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145" />
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -902,27 +959,32 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="29" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="42" />
         <source>Đánh giá chỉ tiêu</source>
         <translation>Indicator assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="74" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="83" />
         <source>Chỉ tiêu chậm nhất so với tiến độ</source>
         <translation>Indicators furthest behind schedule</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="76" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="85" />
         <source>Nhiệm vụ quá hạn và sắp đến hạn</source>
         <translation>Overdue tasks and tasks due soon</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="90" />
+        <source>Tiến độ từng chỉ tiêu theo cơ quan chủ trì (bấm để mở)</source>
+        <translation>Each indicator's progress by lead agency (click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="112" />
         <source>Kế hoạch số {0} ngày {1}: {2}</source>
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="99" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="123" />
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
@@ -930,42 +992,42 @@
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="99" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="98" />
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period's figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="119" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="118" />
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="134" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133" />
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="137" />
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="142" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="143" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="208" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="201" />
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="212" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="205" />
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

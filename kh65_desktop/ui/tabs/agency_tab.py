@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...charts.progress import ProgressChart
+from ...services.chart_data import progress_bars
 from ...services.rows import AgencyRow, IndicatorRow
 from .. import entity_actions
+from ..chart_panel import ChartPanel
 from ..columns import agency_columns, indicator_columns, only, task_columns
 from ..context import AppContext
 from ..dialogs.period_entry import enter_period
 from ..proxies import IndicatorFilter, TaskFilter
 from ..table_model import ROW_ROLE, RowTableModel
-from ..views import make_table
+from ..views import make_table, remember_splitter
 
 
 class AgencyTab(QWidget):
     """Agencies on the left; the selected one's indicators and tasks on the right."""
+
+    indicator_activated = Signal(int)
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -76,7 +89,14 @@ class AgencyTab(QWidget):
         )
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("agencyRight")
-        right.addWidget(self.indicator_table)
+        self.chart = ProgressChart()
+        self.chart.indicator_clicked.connect(self.indicator_activated)
+        self.views = QTabWidget()
+        self.views.addTab(self.indicator_table, self.tr("Bảng"))
+        self.views.addTab(
+            ChartPanel(self.chart, "tien-do-co-quan", scroll=True), self.tr("Biểu đồ")
+        )
+        right.addWidget(self.views)
         right.addWidget(self.task_table)
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
@@ -98,13 +118,8 @@ class AgencyTab(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(panel)
         self.splitter.setSizes([490, 850])
-        for splitter, key in ((self.splitter, "agency_splitter"), (right, "agency_right")):
-            saved = context.settings.state(key)
-            if saved is not None:
-                splitter.restoreState(saved)
-            splitter.splitterMoved.connect(
-                lambda *_, s=splitter, k=key: context.settings.save_state(k, s.saveState())
-            )
+        remember_splitter(self.splitter, context.settings, "agency_splitter")
+        remember_splitter(right, context.settings, "agency_right")
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_chosen)
@@ -122,6 +137,7 @@ class AgencyTab(QWidget):
         self.agencies.set_rows(self.context.plans.agencies(plan))
         self.indicators.set_rows(self.context.plans.indicator_rows(plan))
         self.tasks.set_rows(self.context.plans.tasks(plan, self.context.today()))
+        self._draw_chart()
 
     def selected_agency(self) -> AgencyRow | None:
         index = self.agency_table.currentIndex()
@@ -144,6 +160,15 @@ class AgencyTab(QWidget):
                 agency.name, agency.leads, agency.coordinates, agency.tasks
             )
         )
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        """The chosen agency's indicators as progress bars (same style as the overview)."""
+        rows = [
+            self.indicator_filter.index(r, 0).data(ROW_ROLE)
+            for r in range(self.indicator_filter.rowCount())
+        ]
+        self.chart.set_bars(progress_bars(rows, by_agency=False))
 
     def _period_for(self, row: IndicatorRow) -> int | None:
         if row.latest is not None:

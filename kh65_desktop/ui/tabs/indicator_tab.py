@@ -19,6 +19,7 @@ from .. import entity_actions
 from ..columns import indicator_columns, status_label
 from ..context import AppContext
 from ..dialogs.history import show_history
+from ..dialogs.indicator_chart import IndicatorChartDialog
 from ..proxies import IndicatorFilter
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table
@@ -47,6 +48,9 @@ class IndicatorTab(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("periodFilter")
         self.period.setToolTip(self.tr("Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này"))
+        chart = QPushButton(self.tr("Biểu đồ…"))
+        chart.setObjectName("showChart")
+        chart.clicked.connect(self.show_chart)
         history = QPushButton(self.tr("Lịch sử…"))
         history.clicked.connect(self.show_history)
         add = QPushButton(self.tr("Thêm chỉ tiêu…"))
@@ -67,6 +71,7 @@ class IndicatorTab(QWidget):
         filters.addWidget(self.agency, 2)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.period, 1)
+        filters.addWidget(chart)
         filters.addWidget(history)
         filters.addWidget(add)
         filters.addWidget(edit)
@@ -133,6 +138,15 @@ class IndicatorTab(QWidget):
         row = self.selected_row()
         if row is not None:
             show_history(self.context, row.id, row.name, self)
+
+    def show_chart(self) -> None:
+        """The selected indicator over the periods, in a window that follows edits."""
+        row = self.selected_row()
+        if row is None:
+            self._show_error(self.tr("Hãy chọn một chỉ tiêu để xem biểu đồ."))
+            return
+        self.chart_dialog = IndicatorChartDialog(self.context, row.id, self)
+        self.chart_dialog.show()
 
     def edit_selected(self) -> None:
         row = self.selected_row()

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...charts.breakdown import BreakdownChart
 from ...domain.numbers import format_number
 from ...services.rows import Breakdown
 from .. import entity_actions
+from ..chart_panel import ChartPanel
 from ..columns import breakdown_columns
 from ..context import AppContext
 from ..table_model import ROW_ROLE, RowTableModel
-from ..views import error_label, fill_combo, make_table
+from ..views import error_label, fill_combo, make_table, remember_splitter
 
 
 class LocalityTab(QWidget):
@@ -37,7 +48,7 @@ class LocalityTab(QWidget):
             self.model,
             context.settings,
             "breakdown",
-            widths={0: 230, 1: 120, 2: 120, 3: 100, 4: 120},
+            widths={0: 140, 1: 72, 2: 72, 3: 60, 4: 60},
         )
         self.totals = QLabel()
         self.totals.setObjectName("breakdownTotals")
@@ -50,11 +61,21 @@ class LocalityTab(QWidget):
         bar.addWidget(self.period, 1)
         bar.addWidget(add)
         bar.addWidget(edit)
+        self.chart = BreakdownChart()
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.totals)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(table_side)
+        splitter.addWidget(ChartPanel(self.chart, "dia-ban"))
+        splitter.setSizes([560, 780])
+        remember_splitter(splitter, context.settings, "locality_splitter")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(self.table)
-        layout.addWidget(self.totals)
+        layout.addWidget(splitter, 1)
         self.indicator.currentIndexChanged.connect(self.reload)
         self.period.currentIndexChanged.connect(self.reload)
         self.model.edit_rejected.connect(self._show_error)
@@ -89,6 +110,8 @@ class LocalityTab(QWidget):
     def reload(self) -> None:
         breakdown = self.breakdown()
         self.model.set_rows(breakdown.rows if breakdown else [])
+        if breakdown is not None:
+            self.chart.set_breakdown(breakdown)
         self.totals.setText(self._totals_text(breakdown) if breakdown else "")
         self.error.hide()
 

@@ -1,17 +1,30 @@
-"""Tổng quan: status counts, the indicators most behind, the tasks due soon or overdue."""
+"""Tổng quan: status counts, every indicator's progress bar, the indicators most behind,
+the tasks due soon or overdue."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...charts.progress import ProgressChart
+from ...charts.status import StatusChart
 from ...domain.numbers import format_date
 from ...domain.terms import Status
+from ...services.chart_data import progress_bars
 from ...services.overview import most_behind, status_counts, tasks_to_chase
+from ..chart_panel import ChartPanel
 from ..columns import STATUS_COLORS, indicator_columns, only, status_label, task_columns
 from ..context import AppContext
 from ..table_model import ROW_ROLE, RowTableModel
-from ..views import make_table
+from ..views import make_table, remember_splitter
 
 
 class OverviewTab(QWidget):
@@ -38,23 +51,19 @@ class OverviewTab(QWidget):
             grid.addWidget(number, 0, column)
             grid.addWidget(QLabel(status_label(status)), 1, column)
             self.count_labels[status] = number
+        self.status_chart = StatusChart()
+        self.status_chart.setFixedHeight(150)
+        self.progress_chart = ProgressChart()
+        self.progress_chart.indicator_clicked.connect(self.indicator_activated)
         columns = only(
-            indicator_columns(context, lambda r: None),
-            "code",
-            "name",
-            "lead",
-            "target",
-            "value",
-            "percent",
-            "remaining",
-            "status",
+            indicator_columns(context, lambda r: None), "code", "name", "percent", "status"
         )
         self.behind = RowTableModel(columns, key=lambda r: r.id, parent=self)
         behind_table = make_table(
             self.behind,
             context.settings,
             "overview_behind",
-            widths={0: 70, 1: 400, 2: 210, 3: 130, 4: 100, 5: 80, 6: 90},
+            widths={0: 62, 1: 250, 2: 72},
         )
         behind_table.setSortingEnabled(False)
         behind_table.setEditTriggers(behind_table.EditTrigger.NoEditTriggers)
@@ -62,12 +71,12 @@ class OverviewTab(QWidget):
             lambda index: self.indicator_activated.emit(index.data(ROW_ROLE).id)
         )
         self.tasks = RowTableModel(
-            only(task_columns(context), "code", "text", "lead", "deadline", "urgency"),
+            only(task_columns(context), "code", "text", "deadline", "urgency"),
             key=lambda r: r.id,
             parent=self,
         )
         task_table = make_table(
-            self.tasks, context.settings, "overview_tasks", widths={0: 80, 1: 700, 2: 270, 3: 95}
+            self.tasks, context.settings, "overview_tasks", widths={0: 80, 1: 270, 2: 80}
         )
         task_table.setSortingEnabled(False)
         task_table.setEditTriggers(task_table.EditTrigger.NoEditTriggers)
@@ -75,11 +84,24 @@ class OverviewTab(QWidget):
         QVBoxLayout(self.behind_box).addWidget(behind_table)
         self.task_box = QGroupBox(self.tr("Nhiệm vụ quá hạn và sắp đến hạn"))
         QVBoxLayout(self.task_box).addWidget(task_table)
+        top = QHBoxLayout()
+        top.addWidget(counts, 1)
+        top.addWidget(self.status_chart, 1)
+        chart_box = QGroupBox(self.tr("Tiến độ từng chỉ tiêu theo cơ quan chủ trì (bấm để mở)"))
+        QVBoxLayout(chart_box).addWidget(ChartPanel(self.progress_chart, "tien-do", scroll=True))
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.behind_box)
+        side.addWidget(self.task_box)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("overviewSplitter")
+        self.splitter.addWidget(chart_box)
+        self.splitter.addWidget(side)
+        self.splitter.setSizes([760, 580])
+        remember_splitter(self.splitter, context.settings, "overview_splitter")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(counts)
-        layout.addWidget(self.behind_box, 3)
-        layout.addWidget(self.task_box, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
         context.changed.connect(self.refresh)
         self.refresh()
 
@@ -94,6 +116,8 @@ class OverviewTab(QWidget):
         for status, count in status_counts(rows).items():
             self.count_labels[status].setText(str(count))
         self.behind.set_rows(most_behind(rows))
+        self.status_chart.set_rows(rows)
+        self.progress_chart.set_bars(progress_bars(rows))
         urgent = tasks_to_chase(self.context.plans.tasks(plan, self.context.today()))
         self.tasks.set_rows(urgent)
         self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(len(urgent)))

@@ -1,0 +1,1 @@
+"""Progress charts drawn with pyqtgraph: widgets for the window, images for reports."""
