@@ -6,16 +6,21 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .domain.consistency import Finding
+from .domain.text import fold
+from .reports.builders import ReportKind, ReportOptions, default_letterhead
+from .reports.produce import ReportError, write_report
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
 from .storage.database import DatabaseOpenError, default_db_path, open_database
+from .storage.models import Agency
 from .storage.plan_file import PlanFileError
 
 
@@ -33,6 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("--json", action="store_true", help="in dạng JSON")
     check = commands.add_parser("check", help="đối chiếu số liệu văn bản nêu với số tính được")
     check.add_argument("--json", action="store_true", help="in dạng JSON")
+    report = commands.add_parser("report", help="báo cáo theo mẫu Nghị định 30 (PDF hoặc Word)")
+    report.add_argument("--agency", help="tên hoặc mã cơ quan (bỏ trống: báo cáo toàn tỉnh)")
+    report.add_argument("--period", help="tên hoặc mã kỳ báo cáo (mặc định: kỳ mới nhất)")
+    report.add_argument(
+        "--kind",
+        choices=[k.value for k in ReportKind],
+        help="agency, province hoặc locality (theo địa bàn)",
+    )
+    report.add_argument(
+        "--indicator",
+        action="append",
+        default=[],
+        help="mã chỉ tiêu cho báo cáo theo địa bàn (có thể lặp lại)",
+    )
+    report.add_argument("--number", default="", help="số văn bản, ví dụ 12")
+    report.add_argument("--signer", default="", help="họ và tên người ký")
+    report.add_argument("--charts", action="store_true", help="kèm biểu đồ tiến độ")
+    report.add_argument("--notes", action="store_true", help="kèm ghi chú đối chiếu số liệu")
+    report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
     return parser
 
 
@@ -51,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "indicators":
             rows = service.indicator_rows()
             _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
+        elif args.command == "report":
+            path = write_report(service, report_options(service, args), args.out)
+            print(f"Đã lưu báo cáo: {path}")
         elif args.command == "check":
             findings = find_disagreements(engine, service.current_plan())
             if args.json:
@@ -61,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_summary(service)
     except BrokenPipeError:  # output piped into `head` and cut short
         return 0
-    except (PlanFileError, NoPlanError, DatabaseOpenError) as exc:
+    except (PlanFileError, NoPlanError, DatabaseOpenError, ReportError, LookupError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     return 0
@@ -174,3 +201,48 @@ def _print_findings(findings: list[Finding]) -> None:
         print("Số liệu văn bản nêu khớp với số tính được (sau khi làm tròn).")
     for finding in findings:
         print(f"[{finding.severity.label}] {finding.indicator_code} {finding.message}")
+
+
+def _find(items: list, wanted: str, what: str):  # type: ignore[no-untyped-def]
+    """An agency or period by code or name, diacritics optional."""
+    for item in items:
+        if wanted in (item.code, item.name) or fold(wanted) == fold(item.name):
+            return item
+    names = "; ".join(i.name for i in items)
+    raise LookupError(f"Không có {what} “{wanted}”. Có: {names}.")
+
+
+def report_options(service: PlanService, args: argparse.Namespace) -> ReportOptions:
+    """The CLI's choices, with the same defaults the report dialog offers."""
+    plan = service.current_plan()
+    agency = None
+    if args.agency:
+        agency = _find(
+            [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
+        )
+    periods = service.periods(plan)
+    period = _find(periods, args.period, "kỳ báo cáo") if args.period else periods[-1]
+    kind = (
+        ReportKind(args.kind)
+        if args.kind
+        else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
+    )
+    head = default_letterhead(plan, kind, agency, period, date.today())
+    head.number, head.signer_name = args.number, args.signer
+    renderer = None
+    if args.charts:
+        from .charts.offscreen import render_progress  # Qt is loaded only for charts
+
+        def renderer(rows: list[IndicatorRow], path: Path) -> Path:
+            return render_progress(rows, path, by_agency=kind is ReportKind.PROVINCE)
+
+    return ReportOptions(
+        kind,
+        head,
+        agency,
+        period,
+        args.indicator,
+        include_notes=args.notes,
+        include_charts=args.charts,
+        chart_renderer=renderer,
+    )

@@ -1,0 +1,261 @@
+"""The report as an A4 PDF laid out by Decree 30/2020/NĐ-CP (see docs: official-format)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph as P
+from reportlab.platypus import Table as T
+
+from . import fonts
+from .document import Align, Heading, Letterhead, Paragraph, Picture, Report, Table, nfc
+
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+TEXT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+BODY, TABLE_SIZE = 14, 11
+_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT}
+
+
+def _style(
+    name: str,
+    size: float = BODY,
+    bold: bool = False,
+    italic: bool = False,
+    align: int = TA_LEFT,
+    **extra: Any,
+) -> ParagraphStyle:
+    face = (
+        fonts.FAMILY
+        + {
+            (False, False): "",
+            (True, False): "-bold",
+            (False, True): "-italic",
+            (True, True): "-bolditalic",
+        }[(bold, italic)]
+    )
+    extra.setdefault("leading", size * 1.2)
+    return ParagraphStyle(name, fontName=face, fontSize=size, alignment=align, **extra)
+
+
+def _text(text: str) -> str:
+    """Escaped, precomposed, line breaks kept."""
+    return escape(nfc(text)).replace("\n", "<br/>")
+
+
+class LetterheadBlock(Flowable):
+    """The two-column header: issuing body with its short rule, national title and motto
+    with its full rule, then the number and the place and date on one line."""
+
+    LEFT_W, RIGHT_W = 70 * mm, TEXT_WIDTH - 70 * mm
+
+    def __init__(self, letterhead: Letterhead) -> None:
+        super().__init__()
+        self.head = letterhead
+        self.lines_left = [nfc(self.head.parent_body.upper())] if self.head.parent_body else []
+        self.bold_left = [nfc(t.upper()) for t in self.head.issuing_body.split("\n")]
+        self.height = 34 * mm
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return TEXT_WIDTH, self.height
+
+    def draw(self) -> None:
+        c, top = self.canv, self.height
+        left_x, right_x = self.LEFT_W / 2, self.LEFT_W + self.RIGHT_W / 2
+        y = top - 5 * mm
+        for line in self.lines_left:
+            self._centered(line, left_x, y, 13)
+            y -= 5.5 * mm
+        for line in self.bold_left:
+            self._centered(line, left_x, y, 13, bold=True)
+            last_width, y = stringWidth(line, fonts.FAMILY + "-bold", 13), y - 5.5 * mm
+        rule = last_width / 3
+        c.setLineWidth(0.6)
+        c.line(left_x - rule / 2, y + 3 * mm, left_x + rule / 2, y + 3 * mm)
+        title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        motto = "Độc lập - Tự do - Hạnh phúc"
+        self._centered(title, right_x, top - 5 * mm, 12, bold=True)
+        self._centered(motto, right_x, top - 10.5 * mm, 13, bold=True)
+        motto_width = stringWidth(motto, fonts.FAMILY + "-bold", 13)
+        c.line(right_x - motto_width / 2, top - 12 * mm, right_x + motto_width / 2, top - 12 * mm)
+        line_y = min(y - 2 * mm, top - 22 * mm)
+        self._centered(nfc(self.head.number_line), left_x, line_y, 13)
+        self._centered(nfc(self.head.place_date), right_x, line_y, 13, italic=True)
+
+    def _centered(
+        self, text: str, x: float, y: float, size: float, bold: bool = False, italic: bool = False
+    ) -> None:
+        face = fonts.FAMILY + ("-bold" if bold else "") + ("-italic" if italic else "")
+        if bold and italic:
+            face = fonts.FAMILY + "-bolditalic"
+        self.canv.setFont(face, size)
+        self.canv.drawCentredString(x, y, text)
+
+
+class CentredRule(Flowable):
+    """A short solid line under the subject (one third of the text width)."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.rule = width
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return TEXT_WIDTH, 4
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.6)
+        middle = TEXT_WIDTH / 2
+        self.canv.line(middle - self.rule / 2, 3, middle + self.rule / 2, 3)
+
+
+def _title(head: Letterhead) -> list[Flowable]:
+    subject = _style("subject", bold=True, align=TA_CENTER)
+    parts: list[Flowable] = [
+        Spacer(1, 6 * mm),
+        P(_text(head.document_type), _style("type", bold=True, align=TA_CENTER)),
+        P(_text(head.subject), subject),
+        CentredRule(min(stringWidth(nfc(head.subject), subject.fontName, BODY), TEXT_WIDTH) / 3),
+        Spacer(1, 4 * mm),
+    ]
+    recipients = head.recipients
+    if recipients:
+        if len(recipients) == 1:
+            lines = [f"{recipients[0]}."]
+        else:
+            lines = [
+                f"- {r}{'.' if i == len(recipients) - 1 else ';'}" for i, r in enumerate(recipients)
+            ]
+        body = _style("to")
+        cell = [P(_text(line), body) for line in lines]
+        table = T(
+            [[P("Kính gửi:", _style("to-label", align=TA_RIGHT)), cell]],
+            colWidths=[30 * mm, 100 * mm],
+        )
+        table.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2)])
+        )
+        parts += [table, Spacer(1, 4 * mm)]
+    return parts
+
+
+def _table(table: Table) -> T:
+    head = _style("th", TABLE_SIZE, bold=True, align=TA_CENTER)
+    styles = {a: _style(f"td-{a}", TABLE_SIZE, align=_ALIGN[a]) for a in Align}
+    group = _style("tg", TABLE_SIZE, bold=True)
+    data: list[list[Any]] = [[P(_text(c.title), head) for c in table.columns]]
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for row in table.rows:
+        index = len(data)
+        if row.group:
+            data.append(
+                [P(_text(row.cells[0]), group), P(_text(row.cells[1]), group)]
+                + [""] * (len(table.columns) - 2)
+            )
+            commands.append(("SPAN", (1, index), (-1, index)))
+            continue
+        cells = []
+        for value, column in zip(row.cells, table.columns, strict=True):
+            style = styles[column.align]
+            if row.total:
+                style = _style(
+                    f"tt-{column.align}", TABLE_SIZE, bold=True, align=_ALIGN[column.align]
+                )
+            cells.append(P(_text(value), style))
+        data.append(cells)
+    result = T(data, colWidths=[c.width_mm * mm for c in table.columns], repeatRows=1)
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def _signature(head: Letterhead, closing: Flowable) -> Flowable:
+    copies = [P("<i><b>Nơi nhận:</b></i>", _style("cc-title", 12))]
+    for i, line in enumerate(head.copies_to):
+        end = "." if i == len(head.copies_to) - 1 else ";"
+        copies.append(P(_text(f"- {line}{end}"), _style("cc", 11, leading=13)))
+    signer = _style("sign", bold=True, align=TA_CENTER)
+    signing = [
+        P(_text(head.authority.upper()), signer),
+        P(_text(head.signer_title.upper()), signer),
+        Spacer(1, 25 * mm),
+        P(_text(head.signer_name or " "), signer),
+    ]
+    table = T([[copies, signing]], colWidths=[75 * mm, TEXT_WIDTH - 75 * mm])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return KeepTogether([closing, Spacer(1, 6 * mm), table])
+
+
+def _body(report: Report) -> list[Flowable]:
+    text = _style(
+        "body", align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6, leading=BODY * 1.3
+    )
+    plain = _style("plain", align=TA_JUSTIFY, spaceAfter=6, leading=BODY * 1.3)
+    story: list[Flowable] = []
+    for part in report.parts:
+        if isinstance(part, Heading):
+            heading = _style(f"h{part.level}", bold=True, spaceBefore=6, spaceAfter=6)
+            story.append(P(_text(part.text.upper() if part.level == 1 else part.text), heading))
+        elif isinstance(part, Paragraph):
+            story.append(P(_text(part.text), text if part.indent else plain))
+        elif isinstance(part, Table):
+            story += [_table(part), Spacer(1, 4 * mm)]
+        elif isinstance(part, Picture):
+            image = Image(str(part.path))
+            scale = min(part.width_mm * mm, TEXT_WIDTH) / image.imageWidth
+            image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+            story.append(image)
+            if part.caption:
+                story.append(
+                    P(
+                        _text(part.caption),
+                        _style("caption", 12, italic=True, align=TA_CENTER, spaceAfter=6),
+                    )
+                )
+    return story
+
+
+def _page_number(canvas: Any, doc: Any) -> None:
+    """From page 2: the number, upright, centred over the text in the top margin."""
+    canvas.saveState()
+    canvas.setFont(fonts.FAMILY, 13)
+    canvas.drawCentredString(
+        MARGIN_LEFT + TEXT_WIDTH / 2, A4[1] - MARGIN_TOP / 2 - 4, str(doc.page)
+    )
+    canvas.restoreState()
+
+
+def render_pdf(report: Report, path: Path) -> Path:
+    """Write the report as an A4 PDF with embedded fonts."""
+    fonts.register()
+    head = report.letterhead
+    document = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=nfc(head.subject),
+        author=nfc(head.issuing_body.replace("\n", " ")),
+        subject=nfc(head.document_type),
+    )
+    body = _body(report)
+    closing = body.pop() if body else Spacer(1, 1)  # "./." never sits alone above the signature
+    story: list[Flowable] = [LetterheadBlock(head), *_title(head), *body, _signature(head, closing)]
+    document.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+    return path
