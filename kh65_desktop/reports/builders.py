@@ -222,10 +222,15 @@ class ReportBuilder:
             return "Sở Kế hoạch và Đầu tư"
         return options.agency.name
 
-    def _indicators(self, report: Report, options: ReportOptions) -> None:
+    def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
+        """The indicators a report covers: an agency's own, or all of the plan's."""
         rows = self.plans.indicator_rows(self.plan, options.period)
         if options.kind is ReportKind.AGENCY and options.agency is not None:
             rows = [r for r in rows if options.agency.id in r.lead_ids]
+        return rows
+
+    def _indicators(self, report: Report, options: ReportOptions) -> None:
+        rows = self.rows_for(options)
         who = self._who(options)
         report.add(_opening(self.plan, who, options.period))
         report.add(

@@ -14,6 +14,7 @@ from .context import AppContext
 from .dialogs.clerk import ask_clerk
 from .dialogs.findings import FindingsDialog
 from .dialogs.period_entry import enter_period
+from .dialogs.report_dialog import ReportDialog
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         context, menus = self.context, self.menuBar()
         file_menu = menus.addMenu(self.tr("&Tệp"))
+        self.report_action = file_menu.addAction(self.tr("Báo cáo…"))
+        self.report_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.report_action.triggered.connect(self.open_report)
         self.check_action = file_menu.addAction(self.tr("Đối chiếu số liệu văn bản…"))
         self.check_action.triggered.connect(self.run_check)
         file_menu.addSeparator()
@@ -125,6 +129,12 @@ class MainWindow(QMainWindow):
     def show_indicator(self, indicator_id: int) -> None:
         self.tabs.setCurrentWidget(self.indicators)
         self.indicators.select_indicator(indicator_id)
+
+    def open_report(self) -> ReportDialog:
+        """The report dialog (preview, print, PDF, Word); stays open beside the window."""
+        self.report_dialog = ReportDialog(self.context, self)
+        self.report_dialog.show()
+        return self.report_dialog
 
     def run_check(self) -> None:
         """Compare the document's stated figures off the GUI thread, then show them."""

@@ -831,127 +831,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="40" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="41" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="41" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="42" />
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="42" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="43" />
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="43" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="44" />
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="44" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="45" />
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="64" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="65" />
+        <source>Báo cáo…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="68" />
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="67" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="79" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="83" />
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="82" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="86" />
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="90" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="95" />
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102" />
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="109" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="124" />
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="141" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151" />
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155" />
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1030,6 +1035,175 @@
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="205" />
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="59" />
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="63" />
+        <source>Báo cáo của cơ quan</source>
+        <translation>Agency report</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64" />
+        <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
+        <translation>Province-wide report (Planning and Investment)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65" />
+        <source>Báo cáo theo địa bàn</source>
+        <translation>Report by locality</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94" />
+        <source>Loại báo cáo</source>
+        <translation>Report kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95" />
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96" />
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="98" />
+        <source>Cơ quan chủ quản</source>
+        <translation>Parent body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="99" />
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110" />
+        <source>Số, ký hiệu</source>
+        <translation>Number, symbol</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111" />
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="113" />
+        <source>Kính gửi (mỗi dòng một nơi)</source>
+        <translation>To (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="114" />
+        <source>Nơi nhận (mỗi dòng một nơi)</source>
+        <translation>Copies to (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121" />
+        <source>Thẩm quyền ký (TM./KT./Q.)</source>
+        <translation>Signing authority (TM./KT./Q.)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122" />
+        <source>Chức vụ người ký</source>
+        <translation>Signer's title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123" />
+        <source>Họ tên người ký</source>
+        <translation>Signer's name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127" />
+        <source>Đánh giá chung</source>
+        <translation>General assessment</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128" />
+        <source>Nhiệm vụ, giải pháp</source>
+        <translation>Tasks and solutions</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129" />
+        <source>Ghi chú đối chiếu số liệu</source>
+        <translation>Notes from the figure check</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130" />
+        <source>Biểu đồ tiến độ</source>
+        <translation>Progress chart</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135" />
+        <source>Gồm các phần</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140" />
+        <source>Xem trước và in…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141" />
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142" />
+        <source>Lưu Word…</source>
+        <translation>Save Word…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="256" />
+        <source>Đang tạo báo cáo…</source>
+        <translation>Creating the report…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="259" />
+        <source>Đã lưu: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263" />
+        <source>Không tạo được báo cáo: {0}</source>
+        <translation>The report could not be created: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268" />
+        <source>Tệp Word (*.docx)</source>
+        <translation>Word file (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="270" />
+        <source>Lưu báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="282" />
+        <source>Xem trước bản in</source>
+        <translation>Print preview</translation>
     </message>
 </context>
 <context>
