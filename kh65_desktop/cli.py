@@ -13,10 +13,12 @@ from typing import Any
 from . import __version__
 from .domain.consistency import Finding
 from .domain.text import fold
+from .exchange.data import ExchangeError
 from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.produce import ReportError, write_report
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
+from .services.exchange import ExchangeService, export_file, read_file
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
 from .storage.database import DatabaseOpenError, default_db_path, open_database
@@ -38,6 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("--json", action="store_true", help="in dạng JSON")
     check = commands.add_parser("check", help="đối chiếu số liệu văn bản nêu với số tính được")
     check.add_argument("--json", action="store_true", help="in dạng JSON")
+    export = commands.add_parser("export", help="xuất số liệu của một cơ quan (.kh65, .xlsx, .csv)")
+    export.add_argument("--agency", required=True, help="tên hoặc mã cơ quan")
+    export.add_argument(
+        "--period", help="tên hoặc mã kỳ (mặc định: mọi kỳ; mẫu Excel: kỳ mới nhất)"
+    )
+    export.add_argument("--out", type=Path, required=True, help="tệp .kh65, .xlsx hoặc .csv")
+    imported = commands.add_parser("import", help="nhập gói .kh65 hoặc mẫu Excel đã điền")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi")
+    imported.add_argument("--json", action="store_true", help="in dạng JSON")
+    imported.add_argument(
+        "--take-theirs",
+        action="store_true",
+        help="khi xung đột, lấy số trong tệp (mặc định giữ số ở đây)",
+    )
     report = commands.add_parser("report", help="báo cáo theo mẫu Nghị định 30 (PDF hoặc Word)")
     report.add_argument("--agency", help="tên hoặc mã cơ quan (bỏ trống: báo cáo toàn tỉnh)")
     report.add_argument("--period", help="tên hoặc mã kỳ báo cáo (mặc định: kỳ mới nhất)")
@@ -75,6 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "indicators":
             rows = service.indicator_rows()
             _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
+        elif args.command == "export":
+            plan = service.current_plan()
+            agency = _find(
+                [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
+            )
+            period = (
+                _find(service.periods(plan), args.period, "kỳ báo cáo") if args.period else None
+            )
+            print(f"Đã xuất: {export_file(service, plan, agency, period, args.out)}")
+        elif args.command == "import":
+            return _import(service, args)
         elif args.command == "report":
             path = write_report(service, report_options(service, args), args.out)
             print(f"Đã lưu báo cáo: {path}")
@@ -88,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_summary(service)
     except BrokenPipeError:  # output piped into `head` and cut short
         return 0
+    except ExchangeError as exc:
+        if getattr(args, "json", False):
+            _print_json({"error": str(exc), "file": exc.file, "row": exc.row, "cell": exc.cell})
+        else:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     except (PlanFileError, NoPlanError, DatabaseOpenError, ReportError, LookupError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
@@ -246,3 +280,61 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         include_charts=args.charts,
         chart_renderer=renderer,
     )
+
+
+def _import(service: PlanService, args: argparse.Namespace) -> int:
+    """Preview (and unless --dry-run, apply) a received file."""
+    exchange = ExchangeService(service.engine)
+    plan = service.current_plan()
+    data = read_file(args.file, "Dòng lệnh")
+    preview = exchange.preview(plan, data)
+    if args.take_theirs:
+        for row in preview.rows:
+            row.take_theirs = True
+    applied = None
+    if not args.dry_run and not preview.changes_nothing:
+        applied = exchange.apply(plan, preview, "Dòng lệnh")
+    counts = {a.value: n for a, n in preview.counts().items()}
+    if preview.changes_nothing:
+        message = "Tệp không làm thay đổi gì: mọi số liệu đã có sẵn."
+    elif applied is None:
+        message = "Xem trước: chưa ghi gì vào cơ sở dữ liệu."
+    else:
+        message = f"Đã nhập (lần nhập số {applied.id}); có thể hoàn tác trong cửa sổ."
+    if args.json:
+        _print_json(
+            {
+                "file": args.file.name,
+                "sender": preview.sender,
+                "counts": counts,
+                "dry_run": args.dry_run,
+                "applied": applied is not None,
+                "message": message,
+                "already_imported": preview.earlier is not None,
+                "rows": [
+                    {
+                        "kind": r.kind,
+                        "code": r.code,
+                        "name": r.name,
+                        "period": r.period,
+                        "locality": r.locality,
+                        "old": r.old,
+                        "new": r.new,
+                        "action": r.action.value,
+                        "take_theirs": r.take_theirs,
+                    }
+                    for r in preview.rows
+                    if r.action.value != "unchanged"
+                ],
+            }
+        )
+    else:
+        print(
+            f"Tệp {args.file.name} từ {preview.sender}: "
+            + ", ".join(f"{a.label.lower()} {n}" for a, n in preview.counts().items())
+        )
+        for r in preview.rows:
+            if r.action.value != "unchanged":
+                print(f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}")
+        print(message)
+    return 0

@@ -65,42 +65,8 @@ class EditService:
         """Set (or, with None, remove) several figures in one transaction and log each change.
 
         Returns the previous states, in the same shape, so undo can pass them back."""
-        now = datetime.now(UTC)
-        previous = []
         with self._session() as session, session.begin():
-            for key, state in changes:
-                row = _value_row(session, key)
-                previous.append((key, _state(row) if row else None))
-                old_value, old_text = (row.value, row.text) if row else (None, "")
-                if state is None:
-                    if row is not None:
-                        session.delete(row)
-                else:
-                    row = row or ReportedValue(
-                        indicator_id=key.indicator_id,
-                        period_id=key.period_id,
-                        locality_id=key.locality_id,
-                        entered_at=now,
-                    )
-                    for name, value in asdict(state).items():
-                        setattr(row, name, value)
-                    row.entered_by = state.entered_by or changed_by
-                    row.entered_at = state.entered_at or now
-                    session.add(row)
-                session.add(
-                    ValueChange(
-                        indicator_id=key.indicator_id,
-                        period_id=key.period_id,
-                        locality_id=key.locality_id,
-                        old_value=old_value,
-                        new_value=state.value if state else None,
-                        old_text=old_text,
-                        new_text=state.text if state else "",
-                        changed_by=changed_by,
-                        changed_at=now,
-                    )
-                )
-        return previous
+            return write_values(session, changes, changed_by, datetime.now(UTC))
 
     def record_value(
         self,
@@ -222,6 +188,52 @@ class EditService:
             assert task.id is not None
             _link(session, task.id, list(snapshot.links))
             return task.id
+
+
+def write_values(
+    session: Session,
+    changes: list[tuple[ValueKey, ValueState | None]],
+    changed_by: str,
+    now: datetime,
+) -> list[tuple[ValueKey, ValueState | None]]:
+    """Set or remove figures inside the caller's transaction, logging each change.
+
+    Returns the previous states, in the same shape."""
+    previous: list[tuple[ValueKey, ValueState | None]] = []
+    for key, state in changes:
+        row = _value_row(session, key)
+        previous.append((key, _state(row) if row else None))
+        old_value, old_text = (row.value, row.text) if row else (None, "")
+        if state is None:
+            if row is not None:
+                session.delete(row)
+                session.flush()
+        else:
+            row = row or ReportedValue(
+                indicator_id=key.indicator_id,
+                period_id=key.period_id,
+                locality_id=key.locality_id,
+                entered_at=now,
+            )
+            for name, value in asdict(state).items():
+                setattr(row, name, value)
+            row.entered_by = state.entered_by or changed_by
+            row.entered_at = state.entered_at or now
+            session.add(row)
+        session.add(
+            ValueChange(
+                indicator_id=key.indicator_id,
+                period_id=key.period_id,
+                locality_id=key.locality_id,
+                old_value=old_value,
+                new_value=state.value if state else None,
+                old_text=old_text,
+                new_text=state.text if state else "",
+                changed_by=changed_by,
+                changed_at=now,
+            )
+        )
+    return previous
 
 
 def _link(session: Session, task_id: int, links: list[tuple[int, Role]]) -> None:

@@ -245,3 +245,24 @@ sa.Index(
     sa.func.coalesce(ReportedValue.locality_id, 0),
     unique=True,
 )
+
+
+class ImportLog(SQLModel, table=True):
+    """One import of a file from another office: who sent it, what it did, how to undo it
+    (added in revision 0003)."""
+
+    __tablename__ = "import_log"
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str
+    content_sha256: str = Field(index=True)
+    sender: str  # the sending agency's name
+    created_at: datetime  # when the sender made the file
+    imported_at: datetime
+    imported_by: str
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    conflicts_kept: int = 0
+    conflicts_taken: int = 0
+    undo_data: str = ""  # JSON: the previous state of everything the import changed
+    undone_at: datetime | None = None

@@ -1,0 +1,106 @@
+"""What an exchange file carries, keyed by stable codes (never database ids)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+FORMAT = "kh65-exchange"
+FORMAT_VERSION = 1
+
+# Limits on what the app will read (docs/exchange-format.md).
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a package or workbook on disk
+MAX_CONTENT_BYTES = 200 * 1024 * 1024  # the content once unpacked
+MAX_RATIO = 200  # unpacked / packed size of any member: more is a zip bomb
+MAX_VALUES = 2_000_000
+MAX_ROWS = 100_000  # rows of an Excel template
+
+
+class ExchangeError(ValueError):
+    """A file refused, with a Vietnamese message naming the file (and row and cell)."""
+
+    def __init__(
+        self, file: Path | str, problem: str, row: int | None = None, cell: str | None = None
+    ) -> None:
+        self.file, self.problem, self.row, self.cell = str(file), problem, row, cell
+        where = f"tệp “{Path(self.file).name}”"
+        if row is not None:
+            where += f", dòng {row}"
+        if cell is not None:
+            where += f", ô {cell}"
+        super().__init__(f"Không nhập được {where}: {problem} Cơ sở dữ liệu không thay đổi.")
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    code: str
+    name: str
+    kind: str
+    starts_on: date
+    ends_on: date
+    cutoff_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ValueData:
+    """A figure with its provenance."""
+
+    indicator: str
+    period: str
+    locality: str | None
+    value: float | None
+    text: str = ""
+    achieved: bool | None = None
+    estimate: bool = False
+    as_of: date | None = None
+    note: str = ""
+    entered_by: str = ""
+    entered_at: datetime | None = None
+    row: int | None = None  # where it came from in a workbook, for messages
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.indicator, self.period, self.locality)
+
+
+@dataclass(frozen=True)
+class TaskData:
+    code: str
+    status: str
+    note: str = ""
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TargetData:
+    """An indicator's definition, sent by the planning department."""
+
+    code: str
+    group: str
+    name: str
+    unit: str
+    kind: str
+    direction: str
+    target_form: str
+    target_value: float | None
+    target_strict: bool = False
+    target_share: float | None = None
+    target_text: str = ""
+
+
+@dataclass
+class ExchangeData:
+    """One file's content."""
+
+    plan_code: str
+    sender_code: str
+    sender_name: str
+    created_at: datetime
+    periods: list[PeriodData] = field(default_factory=list)
+    values: list[ValueData] = field(default_factory=list)
+    tasks: list[TaskData] = field(default_factory=list)
+    definitions: list[TargetData] = field(default_factory=list)
+    content_sha256: str = ""
+    source: str = ""  # the file's name

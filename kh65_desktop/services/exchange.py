@@ -1,0 +1,611 @@
+"""Exchange between offices: what to send, what a received file would change (the preview),
+applying it in one transaction, and undoing it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from ..domain.numbers import format_number
+from ..domain.terms import AgencyKind, PeriodKind, Role, TaskStatus
+from ..exchange.csv_file import write_csv
+from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
+from ..exchange.excel import TemplateRow, read_template, write_template
+from ..exchange.package import SUFFIX, read_package, write_package
+from ..storage.models import (
+    Agency,
+    GroupAgency,
+    ImportLog,
+    Indicator,
+    Locality,
+    Period,
+    Plan,
+    ReportedValue,
+    Task,
+    TaskAgency,
+)
+from .editing import ValueKey, ValueState, write_values
+from .plan_service import PlanService
+
+
+class Action(StrEnum):
+    ADD = "add"
+    CHANGE = "change"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+
+    @property
+    def label(self) -> str:
+        return {
+            "add": "Thêm mới",
+            "change": "Thay đổi",
+            "unchanged": "Không đổi",
+            "conflict": "Xung đột",
+        }[self]
+
+
+@dataclass
+class PreviewRow:
+    """One thing a file would add or change, shown to the clerk before anything is written."""
+
+    kind: str  # "value", "task" or "period"
+    code: str  # the indicator, task or period code
+    name: str
+    period: str
+    locality: str
+    old: str
+    new: str
+    action: Action
+    ours_at: datetime | None = None
+    theirs_at: datetime | None = None
+    take_theirs: bool = True  # for conflicts: the clerk's choice (default keeps ours)
+    payload: Any = None  # what applying it writes
+
+    @property
+    def applies(self) -> bool:
+        return self.action in (Action.ADD, Action.CHANGE) or (
+            self.action is Action.CONFLICT and self.take_theirs
+        )
+
+
+@dataclass
+class ImportPreview:
+    data: ExchangeData
+    sender: str
+    rows: list[PreviewRow] = field(default_factory=list)
+    earlier: ImportLog | None = None  # the same content was imported before
+
+    def counts(self) -> dict[Action, int]:
+        tally = Counter(r.action for r in self.rows)
+        return {a: tally.get(a, 0) for a in Action}
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not any(r.applies for r in self.rows)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _value_text(value: float | None, text: str, estimate: bool) -> str:
+    shown = format_number(value) if value is not None else text
+    return f"ước {shown}" if estimate and shown else (shown or "—")
+
+
+class ExchangeService:
+    """Export a plan's figures for an agency; preview, apply and undo received files."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # -- export --------------------------------------------------------------------------
+    def export(self, plan: Plan, agency: Agency, period: Period | None = None) -> ExchangeData:
+        """An agency's figures: the indicators it leads (all localities), and, for a district,
+        its own locality's figures; the statuses of the tasks it leads."""
+        with self._session() as session:
+            led = set(
+                session.exec(
+                    select(Indicator.id)
+                    .join(GroupAgency, col(GroupAgency.group_id) == Indicator.group_id)
+                    .where(
+                        Indicator.plan_id == plan.id,
+                        GroupAgency.agency_id == agency.id,
+                        GroupAgency.role == Role.LEAD,
+                    )
+                )
+            )
+            indicators = {
+                i.id: i for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+            }
+            periods = {
+                p.id: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
+            }
+            localities = {loc.id: loc for loc in session.exec(select(Locality))}
+            query = select(ReportedValue).where(col(ReportedValue.indicator_id).in_(indicators))
+            if period is not None:
+                query = query.where(ReportedValue.period_id == period.id)
+            own_locality = agency.locality_id if agency.kind is AgencyKind.DISTRICT else None
+            values = [
+                v
+                for v in session.exec(query)
+                if v.indicator_id in led or (own_locality and v.locality_id == own_locality)
+            ]
+            tasks = list(
+                session.exec(
+                    select(Task)
+                    .join(TaskAgency)
+                    .where(
+                        Task.plan_id == plan.id,
+                        TaskAgency.agency_id == agency.id,
+                        TaskAgency.role == Role.LEAD,
+                    )
+                )
+            )
+        used = {v.period_id for v in values}
+        return ExchangeData(
+            plan.code,
+            agency.code,
+            agency.name,
+            datetime.now(UTC),
+            periods=[
+                PeriodData(p.code, p.name, p.kind.value, p.starts_on, p.ends_on, p.cutoff_on)
+                for p in sorted(periods.values(), key=lambda p: p.ends_on)
+                if p.id in used
+            ],
+            values=[
+                ValueData(
+                    indicators[v.indicator_id].code,
+                    periods[v.period_id].code,
+                    localities[v.locality_id].code if v.locality_id else None,
+                    v.value,
+                    v.text,
+                    v.achieved,
+                    v.is_estimate,
+                    v.as_of,
+                    v.note,
+                    v.entered_by,
+                    _aware(v.entered_at),
+                )
+                for v in values
+            ],
+            tasks=[
+                TaskData(t.code, t.status.value, t.note, t.updated_by, _aware(t.updated_at))
+                for t in tasks
+            ],
+        )
+
+    # -- preview -------------------------------------------------------------------------
+    def preview(self, plan: Plan, data: ExchangeData) -> ImportPreview:
+        """What importing `data` would do, row by row; nothing is written."""
+        if data.plan_code != plan.code:
+            raise ExchangeError(
+                data.source,
+                f"gói thuộc kế hoạch “{data.plan_code}”, không "
+                f"phải kế hoạch đang mở “{plan.code}”.",
+            )
+        with self._session() as session:
+            sender = session.exec(select(Agency).where(Agency.code == data.sender_code)).first()
+            if sender is None:
+                raise ExchangeError(
+                    data.source,
+                    f"đơn vị gửi “{data.sender_name}” (mã "
+                    f"{data.sender_code}) không có trong danh sách cơ quan.",
+                )
+            indicators = {
+                i.code: i
+                for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+            }
+            periods = {
+                p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
+            }
+            localities = {loc.code: loc for loc in session.exec(select(Locality))}
+            tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+            current = {
+                (v.indicator_id, v.period_id, v.locality_id): v
+                for v in session.exec(
+                    select(ReportedValue).where(
+                        col(ReportedValue.indicator_id).in_([i.id for i in indicators.values()])
+                    )
+                )
+            }
+            earlier = (
+                session.exec(
+                    select(ImportLog).where(
+                        ImportLog.content_sha256 == data.content_sha256,
+                        col(ImportLog.undone_at).is_(None),
+                    )
+                ).first()
+                if data.content_sha256
+                else None
+            )
+        self._check_known(data, indicators, periods, localities, tasks)
+        preview = ImportPreview(data, sender.name, earlier=earlier)
+        new_periods = {p.code: p for p in data.periods if p.code not in periods}
+        for p in new_periods.values():
+            preview.rows.append(
+                PreviewRow(
+                    "period",
+                    p.code,
+                    p.name,
+                    p.name,
+                    "",
+                    "—",
+                    f"{p.starts_on:%d/%m/%Y} – {p.ends_on:%d/%m/%Y}",
+                    Action.ADD,
+                    payload=p,
+                )
+            )
+        for value in data.values:
+            indicator = indicators[value.indicator]
+            period = periods.get(value.period)
+            locality = localities[value.locality] if value.locality else None
+            ours = (
+                current.get(
+                    (indicator.id, period.id if period else None, locality.id if locality else None)
+                )
+                if period
+                else None
+            )
+            preview.rows.append(
+                self._value_row(
+                    value, indicator, period, locality, ours, new_periods.get(value.period)
+                )
+            )
+        for task in data.tasks:
+            preview.rows.append(self._task_row(task, tasks[task.code]))
+        return preview
+
+    def _check_known(
+        self, data: ExchangeData, indicators: dict, periods: dict, localities: dict, tasks: dict
+    ) -> None:
+        def refuse(what: str, missing: set[str]) -> None:
+            if missing:
+                shown = ", ".join(sorted(missing)[:5]) + (" …" if len(missing) > 5 else "")
+                raise ExchangeError(data.source, f"có {what} không có trong kế hoạch: {shown}.")
+
+        refuse("chỉ tiêu", {v.indicator for v in data.values} - set(indicators))
+        refuse("địa phương", {v.locality for v in data.values if v.locality} - set(localities))
+        refuse(
+            "kỳ báo cáo",
+            {v.period for v in data.values} - set(periods) - {p.code for p in data.periods},
+        )
+        refuse("nhiệm vụ", {t.code for t in data.tasks} - set(tasks))
+        for t in data.tasks:
+            if t.status not in {s.value for s in TaskStatus}:
+                raise ExchangeError(
+                    data.source, f"nhiệm vụ {t.code}: tình trạng “{t.status}” không hợp lệ."
+                )
+
+    def _value_row(
+        self,
+        value: ValueData,
+        indicator: Indicator,
+        period: Period | None,
+        locality: Locality | None,
+        ours: ReportedValue | None,
+        new_period: PeriodData | None,
+    ) -> PreviewRow:
+        theirs_at = _aware(value.entered_at)
+        new = _value_text(value.value, value.text, value.estimate)
+        row = PreviewRow(
+            "value",
+            indicator.code,
+            indicator.name,
+            period.name if period else (new_period.name if new_period else ""),
+            locality.name if locality else "",
+            "—",
+            new,
+            Action.ADD,
+            theirs_at=theirs_at,
+            payload=value,
+        )
+        if ours is None:
+            return row
+        row.old = _value_text(ours.value, ours.text, ours.is_estimate)
+        row.ours_at = _aware(ours.entered_at)
+        same = ours.value == value.value or (
+            ours.value is not None
+            and value.value is not None
+            and abs(ours.value - value.value) < 1e-9
+        )
+        if same and ours.text == value.text and ours.is_estimate == value.estimate:
+            row.action = Action.UNCHANGED
+        elif row.ours_at and theirs_at and row.ours_at > theirs_at:
+            row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
+        else:
+            row.action = Action.CHANGE
+        return row
+
+    def _task_row(self, task: TaskData, ours: Task) -> PreviewRow:
+        theirs_at, ours_at = _aware(task.updated_at), _aware(ours.updated_at)
+        old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
+        row = PreviewRow(
+            "task",
+            task.code,
+            ours.text[:80],
+            "",
+            "",
+            old,
+            new,
+            Action.CHANGE,
+            ours_at,
+            theirs_at,
+            payload=task,
+        )
+        if ours.status.value == task.status and ours.note == task.note:
+            row.action = Action.UNCHANGED
+        elif ours_at and theirs_at and ours_at > theirs_at:
+            row.action, row.take_theirs = Action.CONFLICT, False
+        return row
+
+    # -- apply and undo ------------------------------------------------------------------
+    def apply(self, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
+        """Write everything the preview (and the clerk's choices) says, in one transaction."""
+        data, now = preview.data, datetime.now(UTC)
+        changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
+        undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
+        with self._session() as session, session.begin():
+            periods = {
+                p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
+            }
+            for row in preview.rows:
+                if row.kind == "period" and row.applies:
+                    p: PeriodData = row.payload
+                    period = Period(
+                        plan_id=plan.id,
+                        code=p.code,
+                        name=p.name,
+                        kind=PeriodKind(p.kind),
+                        starts_on=p.starts_on,
+                        ends_on=p.ends_on,
+                        cutoff_on=p.cutoff_on,
+                    )
+                    session.add(period)
+                    session.flush()
+                    periods[p.code] = period
+                    undo["periods"].append(period.id)
+            indicators = {
+                i.code: i.id
+                for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+            }
+            localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
+            changes = []
+            for row in preview.rows:
+                if row.kind != "value" or not row.applies:
+                    continue
+                v: ValueData = row.payload
+                key = ValueKey(
+                    indicators[v.indicator],
+                    periods[v.period].id or 0,
+                    localities[v.locality] if v.locality else None,
+                )
+                changes.append(
+                    (
+                        key,
+                        ValueState(
+                            v.value,
+                            v.text,
+                            v.achieved,
+                            v.estimate,
+                            v.as_of,
+                            v.note,
+                            v.entered_by or preview.sender,
+                            _aware(v.entered_at) or now,
+                        ),
+                    )
+                )
+            previous = write_values(session, changes, changed_by, now)
+            undo["values"] = [
+                [k.indicator_id, k.period_id, k.locality_id, _state_json(s)] for k, s in previous
+            ]
+            tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+            for row in preview.rows:
+                if row.kind == "task" and row.applies:
+                    t: TaskData = row.payload
+                    task = tasks[t.code]
+                    undo["tasks"].append(
+                        [
+                            task.id,
+                            task.status.value,
+                            task.note,
+                            task.updated_by,
+                            _iso(task.updated_at),
+                        ]
+                    )
+                    task.status, task.note = TaskStatus(t.status), t.note
+                    task.updated_by, task.updated_at = (
+                        t.updated_by or preview.sender,
+                        (_aware(t.updated_at) or now),
+                    )
+                    session.add(task)
+            counts = preview.counts()
+            conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
+            log = ImportLog(
+                file_name=data.source,
+                content_sha256=data.content_sha256,
+                sender=preview.sender,
+                created_at=_aware(data.created_at) or now,
+                imported_at=now,
+                imported_by=imported_by,
+                added=counts[Action.ADD],
+                changed=counts[Action.CHANGE],
+                unchanged=counts[Action.UNCHANGED],
+                conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
+                conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
+                undo_data=json.dumps(undo, ensure_ascii=False),
+            )
+            session.add(log)
+        return log
+
+    def undo(self, log_id: int, undone_by: str) -> None:
+        """Put back everything an import changed, in one transaction."""
+        now = datetime.now(UTC)
+        with self._session() as session, session.begin():
+            log = session.get(ImportLog, log_id)
+            if log is None or log.undone_at is not None:
+                raise LookupError("Lần nhập này không còn để hoàn tác.")
+            undo = json.loads(log.undo_data)
+            write_values(
+                session,
+                [(ValueKey(i, p, loc), _state_from(s)) for i, p, loc, s in undo["values"]],
+                f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
+                now,
+            )
+            for task_id, status, note, by, at in undo["tasks"]:
+                task = session.get(Task, task_id)
+                if task is not None:
+                    task.status, task.note, task.updated_by = TaskStatus(status), note, by
+                    task.updated_at = datetime.fromisoformat(at) if at else None
+                    session.add(task)
+            for period_id in undo["periods"]:
+                period = session.get(Period, period_id)
+                left = session.exec(
+                    select(ReportedValue.id).where(ReportedValue.period_id == period_id)
+                ).first()
+                if period is not None and left is None:  # never delete figures typed since
+                    session.delete(period)
+            log.undone_at = now
+            session.add(log)
+
+    def imports(self) -> list[ImportLog]:
+        """Every import, newest first."""
+        with self._session() as session:
+            return list(session.exec(select(ImportLog).order_by(col(ImportLog.id).desc())))
+
+
+def _iso(moment: datetime | date | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _state_json(state: ValueState | None) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {k: _iso(v) if isinstance(v, datetime | date) else v for k, v in asdict(state).items()}
+
+
+def _state_from(raw: dict[str, Any] | None) -> ValueState | None:
+    if raw is None:
+        return None
+    return ValueState(
+        raw["value"],
+        raw["text"],
+        raw["achieved"],
+        raw["is_estimate"],
+        date.fromisoformat(raw["as_of"]) if raw["as_of"] else None,
+        raw["note"],
+        raw["entered_by"],
+        datetime.fromisoformat(raw["entered_at"]) if raw["entered_at"] else None,
+    )
+
+
+def template_rows(
+    plans: PlanService, plan: Plan, agency: Agency, period: Period
+) -> list[TemplateRow]:
+    """The rows of an agency's Excel template: its indicators with targets and last figures;
+    for a district, the indicators broken down by locality, for its own locality."""
+    rows = plans.indicator_rows(plan, period)
+    result = []
+    if agency.kind is AgencyKind.DISTRICT and agency.locality_id:
+        for indicator in plans.breakdown_indicators(plan):
+            assert indicator.id is not None
+            breakdown = plans.breakdown(plan, indicator.id, period)
+            mine = next((r for r in breakdown.rows if r.locality_id == agency.locality_id), None)
+            locality = plans.get(Locality, agency.locality_id)
+            if mine is not None and locality is not None:
+                result.append(
+                    TemplateRow(
+                        indicator.code,
+                        indicator.name,
+                        indicator.unit,
+                        format_number(mine.target),
+                        mine.value,
+                        period.name,
+                        mine.value,
+                        mine.is_estimate,
+                        locality.code,
+                    )
+                )
+        return result
+    for row in rows:
+        if agency.id not in row.lead_ids or row.kind.value == "qualitative":
+            continue
+        latest = row.latest
+        here = latest is not None and latest.period_id == period.id
+        result.append(
+            TemplateRow(
+                row.code,
+                row.name,
+                row.unit,
+                row.target_display,
+                latest.value if latest else None,
+                latest.period_name if latest else "",
+                latest.value if here and latest else None,
+                bool(here and latest and latest.is_estimate),
+            )
+        )
+    return result
+
+
+def export_file(
+    plans: PlanService, plan: Plan, agency: Agency, period: Period | None, out: Path
+) -> Path:
+    """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
+    suffix = out.suffix.lower()
+    if suffix == SUFFIX:
+        return write_package(ExchangeService(plans.engine).export(plan, agency, period), out)
+    period = period or plans.periods(plan)[-1]
+    if suffix == ".xlsx":
+        info = PeriodData(
+            period.code,
+            period.name,
+            period.kind.value,
+            period.starts_on,
+            period.ends_on,
+            period.cutoff_on,
+        )
+        return write_template(
+            out,
+            plan.code,
+            plan.number,
+            agency.code,
+            agency.name,
+            info,
+            template_rows(plans, plan, agency, period),
+        )
+    if suffix == ".csv":
+        rows = template_rows(plans, plan, agency, period)
+        return write_csv(
+            out,
+            ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Số gần nhất", "Kỳ"],
+            [
+                [r.code, r.name, r.unit, r.target, format_number(r.last_value), r.last_period]
+                for r in rows
+            ],
+        )
+    raise ExchangeError(out, "chỉ xuất được tệp .kh65, .xlsx hoặc .csv.")
+
+
+def read_file(path: Path, clerk: str) -> ExchangeData:
+    """A received file: a .kh65 package or a filled-in .xlsx template."""
+    if not path.exists():
+        raise ExchangeError(path, "không tìm thấy tệp.")
+    suffix = path.suffix.lower()
+    if suffix == SUFFIX:
+        return read_package(path)
+    if suffix == ".xlsx":
+        return read_template(path, clerk)
+    raise ExchangeError(path, "chỉ nhập được gói dữ liệu .kh65 hoặc mẫu Excel .xlsx.")
