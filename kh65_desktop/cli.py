@@ -18,7 +18,8 @@ from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.produce import ReportError, write_report
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
-from .services.exchange import ExchangeService, export_file, read_file
+from .services.exchange import ExchangeService
+from .services.exchange_files import export_file, read_file
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
 from .storage.database import DatabaseOpenError, default_db_path, open_database

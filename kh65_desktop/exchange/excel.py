@@ -160,15 +160,25 @@ def write_template(
     return path
 
 
+def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
+    """openpyxl wraps parser errors; look down the chain for defusedxml's refusal."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def _open(path: Path) -> openpyxl.Workbook:
     check_archive(path, "bảng tính Excel (.xlsx)")
     try:
         return openpyxl.load_workbook(path, data_only=True)
-    except DefusedXmlException:
-        raise ExchangeError(
-            path, "tệp chứa cấu trúc XML không an toàn (thực thể XML) và đã bị từ chối."
-        ) from None
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (DefusedXmlException, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        if _caused_by_unsafe_xml(exc):
+            raise ExchangeError(
+                path,
+                "tệp chứa cấu trúc XML không an toàn (khai báo thực thể XML) và đã bị từ chối.",
+            ) from None
         raise ExchangeError(
             path, f"đây không phải bảng tính Excel (.xlsx) hợp lệ ({exc})."
         ) from None

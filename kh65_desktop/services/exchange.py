@@ -8,21 +8,16 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_number
-from ..domain.terms import AgencyKind, PeriodKind, Role, TaskStatus
-from ..exchange.csv_file import write_csv
+from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
-from ..exchange.excel import TemplateRow, read_template, write_template
-from ..exchange.package import SUFFIX, read_package, write_package
 from ..storage.models import (
     Agency,
-    GroupAgency,
     ImportLog,
     Indicator,
     Locality,
@@ -30,10 +25,8 @@ from ..storage.models import (
     Plan,
     ReportedValue,
     Task,
-    TaskAgency,
 )
 from .editing import ValueKey, ValueState, write_values
-from .plan_service import PlanService
 
 
 class Action(StrEnum):
@@ -92,7 +85,7 @@ class ImportPreview:
         return not any(r.applies for r in self.rows)
 
 
-def _aware(moment: datetime | None) -> datetime | None:
+def aware(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
@@ -111,82 +104,6 @@ class ExchangeService:
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
-
-    # -- export --------------------------------------------------------------------------
-    def export(self, plan: Plan, agency: Agency, period: Period | None = None) -> ExchangeData:
-        """An agency's figures: the indicators it leads (all localities), and, for a district,
-        its own locality's figures; the statuses of the tasks it leads."""
-        with self._session() as session:
-            led = set(
-                session.exec(
-                    select(Indicator.id)
-                    .join(GroupAgency, col(GroupAgency.group_id) == Indicator.group_id)
-                    .where(
-                        Indicator.plan_id == plan.id,
-                        GroupAgency.agency_id == agency.id,
-                        GroupAgency.role == Role.LEAD,
-                    )
-                )
-            )
-            indicators = {
-                i.id: i for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
-            }
-            periods = {
-                p.id: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
-            }
-            localities = {loc.id: loc for loc in session.exec(select(Locality))}
-            query = select(ReportedValue).where(col(ReportedValue.indicator_id).in_(indicators))
-            if period is not None:
-                query = query.where(ReportedValue.period_id == period.id)
-            own_locality = agency.locality_id if agency.kind is AgencyKind.DISTRICT else None
-            values = [
-                v
-                for v in session.exec(query)
-                if v.indicator_id in led or (own_locality and v.locality_id == own_locality)
-            ]
-            tasks = list(
-                session.exec(
-                    select(Task)
-                    .join(TaskAgency)
-                    .where(
-                        Task.plan_id == plan.id,
-                        TaskAgency.agency_id == agency.id,
-                        TaskAgency.role == Role.LEAD,
-                    )
-                )
-            )
-        used = {v.period_id for v in values}
-        return ExchangeData(
-            plan.code,
-            agency.code,
-            agency.name,
-            datetime.now(UTC),
-            periods=[
-                PeriodData(p.code, p.name, p.kind.value, p.starts_on, p.ends_on, p.cutoff_on)
-                for p in sorted(periods.values(), key=lambda p: p.ends_on)
-                if p.id in used
-            ],
-            values=[
-                ValueData(
-                    indicators[v.indicator_id].code,
-                    periods[v.period_id].code,
-                    localities[v.locality_id].code if v.locality_id else None,
-                    v.value,
-                    v.text,
-                    v.achieved,
-                    v.is_estimate,
-                    v.as_of,
-                    v.note,
-                    v.entered_by,
-                    _aware(v.entered_at),
-                )
-                for v in values
-            ],
-            tasks=[
-                TaskData(t.code, t.status.value, t.note, t.updated_by, _aware(t.updated_at))
-                for t in tasks
-            ],
-        )
 
     # -- preview -------------------------------------------------------------------------
     def preview(self, plan: Plan, data: ExchangeData) -> ImportPreview:
@@ -299,7 +216,7 @@ class ExchangeService:
         ours: ReportedValue | None,
         new_period: PeriodData | None,
     ) -> PreviewRow:
-        theirs_at = _aware(value.entered_at)
+        theirs_at = aware(value.entered_at)
         new = _value_text(value.value, value.text, value.estimate)
         row = PreviewRow(
             "value",
@@ -316,7 +233,7 @@ class ExchangeService:
         if ours is None:
             return row
         row.old = _value_text(ours.value, ours.text, ours.is_estimate)
-        row.ours_at = _aware(ours.entered_at)
+        row.ours_at = aware(ours.entered_at)
         same = ours.value == value.value or (
             ours.value is not None
             and value.value is not None
@@ -331,7 +248,7 @@ class ExchangeService:
         return row
 
     def _task_row(self, task: TaskData, ours: Task) -> PreviewRow:
-        theirs_at, ours_at = _aware(task.updated_at), _aware(ours.updated_at)
+        theirs_at, ours_at = aware(task.updated_at), aware(ours.updated_at)
         old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
         row = PreviewRow(
             "task",
@@ -404,7 +321,7 @@ class ExchangeService:
                             v.as_of,
                             v.note,
                             v.entered_by or preview.sender,
-                            _aware(v.entered_at) or now,
+                            aware(v.entered_at) or now,
                         ),
                     )
                 )
@@ -429,7 +346,7 @@ class ExchangeService:
                     task.status, task.note = TaskStatus(t.status), t.note
                     task.updated_by, task.updated_at = (
                         t.updated_by or preview.sender,
-                        (_aware(t.updated_at) or now),
+                        (aware(t.updated_at) or now),
                     )
                     session.add(task)
             counts = preview.counts()
@@ -438,7 +355,7 @@ class ExchangeService:
                 file_name=data.source,
                 content_sha256=data.content_sha256,
                 sender=preview.sender,
-                created_at=_aware(data.created_at) or now,
+                created_at=aware(data.created_at) or now,
                 imported_at=now,
                 imported_by=imported_by,
                 added=counts[Action.ADD],
@@ -510,102 +427,3 @@ def _state_from(raw: dict[str, Any] | None) -> ValueState | None:
         raw["entered_by"],
         datetime.fromisoformat(raw["entered_at"]) if raw["entered_at"] else None,
     )
-
-
-def template_rows(
-    plans: PlanService, plan: Plan, agency: Agency, period: Period
-) -> list[TemplateRow]:
-    """The rows of an agency's Excel template: its indicators with targets and last figures;
-    for a district, the indicators broken down by locality, for its own locality."""
-    rows = plans.indicator_rows(plan, period)
-    result = []
-    if agency.kind is AgencyKind.DISTRICT and agency.locality_id:
-        for indicator in plans.breakdown_indicators(plan):
-            assert indicator.id is not None
-            breakdown = plans.breakdown(plan, indicator.id, period)
-            mine = next((r for r in breakdown.rows if r.locality_id == agency.locality_id), None)
-            locality = plans.get(Locality, agency.locality_id)
-            if mine is not None and locality is not None:
-                result.append(
-                    TemplateRow(
-                        indicator.code,
-                        indicator.name,
-                        indicator.unit,
-                        format_number(mine.target),
-                        mine.value,
-                        period.name,
-                        mine.value,
-                        mine.is_estimate,
-                        locality.code,
-                    )
-                )
-        return result
-    for row in rows:
-        if agency.id not in row.lead_ids or row.kind.value == "qualitative":
-            continue
-        latest = row.latest
-        here = latest is not None and latest.period_id == period.id
-        result.append(
-            TemplateRow(
-                row.code,
-                row.name,
-                row.unit,
-                row.target_display,
-                latest.value if latest else None,
-                latest.period_name if latest else "",
-                latest.value if here and latest else None,
-                bool(here and latest and latest.is_estimate),
-            )
-        )
-    return result
-
-
-def export_file(
-    plans: PlanService, plan: Plan, agency: Agency, period: Period | None, out: Path
-) -> Path:
-    """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
-    suffix = out.suffix.lower()
-    if suffix == SUFFIX:
-        return write_package(ExchangeService(plans.engine).export(plan, agency, period), out)
-    period = period or plans.periods(plan)[-1]
-    if suffix == ".xlsx":
-        info = PeriodData(
-            period.code,
-            period.name,
-            period.kind.value,
-            period.starts_on,
-            period.ends_on,
-            period.cutoff_on,
-        )
-        return write_template(
-            out,
-            plan.code,
-            plan.number,
-            agency.code,
-            agency.name,
-            info,
-            template_rows(plans, plan, agency, period),
-        )
-    if suffix == ".csv":
-        rows = template_rows(plans, plan, agency, period)
-        return write_csv(
-            out,
-            ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Số gần nhất", "Kỳ"],
-            [
-                [r.code, r.name, r.unit, r.target, format_number(r.last_value), r.last_period]
-                for r in rows
-            ],
-        )
-    raise ExchangeError(out, "chỉ xuất được tệp .kh65, .xlsx hoặc .csv.")
-
-
-def read_file(path: Path, clerk: str) -> ExchangeData:
-    """A received file: a .kh65 package or a filled-in .xlsx template."""
-    if not path.exists():
-        raise ExchangeError(path, "không tìm thấy tệp.")
-    suffix = path.suffix.lower()
-    if suffix == SUFFIX:
-        return read_package(path)
-    if suffix == ".xlsx":
-        return read_template(path, clerk)
-    raise ExchangeError(path, "chỉ nhập được gói dữ liệu .kh65 hoặc mẫu Excel .xlsx.")

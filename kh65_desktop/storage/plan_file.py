@@ -8,7 +8,7 @@ with a mistake changes nothing and the error names the item.
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ class _Loader:
         self.agencies: dict[str, Agency] = {}
         self.periods: dict[str, Period] = {}
         self.task_count = 0  # tasks keep the document's order across groups
-        self.now = datetime.now(UTC)
+        self.entered_at = datetime.now(UTC)  # the document's date, once load() has read it
 
     def fail(self, where: str, problem: str) -> PlanFileError:
         return PlanFileError(f"{self.filename}, {where}: {problem}")
@@ -101,6 +101,9 @@ class _Loader:
         if exists:
             raise self.fail("plan", f"kế hoạch {meta['code']} đã có trong cơ sở dữ liệu.")
         plan = Plan(**meta)
+        # the document's figures date from the document, not from the day they were loaded:
+        # a clerk's later edit, here or in another office, is always newer
+        self.entered_at = datetime.combine(plan.issued_on, time(), UTC)
         self.session.add(plan)
         self.session.flush()
         self._localities()
@@ -270,7 +273,7 @@ class _Loader:
                 is_estimate=bool(item.get("estimate", False)),
                 as_of=item.get("as_of"),
                 entered_by=DOCUMENT_AUTHOR,
-                entered_at=self.now,
+                entered_at=self.entered_at,
             )
         )
 

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from .. import APP_NAME
 from ..services.checks import find_disagreements
+from ..services.exchange_files import export_file
+from ..storage.models import Agency, Period
 from . import entity_actions, prompts
 from .background import run_in_background
 from .context import AppContext
 from .dialogs.clerk import ask_clerk
 from .dialogs.findings import FindingsDialog
+from .dialogs.form import Field, FormDialog
+from .dialogs.import_dialog import ImportDialog, can_import
+from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
 from .dialogs.report_dialog import ReportDialog
 from .settings import LANGUAGES
@@ -53,6 +60,7 @@ class MainWindow(QMainWindow):
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.error.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
+        self.setAcceptDrops(True)  # drop a .kh65 or .xlsx file to import it
         self._show_clerk()
         self.resize(1366, 768)
         saved = context.settings.state("main_window")
@@ -62,6 +70,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         context, menus = self.context, self.menuBar()
         file_menu = menus.addMenu(self.tr("&Tệp"))
+        import_action = file_menu.addAction(self.tr("Nhập số liệu từ tệp…"))
+        import_action.setShortcut(QKeySequence.StandardKey.Open)
+        import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.tr("Xuất số liệu…")).triggered.connect(self.export_data)
+        file_menu.addAction(self.tr("Các lần nhập tệp…")).triggered.connect(
+            lambda: ImportsDialog(self.context, self).exec()
+        )
+        file_menu.addSeparator()
         self.report_action = file_menu.addAction(self.tr("Báo cáo…"))
         self.report_action.setShortcut(QKeySequence.StandardKey.Print)
         self.report_action.triggered.connect(self.open_report)
@@ -129,6 +145,77 @@ class MainWindow(QMainWindow):
     def show_indicator(self, indicator_id: int) -> None:
         self.tabs.setCurrentWidget(self.indicators)
         self.indicators.select_indicator(indicator_id)
+
+    # -- exchange ------------------------------------------------------------------------
+    def open_import(self, path: Path) -> ImportDialog:
+        """The preview of a received file (also reached by dropping it on the window)."""
+        self.import_dialog = ImportDialog(self.context, path, self)
+        self.import_dialog.show()
+        return self.import_dialog
+
+    def choose_import(self) -> None:
+        path = prompts.open_file(
+            self, self.tr("Nhập số liệu từ tệp"), self.tr("Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)")
+        )
+        if path is not None:
+            self.open_import(path)
+
+    def export_data(self) -> None:
+        """An agency's figures as a .kh65 package, an Excel template or CSV."""
+        context = self.context
+        agencies = [(a.name, a.id) for a in context.plans.agencies(context.plan)]
+        mine = next(
+            (
+                a.id
+                for a in context.plans.agencies(context.plan)
+                if a.code == context.settings.clerk_agency
+            ),
+            agencies[0][1],
+        )
+        periods = [(self.tr("Mọi kỳ (gói .kh65)"), None)] + [
+            (p.name, p.id) for p in context.periods()
+        ]
+        dialog = FormDialog(
+            self.tr("Xuất số liệu"),
+            [
+                Field("agency", self.tr("Cơ quan"), "choice", mine, agencies),
+                Field("period", self.tr("Kỳ báo cáo"), "choice", None, periods),
+            ],
+            self,
+        )
+        if not prompts.run_dialog(dialog):
+            return
+        values = dialog.values()
+        agency = context.plans.get(Agency, values["agency"])
+        path = prompts.save_file(
+            self,
+            self.tr("Xuất số liệu"),
+            f"{agency.code}.kh65",
+            self.tr("Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)"),
+        )
+        if path is None:
+            return
+        period = context.plans.get(Period, values["period"]) if values["period"] else None
+        plans, plan = context.plans, context.plan
+        run_in_background(
+            self,
+            self.tr("Đang xuất số liệu…"),
+            lambda: export_file(plans, plan, agency, period, path),
+            lambda out: context.message.emit(self.tr("Đã xuất: {0}").format(out)),
+            lambda message: prompts.show_error(self, APP_NAME, message),
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(can_import(Path(u.toLocalFile())) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if can_import(path):
+                self.open_import(path)
+                event.acceptProposedAction()
+                return
 
     def open_report(self) -> ReportDialog:
         """The report dialog (preview, print, PDF, Word); stays open beside the window."""

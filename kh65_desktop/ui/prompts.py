@@ -35,3 +35,9 @@ def save_file(parent: QWidget | None, title: str, name: str, filters: str) -> Pa
     """Ask where to save; None if the clerk cancels."""
     path, _ = QFileDialog.getSaveFileName(parent, title, name, filters)
     return Path(path) if path else None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
+    """Ask for a file to read; None if the clerk cancels."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(path) if path else None

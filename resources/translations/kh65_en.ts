@@ -720,6 +720,137 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="121" />
+        <source>Nhập số liệu từ tệp {0}</source>
+        <translation>Import figures from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="123" />
+        <source>Đang đọc và đối chiếu tệp…</source>
+        <translation>Reading and comparing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="133" />
+        <source>Hiện cả dòng không đổi</source>
+        <translation>Show unchanged rows too</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="135" />
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="153" />
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="168" />
+        <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}.</source>
+        <translation>From {0} (made on {1}): {2} new, {3} changed, {4} unchanged, {5} conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="179" />
+        <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
+        <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file's figure.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="183" />
+        <source>Tệp này đã được nhập ngày {0}.</source>
+        <translation>This file was already imported on {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="187" />
+        <source>Nhập tệp này không làm thay đổi gì.</source>
+        <translation>Importing this file changes nothing.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27" />
+        <source>Các lần nhập tệp</source>
+        <translation>Imported files</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="30" />
+        <source>Lúc nhập</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="32" />
+        <source>Đơn vị gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="33" />
+        <source>Người nhập</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="34" />
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35" />
+        <source>Đổi</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38" />
+        <source>Xung đột lấy theo tệp</source>
+        <translation>Conflicts taken from the file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="44" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45" />
+        <source>Đã hoàn tác</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45" />
+        <source>Đang áp dụng</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="53" />
+        <source>Hoàn tác lần nhập đã chọn</source>
+        <translation>Undo the chosen import</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="56" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="73" />
+        <source>Hãy chọn một lần nhập.</source>
+        <translation>Choose an import.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81" />
+        <source>Đã hoàn tác lần nhập tệp {0}.</source>
+        <translation>The import of {0} was undone.</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorChartDialog</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/indicator_chart.py" line="21" />
@@ -831,132 +962,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="41" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="48" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="42" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="49" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="181" />
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="43" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="50" />
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="44" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="51" />
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="45" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="52" />
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="65" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73" />
+        <source>Nhập số liệu từ tệp…</source>
+        <translation>Import figures from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76" />
+        <source>Xuất số liệu…</source>
+        <translation>Export figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="77" />
+        <source>Các lần nhập tệp…</source>
+        <translation>Imported files…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="81" />
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="84" />
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="87" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="83" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="99" />
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102" />
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109" />
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="110" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="95" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111" />
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="112" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="117" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="118" />
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="105" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="121" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="129" />
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="124" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140" />
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="151" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158" />
+        <source>Nhập số liệu từ tệp</source>
+        <translation>Import figures from a file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158" />
+        <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
+        <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175" />
+        <source>Mọi kỳ (gói .kh65)</source>
+        <translation>All periods (.kh65 package)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="179" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="192" />
+        <source>Xuất số liệu</source>
+        <translation>Export figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="182" />
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="194" />
+        <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
+        <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="202" />
+        <source>Đang xuất số liệu…</source>
+        <translation>Exporting figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204" />
+        <source>Đã xuất: {0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="238" />
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="242" />
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1035,6 +1223,59 @@
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="205" />
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51" />
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57" />
+        <source>Chỉ tiêu / nhiệm vụ</source>
+        <translation>Indicator / task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60" />
+        <source>Địa phương</source>
+        <translation>Locality</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61" />
+        <source>Ở đây</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62" />
+        <source>Trong tệp</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63" />
+        <source>Sửa ở đây lúc</source>
+        <translation>Changed here at</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64" />
+        <source>Sửa trong tệp lúc</source>
+        <translation>Changed in the file at</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65" />
+        <source>Lấy số trong tệp</source>
+        <translation>Take the file's figure</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1675,14 @@ You can undo this with Ctrl+Z.</translation>
         <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="131" />
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="99" />
+        <source>nhập tệp {0}</source>
+        <translation>import file {0}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,205 @@
+"""Files for other offices: what an agency sends (package, Excel template, CSV), and reading
+a received file into exchange data."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from ..domain.numbers import format_number
+from ..domain.terms import AgencyKind, Role
+from ..exchange.csv_file import write_csv
+from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
+from ..exchange.excel import TemplateRow, read_template, write_template
+from ..exchange.package import SUFFIX, read_package, write_package
+from ..storage.models import (
+    Agency,
+    GroupAgency,
+    Indicator,
+    Locality,
+    Period,
+    Plan,
+    ReportedValue,
+    Task,
+    TaskAgency,
+)
+from .exchange import aware
+from .plan_service import PlanService
+
+
+def export_data(
+    engine: Engine, plan: Plan, agency: Agency, period: Period | None = None
+) -> ExchangeData:
+    """An agency's figures: the indicators it leads (all localities), and, for a district,
+    its own locality's figures; the statuses of the tasks it leads."""
+    with Session(engine) as session:
+        led = set(
+            session.exec(
+                select(Indicator.id)
+                .join(GroupAgency, col(GroupAgency.group_id) == Indicator.group_id)
+                .where(
+                    Indicator.plan_id == plan.id,
+                    GroupAgency.agency_id == agency.id,
+                    GroupAgency.role == Role.LEAD,
+                )
+            )
+        )
+        indicators = {
+            i.id: i for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+        }
+        periods = {p.id: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
+        localities = {loc.id: loc for loc in session.exec(select(Locality))}
+        query = select(ReportedValue).where(col(ReportedValue.indicator_id).in_(indicators))
+        if period is not None:
+            query = query.where(ReportedValue.period_id == period.id)
+        own_locality = agency.locality_id if agency.kind is AgencyKind.DISTRICT else None
+        values = [
+            v
+            for v in session.exec(query)
+            if v.indicator_id in led or (own_locality and v.locality_id == own_locality)
+        ]
+        tasks = list(
+            session.exec(
+                select(Task)
+                .join(TaskAgency)
+                .where(
+                    Task.plan_id == plan.id,
+                    TaskAgency.agency_id == agency.id,
+                    TaskAgency.role == Role.LEAD,
+                )
+            )
+        )
+    used = {v.period_id for v in values}
+    return ExchangeData(
+        plan.code,
+        agency.code,
+        agency.name,
+        datetime.now(UTC),
+        periods=[
+            PeriodData(p.code, p.name, p.kind.value, p.starts_on, p.ends_on, p.cutoff_on)
+            for p in sorted(periods.values(), key=lambda p: p.ends_on)
+            if p.id in used
+        ],
+        values=[
+            ValueData(
+                indicators[v.indicator_id].code,
+                periods[v.period_id].code,
+                localities[v.locality_id].code if v.locality_id else None,
+                v.value,
+                v.text,
+                v.achieved,
+                v.is_estimate,
+                v.as_of,
+                v.note,
+                v.entered_by,
+                aware(v.entered_at),
+            )
+            for v in values
+        ],
+        tasks=[
+            TaskData(t.code, t.status.value, t.note, t.updated_by, aware(t.updated_at))
+            for t in tasks
+        ],
+    )
+
+
+def template_rows(
+    plans: PlanService, plan: Plan, agency: Agency, period: Period
+) -> list[TemplateRow]:
+    """The rows of an agency's Excel template: its indicators with targets and last figures;
+    for a district, the indicators broken down by locality, for its own locality."""
+    rows = plans.indicator_rows(plan, period)
+    result = []
+    if agency.kind is AgencyKind.DISTRICT and agency.locality_id:
+        for indicator in plans.breakdown_indicators(plan):
+            assert indicator.id is not None
+            breakdown = plans.breakdown(plan, indicator.id, period)
+            mine = next((r for r in breakdown.rows if r.locality_id == agency.locality_id), None)
+            locality = plans.get(Locality, agency.locality_id)
+            if mine is not None and locality is not None:
+                result.append(
+                    TemplateRow(
+                        indicator.code,
+                        indicator.name,
+                        indicator.unit,
+                        format_number(mine.target),
+                        mine.value,
+                        period.name,
+                        mine.value,
+                        mine.is_estimate,
+                        locality.code,
+                    )
+                )
+        return result
+    for row in rows:
+        if agency.id not in row.lead_ids or row.kind.value == "qualitative":
+            continue
+        latest = row.latest
+        here = latest is not None and latest.period_id == period.id
+        result.append(
+            TemplateRow(
+                row.code,
+                row.name,
+                row.unit,
+                row.target_display,
+                latest.value if latest else None,
+                latest.period_name if latest else "",
+                latest.value if here and latest else None,
+                bool(here and latest and latest.is_estimate),
+            )
+        )
+    return result
+
+
+def export_file(
+    plans: PlanService, plan: Plan, agency: Agency, period: Period | None, out: Path
+) -> Path:
+    """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
+    suffix = out.suffix.lower()
+    if suffix == SUFFIX:
+        return write_package(export_data(plans.engine, plan, agency, period), out)
+    period = period or plans.periods(plan)[-1]
+    if suffix == ".xlsx":
+        info = PeriodData(
+            period.code,
+            period.name,
+            period.kind.value,
+            period.starts_on,
+            period.ends_on,
+            period.cutoff_on,
+        )
+        return write_template(
+            out,
+            plan.code,
+            plan.number,
+            agency.code,
+            agency.name,
+            info,
+            template_rows(plans, plan, agency, period),
+        )
+    if suffix == ".csv":
+        rows = template_rows(plans, plan, agency, period)
+        return write_csv(
+            out,
+            ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Số gần nhất", "Kỳ"],
+            [
+                [r.code, r.name, r.unit, r.target, format_number(r.last_value), r.last_period]
+                for r in rows
+            ],
+        )
+    raise ExchangeError(out, "chỉ xuất được tệp .kh65, .xlsx hoặc .csv.")
+
+
+def read_file(path: Path, clerk: str) -> ExchangeData:
+    """A received file: a .kh65 package or a filled-in .xlsx template."""
+    if not path.exists():
+        raise ExchangeError(path, "không tìm thấy tệp.")
+    suffix = path.suffix.lower()
+    if suffix == SUFFIX:
+        return read_package(path)
+    if suffix == ".xlsx":
+        return read_template(path, clerk)
+    raise ExchangeError(path, "chỉ nhập được gói dữ liệu .kh65 hoặc mẫu Excel .xlsx.")

@@ -1,0 +1,209 @@
+"""Import a file from another office: read and compare off the GUI thread, show every row
+(added, changed old -> new, unchanged, conflicts with a choice), then write it all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.numbers import format_date
+from ...services.exchange import Action, ExchangeService, ImportPreview, PreviewRow
+from ...services.exchange_files import read_file
+from ..background import run_in_background
+from ..commands import ServiceCommand
+from ..context import AppContext
+from ..table_model import Column, RowTableModel
+from ..views import make_table
+
+_Index = QModelIndex | QPersistentModelIndex
+_COLORS = {
+    Action.ADD: "#1f5fa8",
+    Action.CHANGE: "#a85f00",
+    Action.CONFLICT: "#c62828",
+    Action.UNCHANGED: "#6b6b6b",
+}
+
+
+def _when(row: PreviewRow, ours: bool) -> str:
+    moment = row.ours_at if ours else row.theirs_at
+    return f"{format_date(moment.date())} {moment:%H:%M}" if moment else ""
+
+
+class PreviewModel(RowTableModel):
+    """The preview rows; the "Lấy số gửi đến" column is a check box on conflicts."""
+
+    def __init__(self, parent: QWidget) -> None:
+        columns = [
+            Column(
+                "action",
+                self.tr("Thao tác"),
+                lambda r: r.action.label,
+                color=lambda r: QColor(_COLORS[r.action]),
+            ),
+            Column("code", self.tr("Mã"), lambda r: r.code),
+            Column(
+                "name", self.tr("Chỉ tiêu / nhiệm vụ"), lambda r: r.name, tooltip=lambda r: r.name
+            ),
+            Column("period", self.tr("Kỳ"), lambda r: r.period),
+            Column("locality", self.tr("Địa phương"), lambda r: r.locality),
+            Column("old", self.tr("Ở đây"), lambda r: r.old),
+            Column("new", self.tr("Trong tệp"), lambda r: r.new),
+            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: _when(r, True)),
+            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: _when(r, False)),
+            Column("take", self.tr("Lấy số trong tệp"), lambda r: ""),
+        ]
+        super().__init__(columns, key=lambda r: id(r), parent=parent)
+
+    def _is_choice(self, index: _Index) -> bool:
+        return (
+            index.isValid()
+            and self.columns[index.column()].key == "take"
+            and self.rows[index.row()].action is Action.CONFLICT
+        )
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._is_choice(index) else flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and self._is_choice(index):
+            take = self.rows[index.row()].take_theirs
+            return Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.CheckStateRole and self._is_choice(index):
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            self.rows[index.row()].take_theirs = checked
+            self.dataChanged.emit(index, index)
+            return True
+        return super().setData(index, value, role)
+
+
+class ImportCommand(ServiceCommand):
+    """An import is one undoable step: undo puts back everything it changed."""
+
+    def __init__(self, context: AppContext, preview: ImportPreview) -> None:
+        super().__init__(context, context.tr("nhập tệp {0}").format(preview.data.source))
+        self.preview = preview
+        self.log_id: int | None = None
+
+    def do(self) -> None:
+        exchange = ExchangeService(self.context.engine)
+        log = exchange.apply(self.context.plan, self.preview, self.context.clerk)
+        self.log_id = log.id
+
+    def undo_(self) -> None:
+        assert self.log_id is not None
+        ExchangeService(self.context.engine).undo(self.log_id, self.context.clerk)
+
+
+class ImportDialog(QDialog):
+    """Reads `path` in the background, then shows the preview; "Nhập" writes it."""
+
+    def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.path = path
+        self.preview: ImportPreview | None = None
+        self.setWindowTitle(self.tr("Nhập số liệu từ tệp {0}").format(path.name))
+        self.resize(1200, 620)
+        self.summary = QLabel(self.tr("Đang đọc và đối chiếu tệp…"))
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.model = PreviewModel(self)
+        self.table = make_table(
+            self.model,
+            context.settings,
+            "import_preview",
+            widths={0: 90, 1: 70, 2: 330, 3: 150, 4: 120, 5: 100, 6: 100},
+        )
+        self.show_unchanged = QCheckBox(self.tr("Hiện cả dòng không đổi"))
+        self.show_unchanged.toggled.connect(self._fill)
+        self.apply_button = QPushButton(self.tr("Nhập"))
+        self.apply_button.setObjectName("applyImport")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        cancel = QPushButton(self.tr("Hủy"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_unchanged)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        plan, exchange, clerk = context.plan, ExchangeService(context.engine), context.clerk
+        run_in_background(
+            self,
+            self.tr("Đang đọc tệp…"),
+            lambda: exchange.preview(plan, read_file(path, clerk)),
+            self._previewed,
+            self._refused,
+        )
+
+    def _refused(self, message: str) -> None:
+        self.summary.setText(message)
+        self.summary.setStyleSheet("color: #b00020")
+
+    def _previewed(self, preview: object) -> None:
+        assert isinstance(preview, ImportPreview)
+        self.preview = preview
+        counts = preview.counts()
+        text = self.tr(
+            "Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}."
+        ).format(
+            preview.sender,
+            format_date(preview.data.created_at.date()),
+            counts[Action.ADD],
+            counts[Action.CHANGE],
+            counts[Action.UNCHANGED],
+            counts[Action.CONFLICT],
+        )
+        if counts[Action.CONFLICT]:
+            text += " " + self.tr(
+                "Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc "
+                "định giữ số ở đây, đánh dấu ô để lấy số trong tệp."
+            )
+        if preview.earlier is not None:
+            text += " " + self.tr("Tệp này đã được nhập ngày {0}.").format(
+                format_date(preview.earlier.imported_at.date())
+            )
+        if preview.changes_nothing:
+            text += " " + self.tr("Nhập tệp này không làm thay đổi gì.")
+        self.summary.setText(text)
+        self.apply_button.setEnabled(not preview.changes_nothing)
+        self._fill()
+
+    def _fill(self) -> None:
+        if self.preview is None:
+            return
+        every = self.show_unchanged.isChecked()
+        self.model.set_rows(
+            [r for r in self.preview.rows if every or r.action is not Action.UNCHANGED]
+        )
+
+    def apply(self) -> None:
+        """Write the import (one transaction, one undo step) and close."""
+        if self.preview is None:
+            return
+        if self.context.push(ImportCommand(self.context, self.preview)):
+            self.accept()
+
+
+def can_import(path: Path) -> bool:
+    return path.suffix.lower() in (".kh65", ".xlsx")

@@ -1,0 +1,83 @@
+"""Every import so far (file, sender, time, counts), each one undoable, even after a restart."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.numbers import format_date
+from ...services.exchange import ExchangeService
+from ...storage.models import ImportLog
+from ..context import AppContext
+from ..table_model import RIGHT, ROW_ROLE, Column, RowTableModel
+from ..views import make_table
+
+
+def _when(log: ImportLog) -> str:
+    moment = log.imported_at.astimezone()
+    return f"{format_date(moment.date())} {moment:%H:%M}"
+
+
+class ImportsDialog(QDialog):
+    """The import log; "Hoàn tác" puts back what the chosen import changed."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.exchange = ExchangeService(context.engine)
+        self.setWindowTitle(self.tr("Các lần nhập tệp"))
+        self.resize(1000, 420)
+        columns = [
+            Column("when", self.tr("Lúc nhập"), _when, sort=lambda r: r.imported_at),
+            Column("file", self.tr("Tệp"), lambda r: r.file_name),
+            Column("sender", self.tr("Đơn vị gửi"), lambda r: r.sender),
+            Column("by", self.tr("Người nhập"), lambda r: r.imported_by),
+            Column("added", self.tr("Thêm"), lambda r: str(r.added), align=RIGHT),
+            Column("changed", self.tr("Đổi"), lambda r: str(r.changed), align=RIGHT),
+            Column(
+                "conflicts",
+                self.tr("Xung đột lấy theo tệp"),
+                lambda r: str(r.conflicts_taken),
+                align=RIGHT,
+            ),
+            Column(
+                "state",
+                self.tr("Tình trạng"),
+                lambda r: self.tr("Đã hoàn tác") if r.undone_at else self.tr("Đang áp dụng"),
+            ),
+        ]
+        self.model = RowTableModel(columns, key=lambda r: r.id, parent=self)
+        self.table = make_table(
+            self.model, context.settings, "imports", widths={0: 120, 1: 200, 2: 200, 3: 140}
+        )
+        self.message = QLabel()
+        undo = QPushButton(self.tr("Hoàn tác lần nhập đã chọn"))
+        undo.setObjectName("undoImport")
+        undo.clicked.connect(self.undo_selected)
+        close = QPushButton(self.tr("Đóng"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(undo)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.exchange.imports())
+
+    def undo_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.message.setText(self.tr("Hãy chọn một lần nhập."))
+            return
+        log: ImportLog = index.data(ROW_ROLE)
+        try:
+            self.exchange.undo(log.id or 0, self.context.clerk)
+        except LookupError as error:
+            self.message.setText(str(error))
+            return
+        self.message.setText(self.tr("Đã hoàn tác lần nhập tệp {0}.").format(log.file_name))
+        self.refresh()
+        self.context.notify()

@@ -1,0 +1,112 @@
+"""Importing in the window: drop a file, see the preview, import, undo; export from the menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from kh65_desktop.services.editing import EditService, ValueKey, ValueState
+from kh65_desktop.services.exchange_files import export_file
+from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.storage.database import open_database
+from kh65_desktop.storage.models import Agency
+from kh65_desktop.ui import prompts
+from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
+
+from .ui_helpers import answering, cell, fill_form, open_window
+
+
+def _district_package(tmp_path: Path) -> Path:
+    engine = open_database(tmp_path / "district.db")
+    plans = PlanService(engine)
+    plan = plans.current_plan()
+    row = next(r for r in plans.indicator_rows() if r.code == "II.3.2")
+    tra_cu = next(loc for loc in plans.localities() if loc.code == "TCU")
+    EditService(engine).set_values(
+        [(ValueKey(row.id, plans.periods(plan)[0].id, tra_cu.id), ValueState(19.0))], "Lê Văn Tám"
+    )
+    agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "UBND-TCU")
+    path = export_file(plans, plan, agency, None, tmp_path / "tra-cu.kh65")
+    engine.dispose()
+    return path
+
+
+def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: Path) -> None:
+    package = _district_package(tmp_path)
+    window = open_window(qtbot, db_path, tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(package))])
+    enter = QDragEnterEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "Ủy ban nhân dân huyện Trà Cú" in dialog.summary.text()
+    assert "thay đổi 1" in dialog.summary.text()
+    assert [(r.code, r.old, r.new) for r in dialog.model.rows] == [("II.3.2", "12", "19")]
+    dialog.findChild(QPushButton, "applyImport").click()
+    locality = window.localities
+    row = next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú")
+    assert row.value == 19
+    assert window.undo_action.text() == "Hoàn tác nhập tệp tra-cu.kh65"
+    window.undo_action.trigger()
+    assert next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú").value == 12
+    window.redo_action.trigger()
+    assert next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú").value == 19
+
+    log = ImportsDialog(window.context, window)  # the log survives a restart; undo from it
+    qtbot.addWidget(log)
+    assert log.model.rowCount() >= 1
+    log.table.setCurrentIndex(log.model.index(0, 0))
+    log.findChild(QPushButton, "undoImport").click()
+    assert "Đã hoàn tác" in log.message.text()
+    assert next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú").value == 12
+
+
+def test_a_refused_file_says_why(qtbot, db_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "hong.kh65"
+    bad.write_text("không phải gói", encoding="utf-8")
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_import(bad)
+    qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
+    assert "hong.kh65" in dialog.summary.text()
+    assert not dialog.apply_button.isEnabled()
+
+
+def test_export_from_the_menu(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    out = tmp_path / "stc.xlsx"
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(lambda d: fill_form(d, agency="Sở Tài chính", period="6 tháng đầu năm 2024")),
+    )
+    monkeypatch.setattr(prompts, "save_file", lambda *args: out)
+    messages: list[str] = []
+    window.context.message.connect(messages.append)
+    window.export_data()
+    qtbot.waitUntil(lambda: any(m.startswith("Đã xuất") for m in messages), timeout=10000)
+    sheet = openpyxl.load_workbook(out)["Số liệu"]
+    assert [sheet.cell(r, 1).value for r in range(6, 10)] == ["II.6.1", "II.6.2", "II.6.3", None]
+    assert cell(window.indicators.proxy, "II.6.1", "value") == "3.300"
