@@ -1,7 +1,7 @@
-"""`python -m kh65_desktop` runs the `kh65` command."""
+"""`python -m kh65_desktop` runs the `kh65` command (also the entry of the Windows build)."""
 
 import sys
 
-from .cli import main
+from kh65_desktop.cli import main
 
 sys.exit(main())

@@ -14,6 +14,7 @@ from . import __version__
 from .domain.consistency import Finding
 from .domain.text import fold
 from .exchange.data import ExchangeError
+from .logging_setup import configure as configure_logging
 from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.produce import ReportError, write_report
 from .services.checks import find_disagreements
@@ -35,6 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=None, help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})"
     )
     parser.add_argument("--version", action="version", version=f"KH65 Desktop {__version__}")
+    parser.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help="mở cửa sổ và xem trước việc nhập tệp .kh65 hoặc .xlsx",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="tự kiểm tra (cơ sở dữ liệu, tài nguyên, báo cáo) rồi thoát",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("summary", help="chỉ tiêu của từng cơ quan, tiến độ và đánh giá")
     indicators = commands.add_parser("indicators", help="danh sách chỉ tiêu")
@@ -83,10 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = build_parser().parse_args(argv)
+    configure_logging()
+    if args.self_test:
+        from . import selftest
+
+        return selftest.run(args.db)
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(args.db)
+        return run_app(args.db, args.import_file)
     try:
         engine = open_database(args.db)
         service = PlanService(engine)

@@ -216,7 +216,11 @@ def _body(report: Report) -> list[Flowable]:
             story += [_table(part), Spacer(1, 4 * mm)]
         elif isinstance(part, Picture):
             image = Image(str(part.path))
-            scale = min(part.width_mm * mm, TEXT_WIDTH) / image.imageWidth
+            fit_height = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 25 * mm  # a tall chart fits a page
+            scale = min(
+                min(part.width_mm * mm, TEXT_WIDTH) / image.imageWidth,
+                fit_height / image.imageHeight,
+            )
             image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
             story.append(image)
             if part.caption:

@@ -213,7 +213,11 @@ def render_docx(report: Report, path: Path) -> Path:
             _table(document, part)
             document.add_paragraph()
         elif isinstance(part, Picture):
-            document.add_picture(str(part.path), width=Mm(min(part.width_mm, TEXT_WIDTH_MM)))
+            width = Mm(min(part.width_mm, TEXT_WIDTH_MM))
+            picture = document.add_picture(str(part.path), width=width)
+            if picture.height > Mm(230):  # a tall chart fits a page
+                picture.width = int(picture.width * Mm(230) / picture.height)
+                picture.height = Mm(230)
             if part.caption:
                 _line(document, part.caption, 12, italic=True)
     _signature(document, head)

@@ -16,6 +16,8 @@ from sqlmodel import Session, col, select
 from ..domain.numbers import format_number
 from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
+from ..storage.backup import make_backup
+from ..storage.database import db_file
 from ..storage.models import (
     Agency,
     ImportLog,
@@ -273,6 +275,9 @@ class ExchangeService:
     def apply(self, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
         """Write everything the preview (and the clerk's choices) says, in one transaction."""
         data, now = preview.data, datetime.now(UTC)
+        path = db_file(self.engine)
+        if path is not None:
+            make_backup(path, "truoc-nhap")  # an import touches many figures at once
         changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
         undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
         with self._session() as session, session.begin():

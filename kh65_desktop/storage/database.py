@@ -8,12 +8,15 @@ from pathlib import Path
 import platformdirs
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session
 
 from .. import APP_NAME
 from ..resources import BUILTIN_PLAN, migrations_path, resource_path
+from .backup import make_backup
 from .models import AppMeta
 from .plan_file import load_plan
 
@@ -55,8 +58,24 @@ def alembic_config() -> Config:
     return config
 
 
+def db_file(engine: Engine) -> Path | None:
+    """The database file behind an engine."""
+    return Path(engine.url.database) if engine.url.database else None
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """Whether the file holds data at an older schema revision than the app's."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current is not None and current != head
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default), keeping the data."""
+    path = db_file(engine)
+    if revision == "head" and path is not None and needs_upgrade(engine):
+        make_backup(path, "truoc-nang-cap")  # a migration is the riskiest write there is
     with engine.connect() as connection:
         # Batch migrations copy tables; foreign keys are checked after, not during.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")

@@ -44,6 +44,28 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="56" />
+        <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
+        <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="64" />
+        <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
+
+Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
+        <translation>The database {0} is damaged (its integrity check failed).
+
+Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="105" />
+        <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
+        <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <location filename="../../kh65_desktop/ui/context.py" line="66" />

@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.preview: ImportPreview | None = None
         self.setWindowTitle(self.tr("Nhập số liệu từ tệp {0}").format(path.name))
-        self.resize(1200, 620)
+        self.resize(1280, 620)
         self.summary = QLabel(self.tr("Đang đọc và đối chiếu tệp…"))
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
             self.model,
             context.settings,
             "import_preview",
-            widths={0: 90, 1: 70, 2: 330, 3: 150, 4: 120, 5: 100, 6: 100},
+            widths={0: 85, 1: 70, 2: 250, 3: 140, 4: 110, 5: 95, 6: 95, 7: 120, 8: 125},
         )
         self.show_unchanged = QCheckBox(self.tr("Hiện cả dòng không đổi"))
         self.show_unchanged.toggled.connect(self._fill)
