@@ -18,7 +18,7 @@ RUNS = 5
 
 
 def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def _timed(command: list[str], env: dict[str, str]) -> float:
