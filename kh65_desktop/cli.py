@@ -16,11 +16,9 @@ from .domain.text import fold
 from .exchange.data import ExchangeError
 from .logging_setup import configure as configure_logging
 from .reports.builders import ReportKind, ReportOptions, default_letterhead
-from .reports.produce import ReportError, write_report
+from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
-from .services.exchange import ExchangeService
-from .services.exchange_files import export_file, read_file
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
 from .storage.database import DatabaseOpenError, default_db_path, open_database
@@ -111,20 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "indicators":
             rows = service.indicator_rows()
             _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
-        elif args.command == "export":
-            plan = service.current_plan()
-            agency = _find(
-                [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
-            )
-            period = (
-                _find(service.periods(plan), args.period, "kỳ báo cáo") if args.period else None
-            )
-            print(f"Đã xuất: {export_file(service, plan, agency, period, args.out)}")
-        elif args.command == "import":
-            return _import(service, args)
-        elif args.command == "report":
-            path = write_report(service, report_options(service, args), args.out)
-            print(f"Đã lưu báo cáo: {path}")
+        elif args.command in ("export", "import", "report"):
+            return _files(service, args)
         elif args.command == "check":
             findings = find_disagreements(engine, service.current_plan())
             if args.json:
@@ -301,8 +287,31 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
     )
 
 
+def _files(service: PlanService, args: argparse.Namespace) -> int:
+    """export, import and report: the modules for files load only when asked for."""
+    if args.command == "import":
+        return _import(service, args)
+    if args.command == "report":
+        from .reports.produce import write_report
+
+        print(f"Đã lưu báo cáo: {write_report(service, report_options(service, args), args.out)}")
+        return 0
+    from .services.exchange_files import export_file
+
+    plan = service.current_plan()
+    agency = _find(
+        [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
+    )
+    period = _find(service.periods(plan), args.period, "kỳ báo cáo") if args.period else None
+    print(f"Đã xuất: {export_file(service, plan, agency, period, args.out)}")
+    return 0
+
+
 def _import(service: PlanService, args: argparse.Namespace) -> int:
     """Preview (and unless --dry-run, apply) a received file."""
+    from .services.exchange import ExchangeService
+    from .services.exchange_files import read_file
+
     exchange = ExchangeService(service.engine)
     plan = service.current_plan()
     data = read_file(args.file, "Dòng lệnh")

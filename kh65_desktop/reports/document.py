@@ -11,6 +11,10 @@ from pathlib import Path
 from ..domain.numbers import format_date_long
 
 
+class ReportError(ValueError):
+    """A report that cannot be written; the message says why in Vietnamese."""
+
+
 def nfc(text: str) -> str:
     """Precomposed Unicode: "ệ" as one character, as fonts and search expect."""
     return unicodedata.normalize("NFC", text)

@@ -8,11 +8,8 @@ from pathlib import Path
 
 from ..services.plan_service import PlanService
 from .builders import ReportBuilder, ReportOptions
+from .document import ReportError
 from .pdf import render_pdf
-
-
-class ReportError(ValueError):
-    """A report that cannot be written; the message says why in Vietnamese."""
 
 
 def write_report(

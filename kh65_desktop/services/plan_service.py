@@ -278,13 +278,23 @@ class PlanService:
         ]
 
     def breakdown_indicators(self, plan: Plan) -> list[Indicator]:
-        """Indicators that have figures or targets by locality."""
+        """Indicators that have figures or targets by locality (DISTINCT in SQL: a large
+        plan has over a million figures by locality)."""
         with self.session() as session:
-            ids = set(session.exec(select(LocalityTarget.indicator_id)))
+            ids = set(
+                session.exec(
+                    select(LocalityTarget.indicator_id)
+                    .join(Indicator)
+                    .where(Indicator.plan_id == plan.id)
+                )
+            )
             ids |= set(
                 session.exec(
-                    select(ReportedValue.indicator_id).where(
-                        col(ReportedValue.locality_id).is_not(None)
+                    select(ReportedValue.indicator_id)
+                    .distinct()
+                    .join(Indicator)
+                    .where(
+                        Indicator.plan_id == plan.id, col(ReportedValue.locality_id).is_not(None)
                     )
                 )
             )
@@ -381,28 +391,47 @@ def _group_assignments(session: Session, group_ids: list[int | None]) -> dict[in
 def _latest_values(
     session: Session, plan_id: int | None, periods: dict[int | None, Period], up_to: Period | None
 ) -> dict[int, LatestValue]:
-    """Each indicator's province-wide figure from its latest period (not after `up_to`)."""
-    values = session.exec(
-        select(ReportedValue)
-        .join(Indicator)
-        .where(Indicator.plan_id == plan_id, col(ReportedValue.locality_id).is_(None))
-    ).all()
+    """Each indicator's province-wide figure from its latest period (not after `up_to`).
+
+    Plain columns, not ORM objects: a plan may hold tens of thousands of figures."""
+    query = (
+        select(
+            ReportedValue.indicator_id,
+            ReportedValue.period_id,
+            ReportedValue.value,
+            ReportedValue.text,
+            ReportedValue.achieved,
+            ReportedValue.is_estimate,
+            ReportedValue.as_of,
+            ReportedValue.entered_by,
+            ReportedValue.entered_at,
+        )
+        .join(Period, col(Period.id) == ReportedValue.period_id)
+        .where(Period.plan_id == plan_id, col(ReportedValue.locality_id).is_(None))
+    )
+    if up_to is not None:
+        query = query.where(Period.ends_on <= up_to.ends_on)
+    newest: dict[int, tuple] = {}
+    for row in session.exec(query):
+        period = periods[row[1]]
+        best = newest.get(row[0])
+        if best is None or (period.ends_on, row[1]) > (periods[best[1]].ends_on, best[1]):
+            newest[row[0]] = tuple(row)
     latest: dict[int, LatestValue] = {}
-    for rv in sorted(values, key=lambda v: (periods[v.period_id].ends_on, v.period_id)):
-        period = periods[rv.period_id]
-        if up_to is not None and period.ends_on > up_to.ends_on:
-            continue
-        latest[rv.indicator_id] = LatestValue(
-            rv.value,
-            rv.text,
-            rv.achieved,
-            rv.is_estimate,
-            rv.as_of,
-            rv.period_id,
-            period.code,
-            period.name,
-            rv.entered_by,
-            rv.entered_at,
+    for indicator_id, (
+        _,
+        period_id,
+        value,
+        text,
+        achieved,
+        estimate,
+        as_of,
+        by,
+        at,
+    ) in newest.items():
+        period = periods[period_id]
+        latest[indicator_id] = LatestValue(
+            value, text, achieved, estimate, as_of, period_id, period.code, period.name, by, at
         )
     return latest
 

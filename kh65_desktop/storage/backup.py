@@ -28,11 +28,13 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def integrity_ok(db_path: Path) -> bool:
-    """SQLite's own full check; False for a damaged or unreadable file."""
+def integrity_ok(db_path: Path, quick: bool = False) -> bool:
+    """SQLite's own check (quick: pages and records, not index contents, about four times
+    faster on a large file); False for a damaged or unreadable file."""
+    pragma = "quick_check" if quick else "integrity_check"
     try:
         with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
-            return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return db.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
     except sqlite3.DatabaseError:
         return False
 

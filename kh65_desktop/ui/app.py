@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -109,13 +110,8 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
             ).format(path),
         )
         return 1
-    try:
-        if not check_integrity(path):
-            return 2
-        daily_backup(path)
-        window = create_window(path, settings)
-    except DatabaseOpenError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+    window = _open_checked(path, settings)
+    if window is None:
         instance.release()
         return 2
     instance.listen(lambda message: _handle(window, message))
@@ -127,9 +123,37 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
     code = app.exec()
     instance.release()
     window.context.engine.dispose()
-    del window
     app.shutdown()  # Qt objects go before the interpreter's final collection, in order
     return code
+
+
+def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
+    """Build the window while SQLite checks the file on another thread (the check runs in C
+    and releases the interpreter); a damaged file is then offered its latest backup."""
+    verdict: list[bool] = []
+    checker = threading.Thread(target=lambda: verdict.append(integrity_ok(path, quick=True)))
+    checker.start()
+    window, failure = None, None
+    try:
+        window = create_window(path, settings)
+    except DatabaseOpenError as error:
+        failure = error
+    checker.join()
+    if not verdict or not verdict[0]:
+        if window is not None:
+            window.context.engine.dispose()
+            window.deleteLater()
+        if not check_integrity(path):
+            return None
+        try:
+            window = create_window(path, settings)
+        except DatabaseOpenError as error:
+            window, failure = None, error
+    if window is None:
+        QMessageBox.critical(None, APP_NAME, str(failure))
+        return None
+    daily_backup(path)
+    return window
 
 
 def _handle(window: MainWindow, message: str) -> None:

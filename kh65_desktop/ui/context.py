@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..services.editing import EditService
 from ..services.plan_service import PlanService
+from ..services.rows import AgencyRow, IndicatorRow, TaskRow
 from ..storage.models import Period, Plan
 from .settings import AppSettings
 
@@ -41,6 +42,7 @@ class AppContext(QObject):
         self.today = today
         self.undo_stack = QUndoStack(self)
         self.plan: Plan = self.plans.current_plan()
+        self._cache: dict[tuple, Any] = {}
 
     @property
     def clerk(self) -> str:
@@ -54,7 +56,27 @@ class AppContext(QObject):
         return periods[-1] if periods else None
 
     def notify(self) -> None:
+        """The data changed: forget what was read, then let every view read it again."""
+        self._cache.clear()
         self.changed.emit()
+
+    def _cached(self, key: tuple, read: Callable[[], Any]) -> Any:
+        """One read per change, shared by every tab (a large plan takes a while to read)."""
+        if key not in self._cache:
+            self._cache[key] = read()
+        return self._cache[key]
+
+    def indicator_rows(self, period: Period | None = None) -> list[IndicatorRow]:
+        return self._cached(
+            ("rows", period.id if period else None),
+            lambda: self.plans.indicator_rows(self.plan, period),
+        )
+
+    def tasks(self) -> list[TaskRow]:
+        return self._cached(("tasks",), lambda: self.plans.tasks(self.plan, self.today()))
+
+    def agencies(self) -> list[AgencyRow]:
+        return self._cached(("agencies",), lambda: self.plans.agencies(self.plan))
 
     def push(self, command: ServiceCommand) -> bool:
         """Do a clerk's action and put it on the undo stack; on failure say why."""

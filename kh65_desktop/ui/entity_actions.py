@@ -258,7 +258,7 @@ def edit_indicator(
 
 
 def add_task(context: AppContext, parent: QWidget | None) -> bool:
-    agencies = [(a.name, a.id) for a in context.plans.agencies(context.plan)]
+    agencies = [(a.name, a.id) for a in context.agencies()]
     groups = [(Entities.tr("(Không thuộc nhóm)"), None)] + [
         (f"{g.code}. {g.heading}", g.id) for g in context.plans.groups(context.plan)
     ]
@@ -281,7 +281,7 @@ def add_task(context: AppContext, parent: QWidget | None) -> bool:
     )
     if values is None:
         return False
-    count = len(context.plans.tasks(context.plan, context.today()))
+    count = len(context.tasks())
     task = Task(
         plan_id=context.plan.id,
         group_id=values["group_id"],

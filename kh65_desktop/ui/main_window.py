@@ -6,11 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from .. import APP_NAME
 from ..services.checks import find_disagreements
-from ..services.exchange_files import export_file
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
 from .background import run_in_background
@@ -18,16 +17,19 @@ from .context import AppContext
 from .dialogs.clerk import ask_clerk
 from .dialogs.findings import FindingsDialog
 from .dialogs.form import Field, FormDialog
-from .dialogs.import_dialog import ImportDialog, can_import
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
-from .dialogs.report_dialog import ReportDialog
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
 from .tabs.locality_tab import LocalityTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.task_tab import TaskTab
+
+
+def can_import(path: Path) -> bool:
+    """Files the window takes by drag and drop: packages and Excel templates."""
+    return path.suffix.lower() in (".kh65", ".xlsx")
 
 
 class MainWindow(QMainWindow):
@@ -147,8 +149,10 @@ class MainWindow(QMainWindow):
         self.indicators.select_indicator(indicator_id)
 
     # -- exchange ------------------------------------------------------------------------
-    def open_import(self, path: Path) -> ImportDialog:
+    def open_import(self, path: Path) -> QDialog:
         """The preview of a received file (also reached by dropping it on the window)."""
+        from .dialogs.import_dialog import ImportDialog  # openpyxl loads on first use
+
         self.import_dialog = ImportDialog(self.context, path, self)
         self.import_dialog.show()
         return self.import_dialog
@@ -163,13 +167,9 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         """An agency's figures as a .kh65 package, an Excel template or CSV."""
         context = self.context
-        agencies = [(a.name, a.id) for a in context.plans.agencies(context.plan)]
+        agencies = [(a.name, a.id) for a in context.agencies()]
         mine = next(
-            (
-                a.id
-                for a in context.plans.agencies(context.plan)
-                if a.code == context.settings.clerk_agency
-            ),
+            (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),
             agencies[0][1],
         )
         periods = [(self.tr("Mọi kỳ (gói .kh65)"), None)] + [
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
             return
         period = context.plans.get(Period, values["period"]) if values["period"] else None
         plans, plan = context.plans, context.plan
+        from ..services.exchange_files import export_file  # openpyxl loads on first use
+
         run_in_background(
             self,
             self.tr("Đang xuất số liệu…"),
@@ -217,8 +219,10 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 return
 
-    def open_report(self) -> ReportDialog:
+    def open_report(self) -> QDialog:
         """The report dialog (preview, print, PDF, Word); stays open beside the window."""
+        from .dialogs.report_dialog import ReportDialog  # reportlab loads on first use
+
         self.report_dialog = ReportDialog(self.context, self)
         self.report_dialog.show()
         return self.report_dialog

@@ -11,7 +11,7 @@ from .form import Field, FormDialog
 
 
 def clerk_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
-    agencies = [(a.name, a.code) for a in context.plans.agencies(context.plan)]
+    agencies = [(a.name, a.code) for a in context.agencies()]
     title = QCoreApplication.translate("Clerk", "Người nhập số liệu")
     return FormDialog(
         title,

@@ -203,7 +203,3 @@ class ImportDialog(QDialog):
             return
         if self.context.push(ImportCommand(self.context, self.preview)):
             self.accept()
-
-
-def can_import(path: Path) -> bool:
-    return path.suffix.lower() in (".kh65", ".xlsx")

@@ -28,9 +28,7 @@ class IndicatorChartDialog(QDialog):
 
     def refresh(self) -> None:
         plan = self.context.plan
-        row = next(
-            (r for r in self.context.plans.indicator_rows(plan) if r.id == self.indicator_id), None
-        )
+        row = next((r for r in self.context.indicator_rows() if r.id == self.indicator_id), None)
         if row is None:  # deleted meanwhile
             self.close()
             return

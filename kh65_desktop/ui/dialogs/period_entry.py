@@ -99,16 +99,10 @@ class PeriodEntryDialog(QDialog):
         self.resize(1100, 560)
         self.agency = QComboBox()
         self.agency.setObjectName("entryAgency")
-        fill_combo(
-            self.agency, [(a.name, a.id) for a in context.plans.agencies(context.plan) if a.leads]
-        )
+        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
         if agency_id is None:  # the clerk's own agency, when it leads indicators
             agency_id = next(
-                (
-                    a.id
-                    for a in context.plans.agencies(context.plan)
-                    if a.code == context.settings.clerk_agency
-                ),
+                (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),
                 None,
             )
         if agency_id is not None and self.agency.findData(agency_id) >= 0:
@@ -165,7 +159,7 @@ class PeriodEntryDialog(QDialog):
         period, agency_id = self.selected_period(), self.agency.currentData()
         rows = [
             r
-            for r in self.context.plans.indicator_rows(self.context.plan, period)
+            for r in self.context.indicator_rows(period)
             if agency_id in r.lead_ids and r.kind is not IndicatorKind.QUALITATIVE
         ]
         here = {

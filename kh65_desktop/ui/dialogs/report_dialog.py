@@ -66,15 +66,9 @@ class ReportDialog(QDialog):
         ):
             self.kind.addItem(text, kind.value)
         self.agency = QComboBox()
-        fill_combo(
-            self.agency, [(a.name, a.id) for a in context.plans.agencies(context.plan) if a.leads]
-        )
+        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
         mine = next(
-            (
-                a.id
-                for a in context.plans.agencies(context.plan)
-                if a.code == context.settings.clerk_agency
-            ),
+            (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),
             None,
         )
         if mine is not None and self.agency.findData(mine) >= 0:

@@ -133,10 +133,9 @@ class AgencyTab(QWidget):
             self.select_agency(mine)
 
     def refresh(self) -> None:
-        plan = self.context.plan
-        self.agencies.set_rows(self.context.plans.agencies(plan))
-        self.indicators.set_rows(self.context.plans.indicator_rows(plan))
-        self.tasks.set_rows(self.context.plans.tasks(plan, self.context.today()))
+        self.agencies.set_rows(self.context.agencies())
+        self.indicators.set_rows(self.context.indicator_rows())
+        self.tasks.set_rows(self.context.tasks())
         self._draw_chart()
 
     def selected_agency(self) -> AgencyRow | None:

@@ -97,10 +97,9 @@ class IndicatorTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the rows (after any edit anywhere, or a new period choice)."""
-        plan = self.context.plan
         fill_combo(
             self.agency,
-            [(a.name, a.id) for a in self.context.plans.agencies(plan)],
+            [(a.name, a.id) for a in self.context.agencies()],
             self.tr("Mọi cơ quan"),
         )
         fill_combo(
@@ -109,7 +108,7 @@ class IndicatorTab(QWidget):
         period = next(
             (p for p in self.context.periods() if p.id == self.period.currentData()), None
         )
-        self.model.set_rows(self.context.plans.indicator_rows(plan, period))
+        self.model.set_rows(self.context.indicator_rows(period))
         self.error.hide()
 
     def _period_for(self, row: IndicatorRow) -> int | None:

@@ -85,11 +85,8 @@ class LocalityTab(QWidget):
     def refresh(self) -> None:
         plan = self.context.plan
         indicators = self.context.plans.breakdown_indicators(plan)
-        others = [
-            i
-            for i in self.context.plans.indicator_rows(plan)
-            if i.id not in {b.id for b in indicators}
-        ]
+        with_breakdown = {b.id for b in indicators}
+        others = [i for i in self.context.indicator_rows() if i.id not in with_breakdown]
         fill_combo(
             self.indicator,
             [(f"{i.code} {i.name}", i.id) for i in indicators]

@@ -107,7 +107,7 @@ class OverviewTab(QWidget):
 
     def refresh(self) -> None:
         plan = self.context.plan
-        rows = self.context.plans.indicator_rows(plan)
+        rows = self.context.indicator_rows()
         self.heading.setText(
             self.tr("Kế hoạch số {0} ngày {1}: {2}").format(
                 plan.number, format_date(plan.issued_on), plan.title
@@ -118,6 +118,6 @@ class OverviewTab(QWidget):
         self.behind.set_rows(most_behind(rows))
         self.status_chart.set_rows(rows)
         self.progress_chart.set_bars(progress_bars(rows))
-        urgent = tasks_to_chase(self.context.plans.tasks(plan, self.context.today()))
+        urgent = tasks_to_chase(self.context.tasks())
         self.tasks.set_rows(urgent)
         self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(len(urgent)))

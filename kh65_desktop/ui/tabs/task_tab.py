@@ -97,10 +97,10 @@ class TaskTab(QWidget):
     def refresh(self) -> None:
         fill_combo(
             self.agency,
-            [(a.name, a.id) for a in self.context.plans.agencies(self.context.plan)],
+            [(a.name, a.id) for a in self.context.agencies()],
             self.tr("Mọi cơ quan"),
         )
-        self.model.set_rows(self.context.plans.tasks(self.context.plan, self.context.today()))
+        self.model.set_rows(self.context.tasks())
         self.error.hide()
 
     def _set_urgent(self, on: bool) -> None:
