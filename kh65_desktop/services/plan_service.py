@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain import progress as prog
@@ -393,8 +393,17 @@ def _latest_values(
 ) -> dict[int, LatestValue]:
     """Each indicator's province-wide figure from its latest period (not after `up_to`).
 
-    Plain columns, not ORM objects: a plan may hold tens of thousands of figures."""
-    query = (
+    SQLite picks the latest row per indicator (a window function), so only one row per
+    indicator reaches Python: a plan may hold tens of thousands of figures."""
+    newest = (
+        func.row_number()
+        .over(
+            partition_by=ReportedValue.indicator_id,
+            order_by=(col(Period.ends_on).desc(), col(ReportedValue.period_id).desc()),
+        )
+        .label("newest")
+    )
+    ranked = (
         select(
             ReportedValue.indicator_id,
             ReportedValue.period_id,
@@ -405,30 +414,19 @@ def _latest_values(
             ReportedValue.as_of,
             ReportedValue.entered_by,
             ReportedValue.entered_at,
+            newest,
         )
         .join(Period, col(Period.id) == ReportedValue.period_id)
         .where(Period.plan_id == plan_id, col(ReportedValue.locality_id).is_(None))
     )
     if up_to is not None:
-        query = query.where(Period.ends_on <= up_to.ends_on)
-    newest: dict[int, tuple] = {}
-    for row in session.exec(query):
-        period = periods[row[1]]
-        best = newest.get(row[0])
-        if best is None or (period.ends_on, row[1]) > (periods[best[1]].ends_on, best[1]):
-            newest[row[0]] = tuple(row)
+        ranked = ranked.where(Period.ends_on <= up_to.ends_on)
+    inner = ranked.subquery()
+    rows = session.exec(
+        select(*[c for c in inner.c if c.name != "newest"]).where(inner.c.newest == 1)
+    )
     latest: dict[int, LatestValue] = {}
-    for indicator_id, (
-        _,
-        period_id,
-        value,
-        text,
-        achieved,
-        estimate,
-        as_of,
-        by,
-        at,
-    ) in newest.items():
+    for indicator_id, period_id, value, text, achieved, estimate, as_of, by, at in rows:
         period = periods[period_id]
         latest[indicator_id] = LatestValue(
             value, text, achieved, estimate, as_of, period_id, period.code, period.name, by, at

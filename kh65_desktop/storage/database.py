@@ -63,18 +63,22 @@ def db_file(engine: Engine) -> Path | None:
     return Path(engine.url.database) if engine.url.database else None
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    """Whether the file holds data at an older schema revision than the app's."""
+def schema_revisions(engine: Engine) -> tuple[str | None, str | None]:
+    """(the file's schema revision, the app's newest); None for a new, empty file."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    return current is not None and current != head
+    return current, head
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default), keeping the data."""
+    current, head = schema_revisions(engine)
+    target = head if revision == "head" else revision
+    if current == target:
+        return  # nothing to do: no migration, no full foreign-key scan of a large file
     path = db_file(engine)
-    if revision == "head" and path is not None and needs_upgrade(engine):
+    if current is not None and path is not None:
         make_backup(path, "truoc-nang-cap")  # a migration is the riskiest write there is
     with engine.connect() as connection:
         # Batch migrations copy tables; foreign keys are checked after, not during.
