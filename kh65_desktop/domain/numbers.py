@@ -86,10 +86,15 @@ def format_number(value: float | None, decimals: int | None = None) -> str:
 
 
 def _fixed(value: float, decimals: int) -> str:
-    quant = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(value)).quantize(quant, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, frac = f"{abs(rounded):f}".partition(".")
+    if abs(round(value, decimals) - value) < 1e-9 and abs(value) < 1e15:
+        text = f"{abs(value):.{decimals}f}"  # nothing to round: the fast path, most figures
+        sign = "-" if value < 0 and float(text) != 0 else ""
+    else:  # round half up on the decimal digits people see, not on the binary value
+        quant = Decimal(1).scaleb(-decimals)
+        rounded = Decimal(repr(value)).quantize(quant, rounding=ROUND_HALF_UP)
+        sign = "-" if rounded < 0 else ""
+        text = f"{abs(rounded):f}"
+    whole, _, frac = text.partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return sign + grouped + ("," + frac if frac else "")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -28,7 +28,7 @@ from ..storage.models import (
     ReportedValue,
     Task,
 )
-from .editing import ValueKey, ValueState, write_values
+from .editing import STORED_COLUMNS, ValueKey, ValueState, write_values
 
 
 class Action(StrEnum):
@@ -136,11 +136,11 @@ class ExchangeService:
             current = {
                 (v.indicator_id, v.period_id, v.locality_id): v
                 for v in session.exec(
-                    select(ReportedValue).where(
-                        col(ReportedValue.indicator_id).in_([i.id for i in indicators.values()])
-                    )
+                    select(*STORED_COLUMNS)
+                    .join(Period, col(Period.id) == ReportedValue.period_id)
+                    .where(Period.plan_id == plan.id)
                 )
-            }
+            }  # plain rows: a plan may hold over a hundred thousand figures
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -215,7 +215,7 @@ class ExchangeService:
         indicator: Indicator,
         period: Period | None,
         locality: Locality | None,
-        ours: ReportedValue | None,
+        ours: Any,  # a stored row (STORED_COLUMNS) or None
         new_period: PeriodData | None,
     ) -> PreviewRow:
         theirs_at = aware(value.entered_at)
@@ -413,22 +413,33 @@ def _iso(moment: datetime | date | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _state_json(state: ValueState | None) -> dict[str, Any] | None:
+def _state_json(state: ValueState | None) -> list[Any] | None:
+    """A previous state for the undo log, compactly (an import may hold 100.000)."""
     if state is None:
         return None
-    return {k: _iso(v) if isinstance(v, datetime | date) else v for k, v in asdict(state).items()}
+    return [
+        state.value,
+        state.text,
+        state.achieved,
+        state.is_estimate,
+        _iso(state.as_of),
+        state.note,
+        state.entered_by,
+        _iso(state.entered_at),
+    ]
 
 
-def _state_from(raw: dict[str, Any] | None) -> ValueState | None:
+def _state_from(raw: list[Any] | None) -> ValueState | None:
     if raw is None:
         return None
+    value, text, achieved, estimate, as_of, note, by, at = raw
     return ValueState(
-        raw["value"],
-        raw["text"],
-        raw["achieved"],
-        raw["is_estimate"],
-        date.fromisoformat(raw["as_of"]) if raw["as_of"] else None,
-        raw["note"],
-        raw["entered_by"],
-        datetime.fromisoformat(raw["entered_at"]) if raw["entered_at"] else None,
+        value,
+        text,
+        achieved,
+        estimate,
+        date.fromisoformat(as_of) if as_of else None,
+        note,
+        by,
+        datetime.fromisoformat(at) if at else None,
     )
