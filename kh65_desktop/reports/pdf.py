@@ -146,19 +146,50 @@ def _title(head: Letterhead) -> list[Flowable]:
     return parts
 
 
-def _table(table: Table) -> T:
+CHUNK_ROWS = 60  # a long table is laid out in parts (reportlab splits one huge table slowly)
+_PADDING = 3
+
+
+def _cell(value: str, width: float, style: ParagraphStyle) -> Any:
+    """A Paragraph only where the text must wrap; a short text is drawn as a plain string
+    (laid out ten times faster, the same on paper)."""
+    text = nfc(value)
+    if "\n" not in text and stringWidth(text, style.fontName, TABLE_SIZE) <= width - 2 * _PADDING:
+        return text
+    return P(_text(value), style)
+
+
+def _table(table: Table) -> list[Flowable]:
+    """The table in parts of about CHUNK_ROWS rows, each starting at a group row with its own
+    header, which also repeats on every page."""
+    parts, chunk = [], [0]
+    for index, row in enumerate(table.rows):
+        if row.group and index - chunk[-1] >= CHUNK_ROWS:
+            chunk.append(index)
+    chunk.append(len(table.rows))
+    for start, end in zip(chunk, chunk[1:], strict=False):
+        parts.append(_table_part(table, table.rows[start:end]))
+    return parts
+
+
+def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
     head = _style("th", TABLE_SIZE, bold=True, align=TA_CENTER)
     styles = {a: _style(f"td-{a}", TABLE_SIZE, align=_ALIGN[a]) for a in Align}
+    bold = {a: _style(f"tt-{a}", TABLE_SIZE, bold=True, align=_ALIGN[a]) for a in Align}
     group = _style("tg", TABLE_SIZE, bold=True)
+    widths = [c.width_mm * mm for c in table.columns]
     data: list[list[Any]] = [[P(_text(c.title), head) for c in table.columns]]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
+        ("FONT", (0, 1), (-1, -1), fonts.FAMILY, TABLE_SIZE, TABLE_SIZE * 1.2),
     ]
-    for row in table.rows:
+    for position, column in enumerate(table.columns):
+        commands.append(("ALIGN", (position, 1), (position, -1), column.align.value.upper()))
+    for row in rows:
         index = len(data)
         if row.group:
             data.append(
@@ -167,16 +198,16 @@ def _table(table: Table) -> T:
             )
             commands.append(("SPAN", (1, index), (-1, index)))
             continue
-        cells = []
-        for value, column in zip(row.cells, table.columns, strict=True):
-            style = styles[column.align]
-            if row.total:
-                style = _style(
-                    f"tt-{column.align}", TABLE_SIZE, bold=True, align=_ALIGN[column.align]
-                )
-            cells.append(P(_text(value), style))
-        data.append(cells)
-    result = T(data, colWidths=[c.width_mm * mm for c in table.columns], repeatRows=1)
+        chosen = bold if row.total else styles
+        if row.total:
+            commands.append(("FONT", (0, index), (-1, index), fonts.FAMILY + "-bold", TABLE_SIZE))
+        data.append(
+            [
+                _cell(value, width, chosen[column.align])
+                for value, width, column in zip(row.cells, widths, table.columns, strict=True)
+            ]
+        )
+    result = T(data, colWidths=widths, repeatRows=1)
     result.setStyle(TableStyle(commands))
     return result
 
@@ -213,7 +244,7 @@ def _body(report: Report) -> list[Flowable]:
         elif isinstance(part, Paragraph):
             story.append(P(_text(part.text), text if part.indent else plain))
         elif isinstance(part, Table):
-            story += [_table(part), Spacer(1, 4 * mm)]
+            story += [*_table(part), Spacer(1, 4 * mm)]
         elif isinstance(part, Picture):
             image = Image(str(part.path))
             fit_height = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 25 * mm  # a tall chart fits a page
