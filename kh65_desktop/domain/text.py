@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 
 def fold(text: str) -> str:
@@ -12,14 +13,41 @@ def fold(text: str) -> str:
     return bare.casefold()
 
 
-def matches(query: str, *texts: str) -> bool:
-    """True when every word of `query` occurs in one of `texts`, diacritics ignored
-    unless the query itself has them (then "bào" does not find "bảo")."""
-    words = query.split()
-    if not words:
-        return True
+@dataclass(frozen=True)
+class Query:
+    """What the clerk typed, prepared once per keystroke."""
+
+    needles: tuple[str, ...]
+    exact: bool  # the query has diacritics: match them exactly
+
+
+@dataclass(frozen=True)
+class Haystack:
+    """A row's searchable text, prepared once per row (not once per keystroke)."""
+
+    exact: str
+    folded: str
+
+
+def prepare_query(text: str) -> Query:
+    words = text.split()
     exact = any(fold(w) != w.casefold() for w in words)
-    haystack = " ".join(texts)
-    haystack = unicodedata.normalize("NFC", haystack).casefold() if exact else fold(haystack)
-    needles = [unicodedata.normalize("NFC", w).casefold() if exact else fold(w) for w in words]
-    return all(n in haystack for n in needles)
+    needles = tuple(unicodedata.normalize("NFC", w).casefold() if exact else fold(w) for w in words)
+    return Query(needles, exact)
+
+
+def prepare_haystack(*texts: str) -> Haystack:
+    joined = " ".join(texts)
+    return Haystack(unicodedata.normalize("NFC", joined).casefold(), fold(joined))
+
+
+def found(query: Query, haystack: Haystack) -> bool:
+    """True when every word of the query occurs, diacritics ignored unless the query itself
+    has them (then "bào" does not find "bảo")."""
+    text = haystack.exact if query.exact else haystack.folded
+    return all(n in text for n in query.needles)
+
+
+def matches(query: str, *texts: str) -> bool:
+    """`found` for one-off use."""
+    return found(prepare_query(query), prepare_haystack(*texts))

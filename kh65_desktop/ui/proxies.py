@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from ..domain.terms import Status
-from ..domain.text import matches
+from ..domain.text import Haystack, found, prepare_haystack, prepare_query
 from ..services.rows import IndicatorRow, TaskRow
 from .table_model import ROW_ROLE, SORT_ROLE
 
@@ -20,7 +20,9 @@ class RowFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortLocaleAware(True)
         self.text = ""
+        self.query = prepare_query("")
         self.agency_id: int | None = None
+        self._haystacks: dict[tuple, Haystack] = {}
 
     def change_filter(self, **values: object) -> None:
         """Set filter attributes and re-filter once."""
@@ -30,7 +32,14 @@ class RowFilterProxy(QSortFilterProxyModel):
         self.endFilterChange()
 
     def set_text(self, text: str) -> None:
-        self.change_filter(text=text.strip())
+        self.change_filter(text=text.strip(), query=prepare_query(text))
+
+    def haystack(self, key: tuple, *texts: str) -> Haystack:
+        """A row's searchable text, prepared once (folding is the costly part of a search)."""
+        prepared = self._haystacks.get(key)
+        if prepared is None:
+            prepared = self._haystacks[key] = prepare_haystack(*texts)
+        return prepared
 
     def set_agency(self, agency_id: int | None) -> None:
         self.change_filter(agency_id=agency_id)
@@ -70,7 +79,10 @@ class IndicatorFilter(RowFilterProxy):
             ids = row.lead_ids if self.lead_only else row.lead_ids + row.coordinating_ids
             if self.agency_id not in ids:
                 return False
-        return matches(self.text, row.code, row.name, row.group_heading, *row.lead)
+        if not self.query.needles:
+            return True
+        texts = (row.code, row.name, row.group_heading, *row.lead)
+        return found(self.query, self.haystack(texts, *texts))
 
 
 class TaskFilter(RowFilterProxy):
@@ -80,4 +92,7 @@ class TaskFilter(RowFilterProxy):
         assert isinstance(row, TaskRow)
         if self.agency_id is not None and self.agency_id not in row.lead_ids + row.coordinating_ids:
             return False
-        return matches(self.text, row.code, row.text, row.lead_in, *row.lead)
+        if not self.query.needles:
+            return True
+        texts = (row.code, row.text, row.lead_in, *row.lead)
+        return found(self.query, self.haystack(texts, *texts))
