@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -42,7 +42,7 @@ def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(package))])
     enter = QDragEnterEvent(
-        QPointF(200, 200),
+        QPoint(200, 200),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
