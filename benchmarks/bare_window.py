@@ -5,9 +5,21 @@ shows a tabbed window at 1366x768 and quits."""
 import importlib
 import sys
 
-LIBRARIES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork",
-             "PySide6.QtSvg", "sqlmodel", "sqlalchemy", "alembic.command", "alembic.script",
-             "alembic.migration", "pyqtgraph", "numpy", "platformdirs")
+LIBRARIES = (
+    "PySide6.QtCore",
+    "PySide6.QtGui",
+    "PySide6.QtWidgets",
+    "PySide6.QtNetwork",
+    "PySide6.QtSvg",
+    "sqlmodel",
+    "sqlalchemy",
+    "alembic.command",
+    "alembic.script",
+    "alembic.migration",
+    "pyqtgraph",
+    "numpy",
+    "platformdirs",
+)
 for name in LIBRARIES:  # imported by name so no tool can drop an "unused" import
     importlib.import_module(name)
 

@@ -208,14 +208,15 @@ def generate(
                 indicator_rows,
             )
             db.executemany(
-                "INSERT INTO reported_value (id, indicator_id, period_id, locality_id, value, text, "
-                "is_estimate, note, entered_by, entered_at) VALUES (?,?,?,?,?,'',0,'',"
+                "INSERT INTO reported_value (id, indicator_id, period_id, locality_id, value, "
+                "text, is_estimate, note, entered_by, entered_at) VALUES (?,?,?,?,?,'',0,'',"
                 "'Người thử',?)",
                 value_rows,
             )
             db.executemany(
                 "INSERT INTO value_change (id, indicator_id, period_id, old_value, new_value, "
-                "old_text, new_text, changed_by, changed_at) VALUES (?,?,?,?,?,'','','Người thử',?)",
+                "old_text, new_text, changed_by, changed_at) "
+                "VALUES (?,?,?,?,?,'','','Người thử',?)",
                 history_rows,
             )
             for t in range(tasks):

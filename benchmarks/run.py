@@ -506,7 +506,8 @@ def main() -> int:
     for r in results:
         if r.unit == "MB":
             print(
-                f"| {r.name} | {r.ours:.0f} MB | {r.baseline:.0f} MB | {r.ratio:.2f}× | {r.target} |"
+                f"| {r.name} | {r.ours:.0f} MB | {r.baseline:.0f} MB | {r.ratio:.2f}× "
+                f"| {r.target} |"
             )
         else:
             print(

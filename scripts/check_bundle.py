@@ -46,8 +46,12 @@ def main() -> int:
             print(f"Tự kiểm tra KHÔNG đạt (mã {result.returncode})", result.stderr[-2000:])
             return 1
         source = [sys.executable, "-m", "kh65_desktop"]
-        shown = {**env, "KH65_QUIT_WHEN_SHOWN": "1", "HOME": folder,
-                 "XDG_CONFIG_HOME": f"{folder}/config"}
+        shown = {
+            **env,
+            "KH65_QUIT_WHEN_SHOWN": "1",
+            "HOME": folder,
+            "XDG_CONFIG_HOME": f"{folder}/config",
+        }
         settings = Path(folder) / "config" / "KH65" / "KH65 Desktop.conf"
         settings.parent.mkdir(parents=True)
         settings.write_text("[clerk]\nname=Đo thời gian\n", encoding="utf-8")  # no first-run dialog

@@ -12,13 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from kh65_desktop.services.editing import EditService, ValueKey, ValueState
-from kh65_desktop.services.exchange_files import export_file
-from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
-from kh65_desktop.storage.models import Agency
 from kh65_desktop.ui import entity_actions, prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs.clerk import clerk_dialog
@@ -27,6 +25,7 @@ from kh65_desktop.ui.dialogs.indicator_chart import IndicatorChartDialog
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.settings import AppSettings
+from tests.samples import district_package
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 
@@ -37,22 +36,6 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
-
-
-def _sample_package(folder: Path) -> Path:
-    """A district's package with one new figure, as the planning department receives it."""
-    engine = open_database(folder / "district.db")
-    plans = PlanService(engine)
-    plan = plans.current_plan()
-    row = next(r for r in plans.indicator_rows() if r.code == "II.3.2")
-    tra_cu = next(loc for loc in plans.localities() if loc.code == "TCU")
-    EditService(engine).set_values(
-        [(ValueKey(row.id, plans.periods(plan)[0].id, tra_cu.id), ValueState(19.0))], "Lê Văn Tám"
-    )
-    agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "UBND-TCU")
-    path = export_file(plans, plan, agency, None, folder / "tra-cu.kh65")
-    engine.dispose()
-    return path
 
 
 def main() -> int:
@@ -82,7 +65,7 @@ def main() -> int:
         chart = IndicatorChartDialog(context, context.plans.indicator_rows()[17].id, window)
         chart.show()
         shoot(app, chart, "dialog-bieu-do-chi-tieu")
-        package = _sample_package(Path(folder))
+        package = district_package(Path(folder))
         importing = window.open_import(package)
         while importing.preview is None:
             app.processEvents()

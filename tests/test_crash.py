@@ -6,30 +6,17 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kh65_desktop.services.editing import EditService, ValueKey
-from kh65_desktop.services.exchange_files import export_file
-from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
-from kh65_desktop.storage.models import Agency
 
 from .crash import check, run_once
+from .samples import office_package
 
 KILLS = 4
 
 
 def make_package(folder: Path) -> Path:
     """A package from another office that changes one figure."""
-    engine = open_database(folder / "sender.db")
-    plans = PlanService(engine)
-    plan = plans.current_plan()
-    row = next(r for r in plans.indicator_rows() if r.code == "II.6.1")
-    EditService(engine).record_value(
-        ValueKey(row.id, plans.periods(plan)[0].id), 4100.0, "Cục Thuế"
-    )
-    agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "CTHUE")
-    path = export_file(plans, plan, agency, None, folder / "cthue.kh65")
-    engine.dispose()
-    return path
+    return office_package(folder, "CTHUE", "II.6.1", 4100.0)
 
 
 def test_sigkill_never_loses_a_committed_edit(tmp_path: Path) -> None:

@@ -10,34 +10,15 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from kh65_desktop.services.editing import EditService, ValueKey, ValueState
-from kh65_desktop.services.exchange_files import export_file
-from kh65_desktop.services.plan_service import PlanService
-from kh65_desktop.storage.database import open_database
-from kh65_desktop.storage.models import Agency
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 
+from .samples import district_package
 from .ui_helpers import answering, cell, fill_form, open_window
 
 
-def _district_package(tmp_path: Path) -> Path:
-    engine = open_database(tmp_path / "district.db")
-    plans = PlanService(engine)
-    plan = plans.current_plan()
-    row = next(r for r in plans.indicator_rows() if r.code == "II.3.2")
-    tra_cu = next(loc for loc in plans.localities() if loc.code == "TCU")
-    EditService(engine).set_values(
-        [(ValueKey(row.id, plans.periods(plan)[0].id, tra_cu.id), ValueState(19.0))], "Lê Văn Tám"
-    )
-    agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "UBND-TCU")
-    path = export_file(plans, plan, agency, None, tmp_path / "tra-cu.kh65")
-    engine.dispose()
-    return path
-
-
 def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: Path) -> None:
-    package = _district_package(tmp_path)
+    package = district_package(tmp_path)
     window = open_window(qtbot, db_path, tmp_path)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(package))])
@@ -67,7 +48,7 @@ def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: 
     locality = window.localities
     row = next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú")
     assert row.value == 19
-    assert window.undo_action.text() == "Hoàn tác nhập tệp tra-cu.kh65"
+    assert window.undo_action.text() == "Hoàn tác nhập tệp ubnd-tcu.kh65"
     window.undo_action.trigger()
     assert next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú").value == 12
     window.redo_action.trigger()
