@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--period", help="tên hoặc mã kỳ (mặc định: mọi kỳ; mẫu Excel: kỳ mới nhất)"
     )
     export.add_argument("--out", type=Path, required=True, help="tệp .kh65, .xlsx hoặc .csv")
+    export.add_argument(
+        "--definitions",
+        action="store_true",
+        help="kèm định nghĩa và chỉ tiêu của kế hoạch (Sở KH&ĐT gửi các đơn vị)",
+    )
     imported = commands.add_parser("import", help="nhập gói .kh65 hoặc mẫu Excel đã điền")
     imported.add_argument("file", type=Path)
     imported.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi")
@@ -303,7 +308,7 @@ def _files(service: PlanService, args: argparse.Namespace) -> int:
         [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
     )
     period = _find(service.periods(plan), args.period, "kỳ báo cáo") if args.period else None
-    print(f"Đã xuất: {export_file(service, plan, agency, period, args.out)}")
+    print(f"Đã xuất: {export_file(service, plan, agency, period, args.out, args.definitions)}")
     return 0
 
 

@@ -402,3 +402,36 @@ def test_tasks_are_keyed_by_code(service: PlanService) -> None:
     with service.session() as session:
         codes = [t.code for t in session.exec(select(Task))]
     assert len(codes) == len(set(codes))  # a stable key for exchange
+
+
+def test_the_planning_department_sends_the_plans_definitions(
+        district: PlanService, service: PlanService, tmp_path: Path) -> None:
+    planning = service  # the department's database
+    plan = planning.current_plan()
+    edits = EditService(planning.engine)
+    total = next(r for r in planning.indicator_rows() if r.code == "II.2.1")
+    edits.update_fields(Indicator, total.id, {"target_value": 35000.0,
+                                              "target_text": "35.000 tỷ đồng"})
+    group = next(g for g in planning.groups(plan) if g.code == "II.3")
+    new_id = edits.add_row(Indicator(
+        plan_id=plan.id, group_id=group.id, code="II.3.3", position=3,
+        name="Vốn đầu tư ngoài nhà nước", unit="tỷ đồng", kind="accumulating",
+        direction="higher", target_form="value", target_value=20000.0))
+    edits.record_value(ValueKey(new_id, planning.periods(plan)[0].id), 9000.0, "Sở KH&ĐT")
+    package = export_file(planning, plan, agency(planning, "SKHDT"), None,
+                          tmp_path / "ke-hoach.kh65", definitions=True)
+    exchange = ExchangeService(district.engine)
+    target_plan = district.current_plan()
+    preview = exchange.preview(target_plan, read_file(package, "x"))
+    rows = {(r.kind, r.code): r for r in preview.rows if r.action is not Action.UNCHANGED}
+    assert rows[("target", "II.2.1")].old == "34.000 tỷ đồng"
+    assert rows[("target", "II.2.1")].new == "35.000 tỷ đồng"
+    assert rows[("indicator", "II.3.3")].action is Action.ADD
+    assert rows[("value", "II.3.3")].new == "9.000"
+    log = exchange.apply(target_plan, preview, "Lê Văn Tám")
+    after = {r.code: r for r in district.indicator_rows()}
+    assert after["II.2.1"].target.value == 35000 and after["II.3.3"].latest.value == 9000
+    assert after["II.3.3"].lead == ("Sở Kế hoạch và Đầu tư",)
+    exchange.undo(log.id, "Lê Văn Tám")
+    after = {r.code: r for r in district.indicator_rows()}
+    assert after["II.2.1"].target.value == 34000 and "II.3.3" not in after

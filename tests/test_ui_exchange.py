@@ -91,3 +91,22 @@ def test_export_from_the_menu(
     sheet = openpyxl.load_workbook(out)["Số liệu"]
     assert [sheet.cell(r, 1).value for r in range(6, 10)] == ["II.6.1", "II.6.2", "II.6.3", None]
     assert cell(window.indicators.proxy, "II.6.1", "value") == "3.300"
+
+
+def test_export_the_table_as_shown(qtbot, db_path: Path, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    tab.agency.setCurrentIndex(tab.agency.findText("Sở Tài chính"))  # what the clerk sees
+    out = tmp_path / "chi-tieu.xlsx"
+    monkeypatch.setattr(prompts, "save_file", lambda *args: out)
+    tab.findChild(QPushButton, "exportTable").click()
+    sheet = openpyxl.load_workbook(out).active
+    assert [c.value for c in sheet[1]][:3] == ["Mã", "Chỉ tiêu", "Đơn vị tính"]
+    assert [sheet.cell(r, 1).value for r in range(2, 5)] == ["II.6.1", "II.6.2", "II.6.3"]
+    assert sheet.cell(2, 8).value == "53,05%" and sheet.max_row == 4
+    csv_out = tmp_path / "chi-tieu.csv"
+    monkeypatch.setattr(prompts, "save_file", lambda *args: csv_out)
+    tab.findChild(QPushButton, "exportTable").click()
+    raw = csv_out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "Thu nội địa" in raw.decode("utf-8-sig")

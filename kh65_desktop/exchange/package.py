@@ -250,6 +250,8 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
             for t in body.get("tasks", [])
         ]
         data.definitions = [TargetData(**d) for d in body.get("definitions", [])]
+        for d in data.definitions:
+            _number(d.target_value, path, f"định nghĩa chỉ tiêu {d.code}")
     except (KeyError, TypeError, AttributeError) as exc:
         raise ExchangeError(path, f"nội dung thiếu hoặc sai trường {exc}.") from None
     return data

@@ -7,21 +7,29 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_number
-from ..domain.terms import PeriodKind, TaskStatus
-from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
+from ..domain.terms import Direction, IndicatorKind, PeriodKind, TargetForm, TaskStatus
+from ..exchange.data import (
+    ExchangeData,
+    ExchangeError,
+    PeriodData,
+    TargetData,
+    TaskData,
+    ValueData,
+)
 from ..storage.backup import make_backup
 from ..storage.database import db_file
 from ..storage.models import (
     Agency,
     ImportLog,
     Indicator,
+    IndicatorGroup,
     Locality,
     Period,
     Plan,
@@ -151,7 +159,8 @@ class ExchangeService:
                 if data.content_sha256
                 else None
             )
-        self._check_known(data, indicators, periods, localities, tasks)
+        groups = {g.code for g in self._groups(plan)}
+        self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
         for p in new_periods.values():
@@ -168,8 +177,29 @@ class ExchangeService:
                     payload=p,
                 )
             )
+        for definition in data.definitions:
+            row = self._definition_row(definition, indicators.get(definition.code))
+            if row is not None:
+                preview.rows.append(row)
         for value in data.values:
-            indicator = indicators[value.indicator]
+            indicator = indicators.get(value.indicator)
+            if indicator is None:  # defined by this package: added with it
+                definition = next(d for d in data.definitions if d.code == value.indicator)
+                preview.rows.append(
+                    PreviewRow(
+                        "value",
+                        value.indicator,
+                        definition.name,
+                        value.period,
+                        value.locality or "",
+                        "—",
+                        _value_text(value.value, value.text, value.estimate),
+                        Action.ADD,
+                        theirs_at=aware(value.entered_at),
+                        payload=value,
+                    )
+                )
+                continue
             period = periods.get(value.period)
             locality = localities[value.locality] if value.locality else None
             ours = (
@@ -188,15 +218,32 @@ class ExchangeService:
             preview.rows.append(self._task_row(task, tasks[task.code]))
         return preview
 
+    def _groups(self, plan: Plan) -> list[IndicatorGroup]:
+        with self._session() as session:
+            return list(
+                session.exec(select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))
+            )
+
     def _check_known(
-        self, data: ExchangeData, indicators: dict, periods: dict, localities: dict, tasks: dict
+        self,
+        data: ExchangeData,
+        indicators: dict,
+        periods: dict,
+        localities: dict,
+        tasks: dict,
+        groups: set[str],
     ) -> None:
         def refuse(what: str, missing: set[str]) -> None:
             if missing:
                 shown = ", ".join(sorted(missing)[:5]) + (" …" if len(missing) > 5 else "")
                 raise ExchangeError(data.source, f"có {what} không có trong kế hoạch: {shown}.")
 
-        refuse("chỉ tiêu", {v.indicator for v in data.values} - set(indicators))
+        defined = {d.code for d in data.definitions}
+        refuse("chỉ tiêu", {v.indicator for v in data.values} - set(indicators) - defined)
+        refuse(
+            "nhóm chỉ tiêu",
+            {d.group for d in data.definitions if d.code not in indicators} - groups,
+        )
         refuse("địa phương", {v.locality for v in data.values if v.locality} - set(localities))
         refuse(
             "kỳ báo cáo",
@@ -249,6 +296,20 @@ class ExchangeService:
             row.action = Action.CHANGE
         return row
 
+    def _definition_row(self, d: TargetData, ours: Indicator | None) -> PreviewRow | None:
+        """A new indicator, or a changed definition or target; None when nothing differs."""
+        fields = _definition_fields(d)
+        new = d.target_text or format_number(d.target_value) or "—"
+        if ours is None:
+            return PreviewRow("indicator", d.code, d.name, "", "", "—", new, Action.ADD, payload=d)
+        changed = {k: v for k, v in fields.items() if getattr(ours, k) != v}
+        if not changed:
+            return None
+        old = ours.target_text or format_number(ours.target_value) or "—"
+        return PreviewRow(
+            "target", d.code, d.name, "", "", old, new, Action.CHANGE, payload=(ours.id, changed)
+        )
+
     def _task_row(self, task: TaskData, ours: Task) -> PreviewRow:
         theirs_at, ours_at = aware(task.updated_at), aware(ours.updated_at)
         old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
@@ -300,6 +361,8 @@ class ExchangeService:
                     session.flush()
                     periods[p.code] = period
                     undo["periods"].append(period.id)
+            undo["indicators"], undo["targets"] = [], []
+            self._apply_definitions(session, plan, preview, undo)
             indicators = {
                 i.code: i.id
                 for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
@@ -373,6 +436,37 @@ class ExchangeService:
             session.add(log)
         return log
 
+    def _apply_definitions(
+        self, session: Session, plan: Plan, preview: ImportPreview, undo: dict[str, list[Any]]
+    ) -> None:
+        groups = {
+            g.code: g.id
+            for g in session.exec(select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))
+        }
+        for row in preview.rows:
+            if row.kind == "target" and row.applies:
+                indicator_id, changes = row.payload
+                indicator = session.get(Indicator, indicator_id)
+                assert indicator is not None
+                undo["targets"].append(
+                    [indicator_id, {k: _plain(getattr(indicator, k)) for k in changes}]
+                )
+                for name, value in changes.items():
+                    setattr(indicator, name, value)
+                session.add(indicator)
+            elif row.kind == "indicator" and row.applies:
+                d: TargetData = row.payload
+                indicator = Indicator(
+                    plan_id=plan.id,
+                    group_id=groups[d.group],
+                    code=d.code,
+                    position=10_000,
+                    **_definition_fields(d),
+                )
+                session.add(indicator)
+                session.flush()
+                undo["indicators"].append(indicator.id)
+
     def undo(self, log_id: int, undone_by: str) -> None:
         """Put back everything an import changed, in one transaction."""
         now = datetime.now(UTC)
@@ -393,6 +487,19 @@ class ExchangeService:
                     task.status, task.note, task.updated_by = TaskStatus(status), note, by
                     task.updated_at = datetime.fromisoformat(at) if at else None
                     session.add(task)
+            for indicator_id, fields in undo.get("targets", []):
+                indicator = session.get(Indicator, indicator_id)
+                if indicator is not None:
+                    for name, value in fields.items():
+                        setattr(indicator, name, value)
+                    session.add(indicator)
+            for indicator_id in undo.get("indicators", []):
+                left = session.exec(
+                    select(ReportedValue.id).where(ReportedValue.indicator_id == indicator_id)
+                ).first()
+                indicator = session.get(Indicator, indicator_id)
+                if indicator is not None and left is None:  # never delete figures typed since
+                    session.delete(indicator)
             for period_id in undo["periods"]:
                 period = session.get(Period, period_id)
                 left = session.exec(
@@ -407,6 +514,25 @@ class ExchangeService:
         """Every import, newest first."""
         with self._session() as session:
             return list(session.exec(select(ImportLog).order_by(col(ImportLog.id).desc())))
+
+
+def _definition_fields(d: TargetData) -> dict[str, Any]:
+    return {
+        "name": d.name,
+        "unit": d.unit,
+        "kind": IndicatorKind(d.kind),
+        "direction": Direction(d.direction),
+        "target_form": TargetForm(d.target_form),
+        "target_value": d.target_value,
+        "target_strict": d.target_strict,
+        "target_share": d.target_share,
+        "target_text": d.target_text,
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON can keep it (enums by their stored value)."""
+    return value.value if isinstance(value, Enum) else value
 
 
 def _iso(moment: datetime | date | None) -> str | None:

@@ -12,13 +12,21 @@ from sqlmodel import Session, col, select
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
 from ..exchange.csv_file import write_csv
-from ..exchange.data import ExchangeData, ExchangeError, PeriodData, TaskData, ValueData
+from ..exchange.data import (
+    ExchangeData,
+    ExchangeError,
+    PeriodData,
+    TargetData,
+    TaskData,
+    ValueData,
+)
 from ..exchange.excel import TemplateRow, read_template, write_template
 from ..exchange.package import SUFFIX, read_package, write_package
 from ..storage.models import (
     Agency,
     GroupAgency,
     Indicator,
+    IndicatorGroup,
     Locality,
     Period,
     Plan,
@@ -31,10 +39,15 @@ from .plan_service import PlanService
 
 
 def export_data(
-    engine: Engine, plan: Plan, agency: Agency, period: Period | None = None
+    engine: Engine,
+    plan: Plan,
+    agency: Agency,
+    period: Period | None = None,
+    definitions: bool = False,
 ) -> ExchangeData:
     """An agency's figures: the indicators it leads (all localities), and, for a district,
-    its own locality's figures; the statuses of the tasks it leads."""
+    its own locality's figures; the statuses of the tasks it leads. With `definitions` (the
+    planning department sending the plan), every indicator's definition and target too."""
     with Session(engine) as session:
         led = set(
             session.exec(
@@ -73,6 +86,7 @@ def export_data(
             )
         )
     used = {v.period_id for v in values}
+    defined = _definitions(engine, plan) if definitions else []
     return ExchangeData(
         plan.code,
         agency.code,
@@ -103,7 +117,37 @@ def export_data(
             TaskData(t.code, t.status.value, t.note, t.updated_by, aware(t.updated_at))
             for t in tasks
         ],
+        definitions=defined,
     )
+
+
+def _definitions(engine: Engine, plan: Plan) -> list[TargetData]:
+    with Session(engine) as session:
+        groups = {
+            g.id: g.code
+            for g in session.exec(select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))
+        }
+        indicators = session.exec(
+            select(Indicator)
+            .where(Indicator.plan_id == plan.id)
+            .order_by(col(Indicator.group_id), col(Indicator.position))
+        )
+        return [
+            TargetData(
+                i.code,
+                groups[i.group_id],
+                i.name,
+                i.unit,
+                i.kind.value,
+                i.direction.value,
+                i.target_form.value,
+                i.target_value,
+                i.target_strict,
+                i.target_share,
+                i.target_text,
+            )
+            for i in indicators
+        ]
 
 
 def template_rows(
@@ -155,12 +199,17 @@ def template_rows(
 
 
 def export_file(
-    plans: PlanService, plan: Plan, agency: Agency, period: Period | None, out: Path
+    plans: PlanService,
+    plan: Plan,
+    agency: Agency,
+    period: Period | None,
+    out: Path,
+    definitions: bool = False,
 ) -> Path:
     """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
     suffix = out.suffix.lower()
     if suffix == SUFFIX:
-        return write_package(export_data(plans.engine, plan, agency, period), out)
+        return write_package(export_data(plans.engine, plan, agency, period, definitions), out)
     period = period or plans.periods(plan)[-1]
     if suffix == ".xlsx":
         info = PeriodData(

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
             [
                 Field("agency", self.tr("Cơ quan"), "choice", mine, agencies),
                 Field("period", self.tr("Kỳ báo cáo"), "choice", None, periods),
+                Field(
+                    "definitions", self.tr("Kèm định nghĩa và chỉ tiêu của kế hoạch"), "bool", False
+                ),
             ],
             self,
         )
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
         run_in_background(
             self,
             self.tr("Đang xuất số liệu…"),
-            lambda: export_file(plans, plan, agency, period, path),
+            lambda: export_file(plans, plan, agency, period, path, values["definitions"]),
             lambda out: context.message.emit(self.tr("Đã xuất: {0}").format(out)),
             lambda message: prompts.show_error(self, APP_NAME, message),
         )

@@ -38,7 +38,7 @@
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="159" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="158" />
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -46,12 +46,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="56" />
+        <location filename="../../kh65_desktop/ui/app.py" line="57" />
         <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
         <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="64" />
+        <location filename="../../kh65_desktop/ui/app.py" line="65" />
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
 
 Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
@@ -60,7 +60,7 @@ Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng đư�
 Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="105" />
+        <location filename="../../kh65_desktop/ui/app.py" line="106" />
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
     </message>
@@ -68,12 +68,12 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="66" />
+        <location filename="../../kh65_desktop/ui/context.py" line="88" />
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="70" />
+        <location filename="../../kh65_desktop/ui/context.py" line="92" />
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -883,52 +883,57 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>IndicatorTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="41" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="42" />
         <source>Tìm chỉ tiêu (gõ có dấu hoặc không dấu)…</source>
         <translation>Search indicators (with or without diacritics)…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="47" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="48" />
         <source>Mọi đánh giá</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="50" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51" />
         <source>Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này</source>
         <translation>Show figures up to this period; new figures are entered for it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52" />
         <source>Biểu đồ…</source>
         <translation>Chart…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="54" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="55" />
         <source>Lịch sử…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="56" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="57" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="58" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="59" />
         <source>Sửa chỉ tiêu…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="104" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="75" />
+        <source>Xuất bảng…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108" />
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="107" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="111" />
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="146" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="150" />
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -936,47 +941,52 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>LocalityTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="38" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="39" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="40" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="41" />
         <source>Sửa địa phương…</source>
         <translation>Edit locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="58" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="59" />
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="60" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="61" />
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="120" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="63" />
+        <source>Xuất bảng…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="122" />
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="124" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="126" />
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="126" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="128" />
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="135" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="137" />
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="138" />
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -984,148 +994,148 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="48" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="50" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="49" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="51" />
         <location filename="../../kh65_desktop/ui/main_window.py" line="181" />
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="50" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="52" />
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="51" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="53" />
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="52" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="54" />
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="73" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75" />
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="77" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="79" />
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="81" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="83" />
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="84" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="86" />
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="87" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="99" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="104" />
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period's figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="109" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111" />
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="110" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="112" />
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114" />
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="117" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119" />
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="118" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120" />
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="121" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131" />
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142" />
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162" />
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162" />
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
@@ -1136,7 +1146,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="179" />
-        <location filename="../../kh65_desktop/ui/main_window.py" line="192" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="195" />
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
@@ -1146,27 +1156,32 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="194" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="184" />
+        <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
+        <translation>Include the plan's definitions and targets</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="197" />
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="202" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207" />
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="204" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="209" />
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="238" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="245" />
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="242" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="249" />
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1212,37 +1227,37 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Enter a period's figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="118" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="112" />
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="127" />
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="137" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="131" />
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="138" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="201" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195" />
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="205" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199" />
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -1323,148 +1338,148 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="88" />
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89" />
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90" />
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="98" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92" />
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="99" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93" />
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="102" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104" />
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105" />
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="113" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107" />
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="114" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108" />
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="115" />
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116" />
         <source>Chức vụ người ký</source>
         <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117" />
         <source>Họ tên người ký</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121" />
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122" />
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123" />
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124" />
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129" />
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134" />
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136" />
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253" />
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="256" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="247" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250" />
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="259" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253" />
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="257" />
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262" />
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="270" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264" />
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="282" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="276" />
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -1638,50 +1653,68 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="26" />
+        <source>Xuất bảng</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="28" />
+        <source>Bảng tính Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>TaskTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="52" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="53" />
         <source>Tìm nhiệm vụ…</source>
         <translation>Search tasks…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="56" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57" />
         <source>Chỉ việc quá hạn, sắp đến hạn</source>
         <translation>Only overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="58" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="60" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="61" />
         <source>Sửa nhiệm vụ…</source>
         <translation>Edit task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="63" />
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="128" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133" />
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="101" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="82" />
+        <source>Xuất bảng…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="106" />
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="116" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="121" />
         <source>Hãy chọn nhiệm vụ cần sửa.</source>
         <translation>Choose the task to edit.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="123" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="128" />
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
         <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="130" />
         <source>Xóa nhiệm vụ {0}?
 
 {1}
@@ -1694,7 +1727,7 @@ Có thể hoàn tác bằng Ctrl+Z.</source>
 You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="131" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="136" />
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
     </message>
