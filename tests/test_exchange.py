@@ -17,7 +17,7 @@ from sqlmodel import select
 from kh65_desktop.domain.terms import TaskStatus
 from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.exchange.package import read_package, write_package
-from kh65_desktop.services import exchange as exchange_module
+from kh65_desktop.services import exchange_apply as exchange_module
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import Action, ExchangeService
 from kh65_desktop.services.exchange_files import export_data, export_file, read_file
@@ -405,21 +405,39 @@ def test_tasks_are_keyed_by_code(service: PlanService) -> None:
 
 
 def test_the_planning_department_sends_the_plans_definitions(
-        district: PlanService, service: PlanService, tmp_path: Path) -> None:
+    district: PlanService, service: PlanService, tmp_path: Path
+) -> None:
     planning = service  # the department's database
     plan = planning.current_plan()
     edits = EditService(planning.engine)
     total = next(r for r in planning.indicator_rows() if r.code == "II.2.1")
-    edits.update_fields(Indicator, total.id, {"target_value": 35000.0,
-                                              "target_text": "35.000 tỷ đồng"})
+    edits.update_fields(
+        Indicator, total.id, {"target_value": 35000.0, "target_text": "35.000 tỷ đồng"}
+    )
     group = next(g for g in planning.groups(plan) if g.code == "II.3")
-    new_id = edits.add_row(Indicator(
-        plan_id=plan.id, group_id=group.id, code="II.3.3", position=3,
-        name="Vốn đầu tư ngoài nhà nước", unit="tỷ đồng", kind="accumulating",
-        direction="higher", target_form="value", target_value=20000.0))
+    new_id = edits.add_row(
+        Indicator(
+            plan_id=plan.id,
+            group_id=group.id,
+            code="II.3.3",
+            position=3,
+            name="Vốn đầu tư ngoài nhà nước",
+            unit="tỷ đồng",
+            kind="accumulating",
+            direction="higher",
+            target_form="value",
+            target_value=20000.0,
+        )
+    )
     edits.record_value(ValueKey(new_id, planning.periods(plan)[0].id), 9000.0, "Sở KH&ĐT")
-    package = export_file(planning, plan, agency(planning, "SKHDT"), None,
-                          tmp_path / "ke-hoach.kh65", definitions=True)
+    package = export_file(
+        planning,
+        plan,
+        agency(planning, "SKHDT"),
+        None,
+        tmp_path / "ke-hoach.kh65",
+        definitions=True,
+    )
     exchange = ExchangeService(district.engine)
     target_plan = district.current_plan()
     preview = exchange.preview(target_plan, read_file(package, "x"))

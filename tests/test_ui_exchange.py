@@ -93,8 +93,9 @@ def test_export_from_the_menu(
     assert cell(window.indicators.proxy, "II.6.1", "value") == "3.300"
 
 
-def test_export_the_table_as_shown(qtbot, db_path: Path, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_the_table_as_shown(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     tab = window.indicators
     tab.agency.setCurrentIndex(tab.agency.findText("Sở Tài chính"))  # what the clerk sees

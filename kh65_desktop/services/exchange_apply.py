@@ -1,0 +1,248 @@
+"""Applying a previewed import in one transaction, and undoing it (services/exchange.py
+previews)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from ..domain.terms import PeriodKind, TaskStatus
+from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
+from ..storage.backup import make_backup
+from ..storage.database import db_file
+from ..storage.models import (
+    ImportLog,
+    Indicator,
+    IndicatorGroup,
+    Locality,
+    Period,
+    Plan,
+    ReportedValue,
+    Task,
+)
+from .editing import ValueKey, ValueState, write_values
+from .exchange import Action, ImportPreview, aware, definition_fields
+
+
+def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
+    """Write everything the preview (and the clerk's choices) says, in one transaction."""
+    data, now = preview.data, datetime.now(UTC)
+    path = db_file(engine)
+    if path is not None:
+        make_backup(path, "truoc-nhap")  # an import touches many figures at once
+    changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
+    undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        periods = {p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
+        for row in preview.rows:
+            if row.kind == "period" and row.applies:
+                p: PeriodData = row.payload
+                period = Period(
+                    plan_id=plan.id,
+                    code=p.code,
+                    name=p.name,
+                    kind=PeriodKind(p.kind),
+                    starts_on=p.starts_on,
+                    ends_on=p.ends_on,
+                    cutoff_on=p.cutoff_on,
+                )
+                session.add(period)
+                session.flush()
+                periods[p.code] = period
+                undo["periods"].append(period.id)
+        undo["indicators"], undo["targets"] = [], []
+        _apply_definitions(session, plan, preview, undo)
+        indicators = {
+            i.code: i.id
+            for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+        }
+        localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
+        changes = []
+        for row in preview.rows:
+            if row.kind != "value" or not row.applies:
+                continue
+            v: ValueData = row.payload
+            key = ValueKey(
+                indicators[v.indicator],
+                periods[v.period].id or 0,
+                localities[v.locality] if v.locality else None,
+            )
+            changes.append(
+                (
+                    key,
+                    ValueState(
+                        v.value,
+                        v.text,
+                        v.achieved,
+                        v.estimate,
+                        v.as_of,
+                        v.note,
+                        v.entered_by or preview.sender,
+                        aware(v.entered_at) or now,
+                    ),
+                )
+            )
+        previous = write_values(session, changes, changed_by, now)
+        undo["values"] = [
+            [k.indicator_id, k.period_id, k.locality_id, _state_json(s)] for k, s in previous
+        ]
+        tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+        for row in preview.rows:
+            if row.kind == "task" and row.applies:
+                t: TaskData = row.payload
+                task = tasks[t.code]
+                undo["tasks"].append(
+                    [
+                        task.id,
+                        task.status.value,
+                        task.note,
+                        task.updated_by,
+                        _iso(task.updated_at),
+                    ]
+                )
+                task.status, task.note = TaskStatus(t.status), t.note
+                task.updated_by, task.updated_at = (
+                    t.updated_by or preview.sender,
+                    (aware(t.updated_at) or now),
+                )
+                session.add(task)
+        counts = preview.counts()
+        conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
+        log = ImportLog(
+            file_name=data.source,
+            content_sha256=data.content_sha256,
+            sender=preview.sender,
+            created_at=aware(data.created_at) or now,
+            imported_at=now,
+            imported_by=imported_by,
+            added=counts[Action.ADD],
+            changed=counts[Action.CHANGE],
+            unchanged=counts[Action.UNCHANGED],
+            conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
+            conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
+            undo_data=json.dumps(undo, ensure_ascii=False),
+        )
+        session.add(log)
+    return log
+
+
+def _apply_definitions(
+    session: Session, plan: Plan, preview: ImportPreview, undo: dict[str, list[Any]]
+) -> None:
+    groups = {
+        g.code: g.id
+        for g in session.exec(select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))
+    }
+    for row in preview.rows:
+        if row.kind == "target" and row.applies:
+            indicator_id, changes = row.payload
+            indicator = session.get(Indicator, indicator_id)
+            assert indicator is not None
+            undo["targets"].append(
+                [indicator_id, {k: _plain(getattr(indicator, k)) for k in changes}]
+            )
+            for name, value in changes.items():
+                setattr(indicator, name, value)
+            session.add(indicator)
+        elif row.kind == "indicator" and row.applies:
+            d: TargetData = row.payload
+            indicator = Indicator(
+                plan_id=plan.id,
+                group_id=groups[d.group],
+                code=d.code,
+                position=10_000,
+                **definition_fields(d),
+            )
+            session.add(indicator)
+            session.flush()
+            undo["indicators"].append(indicator.id)
+
+
+def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
+    """Put back everything an import changed, in one transaction."""
+    now = datetime.now(UTC)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        log = session.get(ImportLog, log_id)
+        if log is None or log.undone_at is not None:
+            raise LookupError("Lần nhập này không còn để hoàn tác.")
+        undo = json.loads(log.undo_data)
+        write_values(
+            session,
+            [(ValueKey(i, p, loc), _state_from(s)) for i, p, loc, s in undo["values"]],
+            f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
+            now,
+        )
+        for task_id, status, note, by, at in undo["tasks"]:
+            task = session.get(Task, task_id)
+            if task is not None:
+                task.status, task.note, task.updated_by = TaskStatus(status), note, by
+                task.updated_at = datetime.fromisoformat(at) if at else None
+                session.add(task)
+        for indicator_id, fields in undo.get("targets", []):
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is not None:
+                for name, value in fields.items():
+                    setattr(indicator, name, value)
+                session.add(indicator)
+        for indicator_id in undo.get("indicators", []):
+            left = session.exec(
+                select(ReportedValue.id).where(ReportedValue.indicator_id == indicator_id)
+            ).first()
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is not None and left is None:  # never delete figures typed since
+                session.delete(indicator)
+        for period_id in undo["periods"]:
+            period = session.get(Period, period_id)
+            left = session.exec(
+                select(ReportedValue.id).where(ReportedValue.period_id == period_id)
+            ).first()
+            if period is not None and left is None:  # never delete figures typed since
+                session.delete(period)
+        log.undone_at = now
+        session.add(log)
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON can keep it (enums by their stored value)."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def _iso(moment: datetime | date | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _state_json(state: ValueState | None) -> list[Any] | None:
+    """A previous state for the undo log, compactly (an import may hold 100.000)."""
+    if state is None:
+        return None
+    return [
+        state.value,
+        state.text,
+        state.achieved,
+        state.is_estimate,
+        _iso(state.as_of),
+        state.note,
+        state.entered_by,
+        _iso(state.entered_at),
+    ]
+
+
+def _state_from(raw: list[Any] | None) -> ValueState | None:
+    if raw is None:
+        return None
+    value, text, achieved, estimate, as_of, note, by, at = raw
+    return ValueState(
+        value,
+        text,
+        achieved,
+        estimate,
+        date.fromisoformat(as_of) if as_of else None,
+        note,
+        by,
+        datetime.fromisoformat(at) if at else None,
+    )
