@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, Row
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.terms import Role, TaskStatus
 from ..storage.models import LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange
 
 
-@dataclass(frozen=True)
-class ValueKey:
+class ValueKey(NamedTuple):
     """Which figure: an indicator in a period, province-wide or for one locality."""
 
     indicator_id: int
@@ -22,9 +22,8 @@ class ValueKey:
     locality_id: int | None = None
 
 
-@dataclass(frozen=True)
-class ValueState:
-    """A figure and its provenance, as stored."""
+class ValueState(NamedTuple):
+    """A figure and its provenance, as stored (tuples: an import builds 100.000 of them)."""
 
     value: float | None
     text: str = ""
@@ -190,20 +189,34 @@ class EditService:
             return task.id
 
 
-STORED_COLUMNS = (
-    ReportedValue.id,
-    ReportedValue.indicator_id,
-    ReportedValue.period_id,
-    ReportedValue.locality_id,
-    ReportedValue.value,
-    ReportedValue.text,
-    ReportedValue.achieved,
-    ReportedValue.is_estimate,
-    ReportedValue.as_of,
-    ReportedValue.note,
-    ReportedValue.entered_by,
-    ReportedValue.entered_at,
+_STORED = (
+    "SELECT id, indicator_id, period_id, locality_id, value, text, achieved, is_estimate, "
+    "as_of, note, entered_by, entered_at FROM reported_value WHERE period_id IN ({})"
 )
+
+
+def stored_figures(connection: Connection, period_ids: Iterable[int]) -> dict[tuple, Row]:
+    """Every stored figure of these periods by (indicator, period, locality), as the driver's
+    rows, dates still as stored (`stored_dates` converts): a plan may hold over a hundred
+    thousand, and converting each through the ORM would dominate an import."""
+    ids = tuple(sorted(set(period_ids)))
+    if not ids:
+        return {}
+    rows = connection.exec_driver_sql(_STORED.format(", ".join("?" * len(ids))), ids)
+    return {(r[1], r[2], r[3]): r for r in rows.fetchall()}
+
+
+def stored_dates(
+    connection: Connection,
+) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
+    """Converters from stored `as_of` and `entered_at` values: SQLAlchemy's own, so a date
+    reads back as the ORM would have read it."""
+    columns, dialect = ReportedValue.__table__.c, connection.dialect
+    as_of = columns.as_of.type.dialect_impl(dialect).result_processor(dialect, None)
+    at = columns.entered_at.type.dialect_impl(dialect).result_processor(dialect, None)
+    return as_of or _same, at or _same
+
+
 _FIELDS = ("value", "text", "achieved", "is_estimate", "as_of", "note", "entered_by", "entered_at")
 _UPDATE = (
     "UPDATE reported_value SET value = ?, text = ?, achieved = ?, is_estimate = ?, "
@@ -241,26 +254,11 @@ def write_values(
     if not changes:
         return []
     connection = session.connection()
-    columns = ReportedValue.__table__.c
-    dialect = connection.dialect
-    date_type, time_type = (
-        columns.as_of.type.dialect_impl(dialect),
-        columns.entered_at.type.dialect_impl(dialect),
-    )
-    to_date = date_type.bind_processor(dialect) or _same
-    to_time = time_type.bind_processor(dialect) or _same
-    from_date = date_type.result_processor(dialect, None) or _same
-    from_time = time_type.result_processor(dialect, None) or _same
-    periods = sorted({k.period_id for k, _ in changes})
-    marks = ", ".join("?" * len(periods))
-    existing = {
-        (r[1], r[2], r[3]): r
-        for r in connection.exec_driver_sql(
-            "SELECT id, indicator_id, period_id, locality_id, value, text, achieved, is_estimate, "
-            f"as_of, note, entered_by, entered_at FROM reported_value WHERE period_id IN ({marks})",
-            tuple(periods),
-        )
-    }
+    columns, dialect = ReportedValue.__table__.c, connection.dialect
+    to_date = columns.as_of.type.dialect_impl(dialect).bind_processor(dialect) or _same
+    to_time = columns.entered_at.type.dialect_impl(dialect).bind_processor(dialect) or _same
+    from_date, from_time = stored_dates(connection)
+    existing = stored_figures(connection, (k.period_id for k, _ in changes))
     stamp = to_time(now)
     previous: list[tuple[ValueKey, ValueState | None]] = []
     updates, inserts, deletes, history = [], [], [], []

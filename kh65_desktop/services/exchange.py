@@ -4,6 +4,7 @@ applying it in one transaction, and undoing it."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -30,10 +31,9 @@ from ..storage.models import (
     Locality,
     Period,
     Plan,
-    ReportedValue,
     Task,
 )
-from .editing import STORED_COLUMNS
+from .editing import stored_dates, stored_figures
 
 
 class Action(StrEnum):
@@ -52,6 +52,15 @@ class Action(StrEnum):
         }[self]
 
 
+Figure = tuple[float | None, str, bool]  # value, text, is an estimate
+# A figure is formatted only when the clerk looks at its row: a package may hold 100.000.
+Shown = str | Figure
+
+
+def _shown(shown: Shown) -> str:
+    return shown if isinstance(shown, str) else _value_text(*shown)
+
+
 @dataclass
 class PreviewRow:
     """One thing a file would add or change, shown to the clerk before anything is written."""
@@ -61,13 +70,21 @@ class PreviewRow:
     name: str
     period: str
     locality: str
-    old: str
-    new: str
+    was: Shown  # what is here now
+    becomes: Shown  # what the file brings
     action: Action
     ours_at: datetime | None = None
     theirs_at: datetime | None = None
     take_theirs: bool = True  # for conflicts: the clerk's choice (default keeps ours)
     payload: Any = None  # what applying it writes
+
+    @property
+    def old(self) -> str:
+        return _shown(self.was)
+
+    @property
+    def new(self) -> str:
+        return _shown(self.becomes)
 
     @property
     def applies(self) -> bool:
@@ -138,14 +155,9 @@ class ExchangeService:
             }
             localities = {loc.code: loc for loc in session.exec(select(Locality))}
             tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
-            current = {
-                (v.indicator_id, v.period_id, v.locality_id): v
-                for v in session.exec(
-                    select(*STORED_COLUMNS)
-                    .join(Period, col(Period.id) == ReportedValue.period_id)
-                    .where(Period.plan_id == plan.id)
-                )
-            }  # plain rows: a plan may hold over a hundred thousand figures
+            connection = session.connection()
+            current = stored_figures(connection, (p.id for p in periods.values() if p.id))
+            _, read_time = stored_dates(connection)
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -190,7 +202,7 @@ class ExchangeService:
                         value.period,
                         value.locality or "",
                         "—",
-                        _value_text(value.value, value.text, value.estimate),
+                        (value.value, value.text, value.estimate),
                         Action.ADD,
                         theirs_at=aware(value.entered_at),
                         payload=value,
@@ -208,7 +220,13 @@ class ExchangeService:
             )
             preview.rows.append(
                 self._value_row(
-                    value, indicator, period, locality, ours, new_periods.get(value.period)
+                    value,
+                    indicator,
+                    period,
+                    locality,
+                    ours,
+                    new_periods.get(value.period),
+                    read_time,
                 )
             )
         for task in data.tasks:
@@ -259,11 +277,11 @@ class ExchangeService:
         indicator: Indicator,
         period: Period | None,
         locality: Locality | None,
-        ours: Any,  # a stored row (STORED_COLUMNS) or None
+        ours: Any,  # a row from stored_figures, or None
         new_period: PeriodData | None,
+        read_time: Callable[[Any], datetime | None],  # its entered_at, as stored
     ) -> PreviewRow:
         theirs_at = aware(value.entered_at)
-        new = _value_text(value.value, value.text, value.estimate)
         row = PreviewRow(
             "value",
             indicator.code,
@@ -271,21 +289,22 @@ class ExchangeService:
             period.name if period else (new_period.name if new_period else ""),
             locality.name if locality else "",
             "—",
-            new,
+            (value.value, value.text, value.estimate),
             Action.ADD,
             theirs_at=theirs_at,
             payload=value,
         )
         if ours is None:
             return row
-        row.old = _value_text(ours.value, ours.text, ours.is_estimate)
-        row.ours_at = aware(ours.entered_at)
+        estimate = bool(ours.is_estimate)
+        row.was = (ours.value, ours.text, estimate)
+        row.ours_at = aware(read_time(ours.entered_at))
         same = ours.value == value.value or (
             ours.value is not None
             and value.value is not None
             and abs(ours.value - value.value) < 1e-9
         )
-        if same and ours.text == value.text and ours.is_estimate == value.estimate:
+        if same and ours.text == value.text and estimate == value.estimate:
             row.action = Action.UNCHANGED
         elif row.ours_at and theirs_at and row.ours_at > theirs_at:
             row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours

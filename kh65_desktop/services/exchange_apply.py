@@ -26,7 +26,7 @@ from ..storage.models import (
     Task,
 )
 from .editing import ValueKey, ValueState, write_values
-from .exchange import Action, ImportPreview, aware, definition_fields
+from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
@@ -37,10 +37,11 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
         make_backup(path, "truoc-nhap")  # an import touches many figures at once
     changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
     undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
+    applying = [row for row in preview.rows if row.applies]
     with Session(engine, expire_on_commit=False) as session, session.begin():
         periods = {p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
-        for row in preview.rows:
-            if row.kind == "period" and row.applies:
+        for row in applying:
+            if row.kind == "period":
                 p: PeriodData = row.payload
                 period = Period(
                     plan_id=plan.id,
@@ -56,15 +57,15 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
                 periods[p.code] = period
                 undo["periods"].append(period.id)
         undo["indicators"], undo["targets"] = [], []
-        _apply_definitions(session, plan, preview, undo)
+        _apply_definitions(session, plan, applying, undo)
         indicators = {
             i.code: i.id
             for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
         }
         localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
         changes = []
-        for row in preview.rows:
-            if row.kind != "value" or not row.applies:
+        for row in applying:
+            if row.kind != "value":
                 continue
             v: ValueData = row.payload
             key = ValueKey(
@@ -92,8 +93,8 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
             [k.indicator_id, k.period_id, k.locality_id, _state_json(s)] for k, s in previous
         ]
         tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
-        for row in preview.rows:
-            if row.kind == "task" and row.applies:
+        for row in applying:
+            if row.kind == "task":
                 t: TaskData = row.payload
                 task = tasks[t.code]
                 undo["tasks"].append(
@@ -132,14 +133,14 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
 
 
 def _apply_definitions(
-    session: Session, plan: Plan, preview: ImportPreview, undo: dict[str, list[Any]]
+    session: Session, plan: Plan, applying: list[PreviewRow], undo: dict[str, list[Any]]
 ) -> None:
     groups = {
         g.code: g.id
         for g in session.exec(select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id))
     }
-    for row in preview.rows:
-        if row.kind == "target" and row.applies:
+    for row in applying:
+        if row.kind == "target":
             indicator_id, changes = row.payload
             indicator = session.get(Indicator, indicator_id)
             assert indicator is not None
@@ -149,7 +150,7 @@ def _apply_definitions(
             for name, value in changes.items():
                 setattr(indicator, name, value)
             session.add(indicator)
-        elif row.kind == "indicator" and row.applies:
+        elif row.kind == "indicator":
             d: TargetData = row.payload
             indicator = Indicator(
                 plan_id=plan.id,
