@@ -366,9 +366,9 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
     from dataclasses import replace
     from datetime import UTC, datetime
 
-    from kh65_desktop.exchange.package import read_package, write_package
+    from kh65_desktop.exchange.package import write_package
     from kh65_desktop.services.exchange import ExchangeService
-    from kh65_desktop.services.exchange_files import export_data
+    from kh65_desktop.services.exchange_files import export_data, read_file
     from kh65_desktop.services.plan_service import PlanService
     from kh65_desktop.storage.database import open_database
     from kh65_desktop.storage.models import Agency
@@ -414,7 +414,7 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
     def import_once() -> None:
         target = PlanService(open_database(fresh_copy(large_db(), folder / "t")))
         exchange = ExchangeService(target.engine)
-        preview = exchange.preview(target.current_plan(), read_package(package))
+        preview = exchange.preview(target.current_plan(), read_file(package, "Đo"))
         exchange.apply(target.current_plan(), preview, "Đo")
         target.engine.dispose()
 

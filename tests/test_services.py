@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from kh65_desktop.domain.tasks import Urgency, urgency
 from kh65_desktop.domain.terms import Status, TaskStatus
 from kh65_desktop.domain.text import fold, matches
+from kh65_desktop.services.bulk import paused_gc
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.overview import most_behind, status_counts, tasks_to_chase
 from kh65_desktop.services.plan_service import PlanService
@@ -117,3 +119,24 @@ def test_period_filter_shows_figures_up_to_that_period(
     earlier = next(r for r in service.indicator_rows(plan, h1) if r.code == "II.6.1")
     assert earlier.latest.value == 3300 and earlier.latest.period_name == "6 tháng đầu năm 2024"
     assert _row(service, "II.6.1").progress.expected_percent == pytest.approx(75)
+
+
+def test_bulk_work_pauses_the_collector_and_puts_it_back_as_it_was() -> None:
+    during: list[bool] = []
+
+    @paused_gc()
+    def failing_import() -> None:
+        during.append(gc.isenabled())
+        raise ValueError("tệp hỏng")
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        failing_import()
+    assert during == [False] and gc.isenabled()  # back on, even after an error
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

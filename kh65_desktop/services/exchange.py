@@ -33,6 +33,7 @@ from ..storage.models import (
     Plan,
     Task,
 )
+from .bulk import paused_gc
 from .editing import stored_dates, stored_figures
 
 
@@ -130,6 +131,7 @@ class ExchangeService:
         return Session(self.engine, expire_on_commit=False)
 
     # -- preview -------------------------------------------------------------------------
+    @paused_gc()
     def preview(self, plan: Plan, data: ExchangeData) -> ImportPreview:
         """What importing `data` would do, row by row; nothing is written."""
         if data.plan_code != plan.code:
@@ -349,12 +351,14 @@ class ExchangeService:
         return row
 
     # -- apply and undo ------------------------------------------------------------------
+    @paused_gc()
     def apply(self, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
         """Write everything the preview (and the clerk's choices) says, in one transaction."""
         from .exchange_apply import apply_import
 
         return apply_import(self.engine, plan, preview, imported_by)
 
+    @paused_gc()
     def undo(self, log_id: int, undone_by: str) -> None:
         """Put back everything an import changed, in one transaction."""
         from .exchange_apply import undo_import

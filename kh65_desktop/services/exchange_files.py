@@ -34,6 +34,7 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .bulk import paused_gc
 from .exchange import aware
 from .plan_service import PlanService
 
@@ -242,6 +243,7 @@ def export_file(
     raise ExchangeError(out, "chỉ xuất được tệp .kh65, .xlsx hoặc .csv.")
 
 
+@paused_gc()
 def read_file(path: Path, clerk: str) -> ExchangeData:
     """A received file: a .kh65 package or a filled-in .xlsx template."""
     if not path.exists():
