@@ -6,12 +6,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..services.bulk import paused_gc
 from ..services.plan_service import PlanService
 from .builders import ReportBuilder, ReportOptions
 from .document import ReportError
 from .pdf import render_pdf
 
 
+@paused_gc()  # a long report builds hundreds of thousands of layout objects
 def write_report(
     plans: PlanService, options: ReportOptions, out: Path, today: date | None = None
 ) -> Path:
