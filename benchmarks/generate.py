@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kh65_desktop.domain.numbers import format_number  # noqa: E402
 from kh65_desktop.storage.database import open_database  # noqa: E402
 
 STAMP = "%Y-%m-%d %H:%M:%S.%f"
@@ -167,7 +168,7 @@ def generate(
                         "value",
                         round(target, 2),
                         0,
-                        f"{target:.2f}",
+                        format_number(target, 2),  # as a plan prints it: 17.716,04
                         rng.uniform(60, 80) if level else None,
                     )
                 )
