@@ -168,9 +168,12 @@ def _cell(value: str, width: float, style: ParagraphStyle) -> str:
     """A plain string, broken into lines here where it must wrap: reportlab's Table draws
     plain lines several times faster than Paragraphs, the same on paper (a 121-page report
     has over 3.000 wrapped names)."""
+    text, room = nfc(value), width - 2 * _PADDING
+    if "\n" not in text and stringWidth(text, style.fontName, TABLE_SIZE) <= room:
+        return text  # most cells: a figure or a short word
     lines: list[str] = []
-    for part in nfc(value).split("\n"):
-        lines += simpleSplit(part, style.fontName, TABLE_SIZE, width - 2 * _PADDING) or [""]
+    for part in text.split("\n"):
+        lines += simpleSplit(part, style.fontName, TABLE_SIZE, room) or [""]
     return "\n".join(lines)
 
 
