@@ -164,7 +164,23 @@ def test_a_hundred_indicators_span_pages_with_the_header_repeated(
         assert "Chỉ tiêu thử nghiệm số 55" in whole
 
 
-def test_no_text_outside_its_cell(service: PlanService, tmp_path: Path) -> None:
+def test_no_text_outside_its_cell(engine, service: PlanService, tmp_path: Path) -> None:
+    plan = service.current_plan()
+    long_word = "CTMTQG/NTM/2021-2025/TRA-VINH/XA-DAT-CHUAN-NONG-THON-MOI-NANG-CAO"  # no spaces
+    EditService(engine).add_row(
+        Indicator(
+            plan_id=plan.id,
+            group_id=next(g for g in service.groups(plan) if g.code == "II.5").id,
+            code="II.5.99",
+            position=99,
+            name=f"Chỉ tiêu theo mã {long_word}",
+            unit="xã",
+            kind=IndicatorKind.ACCUMULATING,
+            direction=Direction.HIGHER,
+            target_form=TargetForm.VALUE,
+            target_value=12.0,
+        )
+    )
     path = write_report(service, options(service, ReportKind.PROVINCE), tmp_path / "all.pdf")
     with pdfplumber.open(path) as pdf:
         checked = 0
@@ -190,6 +206,14 @@ def test_no_text_outside_its_cell(service: PlanService, tmp_path: Path) -> None:
                     assert inside, (page.page_number, ch["text"])
                     checked += 1
         assert checked > 1000
+        cells = [
+            (cell or "").replace("\n", "")
+            for page in pdf.pages
+            for table in page.extract_tables()
+            for row in table
+            for cell in row
+        ]
+        assert f"Chỉ tiêu theo mã {long_word}" in cells  # broken across lines, all there
 
 
 def test_word_copy_carries_the_same_text_and_table(service: PlanService, tmp_path: Path) -> None:

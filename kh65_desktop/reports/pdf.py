@@ -164,7 +164,7 @@ class _CellText(P):
         return self._wrapped[1]
 
 
-def _cell(value: str, width: float, style: ParagraphStyle) -> str:
+def _cell(value: str, width: float, style: ParagraphStyle) -> str | Flowable:
     """A plain string, broken into lines here where it must wrap: reportlab's Table draws
     plain lines several times faster than Paragraphs, the same on paper (a 121-page report
     has over 3.000 wrapped names)."""
@@ -174,6 +174,8 @@ def _cell(value: str, width: float, style: ParagraphStyle) -> str:
     lines: list[str] = []
     for part in text.split("\n"):
         lines += simpleSplit(part, style.fontName, TABLE_SIZE, room) or [""]
+    if any(stringWidth(line, style.fontName, TABLE_SIZE) > room for line in lines):
+        return _CellText(_text(value), style)  # a word wider than the cell: let it be split
     return "\n".join(lines)
 
 
