@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
 from . import prompts
 
@@ -17,6 +17,14 @@ def table_contents(view: QTableView) -> tuple[list[str], list[list[str]]]:
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
     rows = [[str(model.index(r, c).data() or "") for c in columns] for r in range(model.rowCount())]
     return headers, rows
+
+
+def export_button(parent: QWidget, view: QTableView, title: str) -> QPushButton:
+    """The “Xuất bảng…” button every table tab carries, exporting `view` as `title`.xlsx."""
+    button = QPushButton(QCoreApplication.translate("TableExport", "Xuất bảng…"), parent)
+    button.setObjectName("exportTable")
+    button.clicked.connect(lambda: export_table(parent, view, title))
+    return button
 
 
 def export_table(parent: QWidget, view: QTableView, title: str) -> Path | None:

@@ -1,44 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="vi_VN">
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="67" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="67"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="71" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="71"/>
         <source>Nhập số liệu kỳ mới…</source>
-        <translation>Enter a new period's figures…</translation>
+        <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="74" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="74"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="158" />
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="158"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -46,12 +47,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="57" />
+        <location filename="../../kh65_desktop/ui/app.py" line="57"/>
         <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
         <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="65" />
+        <location filename="../../kh65_desktop/ui/app.py" line="65"/>
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
 
 Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
@@ -60,7 +61,7 @@ Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng đư�
 Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="106" />
+        <location filename="../../kh65_desktop/ui/app.py" line="106"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
     </message>
@@ -68,12 +69,12 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="88" />
+        <location filename="../../kh65_desktop/ui/context.py" line="88"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="92" />
+        <location filename="../../kh65_desktop/ui/context.py" line="92"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -81,28 +82,28 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="19" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="19"/>
         <source>Lưu ảnh PNG…</source>
         <translation>Save PNG…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="22" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="22"/>
         <source>Lưu SVG…</source>
         <translation>Save SVG…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42" />
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="42"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49" />
+        <location filename="../../kh65_desktop/ui/chart_panel.py" line="49"/>
         <source>Ảnh SVG (*.svg)</source>
         <translation>SVG image (*.svg)</translation>
     </message>
@@ -110,17 +111,17 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Clerk</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="15" />
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="15"/>
         <source>Người nhập số liệu</source>
         <translation>Person entering figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="21" />
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="21"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="27" />
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="27"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
@@ -128,183 +129,183 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="78" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="78"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="79" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="287" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="310" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="86" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="94" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="94"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="96" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="139" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="296" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="318" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="107" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="107"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="112" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="214" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="115" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="115"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="129" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="326" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="162" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="337" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="170" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="344" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="184" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="192" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="209" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="209"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="217" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="223" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="269" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="229" />
-        <location filename="../../kh65_desktop/ui/columns.py" line="270" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="235" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="235"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="242" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="242"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="249" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="249"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307" />
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -312,269 +313,269 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="45" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="45"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="51" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="51"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="61" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="61"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="70" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="70"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="71" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="71"/>
         <source>UBND huyện, thị xã, thành phố</source>
-        <translation>District People's Committee</translation>
+        <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="76" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="104" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="143" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="188" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="188"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="93" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="93"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="102" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="102"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127"/>
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="128" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="128"/>
         <source>6 tháng</source>
         <translation>6 months</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="129" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="129"/>
         <source>9 tháng</source>
         <translation>9 months</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="130" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="130"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="135" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="135"/>
         <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
         <translation>The end date must be after the start date.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137"/>
         <source>Kỳ báo cáo phải kết thúc trong năm của kế hoạch.</source>
-        <translation>The reporting period must end within the plan's year.</translation>
+        <translation>The reporting period must end within the plan&apos;s year.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="141" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="141"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="144" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="144"/>
         <source>Tên kỳ</source>
         <translation>Period name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
         <source>Loại kỳ</source>
         <translation>Period kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="154" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="154"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="159" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="159"/>
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="163" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="163"/>
         <source>Ngày chốt số liệu</source>
         <translation>Cut-off date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="174" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="174"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="183" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="183"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="269" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="269"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="191" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="191"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="196" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="196"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="213" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="213"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="220" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="220"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="226" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="226"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="256" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="256"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="262" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="262"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="266" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="266"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278" />
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="300" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="300"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="311" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="311"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="315" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="315"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="316" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="316"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323" />
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
@@ -582,37 +583,37 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="41" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="41"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="58" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="58"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
@@ -620,80 +621,80 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="29" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="29"/>
         <source>Đối chiếu số liệu văn bản</source>
-        <translation>Check the document's figures</translation>
+        <translation>Check the document&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="34" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="34"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="39" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="39"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="41" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="41"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="43" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="43"/>
         <source>Số liệu</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="44" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="44"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="46" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="46"/>
         <source>Văn bản ghi</source>
         <translation>Document says</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="50" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="50"/>
         <source>Tính được</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="54" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="54"/>
         <source>Mục</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="66" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="66"/>
         <source>Không có chênh lệch: số liệu văn bản nêu khớp với số tính được sau khi làm tròn.</source>
-        <translation>No disagreements: the document's figures match the computed ones after rounding.</translation>
+        <translation>No disagreements: the document&apos;s figures match the computed ones after rounding.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="70" />
+        <location filename="../../kh65_desktop/ui/dialogs/findings.py" line="70"/>
         <source>{0} chỗ số liệu văn bản nêu khác với số tính được. Văn bản được giữ nguyên; di chuột lên tên chỉ tiêu để xem chi tiết.</source>
-        <translation>{0} figures in the document differ from the computed ones. The document is kept as it is; hover over an indicator's name for details.</translation>
+        <translation>{0} figures in the document differ from the computed ones. The document is kept as it is; hover over an indicator&apos;s name for details.</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="69"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="95" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="95"/>
         <source>Có thời hạn</source>
         <translation>Has a deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="136" />
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="136"/>
         <source>Hãy nhập “{0}”.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -701,42 +702,42 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="58" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="58"/>
         <source>Lịch sử số liệu</source>
         <translation>Figure history</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="61" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="61"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="62" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="62"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="63" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="63"/>
         <source>Số cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="64" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="64"/>
         <source>Số mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="65" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="65"/>
         <source>Người sửa</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="66" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="66"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="75" />
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="75"/>
         <source>Chưa có thay đổi nào được ghi lại cho chỉ tiêu này.</source>
         <translation>No change has been recorded for this indicator yet.</translation>
     </message>
@@ -744,52 +745,52 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="121" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="121"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="123" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="123"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="133" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="133"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="135" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="135"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="153" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="153"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="168" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="168"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}.</source>
         <translation>From {0} (made on {1}): {2} new, {3} changed, {4} unchanged, {5} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="179" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="179"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
-        <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file's figure.</translation>
+        <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="183" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="183"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="187" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="187"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
@@ -797,77 +798,77 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27"/>
         <source>Các lần nhập tệp</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="30" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="30"/>
         <source>Lúc nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="32" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="32"/>
         <source>Đơn vị gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="33" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="33"/>
         <source>Người nhập</source>
         <translation>Imported by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="34" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="34"/>
         <source>Thêm</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35"/>
         <source>Đổi</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38"/>
         <source>Xung đột lấy theo tệp</source>
         <translation>Conflicts taken from the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="44" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="44"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
         <source>Đã hoàn tác</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
         <source>Đang áp dụng</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="53" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="53"/>
         <source>Hoàn tác lần nhập đã chọn</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="56" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="56"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="73" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="73"/>
         <source>Hãy chọn một lần nhập.</source>
         <translation>Choose an import.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81" />
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81"/>
         <source>Đã hoàn tác lần nhập tệp {0}.</source>
         <translation>The import of {0} was undone.</translation>
     </message>
@@ -875,7 +876,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>IndicatorChartDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/indicator_chart.py" line="21" />
+        <location filename="../../kh65_desktop/ui/dialogs/indicator_chart.py" line="21"/>
         <source>Biểu đồ chỉ tiêu</source>
         <translation>Indicator chart</translation>
     </message>
@@ -883,57 +884,52 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>IndicatorTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="42" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="42"/>
         <source>Tìm chỉ tiêu (gõ có dấu hoặc không dấu)…</source>
         <translation>Search indicators (with or without diacritics)…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="48" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="48"/>
         <source>Mọi đánh giá</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51"/>
         <source>Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này</source>
         <translation>Show figures up to this period; new figures are entered for it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52"/>
         <source>Biểu đồ…</source>
         <translation>Chart…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="55" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="55"/>
         <source>Lịch sử…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="57" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="57"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="59" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="59"/>
         <source>Sửa chỉ tiêu…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="75" />
-        <source>Xuất bảng…</source>
-        <translation>Export table…</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="105"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="111" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108"/>
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="150" />
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="147"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -941,52 +937,47 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>LocalityTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="39" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="39"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="41" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="41"/>
         <source>Sửa địa phương…</source>
         <translation>Edit locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="59" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="59"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="61" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="61"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="63" />
-        <source>Xuất bảng…</source>
-        <translation>Export table…</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="122" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="119"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="126" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="123"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="128" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="125"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="137" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="138" />
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="135"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -994,194 +985,194 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="50" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="50"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="51" />
-        <location filename="../../kh65_desktop/ui/main_window.py" line="181" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="181"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="52" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="52"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="53" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="53"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="54" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="54"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="79" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="79"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="83" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="83"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
         <source>Đối chiếu số liệu văn bản…</source>
-        <translation>Check the document's figures…</translation>
+        <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="89"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
         <source>Nhập số liệu kỳ mới…</source>
-        <translation>Enter a new period's figures…</translation>
+        <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="179" />
-        <location filename="../../kh65_desktop/ui/main_window.py" line="195" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="195"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="182" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="184" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
-        <translation>Include the plan's definitions and targets</translation>
+        <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="197" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="197"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="207" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="209" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="245" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="245"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="249" />
+        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1189,32 +1180,32 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="42" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="42"/>
         <source>Đánh giá chỉ tiêu</source>
         <translation>Indicator assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="83" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="83"/>
         <source>Chỉ tiêu chậm nhất so với tiến độ</source>
         <translation>Indicators furthest behind schedule</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="85" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="85"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn</source>
         <translation>Overdue tasks and tasks due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="90" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="90"/>
         <source>Tiến độ từng chỉ tiêu theo cơ quan chủ trì (bấm để mở)</source>
-        <translation>Each indicator's progress by lead agency (click to open)</translation>
+        <translation>Each indicator&apos;s progress by lead agency (click to open)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="112" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="112"/>
         <source>Kế hoạch số {0} ngày {1}: {2}</source>
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="123" />
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="123"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
@@ -1222,42 +1213,42 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="98" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="98"/>
         <source>Nhập số liệu kỳ báo cáo</source>
-        <translation>Enter a period's figures</translation>
+        <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="112" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="112"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="127" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="127"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="131" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="131"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199" />
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -1265,221 +1256,221 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>Lấy số trong tệp</source>
-        <translation>Take the file's figure</translation>
+        <translation>Take the file&apos;s figure</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="59" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="59"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="63" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="63"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
         <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
         <translation>Province-wide report (Planning and Investment)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="88" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="88"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="102" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="102"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="115" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="115"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116"/>
         <source>Chức vụ người ký</source>
-        <translation>Signer's title</translation>
+        <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117"/>
         <source>Họ tên người ký</source>
-        <translation>Signer's name</translation>
+        <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="247" />
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="257" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="257"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="276" />
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="276"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -1487,167 +1478,167 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="14" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="14"/>
         <source>Lũy kế</source>
         <translation>Accumulating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="15" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="15"/>
         <source>Mức/tỷ lệ</source>
         <translation>Level/rate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="16" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="16"/>
         <source>Định tính</source>
         <translation>Qualitative</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="17" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="17"/>
         <source>Càng cao càng tốt</source>
         <translation>Higher is better</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="18" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="18"/>
         <source>Càng thấp càng tốt</source>
         <translation>Lower is better</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="19" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="19"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="20" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="20"/>
         <source>Tối thiểu</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="21" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="21"/>
         <source>Tối đa</source>
         <translation>Ceiling</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="22" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="22"/>
         <source>Mức thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="23" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="23"/>
         <source>Giữ vững</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="24" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="24"/>
         <source>Hoàn thành</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="25" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="25"/>
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="26" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="26"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="27" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="27"/>
         <source>Chậm tiến độ</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="28" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="28"/>
         <source>Nguy cơ không đạt</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="29" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="29"/>
         <source>Chưa đủ số liệu</source>
         <translation>Not enough data</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="30" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="30"/>
         <source>Tỷ lệ so với kế hoạch</source>
         <translation>Percent of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="31" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="31"/>
         <source>Còn phải thực hiện</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="32" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="32"/>
         <source>Tổng kế hoạch</source>
         <translation>Total target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="33" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="33"/>
         <source>Tổng thực hiện</source>
         <translation>Total actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="34" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="34"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="35" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="35"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="36" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="36"/>
         <source>Chưa thực hiện</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="37" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="37"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="38" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="38"/>
         <source>Đã hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="39" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="39"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="40" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="40"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="41" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="41"/>
         <source>Còn hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="42" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="42"/>
         <source>Không có hạn</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="43" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="43"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="44" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="44"/>
         <source>Thấp</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="45" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="45"/>
         <source>Trung bình</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/labels.py" line="46" />
+        <location filename="../../kh65_desktop/ui/labels.py" line="46"/>
         <source>Cao</source>
         <translation>High</translation>
     </message>
@@ -1655,12 +1646,17 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>TableExport</name>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="26" />
+        <location filename="../../kh65_desktop/ui/table_export.py" line="24"/>
+        <source>Xuất bảng…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="34"/>
         <source>Xuất bảng</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="28" />
+        <location filename="../../kh65_desktop/ui/table_export.py" line="36"/>
         <source>Bảng tính Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1668,53 +1664,48 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>TaskTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="53" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="53"/>
         <source>Tìm nhiệm vụ…</source>
         <translation>Search tasks…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57"/>
         <source>Chỉ việc quá hạn, sắp đến hạn</source>
         <translation>Only overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="58" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="58"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="61" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="61"/>
         <source>Sửa nhiệm vụ…</source>
         <translation>Edit task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64" />
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="130"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="82" />
-        <source>Xuất bảng…</source>
-        <translation>Export table…</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="106" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="103"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="121" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="118"/>
         <source>Hãy chọn nhiệm vụ cần sửa.</source>
         <translation>Choose the task to edit.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="128" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
         <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="130" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="127"/>
         <source>Xóa nhiệm vụ {0}?
 
 {1}
@@ -1727,7 +1718,7 @@ Có thể hoàn tác bằng Ctrl+Z.</source>
 You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="136" />
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133"/>
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
     </message>
@@ -1735,7 +1726,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="99" />
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="99"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>

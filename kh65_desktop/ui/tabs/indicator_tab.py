@@ -21,7 +21,7 @@ from ..context import AppContext
 from ..dialogs.history import show_history
 from ..dialogs.indicator_chart import IndicatorChartDialog
 from ..proxies import IndicatorFilter
-from ..table_export import export_table
+from ..table_export import export_button
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table
 
@@ -72,10 +72,7 @@ class IndicatorTab(QWidget):
         filters.addWidget(self.agency, 2)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.period, 1)
-        export = QPushButton(self.tr("Xuất bảng…"))
-        export.setObjectName("exportTable")
-        export.clicked.connect(lambda: export_table(self, self.table, "chi-tieu"))
-        filters.addWidget(export)
+        filters.addWidget(export_button(self, self.table, "chi-tieu"))
         filters.addWidget(chart)
         filters.addWidget(history)
         filters.addWidget(add)

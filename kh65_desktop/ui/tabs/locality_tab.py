@@ -20,7 +20,7 @@ from .. import entity_actions
 from ..chart_panel import ChartPanel
 from ..columns import breakdown_columns
 from ..context import AppContext
-from ..table_export import export_table
+from ..table_export import export_button
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table, remember_splitter
 
@@ -60,10 +60,7 @@ class LocalityTab(QWidget):
         bar.addWidget(self.indicator, 3)
         bar.addWidget(QLabel(self.tr("Kỳ")))
         bar.addWidget(self.period, 1)
-        export = QPushButton(self.tr("Xuất bảng…"))
-        export.setObjectName("exportTable")
-        export.clicked.connect(lambda: export_table(self, self.table, "dia-ban"))
-        bar.addWidget(export)
+        bar.addWidget(export_button(self, self.table, "dia-ban"))
         bar.addWidget(add)
         bar.addWidget(edit)
         self.chart = BreakdownChart()

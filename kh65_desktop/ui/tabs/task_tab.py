@@ -22,7 +22,7 @@ from ..context import AppContext
 from ..delegates import ChoiceDelegate
 from ..labels import label
 from ..proxies import TaskFilter
-from ..table_export import export_table
+from ..table_export import export_button
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table
 
@@ -79,10 +79,7 @@ class TaskTab(QWidget):
         bar.addWidget(self.search, 3)
         bar.addWidget(self.agency, 2)
         bar.addWidget(self.urgent)
-        export = QPushButton(self.tr("Xuất bảng…"))
-        export.setObjectName("exportTable")
-        export.clicked.connect(lambda: export_table(self, self.table, "nhiem-vu"))
-        bar.addWidget(export)
+        bar.addWidget(export_button(self, self.table, "nhiem-vu"))
         bar.addWidget(add)
         bar.addWidget(edit)
         bar.addWidget(delete)
