@@ -72,6 +72,7 @@ def test_an_edit_in_the_table_changes_the_charts(qtbot, db_path: Path, tmp_path:
         proxy.index(find_row(proxy, "II.3.2"), column(proxy, "value")),
         "300",
     )
+    window.tabs.setCurrentWidget(window.overview)  # the clerk looks at the overview
     length, colour, _ = drawn_bars(window.overview.progress_chart)[ids["II.3.2"]]
     assert length == pytest.approx(300 / 520 * 100)
     assert colour == STATUS_COLORS[Status.ON_TRACK]

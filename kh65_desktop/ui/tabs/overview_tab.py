@@ -25,6 +25,7 @@ from ..columns import STATUS_COLORS, indicator_columns, only, status_label, task
 from ..context import AppContext
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import make_table, remember_splitter
+from .follow import follow_changes
 
 
 class OverviewTab(QWidget):
@@ -102,7 +103,7 @@ class OverviewTab(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
-        context.changed.connect(self.refresh)
+        follow_changes(self, context, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
