@@ -151,19 +151,6 @@ CHUNK_ROWS = 60  # a long table is laid out in parts (reportlab splits one huge 
 _PADDING = 3
 
 
-class _CellText(P):
-    """A table cell's paragraph that breaks its lines once per width: reportlab's Table wraps
-    every cell to measure the row and again to draw it (and again when it splits a page),
-    and line breaking is most of a long report's time."""
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
-        return self._wrapped[1]
-
-
 def _cell(value: str, width: float, style: ParagraphStyle) -> str | Flowable:
     """A plain string, broken into lines here where it must wrap: reportlab's Table draws
     plain lines several times faster than Paragraphs, the same on paper (a 121-page report
@@ -175,7 +162,7 @@ def _cell(value: str, width: float, style: ParagraphStyle) -> str | Flowable:
     for part in text.split("\n"):
         lines += simpleSplit(part, style.fontName, TABLE_SIZE, room) or [""]
     if any(stringWidth(line, style.fontName, TABLE_SIZE) > room for line in lines):
-        return _CellText(_text(value), style)  # a word wider than the cell: let it be split
+        return P(_text(value), style)  # a word wider than the cell: let it be split
     return "\n".join(lines)
 
 
@@ -198,7 +185,7 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
     bold = {a: _style(f"tt-{a}", TABLE_SIZE, bold=True, align=_ALIGN[a]) for a in Align}
     group = _style("tg", TABLE_SIZE, bold=True)
     widths = [c.width_mm * mm for c in table.columns]
-    data: list[list[Any]] = [[_CellText(_text(c.title), head) for c in table.columns]]
+    data: list[list[Any]] = [[P(_text(c.title), head) for c in table.columns]]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -213,7 +200,7 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
         index = len(data)
         if row.group:
             data.append(
-                [_CellText(_text(row.cells[0]), group), _CellText(_text(row.cells[1]), group)]
+                [P(_text(row.cells[0]), group), P(_text(row.cells[1]), group)]
                 + [""] * (len(table.columns) - 2)
             )
             commands.append(("SPAN", (1, index), (-1, index)))

@@ -211,10 +211,16 @@ def stored_dates(
 ) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
     """Converters from stored `as_of` and `entered_at` values: SQLAlchemy's own, so a date
     reads back as the ORM would have read it."""
+    date_type, time_type = _date_types(connection)
+    from_date = date_type.result_processor(connection.dialect, None) or _same
+    from_time = time_type.result_processor(connection.dialect, None) or _same
+    return from_date, from_time
+
+
+def _date_types(connection: Connection) -> tuple[Any, Any]:
+    """The `as_of` and `entered_at` column types as this database's dialect stores them."""
     columns, dialect = ReportedValue.__table__.c, connection.dialect
-    as_of = columns.as_of.type.dialect_impl(dialect).result_processor(dialect, None)
-    at = columns.entered_at.type.dialect_impl(dialect).result_processor(dialect, None)
-    return as_of or _same, at or _same
+    return columns.as_of.type.dialect_impl(dialect), columns.entered_at.type.dialect_impl(dialect)
 
 
 _FIELDS = ("value", "text", "achieved", "is_estimate", "as_of", "note", "entered_by", "entered_at")
@@ -254,9 +260,9 @@ def write_values(
     if not changes:
         return []
     connection = session.connection()
-    columns, dialect = ReportedValue.__table__.c, connection.dialect
-    to_date = columns.as_of.type.dialect_impl(dialect).bind_processor(dialect) or _same
-    to_time = columns.entered_at.type.dialect_impl(dialect).bind_processor(dialect) or _same
+    date_type, time_type = _date_types(connection)
+    to_date = date_type.bind_processor(connection.dialect) or _same
+    to_time = time_type.bind_processor(connection.dialect) or _same
     from_date, from_time = stored_dates(connection)
     existing = stored_figures(connection, (k.period_id for k, _ in changes))
     stamp = to_time(now)
