@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from kh65_desktop import logging_setup
+from kh65_desktop.services import exchange_apply
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.exchange import ExchangeService
 from kh65_desktop.services.exchange_files import read_file
@@ -77,7 +79,31 @@ def test_backup_before_migration_and_before_import(
     exchange = ExchangeService(service.engine)
     plan = service.current_plan()
     exchange.apply(plan, exchange.preview(plan, read_file(package, "x")), "x")
-    assert "truoc-nhap" in [b.reason for b in backups(db_path)]
+    made = next(b for b in backups(db_path) if b.reason == "truoc-nhap")
+    # copied while the import was being written: it holds the state before the import
+    assert _count(made.path, "import_log") == 0 and _count(db_path, "import_log") == 1
+    assert _count(made.path, "value_change") < _count(db_path, "value_change")
+
+
+def _count(path: Path, table: str) -> int:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_an_import_whose_backup_fails_writes_nothing(
+    tmp_path: Path, service: PlanService, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(path: Path, reason: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exchange_apply, "make_backup", disk_full)
+    exchange = ExchangeService(service.engine)
+    plan = service.current_plan()
+    preview = exchange.preview(plan, read_file(make_package(tmp_path), "x"))
+    assert not preview.changes_nothing
+    with pytest.raises(OSError):
+        exchange.apply(plan, preview, "x")
+    assert _count(db_path, "import_log") == 0 and _count(db_path, "value_change") == 0
 
 
 def _damage(path: Path) -> None:

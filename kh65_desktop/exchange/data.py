@@ -42,9 +42,9 @@ class PeriodData:
     cutoff_on: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a package may bring 100.000, and frozen init is 6× slower
 class ValueData:
-    """A figure with its provenance."""
+    """A figure with its provenance (read-only by convention)."""
 
     indicator: str
     period: str

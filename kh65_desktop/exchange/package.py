@@ -194,6 +194,52 @@ def _number(value: Any, path: Path, where: str) -> float | None:
     return float(value)
 
 
+def _values(values: list[dict[str, Any]], path: Path) -> list[ValueData]:
+    """Every figure, each field checked; a package may hold 100.000, so the message saying
+    where a bad one is is only put together when one is found."""
+    items: list[ValueData] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for number, v in enumerate(values, start=1):
+        value, at, as_of = v.get("value"), v.get("entered_at"), v.get("as_of")
+        if value is not None and (type(value) is not float or not math.isfinite(value)):
+            value = _number(value, path, _where(number, v))
+        if at:
+            try:
+                at = datetime.fromisoformat(at)
+            except (TypeError, ValueError):
+                raise ExchangeError(
+                    path, f"thời điểm “{at}” ({_where(number, v)}) không hợp lệ."
+                ) from None
+        item = ValueData(
+            str(v["indicator"]),
+            str(v["period"]),
+            v.get("locality"),
+            value,
+            str(v.get("text") or ""),
+            v.get("achieved"),
+            bool(v.get("estimate", False)),
+            _date(as_of, path, _where(number, v)) if as_of else None,
+            str(v.get("note") or ""),
+            str(v.get("entered_by") or ""),
+            at or None,
+        )
+        key = (item.indicator, item.period, item.locality)
+        if key in seen:
+            raise ExchangeError(
+                path,
+                f"{_where(number, v)}: số liệu của chỉ tiêu {item.indicator}, kỳ "
+                f"{item.period} xuất hiện hai lần.",
+            )
+        seen.add(key)
+        items.append(item)
+    return items
+
+
+def _where(number: int, v: Any) -> str:
+    indicator = v.get("indicator") if isinstance(v, dict) else None
+    return f"số liệu thứ {number} (chỉ tiêu {indicator})"
+
+
 def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     """Turn the content JSON into ExchangeData, checking every field."""
     try:
@@ -215,30 +261,7 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
             )
             for p in body.get("periods", [])
         ]
-        seen: set[tuple[str, str, str | None]] = set()
-        for number, v in enumerate(values, start=1):
-            where = f"số liệu thứ {number} (chỉ tiêu {v.get('indicator')})"
-            item = ValueData(
-                str(v["indicator"]),
-                str(v["period"]),
-                v.get("locality"),
-                _number(v.get("value"), path, where),
-                str(v.get("text") or ""),
-                v.get("achieved"),
-                bool(v.get("estimate", False)),
-                _date(v.get("as_of"), path, where),
-                str(v.get("note") or ""),
-                str(v.get("entered_by") or ""),
-                _datetime(v["entered_at"], path, where) if v.get("entered_at") else None,
-            )
-            if item.key in seen:
-                raise ExchangeError(
-                    path,
-                    f"{where}: số liệu của chỉ tiêu {item.indicator}, kỳ "
-                    f"{item.period} xuất hiện hai lần.",
-                )
-            seen.add(item.key)
-            data.values.append(item)
+        data.values = _values(values, path)
         data.tasks = [
             TaskData(
                 str(t["code"]),

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Row
+from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.terms import Role, TaskStatus
+from ..storage.figures import ValueKey, ValueState, write_figures
 from ..storage.models import LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange
 
-
-class ValueKey(NamedTuple):
-    """Which figure: an indicator in a period, province-wide or for one locality."""
-
-    indicator_id: int
-    period_id: int
-    locality_id: int | None = None
-
-
-class ValueState(NamedTuple):
-    """A figure and its provenance, as stored (tuples: an import builds 100.000 of them)."""
-
-    value: float | None
-    text: str = ""
-    achieved: bool | None = None
-    is_estimate: bool = False
-    as_of: date | None = None
-    note: str = ""
-    entered_by: str = ""
-    entered_at: datetime | None = None
+__all__ = ["EditService", "TaskSnapshot", "ValueKey", "ValueState"]  # the UI's names for figures
 
 
 @dataclass(frozen=True)
@@ -65,7 +46,9 @@ class EditService:
 
         Returns the previous states, in the same shape, so undo can pass them back."""
         with self._session() as session, session.begin():
-            return write_values(session, changes, changed_by, datetime.now(UTC))
+            return write_figures(
+                session.connection(), changes, changed_by, datetime.now(UTC)
+            ).states()
 
     def record_value(
         self,
@@ -187,142 +170,6 @@ class EditService:
             assert task.id is not None
             _link(session, task.id, list(snapshot.links))
             return task.id
-
-
-_STORED = (
-    "SELECT id, indicator_id, period_id, locality_id, value, text, achieved, is_estimate, "
-    "as_of, note, entered_by, entered_at FROM reported_value WHERE period_id IN ({})"
-)
-
-
-def stored_figures(connection: Connection, period_ids: Iterable[int]) -> dict[tuple, Row]:
-    """Every stored figure of these periods by (indicator, period, locality), as the driver's
-    rows, dates still as stored (`stored_dates` converts): a plan may hold over a hundred
-    thousand, and converting each through the ORM would dominate an import."""
-    ids = tuple(sorted(set(period_ids)))
-    if not ids:
-        return {}
-    rows = connection.exec_driver_sql(_STORED.format(", ".join("?" * len(ids))), ids)
-    return {(r[1], r[2], r[3]): r for r in rows.fetchall()}
-
-
-def stored_dates(
-    connection: Connection,
-) -> tuple[Callable[[Any], date | None], Callable[[Any], datetime | None]]:
-    """Converters from stored `as_of` and `entered_at` values: SQLAlchemy's own, so a date
-    reads back as the ORM would have read it."""
-    date_type, time_type = _date_types(connection)
-    from_date = date_type.result_processor(connection.dialect, None) or _same
-    from_time = time_type.result_processor(connection.dialect, None) or _same
-    return from_date, from_time
-
-
-def _date_types(connection: Connection) -> tuple[Any, Any]:
-    """The `as_of` and `entered_at` column types as this database's dialect stores them."""
-    columns, dialect = ReportedValue.__table__.c, connection.dialect
-    return columns.as_of.type.dialect_impl(dialect), columns.entered_at.type.dialect_impl(dialect)
-
-
-_FIELDS = ("value", "text", "achieved", "is_estimate", "as_of", "note", "entered_by", "entered_at")
-_UPDATE = (
-    "UPDATE reported_value SET value = ?, text = ?, achieved = ?, is_estimate = ?, "
-    "as_of = ?, note = ?, entered_by = ?, entered_at = ? WHERE id = ?"
-)
-_INSERT = (
-    "INSERT INTO reported_value (value, text, achieved, is_estimate, as_of, note, "
-    "entered_by, entered_at, indicator_id, period_id, locality_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_DELETE = "DELETE FROM reported_value WHERE id = ?"
-_HISTORY = (
-    "INSERT INTO value_change (indicator_id, period_id, locality_id, old_value, "
-    "new_value, old_text, new_text, changed_by, changed_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def write_values(
-    session: Session,
-    changes: list[tuple[ValueKey, ValueState | None]],
-    changed_by: str,
-    now: datetime,
-) -> list[tuple[ValueKey, ValueState | None]]:
-    """Set or remove figures inside the caller's transaction, logging each change.
-
-    One executemany per kind of write, through the driver with SQLAlchemy's own converters
-    for dates, so one figure and a hundred thousand take the same path (an import of
-    100.000 figures would otherwise spend its time building ORM objects).
-    Returns the previous states, in the same shape."""
-    if not changes:
-        return []
-    connection = session.connection()
-    date_type, time_type = _date_types(connection)
-    to_date = date_type.bind_processor(connection.dialect) or _same
-    to_time = time_type.bind_processor(connection.dialect) or _same
-    from_date, from_time = stored_dates(connection)
-    existing = stored_figures(connection, (k.period_id for k, _ in changes))
-    stamp = to_time(now)
-    previous: list[tuple[ValueKey, ValueState | None]] = []
-    updates, inserts, deletes, history = [], [], [], []
-    for key, state in changes:
-        row = existing.get((key.indicator_id, key.period_id, key.locality_id))
-        old = None
-        if row is not None:
-            old = ValueState(
-                row[4],
-                row[5],
-                None if row[6] is None else bool(row[6]),
-                bool(row[7]),
-                from_date(row[8]),
-                row[9],
-                row[10],
-                from_time(row[11]),
-            )
-        previous.append((key, old))
-        if state is None:
-            if row is not None:
-                deletes.append((row[0],))
-        else:
-            fields = (
-                state.value,
-                state.text,
-                state.achieved,
-                state.is_estimate,
-                to_date(state.as_of),
-                state.note,
-                state.entered_by or changed_by,
-                to_time(state.entered_at) if state.entered_at else stamp,
-            )
-            if row is not None:
-                updates.append((*fields, row[0]))
-            else:
-                inserts.append((*fields, key.indicator_id, key.period_id, key.locality_id))
-        history.append(
-            (
-                key.indicator_id,
-                key.period_id,
-                key.locality_id,
-                old.value if old else None,
-                state.value if state else None,
-                old.text if old else "",
-                state.text if state else "",
-                changed_by,
-                stamp,
-            )
-        )
-    for statement, rows in (
-        (_UPDATE, updates),
-        (_INSERT, inserts),
-        (_DELETE, deletes),
-        (_HISTORY, history),
-    ):
-        if rows:
-            connection.exec_driver_sql(statement, rows)
-    return previous
 
 
 def _link(session: Session, task_id: int, links: list[tuple[int, Role]]) -> None:

@@ -4,13 +4,12 @@ applying it in one transaction, and undoing it."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, true
 from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_number
@@ -18,11 +17,11 @@ from ..domain.terms import Direction, IndicatorKind, TargetForm, TaskStatus
 from ..exchange.data import (
     ExchangeData,
     ExchangeError,
-    PeriodData,
     TargetData,
     TaskData,
     ValueData,
 )
+from ..storage.figures import StoredFigure, stored_figures
 from ..storage.models import (
     Agency,
     ImportLog,
@@ -33,8 +32,8 @@ from ..storage.models import (
     Plan,
     Task,
 )
+from ..storage.stored_dates import from_stored_time
 from .bulk import paused_gc
-from .editing import stored_dates, stored_figures
 
 
 class Action(StrEnum):
@@ -62,7 +61,7 @@ def _shown(shown: Shown) -> str:
     return shown if isinstance(shown, str) else _value_text(*shown)
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewRow:
     """One thing a file would add or change, shown to the clerk before anything is written."""
 
@@ -111,9 +110,10 @@ class ImportPreview:
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """A time in UTC; one without a zone is taken as UTC (the database stores UTC)."""
+    if moment is None or moment.tzinfo is UTC:
+        return moment
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _value_text(value: float | None, text: str, estimate: bool) -> str:
@@ -148,18 +148,25 @@ class ExchangeService:
                     f"đơn vị gửi “{data.sender_name}” (mã "
                     f"{data.sender_code}) không có trong danh sách cơ quan.",
                 )
-            indicators = {
-                i.code: i
-                for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
-            }
-            periods = {
-                p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))
-            }
-            localities = {loc.code: loc for loc in session.exec(select(Locality))}
+            # codes to (id, name) as plain rows: the loop below runs once per figure
+            indicators = _named(session, Indicator, Indicator.plan_id == plan.id)
+            periods = _named(session, Period, Period.plan_id == plan.id)
+            localities = _named(session, Locality, true())
             tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
-            connection = session.connection()
-            current = stored_figures(connection, (p.id for p in periods.values() if p.id))
-            _, read_time = stored_dates(connection)
+            defined = (
+                {
+                    i.code: i
+                    for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+                }
+                if data.definitions
+                else {}
+            )
+            sent = {v.indicator for v in data.values}
+            current = stored_figures(
+                session.connection(),
+                (p_id for p_id, _ in periods.values()),
+                (i_id for code, (i_id, _) in indicators.items() if code in sent),
+            )
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -189,46 +196,29 @@ class ExchangeService:
                 )
             )
         for definition in data.definitions:
-            row = self._definition_row(definition, indicators.get(definition.code))
+            row = self._definition_row(definition, defined.get(definition.code))
             if row is not None:
                 preview.rows.append(row)
+        new_names = {d.code: d.name for d in data.definitions}
+        period_names = {code: name for code, (_, name) in periods.items()}
+        period_names.update((code, p.name) for code, p in new_periods.items())
+        append = preview.rows.append
         for value in data.values:
-            indicator = indicators.get(value.indicator)
-            if indicator is None:  # defined by this package: added with it
-                definition = next(d for d in data.definitions if d.code == value.indicator)
-                preview.rows.append(
-                    PreviewRow(
-                        "value",
-                        value.indicator,
-                        definition.name,
-                        value.period,
-                        value.locality or "",
-                        "—",
-                        (value.value, value.text, value.estimate),
-                        Action.ADD,
-                        theirs_at=aware(value.entered_at),
-                        payload=value,
-                    )
-                )
-                continue
+            known = indicators.get(value.indicator)
             period = periods.get(value.period)
-            locality = localities[value.locality] if value.locality else None
+            place = localities[value.locality] if value.locality else None
             ours = (
-                current.get(
-                    (indicator.id, period.id if period else None, locality.id if locality else None)
-                )
-                if period
+                current.get((known[0], period[0], place[0] if place else None))
+                if known and period
                 else None
             )
-            preview.rows.append(
-                self._value_row(
+            append(
+                _value_row(
                     value,
-                    indicator,
-                    period,
-                    locality,
+                    known[1] if known else new_names[value.indicator],
+                    period_names.get(value.period, ""),
+                    place[1] if place else "",
                     ours,
-                    new_periods.get(value.period),
-                    read_time,
                 )
             )
         for task in data.tasks:
@@ -272,47 +262,6 @@ class ExchangeService:
                 raise ExchangeError(
                     data.source, f"nhiệm vụ {t.code}: tình trạng “{t.status}” không hợp lệ."
                 )
-
-    def _value_row(
-        self,
-        value: ValueData,
-        indicator: Indicator,
-        period: Period | None,
-        locality: Locality | None,
-        ours: Any,  # a row from stored_figures, or None
-        new_period: PeriodData | None,
-        read_time: Callable[[Any], datetime | None],  # its entered_at, as stored
-    ) -> PreviewRow:
-        theirs_at = aware(value.entered_at)
-        row = PreviewRow(
-            "value",
-            indicator.code,
-            indicator.name,
-            period.name if period else (new_period.name if new_period else ""),
-            locality.name if locality else "",
-            "—",
-            (value.value, value.text, value.estimate),
-            Action.ADD,
-            theirs_at=theirs_at,
-            payload=value,
-        )
-        if ours is None:
-            return row
-        estimate = bool(ours.is_estimate)
-        row.was = (ours.value, ours.text, estimate)
-        row.ours_at = aware(read_time(ours.entered_at))
-        same = ours.value == value.value or (
-            ours.value is not None
-            and value.value is not None
-            and abs(ours.value - value.value) < 1e-9
-        )
-        if same and ours.text == value.text and estimate == value.estimate:
-            row.action = Action.UNCHANGED
-        elif row.ours_at and theirs_at and row.ours_at > theirs_at:
-            row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
-        else:
-            row.action = Action.CHANGE
-        return row
 
     def _definition_row(self, d: TargetData, ours: Indicator | None) -> PreviewRow | None:
         """A new indicator, or a changed definition or target; None when nothing differs."""
@@ -383,3 +332,47 @@ def definition_fields(d: TargetData) -> dict[str, Any]:
         "target_share": d.target_share,
         "target_text": d.target_text,
     }
+
+
+def _named(session: Session, model: Any, where: Any) -> dict[str, tuple[int, str]]:
+    """Code → (id, name) of a table's rows."""
+    rows = session.exec(select(model.code, model.id, model.name).where(where))
+    return {code: (id_, name) for code, id_, name in rows}
+
+
+def _value_row(
+    value: ValueData,
+    name: str,
+    period: str,
+    locality: str,
+    ours: StoredFigure | None,
+) -> PreviewRow:
+    """What one received figure would do, against the stored one (or none)."""
+    theirs_at = aware(value.entered_at)
+    row = PreviewRow(
+        "value",
+        value.indicator,
+        name,
+        period,
+        locality,
+        "—",
+        (value.value, value.text, value.estimate),
+        Action.ADD,
+        theirs_at=theirs_at,
+        payload=value,
+    )
+    if ours is None:
+        return row
+    stored, text, estimate = ours[4], ours[5], bool(ours[7])
+    row.was = (stored, text, estimate)
+    row.ours_at = aware(from_stored_time(ours[11]))
+    same = stored == value.value or (
+        stored is not None and value.value is not None and abs(stored - value.value) < 1e-9
+    )
+    if same and text == value.text and estimate == value.estimate:
+        row.action = Action.UNCHANGED
+    elif row.ours_at and theirs_at and row.ours_at > theirs_at:
+        row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
+    else:
+        row.action = Action.CHANGE
+    return row

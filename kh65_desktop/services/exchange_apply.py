@@ -4,6 +4,7 @@ previews)."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -15,6 +16,7 @@ from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
+from ..storage.figures import ValueKey, ValueState, state_from_log, write_figures
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -25,110 +27,119 @@ from ..storage.models import (
     ReportedValue,
     Task,
 )
-from .editing import ValueKey, ValueState, write_values
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
-    """Write everything the preview (and the clerk's choices) says, in one transaction."""
-    data, now = preview.data, datetime.now(UTC)
+    """Write everything the preview (and the clerk's choices) says, in one transaction,
+    after a safety backup (an import touches many figures at once)."""
     path = db_file(engine)
-    if path is not None:
-        make_backup(path, "truoc-nhap")  # an import touches many figures at once
+    with ThreadPoolExecutor(1) as pool, Session(engine, expire_on_commit=False) as session:
+        # The copy reads the last committed state (the database is in WAL mode) while the
+        # writes proceed, on the other core; it must be whole before the commit, and a
+        # failed copy rolls the import back.
+        backup = pool.submit(make_backup, path, "truoc-nhap") if path else None
+        with session.begin():
+            log = _write_import(session, plan, preview, imported_by)
+            if backup is not None:
+                backup.result()
+    return log
+
+
+def _write_import(
+    session: Session, plan: Plan, preview: ImportPreview, imported_by: str
+) -> ImportLog:
+    data, now = preview.data, datetime.now(UTC)
     changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
     undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
     applying = [row for row in preview.rows if row.applies]
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        periods = {p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
-        for row in applying:
-            if row.kind == "period":
-                p: PeriodData = row.payload
-                period = Period(
-                    plan_id=plan.id,
-                    code=p.code,
-                    name=p.name,
-                    kind=PeriodKind(p.kind),
-                    starts_on=p.starts_on,
-                    ends_on=p.ends_on,
-                    cutoff_on=p.cutoff_on,
-                )
-                session.add(period)
-                session.flush()
-                periods[p.code] = period
-                undo["periods"].append(period.id)
-        undo["indicators"], undo["targets"] = [], []
-        _apply_definitions(session, plan, applying, undo)
-        indicators = {
-            i.code: i.id
-            for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
-        }
-        localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
-        changes = []
-        for row in applying:
-            if row.kind != "value":
-                continue
-            v: ValueData = row.payload
-            key = ValueKey(
-                indicators[v.indicator],
-                periods[v.period].id or 0,
-                localities[v.locality] if v.locality else None,
+    periods = {p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
+    for row in applying:
+        if row.kind == "period":
+            p: PeriodData = row.payload
+            period = Period(
+                plan_id=plan.id,
+                code=p.code,
+                name=p.name,
+                kind=PeriodKind(p.kind),
+                starts_on=p.starts_on,
+                ends_on=p.ends_on,
+                cutoff_on=p.cutoff_on,
             )
-            changes.append(
-                (
-                    key,
-                    ValueState(
-                        v.value,
-                        v.text,
-                        v.achieved,
-                        v.estimate,
-                        v.as_of,
-                        v.note,
-                        v.entered_by or preview.sender,
-                        aware(v.entered_at) or now,
-                    ),
-                )
-            )
-        previous = write_values(session, changes, changed_by, now)
-        undo["values"] = [
-            [k.indicator_id, k.period_id, k.locality_id, _state_json(s)] for k, s in previous
-        ]
-        tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
-        for row in applying:
-            if row.kind == "task":
-                t: TaskData = row.payload
-                task = tasks[t.code]
-                undo["tasks"].append(
-                    [
-                        task.id,
-                        task.status.value,
-                        task.note,
-                        task.updated_by,
-                        _iso(task.updated_at),
-                    ]
-                )
-                task.status, task.note = TaskStatus(t.status), t.note
-                task.updated_by, task.updated_at = (
-                    t.updated_by or preview.sender,
-                    (aware(t.updated_at) or now),
-                )
-                session.add(task)
-        counts = preview.counts()
-        conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
-        log = ImportLog(
-            file_name=data.source,
-            content_sha256=data.content_sha256,
-            sender=preview.sender,
-            created_at=aware(data.created_at) or now,
-            imported_at=now,
-            imported_by=imported_by,
-            added=counts[Action.ADD],
-            changed=counts[Action.CHANGE],
-            unchanged=counts[Action.UNCHANGED],
-            conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
-            conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
-            undo_data=json.dumps(undo, ensure_ascii=False),
+            session.add(period)
+            session.flush()
+            periods[p.code] = period
+            undo["periods"].append(period.id)
+    undo["indicators"], undo["targets"] = [], []
+    _apply_definitions(session, plan, applying, undo)
+    indicators = {
+        i.code: i.id for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+    }
+    localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
+    changes = []
+    for row in applying:
+        if row.kind != "value":
+            continue
+        v: ValueData = row.payload
+        key = ValueKey(
+            indicators[v.indicator],
+            periods[v.period].id or 0,
+            localities[v.locality] if v.locality else None,
         )
-        session.add(log)
+        changes.append(
+            (
+                key,
+                ValueState(
+                    v.value,
+                    v.text,
+                    v.achieved,
+                    v.estimate,
+                    v.as_of,
+                    v.note,
+                    v.entered_by or preview.sender,
+                    v.entered_at or now,  # stored as UTC, whatever its zone
+                ),
+            )
+        )
+    previous = write_figures(session.connection(), changes, changed_by, now)
+    undo["values"] = previous.for_log()
+    tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+    for row in applying:
+        if row.kind == "task":
+            t: TaskData = row.payload
+            task = tasks[t.code]
+            undo["tasks"].append(
+                [
+                    task.id,
+                    task.status.value,
+                    task.note,
+                    task.updated_by,
+                    _iso(task.updated_at),
+                ]
+            )
+            task.status, task.note = TaskStatus(t.status), t.note
+            task.updated_by, task.updated_at = (
+                t.updated_by or preview.sender,
+                (aware(t.updated_at) or now),
+            )
+            session.add(task)
+    counts = preview.counts()
+    conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
+    log = ImportLog(
+        file_name=data.source,
+        content_sha256=data.content_sha256,
+        sender=preview.sender,
+        created_at=aware(data.created_at) or now,
+        imported_at=now,
+        imported_by=imported_by,
+        added=counts[Action.ADD],
+        changed=counts[Action.CHANGE],
+        unchanged=counts[Action.UNCHANGED],
+        conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
+        conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
+        undo_data=json.dumps(undo, ensure_ascii=False),
+    )
+    session.add(log)
     return log
 
 
@@ -172,9 +183,9 @@ def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
         if log is None or log.undone_at is not None:
             raise LookupError("Lần nhập này không còn để hoàn tác.")
         undo = json.loads(log.undo_data)
-        write_values(
-            session,
-            [(ValueKey(i, p, loc), _state_from(s)) for i, p, loc, s in undo["values"]],
+        write_figures(
+            session.connection(),
+            [(ValueKey(i, p, loc), state_from_log(s)) for i, p, loc, s in undo["values"]],
             f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
             now,
         )
@@ -215,35 +226,3 @@ def _plain(value: Any) -> Any:
 
 def _iso(moment: datetime | date | None) -> str | None:
     return moment.isoformat() if moment else None
-
-
-def _state_json(state: ValueState | None) -> list[Any] | None:
-    """A previous state for the undo log, compactly (an import may hold 100.000)."""
-    if state is None:
-        return None
-    return [
-        state.value,
-        state.text,
-        state.achieved,
-        state.is_estimate,
-        _iso(state.as_of),
-        state.note,
-        state.entered_by,
-        _iso(state.entered_at),
-    ]
-
-
-def _state_from(raw: list[Any] | None) -> ValueState | None:
-    if raw is None:
-        return None
-    value, text, achieved, estimate, as_of, note, by, at = raw
-    return ValueState(
-        value,
-        text,
-        achieved,
-        estimate,
-        date.fromisoformat(as_of) if as_of else None,
-        note,
-        by,
-        datetime.fromisoformat(at) if at else None,
-    )
