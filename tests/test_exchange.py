@@ -173,13 +173,13 @@ def test_a_failure_midway_leaves_the_database_as_it_was(
     plan = service.current_plan()
     preview = exchange.preview(plan, read_package(package))
     assert any(r.kind == "period" for r in preview.rows)
-    original = exchange_module.write_figures
+    original = exchange_module.write_imported_figures
 
     def fail_after_writing(*args, **kwargs):  # type: ignore[no-untyped-def]
         original(*args, **kwargs)
         raise RuntimeError("mất điện giữa chừng")
 
-    monkeypatch.setattr(exchange_module, "write_figures", fail_after_writing)
+    monkeypatch.setattr(exchange_module, "write_imported_figures", fail_after_writing)
     before = fingerprint(db_path)
     with pytest.raises(RuntimeError):
         exchange.apply(plan, preview, "x")

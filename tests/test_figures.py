@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,7 +14,6 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.figures import (
     ValueKey,
     ValueState,
-    state_from_log,
     stored_figures,
     write_figures,
 )
@@ -86,7 +84,7 @@ def test_written_figures_read_back_through_the_orm(service: PlanService) -> None
         previous = write_figures(
             session.connection(), [(key, state)], "Lê Thị Hoa", datetime.now(UTC)
         )
-    assert previous.states()[0][1] is not None  # the document's figure was there
+    assert previous[0][1] is not None  # the document's figure was there
     with Session(service.engine) as session:
         stored = session.exec(
             select(ReportedValue).where(
@@ -100,22 +98,6 @@ def test_written_figures_read_back_through_the_orm(service: PlanService) -> None
     assert stored.entered_at == datetime(2024, 9, 15, 3, 0, tzinfo=UTC)  # as every stored time
 
 
-def test_the_previous_states_survive_the_undo_log(service: PlanService) -> None:
-    keys = [_key(service, "II.5.1"), _key(service, "II.5.2")]
-    now = datetime.now(UTC)
-    with Session(service.engine) as session, session.begin():
-        first = write_figures(
-            session.connection(), [(k, ValueState(1.0 + i)) for i, k in enumerate(keys)], "a", now
-        )
-    logged = json.loads(json.dumps(first.for_log()))
-    assert [(ValueKey(*r[:3]), state_from_log(r[3])) for r in logged] == first.states()
-    # logs written before this format kept ISO text with a "T"; they still read
-    old = [2077.0, "", None, False, "2024-06-14", "", "Văn bản", "2024-06-14T00:00:00"]
-    assert state_from_log(old) == ValueState(
-        2077.0, "", None, False, date(2024, 6, 14), "", "Văn bản", datetime(2024, 6, 14, tzinfo=UTC)
-    )
-
-
 def test_history_follows_the_order_given_and_skips_removing_nothing(
     service: PlanService, db_path: Path
 ) -> None:
@@ -125,15 +107,15 @@ def test_history_follows_the_order_given_and_skips_removing_nothing(
         logged_before = len(session.exec(select(ValueChange)).all())
         removed_again = write_figures(session.connection(), [(b, None)], "x", datetime.now(UTC))
         assert len(session.exec(select(ValueChange)).all()) == logged_before  # nothing to log
-    assert removed_again.states() == [(b, None)]
+    assert removed_again == [(b, None)]
     first = datetime.now(UTC)
     with Session(service.engine) as session, session.begin():
         previous = write_figures(
             session.connection(), [(a, ValueState(5.0)), (b, ValueState(7.0))], "x", first
         )
         removed = write_figures(session.connection(), [(b, None)], "y", datetime.now(UTC))
-    assert previous.states()[1] == (b, None)  # b had been removed
-    assert removed.states() == [(b, ValueState(7.0, "", None, False, None, "", "x", first))]
+    assert previous[1] == (b, None)  # b had been removed
+    assert removed == [(b, ValueState(7.0, "", None, False, None, "", "x", first))]
     with sqlite3.connect(db_path) as db:
         logged = db.execute(
             "SELECT indicator_id, old_value, new_value, changed_by FROM value_change ORDER BY id"

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlmodel import Session, SQLModel, col, select
 
 from kh65_desktop.services.editing import EditService, ValueKey
-from kh65_desktop.storage.database import alembic_config, open_database
+from kh65_desktop.services.exchange import ExchangeService
+from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.storage.database import alembic_config, create_db_engine, open_database
 from kh65_desktop.storage.models import Indicator, ReportedValue, Task, ValueChange
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.db"))
@@ -47,7 +52,9 @@ def test_old_database_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> N
         ).one()
         assert (value.value, value.entered_by) == (85.1, "Nguyễn Thị Lan")
         assert session.exec(select(Task).where(Task.code == "T1.1")).one().status == "done"
-        assert session.exec(select(ValueChange)).all() == []  # the new table is there, empty
+        logged = [c.changed_by for c in session.exec(select(ValueChange))]
+        imported = ["Nhập từ tệp cthue.kh65 (Cục Thuế tỉnh)"]  # 0003's fixture imported one
+        assert logged == (imported if fixture.stem >= "schema-0003" else [])
     edits = EditService(engine)  # and the upgraded database works for new edits
     edits.record_value(ValueKey(value.indicator_id, value.period_id), 86.0, "Trần Văn Bình")
     assert [c.old_value for c in edits.value_history(value.indicator_id)] == [85.1]
@@ -62,3 +69,54 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert diff == []
     engine.dispose()
+
+
+def test_an_import_made_before_revision_0004_can_still_be_undone(tmp_path: Path) -> None:
+    """0003 kept an import's previous figures as JSON in its log; 0004 moves them to rows."""
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0003.db", path)
+    engine = open_database(path)
+    with sqlite3.connect(path) as db:
+        (undo_data,) = db.execute("SELECT undo_data FROM import_log").fetchone()
+        kept = db.execute(
+            "SELECT existed, value, entered_by, entered_at FROM import_undo_value"
+        ).fetchall()
+    assert "values" not in json.loads(undo_data)
+    assert kept == [(1, 3300.0, "Văn bản", "2024-07-04 00:00:00.000000")]  # stored form, UTC
+    service = PlanService(engine)
+    assert _province_value(service, "II.6.1") == (4100.0, "CTHUE")
+    exchange = ExchangeService(engine)
+    exchange.undo(exchange.imports()[0].id, "Trần Văn Bình")
+    assert _province_value(service, "II.6.1") == (3300.0, "Văn bản")
+    with Session(engine) as session:
+        value = session.exec(
+            select(ReportedValue)
+            .join(Indicator)
+            .where(Indicator.code == "II.6.1", col(ReportedValue.locality_id).is_(None))
+        ).one()
+        assert value.entered_at == datetime(2024, 7, 4, tzinfo=UTC)
+    engine.dispose()
+
+
+def test_revision_0004_downgrades_to_the_json_log(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0003.db", path)
+    open_database(path).dispose()
+    engine = create_db_engine(path)
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+        connection.commit()
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        (undo_data,) = db.execute("SELECT undo_data FROM import_log").fetchone()
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    assert "import_undo_value" not in tables
+    (indicator, period, locality, state) = json.loads(undo_data)["values"][0]
+    assert state[0] == 3300.0 and state[6] == "Văn bản" and locality is None
+
+
+def _province_value(service: PlanService, code: str) -> tuple[float | None, str]:
+    row = next(r for r in service.indicator_rows() if r.code == code)
+    return row.latest.value, row.latest.entered_by

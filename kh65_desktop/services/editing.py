@@ -46,9 +46,7 @@ class EditService:
 
         Returns the previous states, in the same shape, so undo can pass them back."""
         with self._session() as session, session.begin():
-            return write_figures(
-                session.connection(), changes, changed_by, datetime.now(UTC)
-            ).states()
+            return write_figures(session.connection(), changes, changed_by, datetime.now(UTC))
 
     def record_value(
         self,

@@ -10,15 +10,22 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, delete, select
 
 from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
-from ..storage.figures import ValueKey, ValueState, state_from_log, write_figures
+from ..storage.figures import (
+    ValueKey,
+    ValueState,
+    figures_before_import,
+    write_figures,
+    write_imported_figures,
+)
 from ..storage.models import (
     ImportLog,
+    ImportUndoValue,
     Indicator,
     IndicatorGroup,
     Locality,
@@ -51,8 +58,26 @@ def _write_import(
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
     changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
-    undo: dict[str, list[Any]] = {"values": [], "tasks": [], "periods": []}
+    undo: dict[str, list[Any]] = {"tasks": [], "periods": []}
     applying = [row for row in preview.rows if row.applies]
+    counts = preview.counts()
+    conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
+    log = ImportLog(
+        file_name=data.source,
+        content_sha256=data.content_sha256,
+        sender=preview.sender,
+        created_at=aware(data.created_at) or now,
+        imported_at=now,
+        imported_by=imported_by,
+        added=counts[Action.ADD],
+        changed=counts[Action.CHANGE],
+        unchanged=counts[Action.UNCHANGED],
+        conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
+        conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
+    )
+    session.add(log)
+    session.flush()  # its id: the figures' previous states are kept under it
+    assert log.id is not None
     periods = {p.code: p for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
     for row in applying:
         if row.kind == "period":
@@ -101,8 +126,7 @@ def _write_import(
                 ),
             )
         )
-    previous = write_figures(session.connection(), changes, changed_by, now)
-    undo["values"] = previous.for_log()
+    write_imported_figures(session.connection(), changes, changed_by, now, log.id)
     tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
     for row in applying:
         if row.kind == "task":
@@ -123,22 +147,7 @@ def _write_import(
                 (aware(t.updated_at) or now),
             )
             session.add(task)
-    counts = preview.counts()
-    conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
-    log = ImportLog(
-        file_name=data.source,
-        content_sha256=data.content_sha256,
-        sender=preview.sender,
-        created_at=aware(data.created_at) or now,
-        imported_at=now,
-        imported_by=imported_by,
-        added=counts[Action.ADD],
-        changed=counts[Action.CHANGE],
-        unchanged=counts[Action.UNCHANGED],
-        conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
-        conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
-        undo_data=json.dumps(undo, ensure_ascii=False),
-    )
+    log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
     return log
 
@@ -183,12 +192,15 @@ def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
         if log is None or log.undone_at is not None:
             raise LookupError("Lần nhập này không còn để hoàn tác.")
         undo = json.loads(log.undo_data)
+        connection = session.connection()
         write_figures(
-            session.connection(),
-            [(ValueKey(i, p, loc), state_from_log(s)) for i, p, loc, s in undo["values"]],
+            connection,
+            figures_before_import(connection, log_id),
             f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
             now,
         )
+        # an undone import cannot be undone again: what it replaced is no longer needed
+        session.exec(delete(ImportUndoValue).where(col(ImportUndoValue.import_log_id) == log_id))
         for task_id, status, note, by, at in undo["tasks"]:
             task = session.get(Task, task_id)
             if task is not None:

@@ -9,10 +9,10 @@ One figure typed by a clerk takes the same path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from datetime import date, datetime
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection
 
@@ -84,55 +84,22 @@ def stored_state(row: StoredFigure) -> ValueState:
     )
 
 
-class Previous:
-    """What the written figures were before, in the order they were given."""
-
-    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
-        # indicator, period, locality, then the stored id and state at a StoredFigure's places
-        self._rows = rows
-
-    def states(self) -> list[tuple[ValueKey, ValueState | None]]:
-        """Previous states, shaped as `write_figures` takes them (what undo passes back)."""
-        return [(ValueKey(*r[:3]), None if r[3] is None else stored_state(r)) for r in self._rows]
-
-    def for_log(self) -> list[list[Any]]:
-        """Plain lists for a JSON undo log: key, then the stored state or None (dates stay
-        the stored ISO text, which `state_from_log` reads back)."""
-        return [[r[0], r[1], r[2], None if r[3] is None else r[4:]] for r in self._rows]
-
-
-def state_from_log(raw: list[Any] | None) -> ValueState | None:
-    """A state kept by `Previous.for_log` (or by earlier versions' ISO-formatted logs)."""
-    if raw is None:
-        return None
-    value, text, achieved, estimate, as_of, note, by, at = raw
-    return ValueState(
-        value,
-        text,
-        None if achieved is None else bool(achieved),
-        bool(estimate),
-        date.fromisoformat(as_of) if as_of else None,
-        note,
-        by,
-        _logged_time(at) if at else None,
-    )
-
-
-def _logged_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)  # stored text, or ISO with a zone in older logs
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 _STAGE = (
     "CREATE TEMP TABLE kh65_incoming (indicator_id INTEGER, period_id INTEGER, "
     "locality_id INTEGER, removed INTEGER, value REAL, text TEXT, achieved INTEGER, "
     "is_estimate INTEGER, as_of TEXT, note TEXT, entered_by TEXT, entered_at TEXT)"
 )
 _STAGE_ROW = "INSERT INTO kh65_incoming VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-# The stored figure each incoming one replaces, matched through the unique key's index.
+# The stored figure each incoming one replaces, matched through the unique key's index;
+# keyed by the incoming row (an INTEGER PRIMARY KEY: the joins below are rowid lookups).
+_PREVIOUS_TABLE = (
+    "CREATE TEMP TABLE kh65_previous (n INTEGER PRIMARY KEY, id INTEGER, value REAL, "
+    "text TEXT, achieved INTEGER, is_estimate INTEGER, as_of TEXT, note TEXT, "
+    "entered_by TEXT, entered_at TEXT)"
+)
 _MATCH = (
-    "CREATE TEMP TABLE kh65_previous AS SELECT i.rowid AS n, r.id, r.value, r.text, "
-    "r.achieved, r.is_estimate, r.as_of, r.note, r.entered_by, r.entered_at "
+    "INSERT INTO kh65_previous SELECT i.rowid, r.id, r.value, r.text, r.achieved, "
+    "r.is_estimate, r.as_of, r.note, r.entered_by, r.entered_at "
     "FROM kh65_incoming i LEFT JOIN reported_value r ON r.indicator_id = i.indicator_id "
     "AND r.period_id = i.period_id AND coalesce(r.locality_id, 0) = coalesce(i.locality_id, 0)"
 )
@@ -157,23 +124,81 @@ _INSERT = (
     f"i.entered_by, i.entered_at {_PAIRS} WHERE p.id IS NULL AND NOT i.removed ORDER BY i.rowid"
 )
 _DELETE = f"DELETE FROM reported_value WHERE id IN (SELECT p.id {_PAIRS} WHERE i.removed)"
+# Both read as (indicator, period, locality, whether there was one, then the state at the
+# places `stored_state` reads).
 _PREVIOUS = (
     "SELECT i.indicator_id, i.period_id, i.locality_id, p.id, p.value, p.text, p.achieved, "
     f"p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} ORDER BY i.rowid"
 )
+_KEEP = (
+    "INSERT INTO import_undo_value (import_log_id, indicator_id, period_id, locality_id, "
+    "existed, value, text, achieved, is_estimate, as_of, note, entered_by, entered_at) "
+    "SELECT ?, i.indicator_id, i.period_id, i.locality_id, p.id IS NOT NULL, p.value, p.text, "
+    f"p.achieved, p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} "
+    "ORDER BY i.rowid"
+)
+_KEPT = (
+    "SELECT indicator_id, period_id, locality_id, existed, value, text, achieved, "
+    "is_estimate, as_of, note, entered_by, entered_at FROM import_undo_value "
+    "WHERE import_log_id = ? ORDER BY id"
+)
 _DROP = ("DROP TABLE IF EXISTS temp.kh65_incoming", "DROP TABLE IF EXISTS temp.kh65_previous")
 
 
+Changes = list[tuple[ValueKey, ValueState | None]]
+_Kept = TypeVar("_Kept")
+
+
 def write_figures(
+    connection: Connection, changes: Changes, changed_by: str, now: datetime
+) -> Changes:
+    """Set (or, with None, remove) figures inside the caller's transaction, logging each
+    change in the history. Returns the previous states in the same shape (what undo passes
+    back). Each key may appear once."""
+
+    def previous() -> Changes:
+        with _cursor(connection) as cursor:
+            return _states(cursor.execute(_PREVIOUS))
+
+    if not changes:
+        return []
+    return _write(connection, changes, changed_by, now, previous)
+
+
+def write_imported_figures(
+    connection: Connection, changes: Changes, changed_by: str, now: datetime, log_id: int
+) -> None:
+    """`write_figures` for an import: the previous states are kept in import_undo_value
+    under the import's log, copied by SQLite rather than carried through Python."""
+    if changes:
+        _write(
+            connection,
+            changes,
+            changed_by,
+            now,
+            lambda: connection.exec_driver_sql(_KEEP, (log_id,)),
+        )
+
+
+def figures_before_import(connection: Connection, log_id: int) -> Changes:
+    """What an import's figures were before it, as `write_figures` takes them back."""
+    with _cursor(connection) as cursor:
+        return _states(cursor.execute(_KEPT, (log_id,)))
+
+
+def _states(rows: Iterable[tuple[Any, ...]]) -> Changes:
+    return [(ValueKey(*r[:3]), stored_state(r) if r[3] else None) for r in rows]
+
+
+def _write(
     connection: Connection,
-    changes: list[tuple[ValueKey, ValueState | None]],
+    changes: Changes,
     changed_by: str,
     now: datetime,
-) -> Previous:
-    """Set (or, with None, remove) figures inside the caller's transaction, logging each
-    change in the history; returns what they were. Each key may appear once."""
-    if not changes:
-        return Previous([])
+    keep: Callable[[], _Kept],
+) -> _Kept:
+    """Stage the changes, match them with the stored figures, `keep` what they were, then
+    log and write them: set statements, whatever the count."""
     if len({key for key, _ in changes}) != len(changes):
         raise ValueError("Một số liệu xuất hiện hai lần trong cùng một lần ghi.")
     stamp = to_stored_time(now)
@@ -197,12 +222,12 @@ def write_figures(
     for statement in _DROP:  # a rolled-back write may have left them
         connection.exec_driver_sql(statement)
     connection.exec_driver_sql(_STAGE)
+    connection.exec_driver_sql(_PREVIOUS_TABLE)
     try:
         # through SQLAlchemy, which turns the driver's errors into its own
         connection.exec_driver_sql(_STAGE_ROW, staged)
         connection.exec_driver_sql(_MATCH)
-        with _cursor(connection) as cursor:
-            previous = Previous(cursor.execute(_PREVIOUS).fetchall())
+        kept = keep()
         connection.exec_driver_sql(_HISTORY, (changed_by, stamp))
         connection.exec_driver_sql(_UPDATE)
         connection.exec_driver_sql(_INSERT)
@@ -210,7 +235,7 @@ def write_figures(
     finally:
         for statement in _DROP:
             connection.exec_driver_sql(statement)
-    return previous
+    return kept
 
 
 @contextmanager

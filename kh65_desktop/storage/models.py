@@ -264,5 +264,28 @@ class ImportLog(SQLModel, table=True):
     unchanged: int = 0
     conflicts_kept: int = 0
     conflicts_taken: int = 0
-    undo_data: str = ""  # JSON: the previous state of everything the import changed
+    # JSON: the previous state of the tasks, targets, new indicators and periods it changed
+    # (figures, which may be 100.000, are kept in import_undo_value since revision 0004)
+    undo_data: str = ""
     undone_at: datetime | None = None
+
+
+class ImportUndoValue(SQLModel, table=True):
+    """A figure as it was before an import wrote it, to put back if the import is undone
+    (revision 0004). In the order the import wrote them (by id)."""
+
+    __tablename__ = "import_undo_value"
+    id: int | None = Field(default=None, primary_key=True)
+    import_log_id: int = Field(foreign_key="import_log.id", ondelete="CASCADE", index=True)
+    indicator_id: int
+    period_id: int
+    locality_id: int | None = None
+    existed: bool  # False: the import added the figure, and undo removes it
+    value: float | None = None
+    text: str | None = None
+    achieved: bool | None = None
+    is_estimate: bool | None = None
+    as_of: date | None = None
+    note: str | None = None
+    entered_by: str | None = None
+    entered_at: datetime | None = None
