@@ -101,31 +101,29 @@ def _write_import(
         i.code: i.id for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
     }
     localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
-    changes = []
-    for row in applying:
-        if row.kind != "value":
-            continue
-        v: ValueData = row.payload
-        key = ValueKey(
-            indicators[v.indicator],
-            periods[v.period].id or 0,
-            localities[v.locality] if v.locality else None,
+    period_ids = {code: p.id for code, p in periods.items()}
+    sender = preview.sender
+    values: list[ValueData] = [row.payload for row in applying if row.kind == "value"]
+    changes = [
+        (
+            ValueKey(
+                indicators[v.indicator],
+                period_ids[v.period],
+                localities[v.locality] if v.locality else None,
+            ),
+            ValueState(
+                v.value,
+                v.text,
+                v.achieved,
+                v.estimate,
+                v.as_of,
+                v.note,
+                v.entered_by or sender,
+                v.entered_at or now,  # stored as UTC, whatever its zone
+            ),
         )
-        changes.append(
-            (
-                key,
-                ValueState(
-                    v.value,
-                    v.text,
-                    v.achieved,
-                    v.estimate,
-                    v.as_of,
-                    v.note,
-                    v.entered_by or preview.sender,
-                    v.entered_at or now,  # stored as UTC, whatever its zone
-                ),
-            )
-        )
+        for v in values
+    ]
     write_imported_figures(session.connection(), changes, changed_by, now, log.id)
     tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
     for row in applying:

@@ -24,7 +24,7 @@ def to_stored_time(moment: datetime | None) -> str | None:
         return moment.isoformat(" ", "microseconds")
     if moment.tzinfo is not UTC:
         moment = moment.astimezone(UTC)
-    return moment.isoformat(" ", "microseconds")[:-6]  # without "+00:00"
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")  # faster than with a zone
 
 
 def from_stored_date(raw: str | None) -> date | None:
