@@ -118,6 +118,19 @@ def test_sorting_uses_numbers_not_text(qtbot, db_path: Path, tmp_path: Path) -> 
     tab.table.sortByColumn(column(tab.proxy, "percent"), Qt.SortOrder.DescendingOrder)
     first = [tab.proxy.index(r, column(tab.proxy, "percent")).data() for r in range(4)]
     assert first == ["120,82%", "104,68%", "100,00%", "100,00%"]
+    # an edit moves its row: the sort values are read again, not kept from before
+    index = tab.proxy.index(find_row(tab.proxy, "II.3.2"), column(tab.proxy, "value"))
+    type_into_cell(qtbot, tab.table, index, "600")  # 44,62% -> 115,38%
+    first = [tab.proxy.index(r, 0).data(ROW_ROLE).code for r in range(2)]
+    assert first[1] == "II.3.2" and cell(tab.proxy, "II.3.2", "percent") == "115,38%"
+    tab.search.setText("doanh nghiệp")  # a search keeps the order
+    shown = [tab.proxy.index(r, column(tab.proxy, "percent")).data() for r in range(3)]
+    assert shown[0] == "115,38%" and shown == sorted(shown, key=_percent, reverse=True)
+    tab.search.clear()
     tab.table.sortByColumn(column(tab.proxy, "code"), Qt.SortOrder.AscendingOrder)
     codes = [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
     assert codes.index("II.9.5") < codes.index("II.10.1")  # 9 before 10
+
+
+def _percent(shown: str) -> float:
+    return float(shown.rstrip("%").replace(".", "").replace(",", ".")) if shown else -1.0

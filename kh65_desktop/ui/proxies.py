@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from ..domain.terms import Status
 from ..domain.text import Haystack, found, prepare_haystack, prepare_query
 from ..services.rows import IndicatorRow, TaskRow
-from .table_model import ROW_ROLE, SORT_ROLE
+from .table_model import ROW_ROLE, SORT_ROLE, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +46,8 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
+        if isinstance(model, RowTableModel):  # the row itself, without a trip through Qt
+            return self.accepts(model.rows[source_row])
         row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
         return row is not None and self.accepts(row)
 
@@ -53,7 +55,12 @@ class RowFilterProxy(QSortFilterProxyModel):
         raise NotImplementedError
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            keys = model.sort_keys(left.column())
+            a, b = keys[left.row()], keys[right.row()]
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return a < b
         except TypeError:  # mixed kinds: compare as text

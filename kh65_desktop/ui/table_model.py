@@ -49,12 +49,23 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self.columns = list(columns)
         self.key = key
         self.rows: list[Row] = []
+        self._sort_keys: dict[int, list[Any]] = {}
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's sort value in a column, computed once per set of rows: a sorted proxy
+        compares them n·log n times on every filter change (each search keystroke)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            get = self.columns[column].sort or self.columns[column].display
+            keys = self._sort_keys[column] = [get(row) for row in self.rows]
+        return keys
 
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         rows = list(rows)
+        self._sort_keys.clear()  # before any signal: a proxy re-sorts as it receives one
         if [self.key(r) for r in rows] == [self.key(r) for r in self.rows] and rows:
             self.rows = rows
             self.dataChanged.emit(
