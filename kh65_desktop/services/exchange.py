@@ -365,7 +365,7 @@ def _value_row(
         return row
     stored, text, estimate = ours[4], ours[5], bool(ours[7])
     row.was = (stored, text, estimate)
-    row.ours_at = aware(from_stored_time(ours[11]))
+    row.ours_at = from_stored_time(ours[11])  # aware, UTC
     same = stored == value.value or (
         stored is not None and value.value is not None and abs(stored - value.value) < 1e-9
     )

@@ -3,18 +3,19 @@
 An import may set 100.000 figures at once. Matching each with the stored one, logging the
 change and remembering the previous state one Python object at a time cost seconds; here
 the incoming figures are put in a temporary table once and SQLite does the matching,
-history, updates and inserts with set statements (four statements whatever the count).
+history, updates and inserts with a few set statements, whatever the count.
 One figure typed by a clerk takes the same path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from .stored_dates import from_stored_date, from_stored_time, to_stored_date, to_stored_time
 
@@ -124,18 +125,18 @@ _INSERT = (
     f"i.entered_by, i.entered_at {_PAIRS} WHERE p.id IS NULL AND NOT i.removed ORDER BY i.rowid"
 )
 _DELETE = f"DELETE FROM reported_value WHERE id IN (SELECT p.id {_PAIRS} WHERE i.removed)"
-# Both read as (indicator, period, locality, whether there was one, then the state at the
-# places `stored_state` reads).
-_PREVIOUS = (
-    "SELECT i.indicator_id, i.period_id, i.locality_id, p.id, p.value, p.text, p.achieved, "
-    f"p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} ORDER BY i.rowid"
-)
 _KEEP = (
     "INSERT INTO import_undo_value (import_log_id, indicator_id, period_id, locality_id, "
     "existed, value, text, achieved, is_estimate, as_of, note, entered_by, entered_at) "
     "SELECT ?, i.indicator_id, i.period_id, i.locality_id, p.id IS NOT NULL, p.value, p.text, "
     f"p.achieved, p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} "
     "ORDER BY i.rowid"
+)
+# Both read as (indicator, period, locality, whether there was one, then the state at the
+# places `stored_state` reads).
+_PREVIOUS = (
+    "SELECT i.indicator_id, i.period_id, i.locality_id, p.id, p.value, p.text, p.achieved, "
+    f"p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} ORDER BY i.rowid"
 )
 _KEPT = (
     "SELECT indicator_id, period_id, locality_id, existed, value, text, achieved, "
@@ -233,8 +234,9 @@ def _write(
         connection.exec_driver_sql(_INSERT)
         connection.exec_driver_sql(_DELETE)
     finally:
-        for statement in _DROP:
-            connection.exec_driver_sql(statement)
+        with suppress(SQLAlchemyError):  # never hide the error that got us here
+            for statement in _DROP:
+                connection.exec_driver_sql(statement)
     return kept
 
 
