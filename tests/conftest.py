@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,13 @@ def service(engine: Engine) -> PlanService:
 @pytest.fixture
 def edits(engine: Engine) -> EditService:
     return EditService(engine)
+
+
+@pytest.fixture
+def vietnam_time(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The computer's clock set to Vietnam (UTC+7, a POSIX zone: no tz database needed)."""
+    monkeypatch.setenv("TZ", "ICT-7")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -1,6 +1,6 @@
 """Vietnamese numbers and dates: round trips, and clear errors for bad input."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -8,6 +8,7 @@ from kh65_desktop.domain.numbers import (
     VietnameseFormatError,
     format_date,
     format_date_long,
+    format_moment,
     format_number,
     format_percent,
     format_quantity,
@@ -96,6 +97,12 @@ def test_empty_cell_is_an_error_not_zero(empty: str | None) -> None:
     with pytest.raises(VietnameseFormatError, match="không được để trống"):
         parse_number(empty)
     assert parse_optional_number(empty) is None
+
+
+def test_stored_times_are_shown_in_local_time(vietnam_time: None) -> None:
+    assert format_moment(datetime(2024, 7, 4, 2, 30, tzinfo=UTC)) == "04/7/2024 09:30"
+    assert format_moment(datetime(2024, 7, 3, 20, 0)) == "04/7/2024 03:00"  # naive: UTC
+    assert format_moment(None) == ""
 
 
 def test_dates() -> None:

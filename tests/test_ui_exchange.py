@@ -17,7 +17,9 @@ from .samples import district_package
 from .ui_helpers import answering, cell, fill_form, open_window
 
 
-def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: Path) -> None:
+def test_drop_a_package_preview_import_and_undo(
+    qtbot, db_path: Path, tmp_path: Path, vietnam_time: None
+) -> None:
     package = district_package(tmp_path)
     window = open_window(qtbot, db_path, tmp_path)
     mime = QMimeData()
@@ -44,6 +46,8 @@ def test_drop_a_package_preview_import_and_undo(qtbot, db_path: Path, tmp_path: 
     assert "Ủy ban nhân dân huyện Trà Cú" in dialog.summary.text()
     assert "thay đổi 1" in dialog.summary.text()
     assert [(r.code, r.old, r.new) for r in dialog.model.rows] == [("II.3.2", "12", "19")]
+    # the document's figure was entered on its date, 04/7/2024 00:00 UTC: 07:00 in Vietnam
+    assert cell(dialog.model, "II.3.2", "ours_at") == "04/7/2024 07:00"
     dialog.findChild(QPushButton, "applyImport").click()
     locality = window.localities
     row = next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -155,6 +155,20 @@ def _month(d: date) -> str:
 def format_date(d: date | None) -> str:
     """date(2024, 7, 4) -> "04/7/2024"."""
     return "" if d is None else f"{_day(d)}/{_month(d)}/{d.year}"
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored time in this computer's time zone; one without a zone is UTC, as the
+    database keeps every time."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
+
+
+def format_moment(moment: datetime | None) -> str:
+    """A stored time as the clerk reads it, in local time: "04/7/2024 09:30"."""
+    if moment is None:
+        return ""
+    local = local_time(moment)
+    return f"{format_date(local.date())} {local:%H:%M}"
 
 
 def format_date_long(d: date) -> str:

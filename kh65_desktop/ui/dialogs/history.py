@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from ...domain.numbers import format_date, format_number
+from ...domain.numbers import format_moment, format_number
 from .. import prompts
 from ..context import AppContext
 from ..table_model import Column, RowTableModel
@@ -38,14 +38,10 @@ def history_rows(context: AppContext, indicator_id: int) -> list[HistoryRow]:
                 format_number(change.old_value) or change.old_text or "—",
                 format_number(change.new_value) or change.new_text or "—",
                 change.changed_by,
-                change.changed_at.astimezone(),
+                change.changed_at,
             )
         )
     return rows
-
-
-def _when(moment: datetime) -> str:
-    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 class HistoryDialog(QDialog):
@@ -63,7 +59,9 @@ class HistoryDialog(QDialog):
             Column("old", self.tr("Số cũ"), lambda r: r.old),
             Column("new", self.tr("Số mới"), lambda r: r.new),
             Column("who", self.tr("Người sửa"), lambda r: r.who),
-            Column("when", self.tr("Thời gian"), lambda r: _when(r.when), sort=lambda r: r.when),
+            Column(
+                "when", self.tr("Thời gian"), lambda r: format_moment(r.when), sort=lambda r: r.when
+            ),
         ]
         self.model = RowTableModel(columns, key=lambda r: r.id, parent=self)
         self.model.set_rows(history_rows(context, indicator_id))

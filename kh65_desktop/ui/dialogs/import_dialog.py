@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_date
-from ...services.exchange import Action, ExchangeService, ImportPreview, PreviewRow
+from ...domain.numbers import format_date, format_moment, local_time
+from ...services.exchange import Action, ExchangeService, ImportPreview
 from ...services.exchange_files import read_file
 from ..background import run_in_background
 from ..commands import ServiceCommand
@@ -34,11 +34,6 @@ _COLORS = {
     Action.CONFLICT: "#c62828",
     Action.UNCHANGED: "#6b6b6b",
 }
-
-
-def _when(row: PreviewRow, ours: bool) -> str:
-    moment = row.ours_at if ours else row.theirs_at
-    return f"{format_date(moment.date())} {moment:%H:%M}" if moment else ""
 
 
 class PreviewModel(RowTableModel):
@@ -60,8 +55,8 @@ class PreviewModel(RowTableModel):
             Column("locality", self.tr("Địa phương"), lambda r: r.locality),
             Column("old", self.tr("Ở đây"), lambda r: r.old),
             Column("new", self.tr("Trong tệp"), lambda r: r.new),
-            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: _when(r, True)),
-            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: _when(r, False)),
+            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: format_moment(r.ours_at)),
+            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: format_moment(r.theirs_at)),
             Column("take", self.tr("Lấy số trong tệp"), lambda r: ""),
         ]
         super().__init__(columns, key=lambda r: id(r), parent=parent)
@@ -168,7 +163,7 @@ class ImportDialog(QDialog):
             "Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}."
         ).format(
             preview.sender,
-            format_date(preview.data.created_at.date()),
+            format_date(local_time(preview.data.created_at).date()),
             counts[Action.ADD],
             counts[Action.CHANGE],
             counts[Action.UNCHANGED],
@@ -181,7 +176,7 @@ class ImportDialog(QDialog):
             )
         if preview.earlier is not None:
             text += " " + self.tr("Tệp này đã được nhập ngày {0}.").format(
-                format_date(preview.earlier.imported_at.date())
+                format_date(local_time(preview.earlier.imported_at).date())
             )
         if preview.changes_nothing:
             text += " " + self.tr("Nhập tệp này không làm thay đổi gì.")

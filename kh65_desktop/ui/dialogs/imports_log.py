@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.numbers import format_date
+from ...domain.numbers import format_moment
 from ...services.exchange import ExchangeService
 from ...storage.models import ImportLog
 from ..context import AppContext
 from ..table_model import RIGHT, ROW_ROLE, Column, RowTableModel
 from ..views import make_table
-
-
-def _when(log: ImportLog) -> str:
-    moment = log.imported_at.astimezone()
-    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 class ImportsDialog(QDialog):
@@ -27,7 +22,12 @@ class ImportsDialog(QDialog):
         self.setWindowTitle(self.tr("Các lần nhập tệp"))
         self.resize(1000, 420)
         columns = [
-            Column("when", self.tr("Lúc nhập"), _when, sort=lambda r: r.imported_at),
+            Column(
+                "when",
+                self.tr("Lúc nhập"),
+                lambda r: format_moment(r.imported_at),
+                sort=lambda r: r.imported_at,
+            ),
             Column("file", self.tr("Tệp"), lambda r: r.file_name),
             Column("sender", self.tr("Đơn vị gửi"), lambda r: r.sender),
             Column("by", self.tr("Người nhập"), lambda r: r.imported_by),
