@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from kh65_desktop.services import exchange_apply
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 
@@ -48,7 +49,8 @@ def test_drop_a_package_preview_import_and_undo(
     assert [(r.code, r.old, r.new) for r in dialog.model.rows] == [("II.3.2", "12", "19")]
     # the document's figure was entered on its date, 04/7/2024 00:00 UTC: 07:00 in Vietnam
     assert cell(dialog.model, "II.3.2", "ours_at") == "04/7/2024 07:00"
-    dialog.findChild(QPushButton, "applyImport").click()
+    dialog.findChild(QPushButton, "applyImport").click()  # written on a worker thread
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     locality = window.localities
     row = next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú")
     assert row.value == 19
@@ -65,6 +67,27 @@ def test_drop_a_package_preview_import_and_undo(
     log.findChild(QPushButton, "undoImport").click()
     assert "Đã hoàn tác" in log.message.text()
     assert next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú").value == 12
+
+
+def test_an_import_that_fails_to_write_says_so_and_changes_nothing(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = district_package(tmp_path)
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "Ổ đĩa đã đầy")
+
+    monkeypatch.setattr(exchange_apply, "make_backup", disk_full)
+    apply = dialog.findChild(QPushButton, "applyImport")
+    apply.click()
+    qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
+    assert "Ổ đĩa đã đầy" in dialog.summary.text() and dialog.isVisible() and apply.isEnabled()
+    assert not window.undo_action.isEnabled()  # nothing to undo: nothing was written
+    row = next(r for r in window.localities.model.rows if r.locality == "Huyện Trà Cú")
+    assert row.value == 12
 
 
 def test_a_refused_file_says_why(qtbot, db_path: Path, tmp_path: Path) -> None:

@@ -28,6 +28,10 @@ class ServiceCommand(QUndoCommand):
     def perform(self) -> None:
         """The first write; raises if it fails, before the command reaches the stack."""
         self.do()
+        self.performed()
+
+    def performed(self) -> None:
+        """The first write is done (here, or on a worker thread): every view refreshes."""
         self._performed = True
         self.context.notify()
 

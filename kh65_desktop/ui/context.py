@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,6 +17,7 @@ from ..services.editing import EditService
 from ..services.plan_service import PlanService
 from ..services.rows import AgencyRow, IndicatorRow, TaskRow
 from ..storage.models import Period, Plan
+from .background import run_in_background
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -84,10 +86,38 @@ class AppContext(QObject):
             command.perform()
         except (SQLAlchemyError, LookupError, ValueError) as exc:
             log.exception("Ghi dữ liệu không thành công")
-            self.error.emit(
-                self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.").format(exc)
-            )
+            self._refuse(str(exc))
             return False
-        self.undo_stack.push(command)
-        self.message.emit(self.tr("Đã lưu: {0}").format(command.text()))
+        self._record(command)
         return True
+
+    def push_in_background(
+        self,
+        parent: QWidget,
+        command: ServiceCommand,
+        label: str,
+        on_pushed: Callable[[], None],
+        on_refused: Callable[[str], None],
+    ) -> None:
+        """`push` for a write that takes seconds (an import of many figures): done on a
+        worker thread, progress shown, the window redrawn meanwhile; then on the undo stack."""
+
+        def done(_: object) -> None:
+            command.performed()
+            self._record(command)
+            on_pushed()
+
+        def refused(problem: str) -> None:  # the worker has logged it
+            self._refuse(problem)
+            on_refused(problem)
+
+        run_in_background(parent, label, command.do, done, refused)
+
+    def _record(self, command: ServiceCommand) -> None:
+        self.undo_stack.push(command)  # already performed: the stack's redo() does nothing
+        self.message.emit(self.tr("Đã lưu: {0}").format(command.text()))
+
+    def _refuse(self, problem: str) -> None:
+        self.error.emit(
+            self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.").format(problem)
+        )

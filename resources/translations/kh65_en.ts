@@ -69,12 +69,12 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="122"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="118"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -702,42 +702,42 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="54"/>
         <source>Lịch sử số liệu</source>
         <translation>Figure history</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="57"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="58"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="59"/>
         <source>Số cũ</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="60"/>
         <source>Số mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="61"/>
         <source>Người sửa</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="63"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/history.py" line="73"/>
         <source>Chưa có thay đổi nào được ghi lại cho chỉ tiêu này.</source>
         <translation>No change has been recorded for this indicator yet.</translation>
     </message>
@@ -745,65 +745,75 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="116"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="118"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="128"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="130"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="163"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}.</source>
         <translation>From {0} (made on {1}): {2} new, {3} changed, {4} unchanged, {5} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="174"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="178"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="182"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
+        <translation>Writing the figures to the database…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
+        <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
 </context>
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="22"/>
         <source>Các lần nhập tệp</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="30"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27"/>
         <source>Lúc nhập</source>
         <translation>Imported at</translation>
     </message>
@@ -1180,32 +1190,32 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="43"/>
         <source>Đánh giá chỉ tiêu</source>
         <translation>Indicator assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="84"/>
         <source>Chỉ tiêu chậm nhất so với tiến độ</source>
         <translation>Indicators furthest behind schedule</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="86"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn</source>
         <translation>Overdue tasks and tasks due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="91"/>
         <source>Tiến độ từng chỉ tiêu theo cơ quan chủ trì (bấm để mở)</source>
         <translation>Each indicator&apos;s progress by lead agency (click to open)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="113"/>
         <source>Kế hoạch số {0} ngày {1}: {2}</source>
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="124"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
@@ -1256,52 +1266,52 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="46"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="50"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="52"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
     </message>
@@ -1726,7 +1736,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="99"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="94"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>

@@ -193,8 +193,19 @@ class ImportDialog(QDialog):
         )
 
     def apply(self) -> None:
-        """Write the import (one transaction, one undo step) and close."""
+        """Write the import (one transaction, one undo step; seconds for a large file, so on
+        a worker thread with progress shown) and close."""
         if self.preview is None:
             return
-        if self.context.push(ImportCommand(self.context, self.preview)):
-            self.accept()
+        self.apply_button.setEnabled(False)
+        self.context.push_in_background(
+            self,
+            ImportCommand(self.context, self.preview),
+            self.tr("Đang ghi số liệu vào cơ sở dữ liệu…"),
+            self.accept,
+            self._not_applied,
+        )
+
+    def _not_applied(self, problem: str) -> None:
+        self._refused(self.tr("Không nhập được: {0}. Dữ liệu không bị thay đổi.").format(problem))
+        self.apply_button.setEnabled(True)
