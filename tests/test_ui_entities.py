@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
+from kh65_desktop.domain.terms import AgencyKind
+from kh65_desktop.services.rows import AgencyRow
 from kh65_desktop.ui import entity_actions, prompts
+from kh65_desktop.ui.columns import agency_columns
 from kh65_desktop.ui.dialogs.form import FormDialog
-from kh65_desktop.ui.table_model import ROW_ROLE
+from kh65_desktop.ui.table_model import KEY_ROLE, ROW_ROLE, RowTableModel
 
 from .ui_helpers import answering, cell, fill_form, find_row, open_window
 
@@ -145,3 +148,13 @@ def test_edit_a_task(qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.M
     assert cell(tab.proxy, "II.7.T1.2", "status") == "Đang thực hiện"
     window.undo_action.trigger()
     assert cell(tab.proxy, "II.7.T1.2", "deadline") == ""
+
+
+def test_counts_are_written_as_clerks_write_numbers() -> None:
+    """The agency table's counts on a planning department's scale: "1.060", not "1060"."""
+    model = RowTableModel(agency_columns(), key=lambda r: r.id)
+    model.set_rows(
+        [AgencyRow(1, "SKHDT", "Sở Kế hoạch và Đầu tư", AgencyKind.PROVINCIAL, 1060, 12, 7)]
+    )
+    shown = {model.index(0, c).data(KEY_ROLE): model.index(0, c).data() for c in range(1, 4)}
+    assert shown == {"leads": "1.060", "coordinates": "12", "tasks": "7"}

@@ -259,7 +259,11 @@ def task_columns(context: AppContext) -> list[Column]:
 def _count(key: str, title: str) -> Column:
     """A right-aligned count read from the row attribute `key`."""
     return Column(
-        key, title, lambda r: str(getattr(r, key)), sort=lambda r: getattr(r, key), align=RIGHT
+        key,
+        title,
+        lambda r: format_number(getattr(r, key)),  # "1.060", as clerks write it
+        sort=lambda r: getattr(r, key),
+        align=RIGHT,
     )
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_date, format_moment, local_time
+from ...domain.numbers import format_date, format_moment, format_number, local_time
 from ...services.exchange import Action, ExchangeService, ImportPreview
 from ...services.exchange_files import read_file
 from ..background import run_in_background
@@ -164,10 +164,10 @@ class ImportDialog(QDialog):
         ).format(
             preview.sender,
             format_date(local_time(preview.data.created_at).date()),
-            counts[Action.ADD],
-            counts[Action.CHANGE],
-            counts[Action.UNCHANGED],
-            counts[Action.CONFLICT],
+            *(
+                format_number(counts[a])  # "100.000", as clerks write it
+                for a in (Action.ADD, Action.CHANGE, Action.UNCHANGED, Action.CONFLICT)
+            ),
         )
         if counts[Action.CONFLICT]:
             text += " " + self.tr(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.numbers import format_moment
+from ...domain.numbers import format_moment, format_number
 from ...services.exchange import ExchangeService
 from ...storage.models import ImportLog
 from ..context import AppContext
@@ -31,12 +31,12 @@ class ImportsDialog(QDialog):
             Column("file", self.tr("Tệp"), lambda r: r.file_name),
             Column("sender", self.tr("Đơn vị gửi"), lambda r: r.sender),
             Column("by", self.tr("Người nhập"), lambda r: r.imported_by),
-            Column("added", self.tr("Thêm"), lambda r: str(r.added), align=RIGHT),
-            Column("changed", self.tr("Đổi"), lambda r: str(r.changed), align=RIGHT),
+            Column("added", self.tr("Thêm"), lambda r: format_number(r.added), align=RIGHT),
+            Column("changed", self.tr("Đổi"), lambda r: format_number(r.changed), align=RIGHT),
             Column(
                 "conflicts",
                 self.tr("Xung đột lấy theo tệp"),
-                lambda r: str(r.conflicts_taken),
+                lambda r: format_number(r.conflicts_taken),
                 align=RIGHT,
             ),
             Column(
