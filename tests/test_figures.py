@@ -14,10 +14,12 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.figures import (
     ValueKey,
     ValueState,
+    restore_imported_figures,
     stored_figures,
     write_figures,
+    write_imported_figures,
 )
-from kh65_desktop.storage.models import ReportedValue, ValueChange
+from kh65_desktop.storage.models import ImportLog, ReportedValue, ValueChange
 from kh65_desktop.storage.stored_dates import (
     from_stored_date,
     from_stored_time,
@@ -141,3 +143,40 @@ def test_a_key_twice_in_one_write_is_refused(service: PlanService, db_path: Path
             )
     with Session(service.engine) as session:
         assert stored_figures(session.connection(), [key.period_id]) == stored
+
+
+def _figures(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as db:
+        return db.execute(
+            "SELECT id, indicator_id, period_id, locality_id, value, text, achieved, "
+            "is_estimate, as_of, note, entered_by, entered_at FROM reported_value ORDER BY id"
+        ).fetchall()
+
+
+def test_an_import_is_put_back_exactly(service: PlanService, db_path: Path) -> None:
+    """Every field of a replaced figure comes back, and a figure the import added goes."""
+    replaced, added = _key(service, "II.5.1"), _key(service, "II.5.2", locality=None)
+    now = datetime.now(UTC)
+    with Session(service.engine) as session, session.begin():  # a figure with every field
+        write_figures(session.connection(), [(added, None)], "x", now)
+        rich = ValueState(
+            20465.25, "gần đạt", False, True, date(2024, 6, 14), "theo Cục Thống kê",
+            "Lê Thị Hoa", datetime(2024, 6, 20, 8, 15, 30, 123456, tzinfo=UTC),
+        )  # fmt: skip
+        write_figures(session.connection(), [(replaced, rich)], "x", now)
+    before = _figures(db_path)
+    with Session(service.engine) as session, session.begin():
+        log = ImportLog(
+            file_name="p.kh65", content_sha256="", sender="Sở Tài chính", created_at=now,
+            imported_at=now, imported_by="x",
+        )  # fmt: skip
+        session.add(log)
+        session.flush()
+        log_id = log.id
+        assert log_id is not None
+        changes = [(replaced, ValueState(1.0)), (added, ValueState(2.0, "mới"))]
+        write_imported_figures(session.connection(), changes, "nhập", now, log_id)
+    assert _figures(db_path) != before
+    with Session(service.engine) as session, session.begin():
+        restore_imported_figures(session.connection(), log_id, "hoàn tác", now)
+    assert _figures(db_path) == before

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, select
 
 from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
@@ -19,13 +19,11 @@ from ..storage.database import db_file
 from ..storage.figures import (
     ValueKey,
     ValueState,
-    figures_before_import,
-    write_figures,
+    restore_imported_figures,
     write_imported_figures,
 )
 from ..storage.models import (
     ImportLog,
-    ImportUndoValue,
     Indicator,
     IndicatorGroup,
     Locality,
@@ -190,15 +188,12 @@ def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
         if log is None or log.undone_at is not None:
             raise LookupError("Lần nhập này không còn để hoàn tác.")
         undo = json.loads(log.undo_data)
-        connection = session.connection()
-        write_figures(
-            connection,
-            figures_before_import(connection, log_id),
+        restore_imported_figures(
+            session.connection(),
+            log_id,
             f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
             now,
         )
-        # an undone import cannot be undone again: what it replaced is no longer needed
-        session.exec(delete(ImportUndoValue).where(col(ImportUndoValue.import_log_id) == log_id))
         for task_id, status, note, by, at in undo["tasks"]:
             task = session.get(Task, task_id)
             if task is not None:

@@ -132,16 +132,18 @@ _KEEP = (
     f"p.achieved, p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} "
     "ORDER BY i.rowid"
 )
-# Both read as (indicator, period, locality, whether there was one, then the state at the
-# places `stored_state` reads).
+# Read as (indicator, period, locality, whether there was one, then the state at the places
+# `stored_state` reads).
 _PREVIOUS = (
     "SELECT i.indicator_id, i.period_id, i.locality_id, p.id, p.value, p.text, p.achieved, "
     f"p.is_estimate, p.as_of, p.note, p.entered_by, p.entered_at {_PAIRS} ORDER BY i.rowid"
 )
-_KEPT = (
-    "SELECT indicator_id, period_id, locality_id, existed, value, text, achieved, "
-    "is_estimate, as_of, note, entered_by, entered_at FROM import_undo_value "
-    "WHERE import_log_id = ? ORDER BY id"
+# An import's kept states, staged to be written back (its added figures removed).
+_RESTAGE = (
+    "INSERT INTO kh65_incoming SELECT indicator_id, period_id, locality_id, NOT existed, "
+    "value, coalesce(text, ''), achieved, coalesce(is_estimate, 0), as_of, "
+    "coalesce(note, ''), coalesce(entered_by, ''), coalesce(entered_at, ?) "
+    "FROM import_undo_value WHERE import_log_id = ? ORDER BY id"
 )
 _DROP = ("DROP TABLE IF EXISTS temp.kh65_incoming", "DROP TABLE IF EXISTS temp.kh65_previous")
 
@@ -159,11 +161,16 @@ def write_figures(
 
     def previous() -> Changes:
         with _cursor(connection) as cursor:
-            return _states(cursor.execute(_PREVIOUS))
+            return [
+                (ValueKey(*r[:3]), stored_state(r) if r[3] else None)
+                for r in cursor.execute(_PREVIOUS)
+            ]
 
     if not changes:
         return []
-    return _write(connection, changes, changed_by, now, previous)
+    return _write(
+        connection, _staging(connection, changes, changed_by, now), changed_by, now, previous
+    )
 
 
 def write_imported_figures(
@@ -174,36 +181,36 @@ def write_imported_figures(
     if changes:
         _write(
             connection,
-            changes,
+            _staging(connection, changes, changed_by, now),
             changed_by,
             now,
             lambda: connection.exec_driver_sql(_KEEP, (log_id,)),
         )
 
 
-def figures_before_import(connection: Connection, log_id: int) -> Changes:
-    """What an import's figures were before it, as `write_figures` takes them back."""
-    with _cursor(connection) as cursor:
-        return _states(cursor.execute(_KEPT, (log_id,)))
+def restore_imported_figures(
+    connection: Connection, log_id: int, changed_by: str, now: datetime
+) -> None:
+    """Put back the figures an import replaced and remove those it added, logging each
+    change; the kept states go from table to table without passing through Python."""
+    stamp = to_stored_time(now)
+    _write(
+        connection,
+        lambda: connection.exec_driver_sql(_RESTAGE, (stamp, log_id)),
+        changed_by,
+        now,
+        lambda: None,
+    )
 
 
-def _states(rows: Iterable[tuple[Any, ...]]) -> Changes:
-    return [(ValueKey(*r[:3]), stored_state(r) if r[3] else None) for r in rows]
-
-
-def _write(
-    connection: Connection,
-    changes: Changes,
-    changed_by: str,
-    now: datetime,
-    keep: Callable[[], _Kept],
-) -> _Kept:
-    """Stage the changes, match them with the stored figures, `keep` what they were, then
-    log and write them: set statements, whatever the count."""
+def _staging(
+    connection: Connection, changes: Changes, changed_by: str, now: datetime
+) -> Callable[[], object]:
+    """Puts Python's changes into the staging table (each key once)."""
     if len({key for key, _ in changes}) != len(changes):
         raise ValueError("Một số liệu xuất hiện hai lần trong cùng một lần ghi.")
     stamp = to_stored_time(now)
-    staged = [
+    rows = [
         (*key, 1, None, "", None, 0, None, "", "", stamp)
         if state is None
         else (
@@ -220,16 +227,28 @@ def _write(
         )
         for key, state in changes
     ]
+    return lambda: connection.exec_driver_sql(_STAGE_ROW, rows)
+
+
+def _write(
+    connection: Connection,
+    stage: Callable[[], object],
+    changed_by: str,
+    now: datetime,
+    keep: Callable[[], _Kept],
+) -> _Kept:
+    """Stage the changes, match them with the stored figures, `keep` what they were, then
+    log and write them: set statements, whatever the count."""
     for statement in _DROP:  # a rolled-back write may have left them
         connection.exec_driver_sql(statement)
     connection.exec_driver_sql(_STAGE)
     connection.exec_driver_sql(_PREVIOUS_TABLE)
     try:
         # through SQLAlchemy, which turns the driver's errors into its own
-        connection.exec_driver_sql(_STAGE_ROW, staged)
+        stage()
         connection.exec_driver_sql(_MATCH)
         kept = keep()
-        connection.exec_driver_sql(_HISTORY, (changed_by, stamp))
+        connection.exec_driver_sql(_HISTORY, (changed_by, to_stored_time(now)))
         connection.exec_driver_sql(_UPDATE)
         connection.exec_driver_sql(_INSERT)
         connection.exec_driver_sql(_DELETE)
