@@ -429,7 +429,7 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
     package = folder / "big.kh65"
     export_time = median(lambda: write_package(replace(data), package), repeat)
 
-    stages: list[tuple[float, float]] = []  # (read and preview, write) per run
+    stages: list[tuple[float, float, float]] = []  # (read and preview, write, undo) per run
 
     def import_once() -> None:
         target = PlanService(open_database(fresh_copy(large_db(), folder / "t")))
@@ -437,8 +437,10 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
         start = time.perf_counter()
         preview = exchange.preview(target.current_plan(), read_file(package, "Đo"))
         previewed = time.perf_counter()
-        exchange.apply(target.current_plan(), preview, "Đo")
-        stages.append((previewed - start, time.perf_counter() - previewed))
+        log = exchange.apply(target.current_plan(), preview, "Đo")
+        written = time.perf_counter()
+        exchange.undo(log.id, "Đo")
+        stages.append((previewed - start, written - previewed, time.perf_counter() - written))
         target.engine.dispose()
 
     (folder / "t").mkdir(exist_ok=True)
@@ -447,6 +449,7 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
     read_time = statistics.median(s[0] for s in stages)
     write_time = statistics.median(s[1] for s in stages)
     import_time = statistics.median(s[0] + s[1] for s in stages)
+    undo_time = statistics.median(s[2] for s in stages)
     rows = [(v.indicator, v.period, v.locality, v.value) for v in data.values]
 
     def plain_sqlite() -> None:
@@ -521,6 +524,11 @@ def bench_exchange(repeat: int, folder: Path) -> list[Result]:
             write_time,
             same_writes,
             target="≤ 3× sqlite3 cùng thao tác ghi",
+        ),
+        Result(
+            f"Hoàn tác lần nhập {n} số liệu",
+            undo_time,
+            same_writes,
         ),
         Result(
             f"Nhập gói {n} số liệu trọn vẹn (xem trước + ghi)",
