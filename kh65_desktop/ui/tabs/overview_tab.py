@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...charts.progress import ProgressChart
 from ...charts.status import StatusChart
-from ...domain.numbers import format_date
+from ...domain.numbers import format_date, format_number
 from ...domain.terms import Status
 from ...services.chart_data import progress_bars
 from ...services.overview import most_behind, status_counts, tasks_to_chase
@@ -115,10 +115,12 @@ class OverviewTab(QWidget):
             )
         )
         for status, count in status_counts(rows).items():
-            self.count_labels[status].setText(str(count))
+            self.count_labels[status].setText(format_number(count))
         self.behind.set_rows(most_behind(rows))
         self.status_chart.set_rows(rows)
         self.progress_chart.set_bars(progress_bars(rows))
         urgent = tasks_to_chase(self.context.tasks())
         self.tasks.set_rows(urgent)
-        self.task_box.setTitle(self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(len(urgent)))
+        self.task_box.setTitle(
+            self.tr("Nhiệm vụ quá hạn và sắp đến hạn ({0})").format(format_number(len(urgent)))
+        )
