@@ -50,6 +50,8 @@ def test_drop_a_package_preview_import_and_undo(
     # the document's figure was entered on its date, 04/7/2024 00:00 UTC: 07:00 in Vietnam
     assert cell(dialog.model, "II.3.2", "ours_at") == "04/7/2024 07:00"
     dialog.findChild(QPushButton, "applyImport").click()  # written on a worker thread
+    dialog.reject()  # Escape while it is written: the dialog stays until the write ends
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     locality = window.localities
     row = next(r for r in locality.model.rows if r.locality == "Huyện Trà Cú")
@@ -85,6 +87,7 @@ def test_an_import_that_fails_to_write_says_so_and_changes_nothing(
     apply.click()
     qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
     assert "Ổ đĩa đã đầy" in dialog.summary.text() and dialog.isVisible() and apply.isEnabled()
+    assert dialog.cancel_button.isEnabled()
     assert not window.undo_action.isEnabled()  # nothing to undo: nothing was written
     row = next(r for r in window.localities.model.rows if r.locality == "Huyện Trà Cú")
     assert row.value == 12

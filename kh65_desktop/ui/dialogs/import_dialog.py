@@ -131,7 +131,7 @@ class ImportDialog(QDialog):
         self.apply_button.setObjectName("applyImport")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
-        cancel = QPushButton(self.tr("Hủy"))
+        self.cancel_button = cancel = QPushButton(self.tr("Hủy"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_unchanged)
@@ -198,6 +198,7 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return
         self.apply_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)  # the write cannot be stopped halfway
         self.context.push_in_background(
             self,
             ImportCommand(self.context, self.preview),
@@ -206,6 +207,12 @@ class ImportDialog(QDialog):
             self._not_applied,
         )
 
+    def reject(self) -> None:
+        """Cancel, Escape or the close button: not while the import is being written."""
+        if self.cancel_button.isEnabled():
+            super().reject()
+
     def _not_applied(self, problem: str) -> None:
         self._refused(self.tr("Không nhập được: {0}. Dữ liệu không bị thay đổi.").format(problem))
         self.apply_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
