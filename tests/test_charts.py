@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QToolTip
 
 from kh65_desktop.charts.export import save_png
 from kh65_desktop.charts.offscreen import render_progress
@@ -119,6 +119,23 @@ def test_clicking_a_bar_selects_the_indicator(qtbot, db_path: Path, tmp_path: Pa
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.tabs.currentWidget() is window.indicators
     assert window.indicators.table.currentIndex().data(ROW_ROLE).code == "II.6.1"
+
+
+def test_pointing_at_a_bar_shows_its_exact_figures(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    chart = window.overview.progress_chart
+    index = next(i for i, b in enumerate(chart.bars) if b.full_label.startswith("II.3.2 "))
+    chart._hover(chart.getPlotItem().vb.mapViewToScene(QPointF(20, -index)))
+    assert QToolTip.text() == (
+        "II.3.2 Phát triển doanh nghiệp\n"
+        "Kế hoạch: 520 doanh nghiệp\n"
+        "Thực hiện: 232 doanh nghiệp (6 tháng đầu năm 2024)\n"
+        "Tiến độ: 44,62% so với kế hoạch\n"
+        "Còn lại: 288 doanh nghiệp\n"
+        "Đánh giá: Nguy cơ không đạt"
+    )
+    heading = next(i for i, b in enumerate(chart.bars) if b.indicator_id is None)
+    assert chart.bars[heading].tooltip == "Chưa phân công"  # an agency heading: its full name
 
 
 def _not_blank(path: Path) -> QImage:
