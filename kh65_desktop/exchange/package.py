@@ -223,7 +223,7 @@ def _values(values: list[dict[str, Any]], path: Path) -> list[ValueData]:
             str(v.get("entered_by") or ""),
             at or None,
         )
-        key = (item.indicator, item.period, item.locality)
+        key = item.key
         if key in seen:
             raise ExchangeError(
                 path,

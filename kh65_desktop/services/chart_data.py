@@ -92,9 +92,7 @@ def progress_bars(rows: list[IndicatorRow], by_agency: bool = True) -> list[Prog
     bars: list[ProgressBar] = []
     for agency, members in groups.items():
         if by_agency:
-            bars.append(
-                ProgressBar(None, agency.upper(), agency, None, None, Status.NO_DATA)
-            )
+            bars.append(ProgressBar(None, agency.upper(), agency, None, None, Status.NO_DATA))
         for row in members:
             progress, _ = progress_measure(row)
             expected = row.progress.expected_percent if progress is not None else None

@@ -168,9 +168,9 @@ def write_figures(
 
     if not changes:
         return []
-    return _write(
-        connection, _staging(connection, changes, changed_by, now), changed_by, now, previous
-    )
+    stamp = to_stored_time(now)
+    staged = (_STAGE_ROW, _staged_rows(changes, changed_by, stamp))
+    return _write(connection, staged, changed_by, stamp, previous)
 
 
 def write_imported_figures(
@@ -179,11 +179,13 @@ def write_imported_figures(
     """`write_figures` for an import: the previous states are kept in import_undo_value
     under the import's log, copied by SQLite rather than carried through Python."""
     if changes:
+        stamp = to_stored_time(now)
+        staged = (_STAGE_ROW, _staged_rows(changes, changed_by, stamp))
         _write(
             connection,
-            _staging(connection, changes, changed_by, now),
+            staged,
             changed_by,
-            now,
+            stamp,
             lambda: connection.exec_driver_sql(_KEEP, (log_id,)),
         )
 
@@ -194,23 +196,14 @@ def restore_imported_figures(
     """Put back the figures an import replaced and remove those it added, logging each
     change; the kept states go from table to table without passing through Python."""
     stamp = to_stored_time(now)
-    _write(
-        connection,
-        lambda: connection.exec_driver_sql(_RESTAGE, (stamp, log_id)),
-        changed_by,
-        now,
-        lambda: None,
-    )
+    _write(connection, (_RESTAGE, (stamp, log_id)), changed_by, stamp, lambda: None)
 
 
-def _staging(
-    connection: Connection, changes: Changes, changed_by: str, now: datetime
-) -> Callable[[], object]:
-    """Puts Python's changes into the staging table (each key once)."""
+def _staged_rows(changes: Changes, changed_by: str, stamp: str | None) -> list[tuple[Any, ...]]:
+    """Python's changes as rows of the staging table (each key once)."""
     if len({key for key, _ in changes}) != len(changes):
         raise ValueError("Một số liệu xuất hiện hai lần trong cùng một lần ghi.")
-    stamp = to_stored_time(now)
-    rows = [
+    return [
         (*key, 1, None, "", None, 0, None, "", "", stamp)
         if state is None
         else (
@@ -227,28 +220,28 @@ def _staging(
         )
         for key, state in changes
     ]
-    return lambda: connection.exec_driver_sql(_STAGE_ROW, rows)
 
 
 def _write(
     connection: Connection,
-    stage: Callable[[], object],
+    staged: tuple[str, Any],
     changed_by: str,
-    now: datetime,
+    stamp: str | None,
     keep: Callable[[], _Kept],
 ) -> _Kept:
-    """Stage the changes, match them with the stored figures, `keep` what they were, then
-    log and write them: set statements, whatever the count."""
+    """Stage the changes (a statement and its parameters), match them with the stored
+    figures, `keep` what they were, then log and write them: set statements, whatever the
+    count."""
     for statement in _DROP:  # a rolled-back write may have left them
         connection.exec_driver_sql(statement)
     connection.exec_driver_sql(_STAGE)
     connection.exec_driver_sql(_PREVIOUS_TABLE)
     try:
         # through SQLAlchemy, which turns the driver's errors into its own
-        stage()
+        connection.exec_driver_sql(*staged)
         connection.exec_driver_sql(_MATCH)
         kept = keep()
-        connection.exec_driver_sql(_HISTORY, (changed_by, to_stored_time(now)))
+        connection.exec_driver_sql(_HISTORY, (changed_by, stamp))
         connection.exec_driver_sql(_UPDATE)
         connection.exec_driver_sql(_INSERT)
         connection.exec_driver_sql(_DELETE)
