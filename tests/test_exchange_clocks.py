@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kh65_desktop.cli import main
 from kh65_desktop.domain.conflicts import FUTURE_TOLERANCE, ours_is_later
 from kh65_desktop.exchange.data import ExchangeData, ValueData
 from kh65_desktop.exchange.package import read_package, write_package
@@ -18,7 +17,7 @@ from kh65_desktop.services.exchange import Action, ExchangeService
 from kh65_desktop.services.exchange_files import export_data, read_file
 from kh65_desktop.services.plan_service import PlanService
 
-from .test_exchange_rights import agency, figures
+from .test_exchange_rights import agency, figures, kh65
 
 PLAN, H1 = "65/KH-UBND/2024", "2024-H1"
 TAX = ("CTHUE", "Cục Thuế tỉnh")  # leads II.6
@@ -123,7 +122,11 @@ def test_the_rule_on_both_clocks() -> None:
 
 
 def test_the_summary_never_says_nothing_changed_when_it_kept_ours(
-    service: PlanService, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    service: PlanService,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     plan = service.current_plan()
     revenue = next(r for r in service.indicator_rows() if r.code == "II.6.1")
@@ -131,7 +134,7 @@ def test_the_summary_never_says_nothing_changed_when_it_kept_ours(
         [(ValueKey(revenue.id, service.periods(plan)[0].id), ValueState(3400.0))], "Lan"
     )
     path = tax_package(tmp_path, ("II.6.1", 3500.0, datetime.now(UTC) - timedelta(days=1)))
-    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    assert kh65(monkeypatch, "--db", str(db_path), "import", str(path)) == 0
     out = capsys.readouterr().out
     assert "[Xung đột] II.6.1" in out
     assert (

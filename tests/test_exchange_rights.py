@@ -3,6 +3,7 @@ shown refused by row, with the reason, and never written."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -172,12 +173,18 @@ def test_a_task_led_by_another_agency_is_refused(service: PlanService, tmp_path:
 
 
 def test_a_file_of_nothing_but_refused_rows_writes_nothing_and_says_why(
-    service: PlanService, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    service: PlanService,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kh65_desktop.cli import main
-
     path = package(tmp_path, ("CTHUE", "Cục Thuế tỉnh"), [("II.1.1", None, 99.0)])
-    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    assert kh65(monkeypatch, "--db", str(db_path), "import", str(path), "--dry-run", "--json") == 0
+    (row,) = json.loads(capsys.readouterr().out)["rows"]
+    assert (row["code"], row["action"]) == ("II.1.1", "refused")
+    assert row["reason"].startswith("Chỉ tiêu do Bảo hiểm xã hội tỉnh chủ trì")
+    assert kh65(monkeypatch, "--db", str(db_path), "import", str(path)) == 0
     out = capsys.readouterr().out
     assert "[Từ chối] II.1.1" in out and "Bảo hiểm xã hội tỉnh chủ trì" in out
     assert "Không ghi gì: từ chối 1 dòng không thuộc trách nhiệm của đơn vị gửi" in out
@@ -185,6 +192,14 @@ def test_a_file_of_nothing_but_refused_rows_writes_nothing_and_says_why(
     assert figures(db_path, "II.1.1")[None] == 83.5
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT count(*) FROM import_log").fetchone() == (0,)
+
+
+def kh65(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    """The `kh65` command in this process, without its log file (the user's, and global)."""
+    from kh65_desktop import cli
+
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
+    return cli.main(list(args))
 
 
 def agency(service: PlanService, code: str) -> Agency:

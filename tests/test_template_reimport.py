@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kh65_desktop.cli import main
 from kh65_desktop.exchange.excel import (
     EXPORTED_ESTIMATE_COL,
     EXPORTED_VALUE_COL,
@@ -21,7 +20,7 @@ from kh65_desktop.services.exchange import Action, ExchangeService, ImportPrevie
 from kh65_desktop.services.exchange_files import export_file, read_file
 from kh65_desktop.services.plan_service import PlanService
 
-from .test_exchange_rights import agency, figures
+from .test_exchange_rights import agency, figures, kh65
 
 
 def template(service: PlanService, folder: Path) -> Path:
@@ -66,6 +65,7 @@ def test_a_template_keeps_its_export_time_and_figures_hidden_and_locked(
     sheet = book["Số liệu"]
     meta = {r[0]: r[1] for r in book[META_SHEET].iter_rows(values_only=True)}
     assert before <= datetime.fromisoformat(meta["exported_at"]) <= datetime.now(UTC)
+    assert book[META_SHEET].sheet_state == "hidden" and book[META_SHEET].protection.sheet
     r = next(r for r in range(6, sheet.max_row + 1) if sheet.cell(r, 1).value == "II.6.1")
     for column in (EXPORTED_VALUE_COL, EXPORTED_ESTIMATE_COL):
         letter = openpyxl.utils.get_column_letter(column)
@@ -113,11 +113,15 @@ def test_a_row_the_filler_left_alone_never_reverts_later_work(
 
 
 def test_an_unchanged_template_says_so(
-    service: PlanService, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    service: PlanService,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = template(service, tmp_path)
     clerk_types(service, "II.6.1", 3400.0)
-    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    assert kh65(monkeypatch, "--db", str(db_path), "import", str(path)) == 0
     out = capsys.readouterr().out
     assert (
         "Tệp không làm thay đổi gì: mọi số liệu trong tệp đã có ở đây hoặc không được sửa "

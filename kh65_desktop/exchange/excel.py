@@ -168,6 +168,7 @@ def write_template(
         text_cell(meta, r, 1, key)
         text_cell(meta, r, 2, value)
     meta.sheet_state = "hidden"
+    meta.protection.sheet = True  # its sender and export time are not edited by accident
     book.save(path)
     return path
 
