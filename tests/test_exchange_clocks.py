@@ -143,3 +143,22 @@ def test_the_summary_never_says_nothing_changed_when_it_kept_ours(
     ) in out
     assert "không làm thay đổi gì" not in out
     assert figures(db_path, "II.6.1")[None] == 3400.0
+
+
+def test_stamps_whose_zone_pushes_them_off_the_calendar_are_refused_not_a_traceback(
+    service: PlanService, tmp_path: Path
+) -> None:
+    data = ExchangeData(PLAN, *TAX, datetime.now(UTC))
+    data.values = [
+        ValueData(
+            "II.6.1",
+            H1,
+            None,
+            1.0,
+            entered_at=datetime.fromisoformat("9999-12-31T23:00:00-05:00"),
+        )
+    ]
+    path = write_package(data, tmp_path / "cthue.kh65")
+    preview = ExchangeService(service.engine).preview(service.current_plan(), read_file(path, "x"))
+    assert preview.rows[0].action is Action.REFUSED
+    assert "9999-12-31T23:00:00-05:00" in preview.rows[0].reason

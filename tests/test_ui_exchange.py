@@ -179,3 +179,20 @@ def test_the_preview_shows_refused_rows_with_their_reason_and_what_it_keeps(
     dialog.model.setData(take, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert dialog.apply_button.isEnabled()  # taking theirs is now something to write
     assert "Khi nhập: 1 dòng bị từ chối." in dialog.summary.text()
+
+
+def test_a_stamp_at_the_end_of_the_calendar_is_refused_and_shown(
+    qtbot, db_path: Path, tmp_path: Path, vietnam_time: None
+) -> None:
+    """31/12/9999 23:59 UTC is past year 9999 in Vietnam's time: shown as written, refused."""
+    end = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    package = tax_package(tmp_path, ("II.6.1", 3500.0, end))
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert cell(dialog.model, "II.6.1", "action") == "Từ chối"
+    assert cell(dialog.model, "II.6.1", "theirs_at") == "9999-12-31T23:59:00+00:00"
+    assert "Thời điểm nhập 9999-12-31T23:59:00+00:00 muộn hơn giờ của máy này" in cell(
+        dialog.model, "II.6.1", "reason"
+    )
+    assert not dialog.apply_button.isEnabled()

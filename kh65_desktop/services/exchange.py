@@ -177,8 +177,8 @@ class ExchangeService:
         if too_late(made, now):
             raise ExchangeError(
                 data.source,
-                f"tệp ghi thời điểm lập {_moment(made)}, muộn hơn giờ của máy này "
-                f"({_moment(now)}): đồng hồ của máy gửi hoặc máy này đang sai. Hãy kiểm tra "
+                f"tệp ghi thời điểm lập {moment_text(made)}, muộn hơn giờ của máy này "
+                f"({moment_text(now)}): đồng hồ của máy gửi hoặc máy này đang sai. Hãy kiểm tra "
                 "ngày giờ hai máy rồi xin gửi lại tệp.",
             )
         with self._session() as session:
@@ -382,8 +382,9 @@ def _named(session: Session, model: Any, where: Any) -> dict[str, tuple[int, str
     return {code: (id_, name) for code, id_, name in rows}
 
 
-def _moment(moment: datetime | None) -> str:
-    """A time for a message; one at the end of the calendar in ISO form."""
+def moment_text(moment: datetime | None) -> str:
+    """A time as the clerk reads it; one at the end of the calendar (which local time would
+    push past year 9999) in ISO form."""
     try:
         return format_moment(moment)
     except (OverflowError, ValueError):
@@ -392,7 +393,7 @@ def _moment(moment: datetime | None) -> str:
 
 def _future(moment: datetime | None, now: datetime) -> str:
     return (
-        f"Thời điểm nhập {_moment(moment)} muộn hơn giờ của máy này ({_moment(now)}) quá "
+        f"Thời điểm nhập {moment_text(moment)} muộn hơn giờ của máy này ({moment_text(now)}) quá "
         "10 phút: đồng hồ máy gửi hoặc máy này đang sai. Hãy kiểm tra ngày giờ rồi xin "
         "gửi lại."
     )
@@ -454,7 +455,7 @@ class _Judge:
         reason = self.rights.value_refusal(value.indicator, value.locality)
         if reason is None and too_late(theirs_at, self.now):
             where = f"dòng {value.row}" if value.row else f"số liệu thứ {number}"
-            reason = f"{where.capitalize()}: {_future(theirs_at, self.now)}"
+            reason = f"{where.capitalize()}: {_future(value.entered_at, self.now)}"  # as written
         if reason is not None:
             row.action, row.reason = Action.REFUSED, reason
             return row

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_date, format_moment, format_number, local_time
-from ...services.exchange import Action, ExchangeService, ImportPreview
+from ...domain.numbers import format_date, format_number, local_time
+from ...services.exchange import Action, ExchangeService, ImportPreview, moment_text
 from ...services.exchange_files import read_file
 from ..background import run_in_background
 from ..commands import ServiceCommand
@@ -56,8 +56,8 @@ class PreviewModel(RowTableModel):
             Column("locality", self.tr("Địa phương"), lambda r: r.locality),
             Column("old", self.tr("Ở đây"), lambda r: r.old),
             Column("new", self.tr("Trong tệp"), lambda r: r.new),
-            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: format_moment(r.ours_at)),
-            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: format_moment(r.theirs_at)),
+            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: moment_text(r.ours_at)),
+            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: moment_text(r.theirs_at)),
             Column("take", self.tr("Lấy số trong tệp"), lambda r: ""),
             Column("reason", self.tr("Lý do"), lambda r: r.reason, tooltip=lambda r: r.reason),
         ]
