@@ -14,6 +14,8 @@ from sqlalchemy import Engine, true
 from sqlmodel import Session, col, select
 
 from ..domain.conflicts import (
+    FUTURE_TOLERANCE,
+    TemplateVerdict,
     believed,
     ours_is_later,
     same_figure,
@@ -394,8 +396,8 @@ def moment_text(moment: datetime | None) -> str:
 def _future(moment: datetime | None, now: datetime) -> str:
     return (
         f"Thời điểm nhập {moment_text(moment)} muộn hơn giờ của máy này ({moment_text(now)}) quá "
-        "10 phút: đồng hồ máy gửi hoặc máy này đang sai. Hãy kiểm tra ngày giờ rồi xin "
-        "gửi lại."
+        f"{FUTURE_TOLERANCE.seconds // 60} phút: đồng hồ máy gửi hoặc máy này đang sai. Hãy "
+        "kiểm tra ngày giờ rồi xin gửi lại."
     )
 
 
@@ -500,11 +502,11 @@ class _Judge:
             (ours[4], bool(ours[7])) if ours is not None else None,
             changed_here,
         )
-        if verdict == "unchanged":
+        if verdict is TemplateVerdict.UNCHANGED:
             row.action = Action.UNCHANGED
             if ours is not None and not same_figure((ours[4], bool(ours[7])), exported):
                 row.reason = "Người điền mẫu không sửa số này; giữ số đã sửa ở đây."
-        elif verdict == "conflict":
+        elif verdict is TemplateVerdict.CONFLICT:
             row.action, row.take_theirs = Action.CONFLICT, False
             row.reason = (
                 f"Lúc xuất mẫu là {_value_text(exported[0], '', exported[1])}; cả ở đây "
