@@ -162,3 +162,24 @@ def test_stamps_whose_zone_pushes_them_off_the_calendar_are_refused_not_a_traceb
     preview = ExchangeService(service.engine).preview(service.current_plan(), read_file(path, "x"))
     assert preview.rows[0].action is Action.REFUSED
     assert "9999-12-31T23:00:00-05:00" in preview.rows[0].reason
+
+
+def test_a_task_status_stamped_in_the_future_is_refused_and_a_stored_one_no_longer_wins(
+    service: PlanService, db_path: Path, tmp_path: Path
+) -> None:
+    from kh65_desktop.exchange.data import TaskData
+
+    with sqlite3.connect(db_path) as db:  # stamped 9999 by an older version
+        db.execute(
+            "UPDATE task SET updated_at = '9999-12-31 00:00:00.000000' WHERE code = 'II.6.T1.2'"
+        )
+    data = ExchangeData(PLAN, *TAX, datetime.now(UTC))
+    data.tasks = [
+        TaskData("II.6.T1.1", "done", "", "Cục Thuế", datetime(9999, 12, 31, tzinfo=UTC)),
+        TaskData("II.6.T1.2", "done", "", "Cục Thuế", datetime.now(UTC) - timedelta(hours=1)),
+    ]
+    path = write_package(data, tmp_path / "cthue.kh65")
+    preview = ExchangeService(service.engine).preview(service.current_plan(), read_file(path, "x"))
+    future, stored_future = preview.rows
+    assert future.action is Action.REFUSED and "31/12/9999" in future.reason
+    assert stored_future.action is Action.CHANGE

@@ -259,7 +259,7 @@ class ExchangeService:
                 used_periods.add(value.period)
             append(row)
         for task in data.tasks:
-            row = self._task_row(task, tasks[task.code], now)
+            row = self._task_row(task, tasks[task.code], made, now)
             reason = rights.task_refusal(task.code)
             if reason and row.action is not Action.UNCHANGED:
                 row.action, row.reason = Action.REFUSED, reason
@@ -319,7 +319,9 @@ class ExchangeService:
             "target", d.code, d.name, "", "", old, new, Action.CHANGE, payload=(ours.id, changed)
         )
 
-    def _task_row(self, task: TaskData, ours: Task, now: datetime) -> PreviewRow:
+    def _task_row(
+        self, task: TaskData, ours: Task, made: datetime | None, now: datetime
+    ) -> PreviewRow:
         theirs_at, ours_at = aware(task.updated_at), aware(ours.updated_at)
         old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
         row = PreviewRow(
@@ -339,7 +341,7 @@ class ExchangeService:
             row.action = Action.UNCHANGED
         elif too_late(theirs_at, now):
             row.action, row.reason = Action.REFUSED, _future(theirs_at, now)
-        elif ours_is_later(ours_at, None, theirs_at, theirs_at, now):
+        elif ours_is_later(ours_at, None, theirs_at, made, now):  # tasks keep no receipt
             row.action, row.take_theirs = Action.CONFLICT, False
         return row
 
