@@ -314,7 +314,7 @@ def _files(service: PlanService, args: argparse.Namespace) -> int:
 
 def _import(service: PlanService, args: argparse.Namespace) -> int:
     """Preview (and unless --dry-run, apply) a received file."""
-    from .services.exchange import ExchangeService
+    from .services.exchange import ExchangeService, kept_summary
     from .services.exchange_files import read_file
 
     exchange = ExchangeService(service.engine)
@@ -328,12 +328,23 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
     if not args.dry_run and not preview.changes_nothing:
         applied = exchange.apply(plan, preview, "Dòng lệnh")
     counts = {a.value: n for a, n in preview.counts().items()}
-    if preview.changes_nothing:
-        message = "Tệp không làm thay đổi gì: mọi số liệu đã có sẵn."
+    kept = kept_summary(preview)  # never "nothing changed" when the file was not all taken
+    if preview.changes_nothing and kept:
+        message = f"Không ghi gì: {kept}."
+    elif preview.changes_nothing:
+        message = "Tệp không làm thay đổi gì: mọi số liệu trong tệp đã có ở đây" + (
+            " hoặc không được sửa so với lúc xuất mẫu."
+            if preview.data.at_export is not None
+            else "."
+        )
     elif applied is None:
-        message = "Xem trước: chưa ghi gì vào cơ sở dữ liệu."
+        message = "Xem trước: chưa ghi gì vào cơ sở dữ liệu." + (
+            f" Khi nhập sẽ {kept}." if kept else ""
+        )
     else:
-        message = f"Đã nhập (lần nhập số {applied.id}); có thể hoàn tác trong cửa sổ."
+        message = f"Đã nhập (lần nhập số {applied.id}); có thể hoàn tác trong cửa sổ." + (
+            f" Đã {kept}." if kept else ""
+        )
     if args.json:
         _print_json(
             {
@@ -355,6 +366,7 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
                         "new": r.new,
                         "action": r.action.value,
                         "take_theirs": r.take_theirs,
+                        "reason": r.reason,
                     }
                     for r in preview.rows
                     if r.action.value != "unchanged"
@@ -368,6 +380,9 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
         )
         for r in preview.rows:
             if r.action.value != "unchanged":
-                print(f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}")
+                print(
+                    f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}"
+                    + (f" ({r.reason})" if r.reason else "")
+                )
         print(message)
     return 0

@@ -120,3 +120,38 @@ def test_revision_0004_downgrades_to_the_json_log(tmp_path: Path) -> None:
 def _province_value(service: PlanService, code: str) -> tuple[float | None, str]:
     row = next(r for r in service.indicator_rows() if r.code == code)
     return row.latest.value, row.latest.entered_by
+
+
+def test_revision_0005_keeps_receipt_times_and_names_the_plans_owner(tmp_path: Path) -> None:
+    """0004's figures are taken as received when they were entered, never after the
+    upgrade; the plan's owner comes from the plan file; the import log counts refusals."""
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0004.db", path)
+    with sqlite3.connect(path) as db:  # a stamp from a sender's clock run wild
+        db.execute(
+            "UPDATE reported_value SET entered_at = '9999-12-31 00:00:00.000000' WHERE id = "
+            "(SELECT min(id) FROM reported_value)"
+        )
+    before = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    open_database(path).dispose()
+    after = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    with sqlite3.connect(path) as db:
+        stamps = db.execute(
+            "SELECT entered_at, received_at FROM reported_value ORDER BY id"
+        ).fetchall()
+        owner = db.execute("SELECT owner_code FROM plan").fetchone()[0]
+        refused = db.execute("SELECT refused FROM import_log").fetchall()
+    assert before <= stamps[0][1] <= after  # the 9999 stamp: received at the upgrade
+    assert all(received == entered for entered, received in stamps[1:])
+    assert owner == "SKHDT" and refused == [(0,)]
+    engine = create_db_engine(path)
+    with engine.connect() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+        connection.commit()
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(reported_value)")}
+        kept = db.execute("SELECT count(*) FROM import_undo_value").fetchone()[0]
+    assert "received_at" not in columns and kept == 1  # the undo rows survive

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -11,11 +12,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kh65_desktop.services import exchange_apply
+from kh65_desktop.services.editing import EditService, ValueKey
+from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 
 from .samples import district_package
-from .ui_helpers import answering, cell, fill_form, open_window
+from .test_exchange_clocks import tax_package
+from .ui_helpers import answering, cell, column, fill_form, find_row, open_window
 
 
 def test_drop_a_package_preview_import_and_undo(
@@ -141,3 +145,54 @@ def test_export_the_table_as_shown(
     tab.findChild(QPushButton, "exportTable").click()
     raw = csv_out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "Thu nội địa" in raw.decode("utf-8-sig")
+
+
+def test_the_preview_shows_refused_rows_with_their_reason_and_what_it_keeps(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Cục Thuế's package changes II.6.1, which was corrected here since, and II.1.1, which
+    is not its indicator: nothing would change, and the dialog says why, not "nothing"."""
+    window = open_window(qtbot, db_path, tmp_path)
+    engine = window.context.engine
+    plans = PlanService(engine)
+    revenue = next(r for r in plans.indicator_rows() if r.code == "II.6.1")
+    period = plans.periods(plans.current_plan())[0]
+    EditService(engine).record_value(ValueKey(revenue.id, period.id), 3400.0, "Lan")
+    a_day_ago = datetime.now(UTC) - timedelta(days=1)
+    package = tax_package(tmp_path, ("II.6.1", 3500.0, a_day_ago), ("II.1.1", 99.0, a_day_ago))
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    text = dialog.summary.text()
+    assert "xung đột 1, từ chối 1." in text
+    assert (
+        "Nhập tệp này không ghi gì: 1 số liệu trong tệp được giữ như ở đây vì ở đây đã sửa "
+        "sau; 1 dòng bị từ chối."
+    ) in text
+    assert "không làm thay đổi gì" not in text
+    assert cell(dialog.model, "II.1.1", "action") == "Từ chối"
+    assert cell(dialog.model, "II.1.1", "reason") == (
+        "Chỉ tiêu do Bảo hiểm xã hội tỉnh chủ trì; Cục Thuế tỉnh không được sửa số liệu "
+        "chỉ tiêu này."
+    )
+    assert not dialog.apply_button.isEnabled()
+    take = dialog.model.index(find_row(dialog.model, "II.6.1"), column(dialog.model, "take"))
+    dialog.model.setData(take, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.apply_button.isEnabled()  # taking theirs is now something to write
+    assert "Khi nhập: 1 dòng bị từ chối." in dialog.summary.text()
+
+
+def test_a_stamp_at_the_end_of_the_calendar_is_refused_and_shown(
+    qtbot, db_path: Path, tmp_path: Path, vietnam_time: None
+) -> None:
+    """31/12/9999 23:59 UTC is past year 9999 in Vietnam's time: shown as written, refused."""
+    end = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    package = tax_package(tmp_path, ("II.6.1", 3500.0, end))
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert cell(dialog.model, "II.6.1", "action") == "Từ chối"
+    assert cell(dialog.model, "II.6.1", "theirs_at") == "9999-12-31T23:59:00+00:00"
+    assert "Thời điểm nhập 9999-12-31T23:59:00+00:00 muộn hơn giờ của máy này" in cell(
+        dialog.model, "II.6.1", "reason"
+    )
+    assert not dialog.apply_button.isEnabled()

@@ -104,3 +104,7 @@ class ExchangeData:
     definitions: list[TargetData] = field(default_factory=list)
     content_sha256: str = ""
     source: str = ""  # the file's name
+    # An Excel template's figures as they were when it was exported ((value, estimate) by
+    # ValueData.key): a row the filler left alone is then unchanged whatever happened here
+    # since. None for packages and for templates made before this was kept.
+    at_export: dict[tuple[str, str, str | None], tuple[float | None, bool]] | None = None

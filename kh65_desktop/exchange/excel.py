@@ -38,9 +38,14 @@ HEADERS = (
     "Ước (Có/Không)",
     "Ghi chú",
     "Mã địa phương",
+    "Số lúc xuất mẫu",
+    "Ước lúc xuất mẫu",
 )
-WIDTHS = (12, 60, 14, 24, 16, 22, 16, 14, 30, 10)
+WIDTHS = (12, 60, 14, 24, 16, 22, 16, 14, 30, 10, 16, 10)
 VALUE_COL, ESTIMATE_COL, NOTE_COL, LOCALITY_COL = 7, 8, 9, 10
+# Hidden and locked: "Số kỳ này" and "Ước" as exported, so an import can tell the rows the
+# filler changed from those it left alone (services/exchange.py, domain/conflicts.py).
+EXPORTED_VALUE_COL, EXPORTED_ESTIMATE_COL = 11, 12
 YES = {"có", "co", "x", "yes", "true", "1"}
 MAX_NUMBER = 1e15  # larger than any figure a plan has: a typing slip
 
@@ -76,8 +81,11 @@ def write_template(
     agency_name: str,
     period: PeriodData,
     rows: Sequence[TemplateRow],
+    exported_at: datetime | None = None,
 ) -> Path:
-    """The fill-in sheet: locked columns, number validation on "Số kỳ này", a Có/Không list."""
+    """The fill-in sheet: locked columns, number validation on "Số kỳ này", a Có/Không list;
+    hidden, when it was exported and each figure as it was then."""
+    exported_at = exported_at or datetime.now(UTC)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
@@ -97,7 +105,8 @@ def write_template(
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.column_dimensions[get_column_letter(LOCALITY_COL)].hidden = True
+    for hidden in (LOCALITY_COL, EXPORTED_VALUE_COL, EXPORTED_ESTIMATE_COL):
+        sheet.column_dimensions[get_column_letter(hidden)].hidden = True
     numbers = DataValidation(
         type="decimal",
         operator="between",
@@ -125,6 +134,8 @@ def write_template(
                 "Có" if row.estimate else "Không",
                 "",
                 row.locality,
+                row.current,
+                "Có" if row.estimate else "Không",
             ),
             start=1,
         ):
@@ -150,12 +161,14 @@ def write_template(
             ("starts_on", period.starts_on.isoformat()),
             ("ends_on", period.ends_on.isoformat()),
             ("cutoff_on", period.cutoff_on.isoformat() if period.cutoff_on else ""),
+            ("exported_at", exported_at.astimezone(UTC).isoformat()),
         ),
         start=1,
     ):
         text_cell(meta, r, 1, key)
         text_cell(meta, r, 2, value)
     meta.sheet_state = "hidden"
+    meta.protection.sheet = True  # its sender and export time are not edited by accident
     book.save(path)
     return path
 
@@ -206,14 +219,18 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
         datetime.fromisoformat(str(meta["cutoff_on"])).date() if meta.get("cutoff_on") else None,
     )
     who = str(sheet.cell(row=3, column=2).value or "").strip() or clerk
-    now = datetime.now(UTC)
+    # Its figures are stamped with the time it was exported: typed after, but when is not
+    # known. A template made before this was kept falls back on the workbook's creation time.
+    exported_at = _exported_at(meta, book, path)
+    kept = "exported_at" in meta  # it carries each figure as exported
     data = ExchangeData(
         str(meta["plan"]),
         str(meta["agency_code"]),
         str(meta["agency_name"]),
-        now,
+        exported_at,
         periods=[period],
         source=path.name,
+        at_export={} if kept else None,
     )
     seen: dict[tuple[str, str | None], int] = {}
     for r, row in enumerate(sheet.iter_rows(min_row=FIRST_ROW, values_only=True), start=FIRST_ROW):
@@ -242,11 +259,45 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
                 as_of=period.cutoff_on,
                 note=str(row[NOTE_COL - 1] or "").strip(),
                 entered_by=who,
-                entered_at=now,
+                entered_at=exported_at,
                 row=r,
             )
         )
+        if data.at_export is not None:
+            data.at_export[data.values[-1].key] = _as_exported(row, path, r)
     return data
+
+
+def _exported_at(meta: dict[str, Any], book: openpyxl.Workbook, path: Path) -> datetime:
+    """When the template was exported: its own record, else the workbook's creation time
+    (openpyxl writes it, in UTC), else now."""
+    raw = meta.get("exported_at")
+    if raw:
+        try:
+            moment = datetime.fromisoformat(str(raw))
+        except ValueError:
+            raise ExchangeError(
+                path, f"thời điểm xuất mẫu “{raw}” trong trang ẩn “{META_SHEET}” không hợp lệ."
+            ) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    created = book.properties.created
+    if isinstance(created, datetime):
+        return created if created.tzinfo else created.replace(tzinfo=UTC)
+    return datetime.now(UTC)
+
+
+def _as_exported(row: tuple[Any, ...], path: Path, r: int) -> tuple[float | None, bool]:
+    """A row's figure and "Ước" as the hidden columns say they were at export."""
+    raw = row[EXPORTED_VALUE_COL - 1] if len(row) >= EXPORTED_VALUE_COL else None
+    flag = row[EXPORTED_ESTIMATE_COL - 1] if len(row) >= EXPORTED_ESTIMATE_COL else None
+    if raw is not None and (isinstance(raw, bool) or not isinstance(raw, int | float)):
+        raise ExchangeError(
+            path,
+            "cột ẩn “Số lúc xuất mẫu” đã bị sửa; hãy xuất mẫu mới và nhập lại số liệu.",
+            row=r,
+            cell=f"{get_column_letter(EXPORTED_VALUE_COL)}{r}",
+        )
+    return (None if raw is None else float(raw)), str(flag or "").strip().casefold() in YES
 
 
 def _number(raw: Any, path: Path, row: int) -> float | None:

@@ -1,5 +1,6 @@
-"""Exchange between offices: what to send, what a received file would change (the preview),
-applying it in one transaction, and undoing it."""
+"""Exchange between offices: what a received file would change (the preview), applying it in
+one transaction, and undoing it. Who may change what: services/exchange_rights.py; when a
+received figure replaces ours and when it is a conflict: domain/conflicts.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,17 @@ from typing import Any
 from sqlalchemy import Engine, true
 from sqlmodel import Session, col, select
 
-from ..domain.numbers import format_number
+from ..domain.conflicts import (
+    FUTURE_TOLERANCE,
+    TemplateVerdict,
+    believed,
+    ours_is_later,
+    same_figure,
+    template_action,
+    too_late,
+    utc,
+)
+from ..domain.numbers import format_moment, format_number
 from ..domain.terms import Direction, IndicatorKind, TargetForm, TaskStatus
 from ..exchange.data import (
     ExchangeData,
@@ -34,6 +45,7 @@ from ..storage.models import (
 )
 from ..storage.stored_dates import from_stored_time
 from .bulk import paused_gc
+from .exchange_rights import SenderRights, sender_rights
 
 
 class Action(StrEnum):
@@ -41,6 +53,7 @@ class Action(StrEnum):
     CHANGE = "change"
     UNCHANGED = "unchanged"
     CONFLICT = "conflict"
+    REFUSED = "refused"  # not the sender's to change, or stamped in the future: never written
 
     @property
     def label(self) -> str:
@@ -49,6 +62,7 @@ class Action(StrEnum):
             "change": "Thay đổi",
             "unchanged": "Không đổi",
             "conflict": "Xung đột",
+            "refused": "Từ chối",
         }[self]
 
 
@@ -77,6 +91,7 @@ class PreviewRow:
     theirs_at: datetime | None = None
     take_theirs: bool = True  # for conflicts: the clerk's choice (default keeps ours)
     payload: Any = None  # what applying it writes
+    reason: str = ""  # why it is refused, or why a template row counts as unchanged
 
     @property
     def old(self) -> str:
@@ -108,12 +123,31 @@ class ImportPreview:
     def changes_nothing(self) -> bool:
         return not any(r.applies for r in self.rows)
 
+    @property
+    def kept_here(self) -> int:
+        """The file's figures (and statuses) left as they are here: conflicts not taken."""
+        return sum(1 for r in self.rows if r.action is Action.CONFLICT and not r.take_theirs)
 
-def aware(moment: datetime | None) -> datetime | None:
-    """A time in UTC; one without a zone is taken as UTC (the database stores UTC)."""
-    if moment is None or moment.tzinfo is UTC:
-        return moment
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+def kept_summary(preview: ImportPreview) -> str:
+    """What of the file is not written, and why (the CLI's words; the dialog says the same
+    through its translations)."""
+    parts = []
+    if preview.kept_here:
+        parts.append(
+            f"giữ nguyên {format_number(preview.kept_here)} số liệu ở đây vì ở đây đã sửa sau "
+            "thời điểm trong tệp (xung đột; chọn lấy số trong tệp nếu muốn)"
+        )
+    refused = preview.counts()[Action.REFUSED]
+    if refused:
+        parts.append(
+            f"từ chối {format_number(refused)} dòng không thuộc trách nhiệm của đơn vị gửi "
+            "hoặc có thời điểm sai (lý do ở từng dòng)"
+        )
+    return "; ".join(parts)
+
+
+aware = utc  # the name the other exchange modules use
 
 
 def _value_text(value: float | None, text: str, estimate: bool) -> str:
@@ -140,6 +174,15 @@ class ExchangeService:
                 f"gói thuộc kế hoạch “{data.plan_code}”, không "
                 f"phải kế hoạch đang mở “{plan.code}”.",
             )
+        now = datetime.now(UTC)
+        made = utc(data.created_at)
+        if too_late(made, now):
+            raise ExchangeError(
+                data.source,
+                f"tệp ghi thời điểm lập {moment_text(made)}, muộn hơn giờ của máy này "
+                f"({moment_text(now)}): đồng hồ của máy gửi hoặc máy này đang sai. Hãy kiểm tra "
+                "ngày giờ hai máy rồi xin gửi lại tệp.",
+            )
         with self._session() as session:
             sender = session.exec(select(Agency).where(Agency.code == data.sender_code)).first()
             if sender is None:
@@ -148,6 +191,7 @@ class ExchangeService:
                     f"đơn vị gửi “{data.sender_name}” (mã "
                     f"{data.sender_code}) không có trong danh sách cơ quan.",
                 )
+            rights = sender_rights(session, plan, sender, data)
             # codes to (id, name) as plain rows: the loop below runs once per figure
             indicators = _named(session, Indicator, Indicator.plan_id == plan.id)
             periods = _named(session, Period, Period.plan_id == plan.id)
@@ -181,29 +225,20 @@ class ExchangeService:
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
-        for p in new_periods.values():
-            preview.rows.append(
-                PreviewRow(
-                    "period",
-                    p.code,
-                    p.name,
-                    p.name,
-                    "",
-                    "—",
-                    f"{p.starts_on:%d/%m/%Y} – {p.ends_on:%d/%m/%Y}",
-                    Action.ADD,
-                    payload=p,
-                )
-            )
+        refused_definitions = rights.definition_refusal()
         for definition in data.definitions:
             row = self._definition_row(definition, defined.get(definition.code))
             if row is not None:
+                if refused_definitions:
+                    row.action, row.reason = Action.REFUSED, refused_definitions
                 preview.rows.append(row)
         new_names = {d.code: d.name for d in data.definitions}
         period_names = {code: name for code, (_, name) in periods.items()}
         period_names.update((code, p.name) for code, p in new_periods.items())
+        judge = _Judge(now, made, data, rights)
         append = preview.rows.append
-        for value in data.values:
+        used_periods: set[str] = set()
+        for number, value in enumerate(data.values, start=1):
             known = indicators.get(value.indicator)
             period = periods.get(value.period)
             place = localities[value.locality] if value.locality else None
@@ -212,17 +247,24 @@ class ExchangeService:
                 if known and period
                 else None
             )
-            append(
-                _value_row(
-                    value,
-                    known[1] if known else new_names[value.indicator],
-                    period_names.get(value.period, ""),
-                    place[1] if place else "",
-                    ours,
-                )
+            row = judge.value_row(
+                number,
+                value,
+                known[1] if known else new_names[value.indicator],
+                period_names.get(value.period, ""),
+                place[1] if place else "",
+                ours,
             )
+            if row.action is not Action.REFUSED:
+                used_periods.add(value.period)
+            append(row)
         for task in data.tasks:
-            preview.rows.append(self._task_row(task, tasks[task.code]))
+            row = self._task_row(task, tasks[task.code], made, now)
+            reason = rights.task_refusal(task.code)
+            if reason and row.action is not Action.UNCHANGED:
+                row.action, row.reason = Action.REFUSED, reason
+            append(row)
+        preview.rows[:0] = [_period_row(p, p.code in used_periods) for p in new_periods.values()]
         return preview
 
     def _groups(self, plan: Plan) -> list[IndicatorGroup]:
@@ -277,7 +319,9 @@ class ExchangeService:
             "target", d.code, d.name, "", "", old, new, Action.CHANGE, payload=(ours.id, changed)
         )
 
-    def _task_row(self, task: TaskData, ours: Task) -> PreviewRow:
+    def _task_row(
+        self, task: TaskData, ours: Task, made: datetime | None, now: datetime
+    ) -> PreviewRow:
         theirs_at, ours_at = aware(task.updated_at), aware(ours.updated_at)
         old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
         row = PreviewRow(
@@ -295,7 +339,9 @@ class ExchangeService:
         )
         if ours.status.value == task.status and ours.note == task.note:
             row.action = Action.UNCHANGED
-        elif ours_at and theirs_at and ours_at > theirs_at:
+        elif too_late(theirs_at, now):
+            row.action, row.reason = Action.REFUSED, _future(theirs_at, now)
+        elif ours_is_later(ours_at, None, theirs_at, made, now):  # tasks keep no receipt
             row.action, row.take_theirs = Action.CONFLICT, False
         return row
 
@@ -340,39 +386,134 @@ def _named(session: Session, model: Any, where: Any) -> dict[str, tuple[int, str
     return {code: (id_, name) for code, id_, name in rows}
 
 
-def _value_row(
-    value: ValueData,
-    name: str,
-    period: str,
-    locality: str,
-    ours: StoredFigure | None,
-) -> PreviewRow:
-    """What one received figure would do, against the stored one (or none)."""
-    theirs_at = aware(value.entered_at)
+def moment_text(moment: datetime | None) -> str:
+    """A time as the clerk reads it; one at the end of the calendar (which local time would
+    push past year 9999) in ISO form."""
+    try:
+        return format_moment(moment)
+    except (OverflowError, ValueError):
+        return moment.isoformat() if moment else ""
+
+
+def _future(moment: datetime | None, now: datetime) -> str:
+    return (
+        f"Thời điểm nhập {moment_text(moment)} muộn hơn giờ của máy này ({moment_text(now)}) quá "
+        f"{FUTURE_TOLERANCE.seconds // 60} phút: đồng hồ máy gửi hoặc máy này đang sai. Hãy "
+        "kiểm tra ngày giờ rồi xin gửi lại."
+    )
+
+
+def _period_row(p: Any, used: bool) -> PreviewRow:
+    """A period the file brings; added only if a figure of it is received."""
     row = PreviewRow(
-        "value",
-        value.indicator,
-        name,
-        period,
-        locality,
+        "period",
+        p.code,
+        p.name,
+        p.name,
+        "",
         "—",
-        (value.value, value.text, value.estimate),
+        f"{p.starts_on:%d/%m/%Y} – {p.ends_on:%d/%m/%Y}",
         Action.ADD,
-        theirs_at=theirs_at,
-        payload=value,
+        payload=p,
     )
-    if ours is None:
-        return row
-    stored, text, estimate = ours[4], ours[5], bool(ours[7])
-    row.was = (stored, text, estimate)
-    row.ours_at = from_stored_time(ours[11])  # aware, UTC
-    same = stored == value.value or (
-        stored is not None and value.value is not None and abs(stored - value.value) < 1e-9
-    )
-    if same and text == value.text and estimate == value.estimate:
-        row.action = Action.UNCHANGED
-    elif row.ours_at and theirs_at and row.ours_at > theirs_at:
-        row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
-    else:
-        row.action = Action.CHANGE
+    if not used:
+        row.action, row.reason = Action.REFUSED, "Không nhận số liệu nào của kỳ này."
     return row
+
+
+@dataclass(slots=True)
+class _Judge:
+    """Decides each received figure: refused, added, changed, unchanged or a conflict."""
+
+    now: datetime
+    made: datetime | None  # when the file was made (a template: exported)
+    data: ExchangeData
+    rights: SenderRights
+
+    def value_row(
+        self,
+        number: int,
+        value: ValueData,
+        name: str,
+        period: str,
+        locality: str,
+        ours: StoredFigure | None,
+    ) -> PreviewRow:
+        """What one received figure would do, against the stored one (or none)."""
+        theirs_at = aware(value.entered_at)
+        row = PreviewRow(
+            "value",
+            value.indicator,
+            name,
+            period,
+            locality,
+            "—",
+            (value.value, value.text, value.estimate),
+            Action.ADD,
+            theirs_at=theirs_at,
+            payload=value,
+        )
+        if ours is not None:
+            row.was = (ours[4], ours[5], bool(ours[7]))
+            row.ours_at = from_stored_time(ours[11])  # aware, UTC
+        reason = self.rights.value_refusal(value.indicator, value.locality)
+        if reason is None and too_late(theirs_at, self.now):
+            where = f"dòng {value.row}" if value.row else f"số liệu thứ {number}"
+            reason = f"{where.capitalize()}: {_future(value.entered_at, self.now)}"  # as written
+        if reason is not None:
+            row.action, row.reason = Action.REFUSED, reason
+            return row
+        at_export = self.data.at_export
+        if at_export is not None and value.key in at_export:
+            return self._template_row(row, value, at_export[value.key], ours)
+        if ours is None:
+            return row
+        stored, text, estimate = ours[4], ours[5], bool(ours[7])
+        same = stored == value.value or (
+            stored is not None and value.value is not None and abs(stored - value.value) < 1e-9
+        )
+        if same and text == value.text and estimate == value.estimate:
+            row.action = Action.UNCHANGED
+        elif ours_is_later(row.ours_at, from_stored_time(ours[12]), theirs_at, self.made, self.now):
+            row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
+        else:
+            row.action = Action.CHANGE
+        return row
+
+    def _template_row(
+        self,
+        row: PreviewRow,
+        value: ValueData,
+        exported: tuple[float | None, bool],
+        ours: StoredFigure | None,
+    ) -> PreviewRow:
+        """A template row against what it was at export: no clock needed."""
+        changed_here = False
+        if ours is not None and self.made is not None and row.ours_at != self.made:
+            # not written by an earlier import of this very template (stamped with its
+            # export time): changed here since the export?
+            received = from_stored_time(ours[12])
+            entered = believed(row.ours_at, received, self.now)
+            changed_here = (entered is not None and entered > self.made) or (
+                received is not None and received > self.made
+            )
+            changed_here = changed_here or not same_figure((ours[4], bool(ours[7])), exported)
+        verdict = template_action(
+            (value.value, value.estimate),
+            exported,
+            (ours[4], bool(ours[7])) if ours is not None else None,
+            changed_here,
+        )
+        if verdict is TemplateVerdict.UNCHANGED:
+            row.action = Action.UNCHANGED
+            if ours is not None and not same_figure((ours[4], bool(ours[7])), exported):
+                row.reason = "Người điền mẫu không sửa số này; giữ số đã sửa ở đây."
+        elif verdict is TemplateVerdict.CONFLICT:
+            row.action, row.take_theirs = Action.CONFLICT, False
+            row.reason = (
+                f"Lúc xuất mẫu là {_value_text(exported[0], '', exported[1])}; cả ở đây "
+                "và trong mẫu đều đã sửa sau đó."
+            )
+        else:
+            row.action = Action.ADD if ours is None else Action.CHANGE
+        return row

@@ -72,6 +72,7 @@ def _write_import(
         unchanged=counts[Action.UNCHANGED],
         conflicts_kept=sum(1 for r in conflicts if not r.take_theirs),
         conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
+        refused=counts[Action.REFUSED],
     )
     session.add(log)
     session.flush()  # its id: the figures' previous states are kept under it

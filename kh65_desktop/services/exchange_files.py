@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from ..domain.conflicts import believed
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
 from ..exchange.csv_file import write_csv
@@ -88,6 +89,7 @@ def export_data(
         )
     used = {v.period_id for v in values}
     defined = _definitions(engine, plan) if definitions else []
+    now = datetime.now(UTC)
     return ExchangeData(
         plan.code,
         agency.code,
@@ -110,7 +112,8 @@ def export_data(
                 v.as_of,
                 v.note,
                 v.entered_by,
-                aware(v.entered_at),
+                # a stamp later than its receipt here is not passed on (domain/conflicts.py)
+                believed(aware(v.entered_at), aware(v.received_at), now),
             )
             for v in values
         ],

@@ -43,12 +43,13 @@ class ValueState(NamedTuple):
 
 # A stored figure as the driver returns it, dates as stored text:
 # id, indicator_id, period_id, locality_id, value, text, achieved, is_estimate, as_of, note,
-# entered_by, entered_at.
+# entered_by, entered_at, received_at.
 StoredFigure = tuple[Any, ...]
 
 _STORED = (
     "SELECT id, indicator_id, period_id, locality_id, value, text, achieved, is_estimate, "
-    "as_of, note, entered_by, entered_at FROM reported_value WHERE period_id IN ({})"
+    "as_of, note, entered_by, entered_at, received_at FROM reported_value "
+    "WHERE period_id IN ({})"
 )
 _MANY_IDS = 30_000  # SQLite allows 32.766 parameters; beyond, read the periods whole
 
@@ -115,14 +116,16 @@ _HISTORY = (
 _UPDATE = (
     "UPDATE reported_value SET value = i.value, text = i.text, achieved = i.achieved, "
     "is_estimate = i.is_estimate, as_of = i.as_of, note = i.note, "
-    f"entered_by = i.entered_by, entered_at = i.entered_at {_PAIRS} "
+    "entered_by = i.entered_by, entered_at = i.entered_at, "
+    f"received_at = coalesce(?, i.entered_at) {_PAIRS} "
     "WHERE reported_value.id = p.id AND NOT i.removed"
 )
 _INSERT = (
     "INSERT INTO reported_value (indicator_id, period_id, locality_id, value, text, achieved, "
-    "is_estimate, as_of, note, entered_by, entered_at) SELECT i.indicator_id, i.period_id, "
-    "i.locality_id, i.value, i.text, i.achieved, i.is_estimate, i.as_of, i.note, "
-    f"i.entered_by, i.entered_at {_PAIRS} WHERE p.id IS NULL AND NOT i.removed ORDER BY i.rowid"
+    "is_estimate, as_of, note, entered_by, entered_at, received_at) SELECT i.indicator_id, "
+    "i.period_id, i.locality_id, i.value, i.text, i.achieved, i.is_estimate, i.as_of, i.note, "
+    "i.entered_by, i.entered_at, coalesce(?, i.entered_at) "
+    f"{_PAIRS} WHERE p.id IS NULL AND NOT i.removed ORDER BY i.rowid"
 )
 _DELETE = f"DELETE FROM reported_value WHERE id IN (SELECT p.id {_PAIRS} WHERE i.removed)"
 _KEEP = (
@@ -196,7 +199,8 @@ def restore_imported_figures(
     """Put back the figures an import replaced and remove those it added, logging each
     change; the kept states go from table to table without passing through Python."""
     stamp = to_stored_time(now)
-    _write(connection, (_RESTAGE, (stamp, log_id)), changed_by, stamp, lambda: None)
+    # a put-back figure counts as received when it was entered, as before the import
+    _write(connection, (_RESTAGE, (stamp, log_id)), changed_by, stamp, lambda: None, False)
 
 
 def _staged_rows(changes: Changes, changed_by: str, stamp: str | None) -> list[tuple[Any, ...]]:
@@ -228,6 +232,7 @@ def _write(
     changed_by: str,
     stamp: str | None,
     keep: Callable[[], _Kept],
+    received_now: bool = True,
 ) -> _Kept:
     """Stage the changes (a statement and its parameters), match them with the stored
     figures, `keep` what they were, then log and write them: set statements, whatever the
@@ -242,8 +247,10 @@ def _write(
         connection.exec_driver_sql(_MATCH)
         kept = keep()
         connection.exec_driver_sql(_HISTORY, (changed_by, stamp))
-        connection.exec_driver_sql(_UPDATE)
-        connection.exec_driver_sql(_INSERT)
+        # received_at: this write's time on this machine's clock, whatever the sender's
+        received_at = stamp if received_now else None  # None: when it was entered
+        connection.exec_driver_sql(_UPDATE, (received_at,))
+        connection.exec_driver_sql(_INSERT, (received_at,))
         connection.exec_driver_sql(_DELETE)
     finally:
         with suppress(SQLAlchemyError):  # never hide the error that got us here

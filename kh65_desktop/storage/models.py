@@ -60,6 +60,9 @@ class Plan(SQLModel, table=True):
     signer_authority: str  # "TM. ỦY BAN NHÂN DÂN"
     signer_title: str  # "CHỦ TỊCH"
     signer_name: str
+    # The agency that consolidates the plan (its `[plan] owner_code`): the only sender whose
+    # files may change definitions and targets (revision 0005; "" for nobody).
+    owner_code: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Locality(SQLModel, table=True):
@@ -174,7 +177,10 @@ class ReportedValue(SQLModel, table=True):
     as_of: date | None = None  # "tính đến ngày 14/6/2024"
     note: str = ""
     entered_by: str = ""
-    entered_at: datetime
+    entered_at: datetime  # the sender's clock (or this machine's, when typed here)
+    # When the figure was written into this database, on this machine's clock (revision
+    # 0005; None on rows written by older code). Conflicts weigh both: services/conflicts.py.
+    received_at: datetime | None = None
 
 
 class StatedFigure(SQLModel, table=True):
@@ -264,6 +270,7 @@ class ImportLog(SQLModel, table=True):
     unchanged: int = 0
     conflicts_kept: int = 0
     conflicts_taken: int = 0
+    refused: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # since 0005
     # JSON: the previous state of the tasks, targets, new indicators and periods it changed
     # (figures, which may be 100.000, are kept in import_undo_value since revision 0004)
     undo_data: str = ""

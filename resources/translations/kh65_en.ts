@@ -135,8 +135,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -153,8 +153,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -196,19 +196,19 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="341"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -249,13 +249,13 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
@@ -275,37 +275,37 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="311"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -745,62 +745,87 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="118"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="120"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="132"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="138"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="152"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="163"/>
-        <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}.</source>
-        <translation>From {0} (made on {1}): {2} new, {3} changed, {4} unchanged, {5} conflicts.</translation>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="167"/>
+        <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
+        <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="185"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
+        <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="194"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="215"/>
+        <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
+        <translation>{0} of the file's figures kept as they are here because they were changed here later</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="220"/>
+        <source>{0} dòng bị từ chối</source>
+        <translation>{0} rows refused</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="222"/>
+        <source>Nhập tệp này không ghi gì: {0}.</source>
+        <translation>Importing this file writes nothing: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="224"/>
+        <source>Khi nhập: {0}.</source>
+        <translation>On import: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="226"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="258"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1215,7 +1240,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="125"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
@@ -1266,54 +1291,59 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="47"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1736,7 +1766,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="96"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>

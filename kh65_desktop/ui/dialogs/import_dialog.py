@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_date, format_moment, format_number, local_time
-from ...services.exchange import Action, ExchangeService, ImportPreview
+from ...domain.numbers import format_date, format_number, local_time
+from ...services.exchange import Action, ExchangeService, ImportPreview, moment_text
 from ...services.exchange_files import read_file
 from ..background import run_in_background
 from ..commands import ServiceCommand
@@ -33,6 +33,7 @@ _COLORS = {
     Action.CHANGE: "#a85f00",
     Action.CONFLICT: "#c62828",
     Action.UNCHANGED: "#6b6b6b",
+    Action.REFUSED: "#6a1b9a",
 }
 
 
@@ -55,9 +56,10 @@ class PreviewModel(RowTableModel):
             Column("locality", self.tr("Địa phương"), lambda r: r.locality),
             Column("old", self.tr("Ở đây"), lambda r: r.old),
             Column("new", self.tr("Trong tệp"), lambda r: r.new),
-            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: format_moment(r.ours_at)),
-            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: format_moment(r.theirs_at)),
+            Column("ours_at", self.tr("Sửa ở đây lúc"), lambda r: moment_text(r.ours_at)),
+            Column("theirs_at", self.tr("Sửa trong tệp lúc"), lambda r: moment_text(r.theirs_at)),
             Column("take", self.tr("Lấy số trong tệp"), lambda r: ""),
+            Column("reason", self.tr("Lý do"), lambda r: r.reason, tooltip=lambda r: r.reason),
         ]
         super().__init__(columns, key=lambda r: id(r), parent=parent)
 
@@ -119,6 +121,8 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
+        self.model.dataChanged.connect(self._choices_changed)
+        self._counted = ""
         self.table = make_table(
             self.model,
             context.settings,
@@ -160,13 +164,20 @@ class ImportDialog(QDialog):
         self.preview = preview
         counts = preview.counts()
         text = self.tr(
-            "Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}."
+            "Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, "
+            "từ chối {6}."
         ).format(
             preview.sender,
             format_date(local_time(preview.data.created_at).date()),
             *(
                 format_number(counts[a])  # "100.000", as clerks write it
-                for a in (Action.ADD, Action.CHANGE, Action.UNCHANGED, Action.CONFLICT)
+                for a in (
+                    Action.ADD,
+                    Action.CHANGE,
+                    Action.UNCHANGED,
+                    Action.CONFLICT,
+                    Action.REFUSED,
+                )
             ),
         )
         if counts[Action.CONFLICT]:
@@ -174,15 +185,46 @@ class ImportDialog(QDialog):
                 "Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc "
                 "định giữ số ở đây, đánh dấu ô để lấy số trong tệp."
             )
+        if counts[Action.REFUSED]:
+            text += " " + self.tr(
+                "Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; "
+                "không ghi, lý do ở cột “Lý do”."
+            )
         if preview.earlier is not None:
             text += " " + self.tr("Tệp này đã được nhập ngày {0}.").format(
                 format_date(local_time(preview.earlier.imported_at).date())
             )
-        if preview.changes_nothing:
-            text += " " + self.tr("Nhập tệp này không làm thay đổi gì.")
-        self.summary.setText(text)
-        self.apply_button.setEnabled(not preview.changes_nothing)
+        self._counted = text
+        self._choices_changed()
         self._fill()
+
+    def _choices_changed(self) -> None:
+        """A conflict's box ticked or cleared: what the import would do changes with it."""
+        if self.preview is not None and self.cancel_button.isEnabled():
+            self.summary.setText(self._counted + self._outcome())
+            self.apply_button.setEnabled(not self.preview.changes_nothing)
+
+    def _outcome(self) -> str:
+        """What the import would leave out; never "nothing changes" when it keeps ours."""
+        assert self.preview is not None
+        kept = self.preview.kept_here
+        refused = self.preview.counts()[Action.REFUSED]
+        parts = []
+        if kept:
+            parts.append(
+                self.tr("{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau").format(
+                    format_number(kept)
+                )
+            )
+        if refused:
+            parts.append(self.tr("{0} dòng bị từ chối").format(format_number(refused)))
+        if parts and self.preview.changes_nothing:
+            return " " + self.tr("Nhập tệp này không ghi gì: {0}.").format("; ".join(parts))
+        if parts:
+            return " " + self.tr("Khi nhập: {0}.").format("; ".join(parts))
+        if self.preview.changes_nothing:
+            return " " + self.tr("Nhập tệp này không làm thay đổi gì.")
+        return ""
 
     def _fill(self) -> None:
         if self.preview is None:
