@@ -16,12 +16,7 @@ from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
-from ..storage.figures import (
-    ValueKey,
-    ValueState,
-    restore_imported_figures,
-    write_imported_figures,
-)
+from ..storage.figures import ValueKey, ValueState, write_imported_figures
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -29,10 +24,11 @@ from ..storage.models import (
     Locality,
     Period,
     Plan,
-    ReportedValue,
     Task,
 )
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
+from .import_undo import import_author, undo_keeping_later
+from .kept import KeptItem
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
@@ -55,7 +51,7 @@ def _write_import(
     session: Session, plan: Plan, preview: ImportPreview, imported_by: str
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
-    changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
+    changed_by = import_author(data.source, preview.sender)
     undo: dict[str, list[Any]] = {"tasks": [], "periods": []}
     applying = [row for row in preview.rows if row.applies]
     counts = preview.counts()
@@ -128,20 +124,15 @@ def _write_import(
         if row.kind == "task":
             t: TaskData = row.payload
             task = tasks[t.code]
-            undo["tasks"].append(
-                [
-                    task.id,
-                    task.status.value,
-                    task.note,
-                    task.updated_by,
-                    _iso(task.updated_at),
-                ]
-            )
+            before = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
             task.status, task.note = TaskStatus(t.status), t.note
             task.updated_by, task.updated_at = (
                 t.updated_by or preview.sender,
                 (aware(t.updated_at) or now),
             )
+            # the state it leaves too: undo leaves the task alone if it has changed since
+            after = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
+            undo["tasks"].append([task.id, *before, *after])
             session.add(task)
     log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
@@ -160,11 +151,11 @@ def _apply_definitions(
             indicator_id, changes = row.payload
             indicator = session.get(Indicator, indicator_id)
             assert indicator is not None
-            undo["targets"].append(
-                [indicator_id, {k: _plain(getattr(indicator, k)) for k in changes}]
-            )
+            before = {k: _plain(getattr(indicator, k)) for k in changes}
             for name, value in changes.items():
                 setattr(indicator, name, value)
+            after = {k: _plain(getattr(indicator, k)) for k in changes}
+            undo["targets"].append([indicator_id, before, after])
             session.add(indicator)
         elif row.kind == "indicator":
             d: TargetData = row.payload
@@ -180,48 +171,17 @@ def _apply_definitions(
             undo["indicators"].append(indicator.id)
 
 
-def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
-    """Put back everything an import changed, in one transaction."""
+def undo_import(engine: Engine, log_id: int, undone_by: str) -> list[KeptItem]:
+    """Put back what an import changed, in one transaction, except what was written since
+    (services/import_undo.py); returns what was left alone."""
     now = datetime.now(UTC)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         log = session.get(ImportLog, log_id)
-        if log is None or log.undone_at is not None:
-            raise LookupError("Lần nhập này không còn để hoàn tác.")
-        undo = json.loads(log.undo_data)
-        restore_imported_figures(
-            session.connection(),
-            log_id,
-            f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
-            now,
+        label = log.file_name if log else ""
+        _, kept = undo_keeping_later(
+            session, log_id, f"Hoàn tác nhập tệp {label} ({undone_by})", now
         )
-        for task_id, status, note, by, at in undo["tasks"]:
-            task = session.get(Task, task_id)
-            if task is not None:
-                task.status, task.note, task.updated_by = TaskStatus(status), note, by
-                task.updated_at = datetime.fromisoformat(at) if at else None
-                session.add(task)
-        for indicator_id, fields in undo.get("targets", []):
-            indicator = session.get(Indicator, indicator_id)
-            if indicator is not None:
-                for name, value in fields.items():
-                    setattr(indicator, name, value)
-                session.add(indicator)
-        for indicator_id in undo.get("indicators", []):
-            left = session.exec(
-                select(ReportedValue.id).where(ReportedValue.indicator_id == indicator_id)
-            ).first()
-            indicator = session.get(Indicator, indicator_id)
-            if indicator is not None and left is None:  # never delete figures typed since
-                session.delete(indicator)
-        for period_id in undo["periods"]:
-            period = session.get(Period, period_id)
-            left = session.exec(
-                select(ReportedValue.id).where(ReportedValue.period_id == period_id)
-            ).first()
-            if period is not None and left is None:  # never delete figures typed since
-                session.delete(period)
-        log.undone_at = now
-        session.add(log)
+    return kept
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,138 @@
+"""Which figures were written again after a given write (an import, a clerk's command).
+
+Every figure write goes through storage/figures.py and logs one value_change row per figure,
+even when only the note changed, the same number was typed again or the figure was removed.
+So a figure is still as a write left it exactly when that write's own history row is the
+figure's newest one. The stored state alone could not tell: an import's full written state
+is kept nowhere, and a later write of the same number by someone else looks just like it.
+
+A write's own rows are those with its author and its time stamp (a write logs each figure
+once). While that row exists every later row has a larger id (SQLite gives max(id) + 1), so
+"newest" is the largest id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from .figures import (
+    Changes,
+    ValueKey,
+    ValueState,
+    stored_state,
+    write_figures,
+)
+from .stored_dates import from_stored_time, to_stored_time
+
+
+class LaterChange(NamedTuple):
+    """A figure written again since: its state now (None: removed) and the newest change."""
+
+    key: ValueKey
+    now: ValueState | None
+    changed_by: str  # "" when the figure's history no longer has the write's own row
+    changed_at: datetime | None
+
+
+_KEYS = (
+    "CREATE TEMP TABLE kh65_keys (n INTEGER PRIMARY KEY, indicator_id INTEGER, "
+    "period_id INTEGER, loc INTEGER)"
+)
+_KEYS_INDEX = "CREATE INDEX temp.kh65_keys_key ON kh65_keys (indicator_id, period_id, loc)"
+_KEYS_OF_IMPORT = (
+    "INSERT INTO kh65_keys SELECT id, indicator_id, period_id, coalesce(locality_id, 0) "
+    "FROM import_undo_value WHERE import_log_id = ?"
+)
+_KEY_ROW = "INSERT INTO kh65_keys VALUES (?, ?, ?, ?)"
+_LATER = "CREATE TEMP TABLE kh65_later (n INTEGER PRIMARY KEY, change_id INTEGER)"
+# History is read indicator by indicator through its index (value_change outer: CROSS JOIN
+# keeps SQLite from looping over the keys instead), each row looked up among the keys.
+_MARK = (
+    "INSERT INTO kh65_later SELECT k.n, h.latest FROM kh65_keys k LEFT JOIN ("
+    "SELECT k2.n AS n, max(c.id) AS latest, "
+    "max(CASE WHEN c.changed_by = ? AND c.changed_at = ? THEN c.id END) AS own "
+    "FROM value_change c CROSS JOIN kh65_keys k2 "
+    "WHERE c.indicator_id IN (SELECT indicator_id FROM kh65_keys) "
+    "AND k2.indicator_id = c.indicator_id AND k2.period_id = c.period_id "
+    "AND k2.loc = coalesce(c.locality_id, 0) GROUP BY k2.n"
+    ") h ON h.n = k.n WHERE h.own IS NULL OR h.latest != h.own"
+)
+_READ = (
+    "SELECT l.n, k.indicator_id, k.period_id, nullif(k.loc, 0), c.changed_by, c.changed_at, "
+    "r.id, r.indicator_id, r.period_id, r.locality_id, r.value, r.text, r.achieved, "
+    "r.is_estimate, r.as_of, r.note, r.entered_by, r.entered_at "
+    "FROM kh65_later l JOIN kh65_keys k ON k.n = l.n "
+    "LEFT JOIN value_change c ON c.id = l.change_id "
+    "LEFT JOIN reported_value r ON r.indicator_id = k.indicator_id "
+    "AND r.period_id = k.period_id AND coalesce(r.locality_id, 0) = k.loc ORDER BY l.n"
+)
+_DROP = ("DROP TABLE IF EXISTS temp.kh65_keys", "DROP TABLE IF EXISTS temp.kh65_later")
+
+
+@contextmanager
+def figures_changed_since(
+    connection: Connection,
+    own_by: str,
+    own_at: datetime,
+    *,
+    log_id: int | None = None,
+    keys: Sequence[ValueKey] = (),
+) -> Iterator[dict[int, LaterChange]]:
+    """The figures written again since the write by `own_by` at `own_at`: an import's
+    (`log_id`, numbered by their import_undo_value id) or `keys` (numbered by position).
+    Inside the caller's transaction; while the block runs, temp.kh65_later holds their
+    numbers, so a set statement can leave them out."""
+    for statement in _DROP:  # a rolled-back write may have left them
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(_KEYS)
+    connection.exec_driver_sql(_LATER)
+    try:
+        if log_id is not None:
+            connection.exec_driver_sql(_KEYS_OF_IMPORT, (log_id,))
+        elif keys:
+            connection.exec_driver_sql(
+                _KEY_ROW,
+                [(n, k.indicator_id, k.period_id, k.locality_id or 0) for n, k in enumerate(keys)],
+            )
+        connection.exec_driver_sql(_KEYS_INDEX)
+        connection.exec_driver_sql(_MARK, (own_by, to_stored_time(own_at)))
+        later = {
+            r[0]: LaterChange(
+                ValueKey(r[1], r[2], r[3]),
+                stored_state(r[6:]) if r[6] is not None else None,
+                r[4] or "",
+                from_stored_time(r[5]),
+            )
+            for r in connection.exec_driver_sql(_READ)
+        }
+        yield later
+    finally:
+        with suppress(SQLAlchemyError):  # never hide the error that got us here
+            for statement in _DROP:
+                connection.exec_driver_sql(statement)
+
+
+def write_unless_changed(
+    connection: Connection,
+    changes: Changes,
+    changed_by: str,
+    now: datetime,
+    own_by: str,
+    own_at: datetime,
+) -> tuple[Changes, list[LaterChange]]:
+    """Write `changes` (an undo or redo) only to figures still as the write by `own_by` at
+    `own_at` left them. Returns the previous states of those written and the figures left
+    alone, in the caller's transaction."""
+    keys = [key for key, _ in changes]
+    with figures_changed_since(connection, own_by, own_at, keys=keys) as later:
+        left = {change.key for change in later.values()}
+        written = write_figures(
+            connection, [(k, s) for k, s in changes if k not in left], changed_by, now
+        )
+    return written, list(later.values())
