@@ -135,8 +135,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -153,8 +153,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -196,19 +196,19 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="341"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -249,13 +249,13 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
@@ -275,39 +275,72 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="311"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="72"/>
+        <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
+        <translation>“{0}” was not undone for {1} items changed since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="76"/>
+        <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
+        <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="80"/>
+        <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
+        <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="89"/>
+        <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
+        <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="93"/>
+        <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
+        <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="102"/>
+        <source>Có dữ liệu được giữ nguyên</source>
+        <translation>Some data was kept as it is</translation>
     </message>
 </context>
 <context>
@@ -745,62 +778,62 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="117"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="119"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="129"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="131"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="135"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="149"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="164"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}.</source>
         <translation>From {0} (made on {1}): {2} new, {3} changed, {4} unchanged, {5} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="175"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="179"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="183"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="206"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="217"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -808,79 +841,104 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="22"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="26"/>
         <source>Các lần nhập tệp</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31"/>
         <source>Lúc nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="32"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="36"/>
         <source>Đơn vị gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="33"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="37"/>
         <source>Người nhập</source>
         <translation>Imported by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="34"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38"/>
         <source>Thêm</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="39"/>
         <source>Đổi</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="42"/>
         <source>Xung đột lấy theo tệp</source>
         <translation>Conflicts taken from the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="48"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="49"/>
         <source>Đã hoàn tác</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="49"/>
         <source>Đang áp dụng</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="57"/>
         <source>Hoàn tác lần nhập đã chọn</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="60"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81"/>
         <source>Hãy chọn một lần nhập.</source>
         <translation>Choose an import.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="88"/>
+        <source>Hoàn tác lần nhập tệp {0}</source>
+        <translation>Undo the import of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="90"/>
+        <source>Những mục sau đã được sửa sau lần nhập này nên sẽ được giữ nguyên, không hoàn tác:</source>
+        <translation>These items were changed after this import, so they are kept as they are and not undone:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="94"/>
+        <source>Hoàn tác phần còn lại?</source>
+        <translation>Undo the rest?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="96"/>
+        <source>Chưa hoàn tác gì.</source>
+        <translation>Nothing was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="102"/>
         <source>Đã hoàn tác lần nhập tệp {0}.</source>
         <translation>The import of {0} was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="104"/>
+        <source>Giữ nguyên {0} mục đã được sửa sau đó:</source>
+        <translation>Kept {0} items changed since:</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1000,59 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="147"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptText</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="19"/>
+        <source>không rõ ai sửa</source>
+        <translation>changed by someone unknown</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="22"/>
+        <source>{0} sửa lúc {1}</source>
+        <translation>changed by {0} at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="32"/>
+        <source>nay đã bị xoá</source>
+        <translation>now removed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="34"/>
+        <source>nay là {0}</source>
+        <translation>now {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="38"/>
+        <source>nay là «{0}»</source>
+        <translation>now “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="41"/>
+        <source>Nhiệm vụ {0} {1}: đã được cập nhật sau đó ({2})</source>
+        <translation>Task {0} {1}: updated since ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="45"/>
+        <source>Mục tiêu của chỉ tiêu {0} {1}: đã được sửa sau đó</source>
+        <translation>Target of indicator {0} {1}: changed since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="49"/>
+        <source>Chỉ tiêu {0} {1} (lần nhập đã thêm): đã có số liệu nhập sau đó</source>
+        <translation>Indicator {0} {1} (added by the import): figures were entered in it since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="52"/>
+        <source>Kỳ «{0}» (lần nhập đã thêm): đã có số liệu nhập sau đó</source>
+        <translation>Period “{0}” (added by the import): figures were entered in it since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="62"/>
+        <source>… và {0} mục khác</source>
+        <translation>… and {0} more</translation>
     </message>
 </context>
 <context>
@@ -1215,7 +1326,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="125"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>

@@ -102,7 +102,8 @@ class ImportCommand(ServiceCommand):
 
     def undo_(self) -> None:
         assert self.log_id is not None
-        ExchangeService(self.context.engine).undo(self.log_id, self.context.clerk)
+        kept = ExchangeService(self.context.engine).undo(self.log_id, self.context.clerk)
+        self.tell_kept(kept, undoing=True, figures=False)  # what was written since stays
 
 
 class ImportDialog(QDialog):

@@ -1,0 +1,63 @@
+"""Undo and redo in the window that never overwrite what was written since by someone else
+(the command line, a second clerk's import into the same file): each puts back only what is
+still as the command's own write left it, checked and written in one transaction."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel
+
+from ..storage.changed_since import write_unless_changed
+from ..storage.figures import Changes
+from ..storage.stored_dates import to_stored_time
+from .kept import KeptItem, figure_items
+
+
+def set_values_unless_changed(
+    engine: Engine, changes: Changes, changed_by: str, since: tuple[str, datetime], now: datetime
+) -> tuple[Changes, list[KeptItem]]:
+    """Write `changes` to the figures whose newest change is still the write by
+    since = (author, time); returns the previous states of those written and the others,
+    left alone, described."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        written, later = write_unless_changed(
+            session.connection(), changes, changed_by, now, *since
+        )
+        return written, figure_items(session, later)
+
+
+def update_fields_unless_changed(
+    engine: Engine,
+    model: type[SQLModel],
+    key: Any,
+    changes: dict[str, Any],
+    expected: dict[str, Any],
+) -> dict[str, Any] | None:
+    """Change a row's fields only if the `expected` ones are still as expected; returns
+    the previous values, or None when someone changed them since (nothing written)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        row = session.get(model, key)
+        if row is None or any(
+            _comparable(getattr(row, name)) != _comparable(value)
+            for name, value in expected.items()
+        ):
+            return None
+        old = {name: getattr(row, name) for name in changes}
+        for name, value in changes.items():
+            setattr(row, name, value)
+    return old
+
+
+def _comparable(value: Any) -> Any:
+    """A field as stored: enums by value, times as their stored UTC text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return to_stored_time(value if value.tzinfo else value.replace(tzinfo=UTC))
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
