@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from kh65_desktop.services.import_undo import what_undo_keeps
 from kh65_desktop.services.kept import KeptKind
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
-from kh65_desktop.storage.models import Agency, Period
+from kh65_desktop.storage.models import Agency, Indicator, Period
 
 from .test_exchange import fingerprint
 
@@ -188,3 +189,80 @@ def test_undo_twice_is_refused_and_changes_nothing(
         assert db.execute("SELECT count(*) FROM import_log WHERE undone_at IS NULL").fetchone() == (
             0,
         )
+
+
+def definitions_package(folder: Path) -> Path:
+    """The planning department raises II.2.1's target and adds indicator II.3.3 (9.000)."""
+    engine = open_database(folder / "planning.db")
+    plans, edits = PlanService(engine), EditService(engine)
+    plan = plans.current_plan()
+    total = next(r for r in plans.indicator_rows() if r.code == "II.2.1")
+    edits.update_fields(
+        Indicator, total.id, {"target_value": 35000.0, "target_text": "35.000 tỷ đồng"}
+    )
+    group = next(g for g in plans.groups(plan) if g.code == "II.3")
+    new_id = edits.add_row(
+        Indicator(
+            plan_id=plan.id,
+            group_id=group.id,
+            code="II.3.3",
+            position=3,
+            name="Vốn đầu tư ngoài nhà nước",
+            unit="tỷ đồng",
+            kind="accumulating",
+            direction="higher",
+            target_form="value",
+            target_value=20000.0,
+        )
+    )
+    edits.record_value(ValueKey(new_id, plans.periods(plan)[0].id), 9000.0, "Sở KH&ĐT")
+    agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "SKHDT")
+    path = export_file(plans, plan, agency, None, folder / "ke-hoach.kh65", definitions=True)
+    engine.dispose()
+    return path
+
+
+def test_a_target_and_a_new_indicator_used_since_are_kept(office: Office, tmp_path: Path) -> None:
+    log_id = office.import_(definitions_package(tmp_path))
+    rows = {r.code: r for r in office.service.indicator_rows()}
+    assert rows["II.2.1"].target.value == 35000
+    new = rows["II.3.3"].id
+    office.edits.update_fields(Indicator, rows["II.2.1"].id, {"target_value": 36000.0})
+    office.edits.record_value(ValueKey(new, office.half, office.tra_cu), 800.0, "Trần Văn Bình")
+    kept = what_undo_keeps(office.service.engine, log_id)
+    assert sorted((k.kind.value, k.code) for k in kept) == [
+        ("indicator", "II.3.3"),
+        ("target", "II.2.1"),
+    ]
+    office.exchange.undo(log_id, "Nguyễn Thị Lan")
+    rows = {r.code: r for r in office.service.indicator_rows()}
+    assert rows["II.2.1"].target.value == 36000  # the clerk's later target
+    assert "II.3.3" in rows  # holds the clerk's figure: kept, with it
+    assert office.value(new, office.half, office.tra_cu) == 800
+    assert office.value(new, office.half, None) is None  # the import's own figure: undone
+
+
+def test_an_unused_new_indicator_goes_with_the_undo(office: Office, tmp_path: Path) -> None:
+    log_id = office.import_(definitions_package(tmp_path))
+    assert what_undo_keeps(office.service.engine, log_id) == []
+    office.exchange.undo(log_id, "Nguyễn Thị Lan")
+    rows = {r.code: r for r in office.service.indicator_rows()}
+    assert "II.3.3" not in rows and rows["II.2.1"].target.value == 34000
+
+
+def test_an_import_logged_before_the_history_mark_is_checked_the_same(
+    office: Office, tmp_path: Path, db_path: Path
+) -> None:
+    """Logs written before this change keep no history mark and no task after-state."""
+    log_id = office.import_(nine_months_package(tmp_path))
+    with sqlite3.connect(db_path) as db:
+        (raw,) = db.execute("SELECT undo_data FROM import_log WHERE id = ?", (log_id,)).fetchone()
+        undo = json.loads(raw)
+        del undo["history_after"]
+        undo["tasks"] = [entry[:5] for entry in undo["tasks"]]
+        db.execute("UPDATE import_log SET undo_data = ? WHERE id = ?", (json.dumps(undo), log_id))
+    key = ValueKey(office.enterprises, office.half, office.tra_cu)
+    office.edits.set_values([(key, ValueState(20.0))], "Trần Văn Bình")
+    office.exchange.undo(log_id, "Nguyễn Thị Lan")
+    assert office.value(office.enterprises, office.half, office.tra_cu) == 20
+    assert office.nine() is None and office.task_status() is TaskStatus.NOT_STARTED

@@ -27,7 +27,7 @@ from ..storage.models import (
     Task,
 )
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
-from .import_undo import import_author, undo_keeping_later
+from .import_undo import history_end, import_author, undo_keeping_later
 from .kept import KeptItem
 
 
@@ -52,7 +52,7 @@ def _write_import(
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
     changed_by = import_author(data.source, preview.sender)
-    undo: dict[str, list[Any]] = {"tasks": [], "periods": []}
+    undo: dict[str, Any] = {"tasks": [], "periods": []}
     applying = [row for row in preview.rows if row.applies]
     counts = preview.counts()
     conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
@@ -118,6 +118,8 @@ def _write_import(
         )
         for v in values
     ]
+    # the history so far: the import's own rows, and any later, come after it (import_undo.py)
+    undo["history_after"] = history_end(session.connection())
     write_imported_figures(session.connection(), changes, changed_by, now, log.id)
     tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
     for row in applying:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -25,6 +26,12 @@ from ..storage.figures import restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, Task
 from ..storage.stored_dates import to_stored_time
 from .kept import KeptItem, KeptKind, figure_items
+
+
+def history_end(connection: Connection) -> int:
+    """The newest history row's id: kept by an import before it writes, so that its undo
+    reads only the history from the import on."""
+    return connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM value_change").scalar_one()
 
 
 def import_author(file_name: str, sender: str) -> str:
@@ -48,9 +55,7 @@ def what_undo_keeps(engine: Engine, log_id: int) -> list[KeptItem]:
     with Session(engine) as session:  # closed without commit: the temp tables go with it
         log = _undoable(session, log_id)
         connection = session.connection()
-        with figures_changed_since(
-            connection, _author(log), log.imported_at, log_id=log_id
-        ) as later:
+        with _later(connection, log) as later:
             return _decide(session, connection, log, later.values()).kept
 
 
@@ -61,7 +66,7 @@ def undo_keeping_later(
     transaction; returns the log (marked undone) and what was left alone."""
     log = _undoable(session, log_id)
     connection = session.connection()
-    with figures_changed_since(connection, _author(log), log.imported_at, log_id=log_id) as later:
+    with _later(connection, log) as later:
         undo = _decide(session, connection, log, later.values())
         restore_imported_figures(connection, log_id, changed_by, now, all_=False)
     for task_id, status, note, by, at in undo.tasks:
@@ -95,6 +100,16 @@ def _undoable(session: Session, log_id: int) -> ImportLog:
 
 def _author(log: ImportLog) -> str:
     return import_author(log.file_name, log.sender)
+
+
+def _later(
+    connection: Connection, log: ImportLog
+) -> AbstractContextManager[dict[int, LaterChange]]:
+    """The import's figures written again since it (older logs kept no history mark)."""
+    after = json.loads(log.undo_data or "{}").get("history_after")
+    return figures_changed_since(
+        connection, _author(log), log.imported_at, log_id=log.id, history_after=after
+    )
 
 
 # Figures in an indicator or period that remain after the undo: not ones the import added

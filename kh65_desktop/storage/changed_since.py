@@ -51,18 +51,21 @@ _KEYS_OF_IMPORT = (
 )
 _KEY_ROW = "INSERT INTO kh65_keys VALUES (?, ?, ?, ?)"
 _LATER = "CREATE TEMP TABLE kh65_later (n INTEGER PRIMARY KEY, change_id INTEGER)"
-# History is read indicator by indicator through its index (value_change outer: CROSS JOIN
-# keeps SQLite from looping over the keys instead), each row looked up among the keys.
+# Each history row is looked up among the keys; value_change is the outer loop (CROSS JOIN
+# keeps SQLite from looping over the keys instead). An import's check reads only the history
+# written from the import on (a rowid range: `+` keeps the indicator index out); a command's
+# few figures read their indicators' history through its index.
 _MARK = (
     "INSERT INTO kh65_later SELECT k.n, h.latest FROM kh65_keys k LEFT JOIN ("
     "SELECT k2.n AS n, max(c.id) AS latest, "
     "max(CASE WHEN c.changed_by = ? AND c.changed_at = ? THEN c.id END) AS own "
     "FROM value_change c CROSS JOIN kh65_keys k2 "
-    "WHERE c.indicator_id IN (SELECT indicator_id FROM kh65_keys) "
-    "AND k2.indicator_id = c.indicator_id AND k2.period_id = c.period_id "
+    "WHERE {} AND k2.indicator_id = c.indicator_id AND k2.period_id = c.period_id "
     "AND k2.loc = coalesce(c.locality_id, 0) GROUP BY k2.n"
     ") h ON h.n = k.n WHERE h.own IS NULL OR h.latest != h.own"
 )
+_BY_INDICATOR = "c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
+_FROM_ID = "c.id > ? AND +c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
 _READ = (
     "SELECT l.n, k.indicator_id, k.period_id, nullif(k.loc, 0), c.changed_by, c.changed_at, "
     "r.id, r.indicator_id, r.period_id, r.locality_id, r.value, r.text, r.achieved, "
@@ -83,9 +86,11 @@ def figures_changed_since(
     *,
     log_id: int | None = None,
     keys: Sequence[ValueKey] = (),
+    history_after: int | None = None,
 ) -> Iterator[dict[int, LaterChange]]:
     """The figures written again since the write by `own_by` at `own_at`: an import's
     (`log_id`, numbered by their import_undo_value id) or `keys` (numbered by position).
+    `history_after`: the newest history id before that write, if known (a shorter read).
     Inside the caller's transaction; while the block runs, temp.kh65_later holds their
     numbers, so a set statement can leave them out."""
     for statement in _DROP:  # a rolled-back write may have left them
@@ -101,7 +106,11 @@ def figures_changed_since(
                 [(n, k.indicator_id, k.period_id, k.locality_id or 0) for n, k in enumerate(keys)],
             )
         connection.exec_driver_sql(_KEYS_INDEX)
-        connection.exec_driver_sql(_MARK, (own_by, to_stored_time(own_at)))
+        own = (own_by, to_stored_time(own_at))
+        if history_after is None:
+            connection.exec_driver_sql(_MARK.format(_BY_INDICATOR), own)
+        else:
+            connection.exec_driver_sql(_MARK.format(_FROM_ID), (*own, history_after))
         later = {
             r[0]: LaterChange(
                 ValueKey(r[1], r[2], r[3]),
