@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
+from sqlalchemy.exc import OperationalError
 
 from kh65_desktop.domain.terms import TaskStatus
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import ExchangeService
 from kh65_desktop.services.exchange_files import read_file
 from kh65_desktop.storage.database import open_database
-from kh65_desktop.ui import prompts
+from kh65_desktop.ui import commands, prompts
 from kh65_desktop.ui.commands import SetValuesCommand
 from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 from kh65_desktop.ui.main_window import MainWindow
@@ -173,3 +174,31 @@ def test_imports_log_asks_before_undoing_and_keeps_later_work(
     assert context.edits.value_state(ValueKey(tra_cu.indicator_id, nine, None)).value == 300
     assert any(p.code == NINE_MONTHS for p in context.periods())
     assert log.model.index(0, column(log.model, "state")).data() == "Đã hoàn tác"
+
+
+def test_a_failed_ctrl_z_says_why_and_a_later_one_still_works(
+    qtbot, db_path: Path, tmp_path: Path, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    old = _district_value(window, "Huyện Trà Cú")
+    _type_district(qtbot, window, "Huyện Trà Cú", "15")
+    busy = OperationalError("UPDATE reported_value", (), Exception("database is locked"))
+
+    def locked(*args: object) -> None:
+        raise busy
+
+    real = commands.set_values_unless_changed
+    monkeypatch.setattr(commands, "set_values_unless_changed", locked)
+    window.undo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == 15  # nothing written
+    assert told == [
+        "Hoàn tác hoặc làm lại không thành công: Không hoàn tác được «sửa số thực hiện "
+        "của Huyện Trà Cú»: cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không "
+        "ghi được. Hãy thử lại sau. Dữ liệu không bị thay đổi."
+    ]
+    assert "database is locked" not in window.statusBar().currentMessage()
+    window.redo_action.trigger()  # the undo never happened: nothing to redo
+    assert _district_value(window, "Huyện Trà Cú") == 15
+    monkeypatch.setattr(commands, "set_values_unless_changed", real)
+    window.undo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == old and len(told) == 1

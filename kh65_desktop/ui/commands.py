@@ -6,12 +6,15 @@ an error and never lands on the undo stack; later redos and undos repeat the wri
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
 from ..domain.numbers import format_number
@@ -23,6 +26,8 @@ from ..storage.models import Task
 from . import prompts
 from .context import AppContext
 from .kept_text import kept_lines
+
+log = logging.getLogger(__name__)
 
 
 class ServiceCommand(QUndoCommand):
@@ -48,14 +53,46 @@ class ServiceCommand(QUndoCommand):
             self.perform()
             return
         if getattr(self, "_undone", False):
-            self.do()
-            self._undone = False
+            if self._write_or_say(self.do, undoing=False):
+                self._undone = False
             self.context.notify()
 
     def undo(self) -> None:
-        self.undo_()
-        self._undone = True
+        # after a failed redo nothing is left to undo; the stack moves on either way, and
+        # the command keeps whether its write happened, so the next Ctrl+Y/Ctrl+Z match it
+        if not getattr(self, "_undone", False) and self._write_or_say(self.undo_, undoing=True):
+            self._undone = True
         self.context.notify()
+
+    def _write_or_say(self, write: Callable[[], None], undoing: bool) -> bool:
+        """Run an undo or redo; if it fails (another program holds the database, the row is
+        gone), say so rather than raise inside Qt's undo stack."""
+        try:
+            write()
+        except (SQLAlchemyError, LookupError, ValueError) as exc:
+            log.exception("Hoàn tác hoặc làm lại không thành công")
+            reason = (
+                QCoreApplication.translate(
+                    "Commands",
+                    "cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi "
+                    "được. Hãy thử lại sau",
+                )
+                if isinstance(exc, SQLAlchemyError)
+                else str(exc).rstrip(".")
+            )
+            text = (
+                QCoreApplication.translate(
+                    "Commands", "Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi."
+                )
+                if undoing
+                else QCoreApplication.translate(
+                    "Commands", "Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi."
+                )
+            )
+            title = QCoreApplication.translate("Commands", "Hoàn tác hoặc làm lại không thành công")
+            self._tell(text.format(self.text(), reason), title=title)
+            return False
+        return True
 
     def do(self) -> None:
         raise NotImplementedError
@@ -96,10 +133,10 @@ class ServiceCommand(QUndoCommand):
         )
         self._tell(text.format(self.text()))
 
-    def _tell(self, summary: str, details: str = "") -> None:
+    def _tell(self, summary: str, details: str = "", title: str = "") -> None:
         """In the status bar, and in a message the clerk must close (it is easily missed)."""
         self.context.error.emit(summary)
-        title = QCoreApplication.translate("Commands", "Có dữ liệu được giữ nguyên")
+        title = title or QCoreApplication.translate("Commands", "Có dữ liệu được giữ nguyên")
         text = f"{summary}\n\n{details}" if details else summary
         prompts.show_error(QApplication.activeWindow(), title, text)
 
