@@ -19,6 +19,7 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency, Indicator, Period
 
+from .samples import office_package
 from .test_exchange import fingerprint
 
 NINE_MONTHS = "2024-9T"
@@ -266,3 +267,30 @@ def test_an_import_logged_before_the_history_mark_is_checked_the_same(
     office.exchange.undo(log_id, "Nguyễn Thị Lan")
     assert office.value(office.enterprises, office.half, office.tra_cu) == 20
     assert office.nine() is None and office.task_status() is TaskStatus.NOT_STARTED
+
+
+def test_undoing_two_imports_newest_first_puts_everything_back(
+    office: Office, tmp_path: Path
+) -> None:
+    first = office.import_(nine_months_package(tmp_path))
+    (tmp_path / "second").mkdir()
+    second = office.import_(office_package(tmp_path / "second", "UBND-TCU", "II.3.2", 23.0, "TCU"))
+    key = ValueKey(office.enterprises, office.half, office.tra_cu)
+    assert office.edits.value_state(key).value == 23
+    kept = what_undo_keeps(office.service.engine, first)  # the second import wrote it since
+    assert [(k.kind, k.code, k.value, k.changed_by) for k in kept] == [
+        (
+            KeptKind.FIGURE,
+            "II.3.2",
+            23.0,
+            "Nhập từ tệp ubnd-tcu.kh65 (Ủy ban nhân dân huyện Trà Cú)",
+        ),
+        (KeptKind.TASK, "II.2.T2.1", None, "Ủy ban nhân dân huyện Trà Cú"),  # sent again
+    ]
+    assert office.exchange.undo(second, "Nguyễn Thị Lan") == []
+    assert office.edits.value_state(key).value == 19
+    # the second import and its undo cancel out: the figure is as the first import left it
+    assert what_undo_keeps(office.service.engine, first) == []
+    assert office.exchange.undo(first, "Nguyễn Thị Lan") == []
+    assert office.edits.value_state(key).value == 12 and office.nine() is None
+    assert office.task_status() is TaskStatus.NOT_STARTED

@@ -27,7 +27,7 @@ from ..storage.models import (
     Task,
 )
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
-from .import_undo import history_end, import_author, undo_keeping_later
+from .import_undo import history_end, import_author, undo_author, undo_keeping_later
 from .kept import KeptItem
 
 
@@ -180,9 +180,7 @@ def undo_import(engine: Engine, log_id: int, undone_by: str) -> list[KeptItem]:
     with Session(engine, expire_on_commit=False) as session, session.begin():
         log = session.get(ImportLog, log_id)
         label = log.file_name if log else ""
-        _, kept = undo_keeping_later(
-            session, log_id, f"Hoàn tác nhập tệp {label} ({undone_by})", now
-        )
+        _, kept = undo_keeping_later(session, log_id, undo_author(label, undone_by), now)
     return kept
 
 

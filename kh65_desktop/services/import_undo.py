@@ -21,7 +21,12 @@ from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from ..domain.terms import TaskStatus
-from ..storage.changed_since import LaterChange, figures_changed_since
+from ..storage.changed_since import (
+    IMPORT_BY,
+    IMPORT_UNDONE_BY,
+    LaterChange,
+    figures_changed_since,
+)
 from ..storage.figures import restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, Task
 from ..storage.stored_dates import to_stored_time
@@ -36,7 +41,12 @@ def history_end(connection: Connection) -> int:
 
 def import_author(file_name: str, sender: str) -> str:
     """Who an import's history rows say changed the figures (its own rows are found by it)."""
-    return f"Nhập từ tệp {file_name} ({sender})"
+    return IMPORT_BY.format(file_name, sender)
+
+
+def undo_author(file_name: str, undone_by: str) -> str:
+    """Who the history says put figures back when an import was undone."""
+    return IMPORT_UNDONE_BY.format(file_name, undone_by)
 
 
 @dataclass

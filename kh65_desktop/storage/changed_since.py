@@ -30,6 +30,16 @@ from .figures import (
 )
 from .stored_dates import from_stored_time, to_stored_time
 
+# Who the history says wrote an import's figures, and its undo's (file name, then sender or
+# the clerk who undid it).
+IMPORT_BY = "Nhập từ tệp {0} ({1})"
+IMPORT_UNDONE_BY = "Hoàn tác nhập tệp {0} ({1})"
+
+
+def _glob(author: str) -> str:
+    """Any author of this form, as a GLOB pattern (file names may hold GLOB's own signs)."""
+    return author.split("{", 1)[0] + "*"
+
 
 class LaterChange(NamedTuple):
     """A figure written again since: its state now (None: removed) and the newest change."""
@@ -51,18 +61,32 @@ _KEYS_OF_IMPORT = (
 )
 _KEY_ROW = "INSERT INTO kh65_keys VALUES (?, ?, ?, ?)"
 _LATER = "CREATE TEMP TABLE kh65_later (n INTEGER PRIMARY KEY, change_id INTEGER)"
+_OWN = "CREATE TEMP TABLE kh65_own (n INTEGER PRIMARY KEY, own_id INTEGER)"
 # Each history row is looked up among the keys; value_change is the outer loop (CROSS JOIN
 # keeps SQLite from looping over the keys instead). An import's check reads only the history
 # written from the import on (a rowid range: `+` keeps the indicator index out); a command's
 # few figures read their indicators' history through its index.
+_ROWS = (
+    "FROM value_change c CROSS JOIN kh65_keys k2 WHERE {} AND k2.indicator_id = c.indicator_id "
+    "AND k2.period_id = c.period_id AND k2.loc = coalesce(c.locality_id, 0)"
+)
+_MARK_OWN = (
+    "INSERT INTO kh65_own SELECT k2.n, c.id "
+    + _ROWS
+    + (" AND c.changed_by = ? AND c.changed_at = ?")
+)
+# Written since: the own row is gone, or rows follow it other than imports undone since (an
+# import and its undo, which put back exactly the state before it, leave the figure as it was:
+# an undo writes a figure back only if its newest row was the import's, so they pair up).
 _MARK = (
-    "INSERT INTO kh65_later SELECT k.n, h.latest FROM kh65_keys k LEFT JOIN ("
-    "SELECT k2.n AS n, max(c.id) AS latest, "
-    "max(CASE WHEN c.changed_by = ? AND c.changed_at = ? THEN c.id END) AS own "
-    "FROM value_change c CROSS JOIN kh65_keys k2 "
-    "WHERE {} AND k2.indicator_id = c.indicator_id AND k2.period_id = c.period_id "
-    "AND k2.loc = coalesce(c.locality_id, 0) GROUP BY k2.n"
-    ") h ON h.n = k.n WHERE h.own IS NULL OR h.latest != h.own"
+    "INSERT INTO kh65_later SELECT k.n, h.latest FROM kh65_keys k "
+    "LEFT JOIN kh65_own o ON o.n = k.n LEFT JOIN ("
+    "SELECT k2.n AS n, max(c.id) AS latest, count(*) AS rows, "
+    "sum(c.changed_by GLOB ?) AS imports, sum(c.changed_by GLOB ?) AS undos "
+    + _ROWS
+    + " AND c.id > (SELECT own_id FROM kh65_own WHERE n = k2.n) GROUP BY k2.n"
+    ") h ON h.n = k.n WHERE o.own_id IS NULL "
+    "OR (h.n IS NOT NULL AND NOT (h.imports = h.undos AND h.imports + h.undos = h.rows))"
 )
 _BY_INDICATOR = "c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
 _FROM_ID = "c.id > ? AND +c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
@@ -75,7 +99,7 @@ _READ = (
     "LEFT JOIN reported_value r ON r.indicator_id = k.indicator_id "
     "AND r.period_id = k.period_id AND coalesce(r.locality_id, 0) = k.loc ORDER BY l.n"
 )
-_DROP = ("DROP TABLE IF EXISTS temp.kh65_keys", "DROP TABLE IF EXISTS temp.kh65_later")
+_DROP = tuple(f"DROP TABLE IF EXISTS temp.{t}" for t in ("kh65_keys", "kh65_later", "kh65_own"))
 
 
 @contextmanager
@@ -95,8 +119,8 @@ def figures_changed_since(
     numbers, so a set statement can leave them out."""
     for statement in _DROP:  # a rolled-back write may have left them
         connection.exec_driver_sql(statement)
-    connection.exec_driver_sql(_KEYS)
-    connection.exec_driver_sql(_LATER)
+    for statement in (_KEYS, _LATER, _OWN):
+        connection.exec_driver_sql(statement)
     try:
         if log_id is not None:
             connection.exec_driver_sql(_KEYS_OF_IMPORT, (log_id,))
@@ -106,11 +130,11 @@ def figures_changed_since(
                 [(n, k.indicator_id, k.period_id, k.locality_id or 0) for n, k in enumerate(keys)],
             )
         connection.exec_driver_sql(_KEYS_INDEX)
+        rows, bound = (_BY_INDICATOR, ()) if history_after is None else (_FROM_ID, (history_after,))
         own = (own_by, to_stored_time(own_at))
-        if history_after is None:
-            connection.exec_driver_sql(_MARK.format(_BY_INDICATOR), own)
-        else:
-            connection.exec_driver_sql(_MARK.format(_FROM_ID), (*own, history_after))
+        connection.exec_driver_sql(_MARK_OWN.format(rows), (*bound, *own))
+        pairs = (_glob(IMPORT_BY), _glob(IMPORT_UNDONE_BY))
+        connection.exec_driver_sql(_MARK.format(rows), (*pairs, *bound))
         later = {
             r[0]: LaterChange(
                 ValueKey(r[1], r[2], r[3]),
