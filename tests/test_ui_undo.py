@@ -20,6 +20,7 @@ from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.table_model import ROW_ROLE
 
+from .samples import district_package
 from .test_exchange import fingerprint
 from .test_import_undo import NINE_MONTHS, nine_months_package
 from .ui_helpers import cell, column, find_row, open_window, type_into_cell
@@ -202,3 +203,58 @@ def test_a_failed_ctrl_z_says_why_and_a_later_one_still_works(
     monkeypatch.setattr(commands, "set_values_unless_changed", real)
     window.undo_action.trigger()
     assert _district_value(window, "Huyện Trà Cú") == old and len(told) == 1
+
+
+def _import_in_window(qtbot, window: MainWindow, package: Path) -> None:
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    dialog.findChild(QPushButton, "applyImport").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+
+
+def test_ctrl_z_and_ctrl_y_of_an_import_leave_later_work_alone(
+    qtbot, db_path: Path, tmp_path: Path, told: list[str]
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _import_in_window(qtbot, window, district_package(tmp_path))
+    assert _district_value(window, "Huyện Trà Cú") == 19
+    key = _key(window, "Huyện Trà Cú")
+    other = _other_process(db_path)
+    other.set_values([(key, ValueState(21.0))], "Lê Văn Tám")
+    window.undo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == 21  # written since: kept
+    assert "Không hoàn tác «nhập tệp ubnd-tcu.kh65» cho 1 mục đã được sửa sau đó" in told[0]
+    assert "nay là 21 (Lê Văn Tám sửa lúc" in told[0]
+
+    window.redo_action.trigger()  # the import again, but not over the other's figure
+    assert _district_value(window, "Huyện Trà Cú") == 21
+    assert "Không làm lại «nhập tệp ubnd-tcu.kh65» cho 1 số liệu" in told[1]
+    assert "nay là 21 (Lê Văn Tám sửa lúc" in told[1]
+
+    window.undo_action.trigger()
+    other.set_values([(key, ValueState(22.0))], "Lê Văn Tám")  # after the second undo
+    window.redo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == 22
+    assert "Không làm lại «nhập tệp ubnd-tcu.kh65» cho 1 số liệu" in told[-1]
+
+
+def test_ctrl_y_of_an_import_nobody_touched_applies_it_again(
+    qtbot, db_path: Path, tmp_path: Path, told: list[str]
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _import_in_window(qtbot, window, district_package(tmp_path))
+    window.undo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == 12
+    window.redo_action.trigger()
+    assert _district_value(window, "Huyện Trà Cú") == 19 and told == []
+    log = ImportsDialog(window.context, window)  # undone from the log: Ctrl+Z has nothing left
+    qtbot.addWidget(log)
+    log.table.setCurrentIndex(log.model.index(0, 0))
+    log.findChild(QPushButton, "undoImport").click()
+    assert _district_value(window, "Huyện Trà Cú") == 12
+    window.undo_action.trigger()
+    assert told == [
+        "Hoàn tác hoặc làm lại không thành công: Không hoàn tác được «nhập tệp ubnd-tcu.kh65»: "
+        "Lần nhập này không còn để hoàn tác. Dữ liệu không bị thay đổi."
+    ]
+    assert _district_value(window, "Huyện Trà Cú") == 12

@@ -27,13 +27,43 @@ from ..storage.models import (
     Task,
 )
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
-from .import_undo import history_end, import_author, undo_author, undo_keeping_later
+from .import_undo import (
+    as_undone,
+    history_end,
+    import_author,
+    undo_author,
+    undo_keeping_later,
+)
 from .kept import KeptItem
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
     """Write everything the preview (and the clerk's choices) says, in one transaction,
     after a safety backup (an import touches many figures at once)."""
+    return _apply(engine, plan, preview, imported_by, None, [])
+
+
+def redo_import(
+    engine: Engine,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str],
+) -> tuple[ImportLog, list[KeptItem]]:
+    """Apply an import again after its undo (Ctrl+Y), undone = (its log, who undid it):
+    only to figures and tasks still as the undo left them; returns what was left alone."""
+    kept: list[KeptItem] = []
+    return _apply(engine, plan, preview, imported_by, undone, kept), kept
+
+
+def _apply(
+    engine: Engine,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str] | None,
+    kept: list[KeptItem],
+) -> ImportLog:
     path = db_file(engine)
     with ThreadPoolExecutor(1) as pool, Session(engine, expire_on_commit=False) as session:
         # The copy reads the last committed state (the database is in WAL mode) while the
@@ -41,14 +71,19 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
         # failed copy rolls the import back.
         backup = pool.submit(make_backup, path, "truoc-nhap") if path else None
         with session.begin():
-            log = _write_import(session, plan, preview, imported_by)
+            log = _write_import(session, plan, preview, imported_by, undone, kept)
             if backup is not None:
                 backup.result()
     return log
 
 
 def _write_import(
-    session: Session, plan: Plan, preview: ImportPreview, imported_by: str
+    session: Session,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str] | None = None,
+    kept: list[KeptItem] | None = None,
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
     changed_by = import_author(data.source, preview.sender)
@@ -118,6 +153,12 @@ def _write_import(
         )
         for v in values
     ]
+    left_tasks: set[int] = set()
+    if undone is not None and kept is not None:  # a redo: not over what was written since
+        changes, left_tasks, left = as_undone(
+            session, *undone, changes, set(undo["periods"]), set(undo["indicators"])
+        )
+        kept.extend(left)
     # the history so far: the import's own rows, and any later, come after it (import_undo.py)
     undo["history_after"] = history_end(session.connection())
     write_imported_figures(session.connection(), changes, changed_by, now, log.id)
@@ -126,6 +167,8 @@ def _write_import(
         if row.kind == "task":
             t: TaskData = row.payload
             task = tasks[t.code]
+            if task.id in left_tasks:
+                continue
             before = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
             task.status, task.note = TaskStatus(t.status), t.note
             task.updated_by, task.updated_at = (

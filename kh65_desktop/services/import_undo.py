@@ -27,7 +27,7 @@ from ..storage.changed_since import (
     LaterChange,
     figures_changed_since,
 )
-from ..storage.figures import restore_imported_figures
+from ..storage.figures import Changes, restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, Task
 from ..storage.stored_dates import to_stored_time
 from .kept import KeptItem, KeptKind, figure_items
@@ -101,6 +101,41 @@ def undo_keeping_later(
     return log, undo.kept
 
 
+def as_undone(
+    session: Session,
+    log_id: int,
+    undone_by: str,
+    changes: Changes,
+    new_periods: set[int],
+    new_indicators: set[int],
+) -> tuple[Changes, set[int], list[KeptItem]]:
+    """For a redo of the undone import `log_id`: its figures still as the undo left them
+    (those in periods and indicators it adds again are new), the tasks changed since the
+    undo (ids), and what is left alone, described."""
+    log = session.get(ImportLog, log_id)
+    if log is None or log.undone_at is None:
+        raise LookupError("Lần nhập này chưa được hoàn tác nên không làm lại được.")
+    fresh: Changes = []
+    checked: Changes = []
+    for change in changes:
+        key = change[0]
+        new = key.period_id in new_periods or key.indicator_id in new_indicators
+        (fresh if new else checked).append(change)
+    author = undo_author(log.file_name, undone_by)
+    with figures_changed_since(
+        session.connection(), author, log.undone_at, keys=[key for key, _ in checked]
+    ) as later:
+        changed = {c.key for c in later.values()}
+        kept = figure_items(session, later.values())
+    tasks: set[int] = set()
+    for entry in json.loads(log.undo_data or "{}").get("tasks", []):
+        task = session.get(Task, entry[0])
+        if task is not None and _task_state(task) != _stamped(entry[1:5]):
+            tasks.add(entry[0])
+            kept.append(_task_item(task))
+    return fresh + [c for c in checked if c[0] not in changed], tasks, kept
+
+
 def _undoable(session: Session, log_id: int) -> ImportLog:
     log = session.get(ImportLog, log_id)
     if log is None or log.undone_at is not None:
@@ -153,16 +188,7 @@ def _decide(
         if task is None:
             continue
         if len(entry) > 5 and _task_state(task) != _stamped(entry[5:]):  # legacy: no after
-            undo.kept.append(
-                KeptItem(
-                    KeptKind.TASK,
-                    task.code,
-                    task.text,
-                    text=task.status.value,
-                    changed_by=task.updated_by,
-                    changed_at=task.updated_at,
-                )
-            )
+            undo.kept.append(_task_item(task))
         else:
             undo.tasks.append(tuple(entry[:5]))  # type: ignore[arg-type]
     for entry in undo_data.get("targets", []):
@@ -212,6 +238,17 @@ def _holds(
 
 def _one(connection: Connection, sql: str, parameters: Any) -> bool:
     return connection.exec_driver_sql(sql, parameters).first() is not None
+
+
+def _task_item(task: Task) -> KeptItem:
+    return KeptItem(
+        KeptKind.TASK,
+        task.code,
+        task.text,
+        text=task.status.value,
+        changed_by=task.updated_by,
+        changed_at=task.updated_at,
+    )
 
 
 def _task_state(task: Task) -> tuple[str, str, str, str | None]:

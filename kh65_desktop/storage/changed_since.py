@@ -66,25 +66,27 @@ _OWN = "CREATE TEMP TABLE kh65_own (n INTEGER PRIMARY KEY, own_id INTEGER)"
 # keeps SQLite from looping over the keys instead). An import's check reads only the history
 # written from the import on (a rowid range: `+` keeps the indicator index out); a command's
 # few figures read their indicators' history through its index.
-_ROWS = (
-    "FROM value_change c CROSS JOIN kh65_keys k2 WHERE {} AND k2.indicator_id = c.indicator_id "
-    "AND k2.period_id = c.period_id AND k2.loc = coalesce(c.locality_id, 0)"
+_MATCH = (
+    "AND k2.indicator_id = c.indicator_id AND k2.period_id = c.period_id "
+    "AND k2.loc = coalesce(c.locality_id, 0)"
 )
 _MARK_OWN = (
-    "INSERT INTO kh65_own SELECT k2.n, c.id "
-    + _ROWS
-    + (" AND c.changed_by = ? AND c.changed_at = ?")
+    "INSERT INTO kh65_own SELECT k2.n, c.id FROM value_change c CROSS JOIN kh65_keys k2 "
+    f"WHERE {{}} {_MATCH} AND c.changed_by = ? AND c.changed_at = ?"
 )
 # Written since: the own row is gone, or rows follow it other than imports undone since (an
 # import and its undo, which put back exactly the state before it, leave the figure as it was:
 # an undo writes a figure back only if its newest row was the import's, so they pair up).
+# `latest`, the newest other row, says who changed it. The write's own rows (an import's are
+# most of those read) are passed over before they are looked up among the keys.
 _MARK = (
     "INSERT INTO kh65_later SELECT k.n, h.latest FROM kh65_keys k "
     "LEFT JOIN kh65_own o ON o.n = k.n LEFT JOIN ("
-    "SELECT k2.n AS n, max(c.id) AS latest, count(*) AS rows, "
-    "sum(c.changed_by GLOB ?) AS imports, sum(c.changed_by GLOB ?) AS undos "
-    + _ROWS
-    + " AND c.id > (SELECT own_id FROM kh65_own WHERE n = k2.n) GROUP BY k2.n"
+    "SELECT k2.n AS n, max(c.id) AS latest, sum(c.id > o2.own_id) AS rows, "
+    "sum(c.id > o2.own_id AND c.changed_by GLOB ?) AS imports, "
+    "sum(c.id > o2.own_id AND c.changed_by GLOB ?) AS undos "
+    "FROM value_change c CROSS JOIN kh65_keys k2 LEFT JOIN kh65_own o2 ON o2.n = k2.n "
+    f"WHERE {{}} AND NOT (c.changed_by = ? AND c.changed_at = ?) {_MATCH} GROUP BY k2.n"
     ") h ON h.n = k.n WHERE o.own_id IS NULL "
     "OR (h.n IS NOT NULL AND NOT (h.imports = h.undos AND h.imports + h.undos = h.rows))"
 )
@@ -134,7 +136,7 @@ def figures_changed_since(
         own = (own_by, to_stored_time(own_at))
         connection.exec_driver_sql(_MARK_OWN.format(rows), (*bound, *own))
         pairs = (_glob(IMPORT_BY), _glob(IMPORT_UNDONE_BY))
-        connection.exec_driver_sql(_MARK.format(rows), (*pairs, *bound))
+        connection.exec_driver_sql(_MARK.format(rows), (*pairs, *bound, *own))
         later = {
             r[0]: LaterChange(
                 ValueKey(r[1], r[2], r[3]),
