@@ -3,19 +3,21 @@ figure or task, and the imports log's undo after the clerk edited what the impor
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.exc import OperationalError
 
-from kh65_desktop.domain.terms import TaskStatus
+from kh65_desktop.domain.terms import PeriodKind, TaskStatus
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import ExchangeService
 from kh65_desktop.services.exchange_files import read_file
 from kh65_desktop.storage.database import open_database
+from kh65_desktop.storage.models import Period
 from kh65_desktop.ui import commands, prompts
-from kh65_desktop.ui.commands import SetValuesCommand
+from kh65_desktop.ui.commands import AddRowCommand, SetValuesCommand
 from kh65_desktop.ui.dialogs.imports_log import ImportsDialog
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.table_model import ROW_ROLE
@@ -258,3 +260,34 @@ def test_ctrl_y_of_an_import_nobody_touched_applies_it_again(
         "Lần nhập này không còn để hoàn tác. Dữ liệu không bị thay đổi."
     ]
     assert _district_value(window, "Huyện Trà Cú") == 12
+
+
+def test_ctrl_z_never_deletes_a_period_another_process_entered_figures_in(
+    qtbot, db_path: Path, tmp_path: Path, told: list[str]
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    context = window.context
+    period = Period(
+        plan_id=context.plan.id,
+        code="2024-9T",
+        name="9 tháng đầu năm 2024",
+        kind=PeriodKind.NINE_MONTHS,
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2024, 9, 30),
+    )
+    assert context.push(AddRowCommand(context, period, "thêm kỳ 9 tháng đầu năm 2024"))
+    nine = next(p.id for p in context.periods() if p.code == "2024-9T")
+    key = ValueKey(_key(window, "Huyện Trà Cú").indicator_id, nine, None)
+    _other_process(db_path).set_values([(key, ValueState(260.0))], "Lê Văn Tám")
+    window.undo_action.trigger()
+    assert any(p.id == nine for p in context.periods())  # kept, with the other's figure
+    assert context.edits.value_state(key).value == 260
+    assert told == [
+        "Hoàn tác hoặc làm lại không thành công: Không hoàn tác được «thêm kỳ 9 tháng đầu năm "
+        "2024»: đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ "
+        "liệu đó trước nếu thật sự muốn bỏ. Dữ liệu không bị thay đổi."
+    ]
+    _other_process(db_path).set_values([(key, None)], "Lê Văn Tám")  # the figure taken out
+    window.redo_action.trigger()  # the undo never happened: nothing to redo
+    window.undo_action.trigger()  # now nothing refers to it: the period goes
+    assert not any(p.id == nine for p in context.periods()) and len(told) == 1

@@ -20,7 +20,11 @@ from sqlmodel import SQLModel
 from ..domain.numbers import format_number
 from ..domain.terms import TaskStatus
 from ..services.editing import TaskSnapshot, ValueKey, ValueState
-from ..services.guarded_edits import set_values_unless_changed, update_fields_unless_changed
+from ..services.guarded_edits import (
+    delete_unless_used,
+    set_values_unless_changed,
+    update_fields_unless_changed,
+)
 from ..services.kept import KeptItem
 from ..storage.models import Task
 from . import prompts
@@ -254,7 +258,14 @@ class AddRowCommand(ServiceCommand):
         self.key = self.context.edits.add_row(row)
 
     def undo_(self) -> None:
-        self.context.edits.delete_row(self.model, self.key)
+        if not delete_unless_used(self.context.engine, self.model, self.key):
+            raise LookupError(
+                QCoreApplication.translate(
+                    "Commands",
+                    "đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). "
+                    "Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ",
+                )
+            )
 
 
 class AddTaskCommand(ServiceCommand):

@@ -313,54 +313,59 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="79"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="88"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="92"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="96"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="113"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="117"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="121"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="130"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="134"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="143"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="263"/>
+        <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
+        <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
 </context>
 <context>
