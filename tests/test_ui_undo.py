@@ -291,3 +291,21 @@ def test_ctrl_z_never_deletes_a_period_another_process_entered_figures_in(
     window.redo_action.trigger()  # the undo never happened: nothing to redo
     window.undo_action.trigger()  # now nothing refers to it: the period goes
     assert not any(p.id == nine for p in context.periods()) and len(told) == 1
+
+
+def test_ctrl_z_keeps_a_district_target_changed_since(
+    qtbot, db_path: Path, tmp_path: Path, told: list[str]
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.localities
+    row = next(
+        r for r in range(tab.model.rowCount()) if tab.model.rows[r].locality == "Huyện Trà Cú"
+    )
+    type_into_cell(qtbot, tab.table, tab.model.index(row, tab.model.column_index("target")), "40")
+    assert tab.model.rows[row].target == 40
+    key = _key(window, "Huyện Trà Cú")
+    _other_process(db_path).set_locality_target(key.indicator_id, key.locality_id, 45.0)
+    window.undo_action.trigger()
+    target = next(r.target for r in tab.model.rows if r.locality == "Huyện Trà Cú")
+    assert target == 45 and len(told) == 1
+    assert "Không hoàn tác «sửa kế hoạch của Huyện Trà Cú»: dữ liệu đã được sửa" in told[0]

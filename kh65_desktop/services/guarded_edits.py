@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel
 
 from ..storage.changed_since import write_unless_changed
 from ..storage.figures import Changes
+from ..storage.models import LocalityTarget
 from ..storage.stored_dates import to_stored_time
 from .kept import KeptItem, figure_items
 
@@ -51,6 +52,33 @@ def update_fields_unless_changed(
         for name, value in changes.items():
             setattr(row, name, value)
     return old
+
+
+def set_locality_target_unless_changed(
+    engine: Engine,
+    indicator_id: int,
+    locality_id: int,
+    value: float | None,
+    expected: float | None,
+) -> bool:
+    """Set (None: remove) a district's target only if it is still `expected`; False when
+    someone changed it since (nothing written)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        row = session.get(LocalityTarget, (indicator_id, locality_id))
+        if (row.target_value if row else None) != expected:
+            return False
+        if value is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(
+                LocalityTarget(
+                    indicator_id=indicator_id, locality_id=locality_id, target_value=value
+                )
+            )
+        else:
+            row.target_value = value
+    return True
 
 
 # History alone does not keep a row a command added: the clerk's own figures typed there and

@@ -22,6 +22,7 @@ from ..domain.terms import TaskStatus
 from ..services.editing import TaskSnapshot, ValueKey, ValueState
 from ..services.guarded_edits import (
     delete_unless_used,
+    set_locality_target_unless_changed,
     set_values_unless_changed,
     update_fields_unless_changed,
 )
@@ -236,12 +237,26 @@ class SetLocalityTargetCommand(ServiceCommand):
         self.args = (indicator_id, locality_id)
         self.value = value
         self.old: float | None = None
+        self._started = False
+        self._live = True  # False once someone else changed it: undo and redo stop
 
     def do(self) -> None:
-        self.old = self.context.edits.set_locality_target(*self.args, self.value)
+        if not self._started:
+            self.old = self.context.edits.set_locality_target(*self.args, self.value)
+            self._started = True
+        else:
+            self._write(self.value, expected=self.old, undoing=False)
 
     def undo_(self) -> None:
-        self.context.edits.set_locality_target(*self.args, self.old)
+        self._write(self.old, expected=self.value, undoing=True)
+
+    def _write(self, value: float | None, expected: float | None, undoing: bool) -> None:
+        engine = self.context.engine
+        if self._live and not set_locality_target_unless_changed(
+            engine, *self.args, value, expected
+        ):
+            self._live = False
+            self.tell_changed_since(undoing)
 
 
 class AddRowCommand(ServiceCommand):
