@@ -3,7 +3,8 @@
 Every figure write goes through storage/figures.py and logs one value_change row per figure,
 even when only the note changed, the same number was typed again or the figure was removed.
 So a figure is still as a write left it exactly when that write's own history row is the
-figure's newest one. The stored state alone could not tell: an import's full written state
+figure's newest one, or only imports undone since follow it (an undo puts back exactly the
+state before its import). The stored state alone could not tell: an import's full written state
 is kept nowhere, and a later write of the same number by someone else looks just like it.
 
 A write's own rows are those with its author and its time stamp (a write logs each figure
