@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import tempfile
 import zipfile
 import zlib
 from dataclasses import asdict
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomic_file import atomic_path
 from .archive import check_archive
 from .data import (
     FORMAT,
@@ -84,15 +83,12 @@ def write_package(data: ExchangeData, path: Path) -> Path:
         "created_at": data.created_at.isoformat(),
         "content_sha256": hashlib.sha256(content).hexdigest(),
     }
-    handle, temporary = tempfile.mkstemp(prefix=".kh65-", dir=path.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            archive.writestr(CONTENT, content)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with (
+        atomic_path(path) as temporary,
+        zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        archive.writestr(CONTENT, content)
     return path
 
 

@@ -6,6 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..atomic_file import atomic_path, write_failure
 from ..services.bulk import paused_gc
 from ..services.plan_service import PlanService
 from .builders import ReportBuilder, ReportOptions
@@ -17,7 +18,7 @@ from .pdf import render_pdf
 def write_report(
     plans: PlanService, options: ReportOptions, out: Path, today: date | None = None
 ) -> Path:
-    """Build the report and write it to `out` (.pdf or .docx)."""
+    """Build the report and write it to `out` (.pdf or .docx), atomically."""
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
         raise ReportError(f"Không lưu được “{out.name}”: hãy chọn tệp .pdf hoặc .docx.")
@@ -25,10 +26,13 @@ def write_report(
         options.workdir = Path(folder)
         report = ReportBuilder(plans, plans.current_plan(), today or date.today()).build(options)
         try:
-            if suffix == ".pdf":
-                return render_pdf(report, out)
-            from .word import render_docx  # python-docx is only loaded when asked for
+            with atomic_path(out) as temporary:  # a failure midway leaves `out` as it was
+                if suffix == ".pdf":
+                    render_pdf(report, temporary)
+                else:
+                    from .word import render_docx  # python-docx is only loaded when asked for
 
-            return render_docx(report, out)
+                    render_docx(report, temporary)
         except OSError as exc:
-            raise ReportError(f"Không ghi được “{out}”: {exc.strerror}.") from exc
+            raise ReportError(f"Không ghi được “{out}”: {write_failure(exc)}.") from exc
+    return out

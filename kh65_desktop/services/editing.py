@@ -40,13 +40,19 @@ class EditService:
             return _state(row) if row else None
 
     def set_values(
-        self, changes: list[tuple[ValueKey, ValueState | None]], changed_by: str
+        self,
+        changes: list[tuple[ValueKey, ValueState | None]],
+        changed_by: str,
+        now: datetime | None = None,
     ) -> list[tuple[ValueKey, ValueState | None]]:
-        """Set (or, with None, remove) several figures in one transaction and log each change.
+        """Set (or, with None, remove) several figures in one transaction and log each change
+        (at `now`: an undo finds its command's own history rows by it).
 
         Returns the previous states, in the same shape, so undo can pass them back."""
         with self._session() as session, session.begin():
-            return write_figures(session.connection(), changes, changed_by, datetime.now(UTC))
+            return write_figures(
+                session.connection(), changes, changed_by, now or datetime.now(UTC)
+            )
 
     def record_value(
         self,

@@ -46,6 +46,7 @@ from ..storage.models import (
 from ..storage.stored_dates import from_stored_time
 from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
+from .kept import KeptItem
 
 
 class Action(StrEnum):
@@ -354,11 +355,12 @@ class ExchangeService:
         return apply_import(self.engine, plan, preview, imported_by)
 
     @paused_gc()
-    def undo(self, log_id: int, undone_by: str) -> None:
-        """Put back everything an import changed, in one transaction."""
+    def undo(self, log_id: int, undone_by: str) -> list[KeptItem]:
+        """Put back what an import changed, in one transaction, except what was written
+        since: returned (services/import_undo.py)."""
         from .exchange_apply import undo_import
 
-        undo_import(self.engine, log_id, undone_by)
+        return undo_import(self.engine, log_id, undone_by)
 
     def imports(self) -> list[ImportLog]:
         """Every import, newest first."""

@@ -16,12 +16,7 @@ from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
-from ..storage.figures import (
-    ValueKey,
-    ValueState,
-    restore_imported_figures,
-    write_imported_figures,
-)
+from ..storage.figures import ValueKey, ValueState, write_imported_figures
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -29,15 +24,46 @@ from ..storage.models import (
     Locality,
     Period,
     Plan,
-    ReportedValue,
     Task,
 )
 from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
+from .import_undo import (
+    as_undone,
+    history_end,
+    import_author,
+    undo_author,
+    undo_keeping_later,
+)
+from .kept import KeptItem
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
     """Write everything the preview (and the clerk's choices) says, in one transaction,
     after a safety backup (an import touches many figures at once)."""
+    return _apply(engine, plan, preview, imported_by, None, [])
+
+
+def redo_import(
+    engine: Engine,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str],
+) -> tuple[ImportLog, list[KeptItem]]:
+    """Apply an import again after its undo (Ctrl+Y), undone = (its log, who undid it):
+    only to figures and tasks still as the undo left them; returns what was left alone."""
+    kept: list[KeptItem] = []
+    return _apply(engine, plan, preview, imported_by, undone, kept), kept
+
+
+def _apply(
+    engine: Engine,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str] | None,
+    kept: list[KeptItem],
+) -> ImportLog:
     path = db_file(engine)
     with ThreadPoolExecutor(1) as pool, Session(engine, expire_on_commit=False) as session:
         # The copy reads the last committed state (the database is in WAL mode) while the
@@ -45,18 +71,23 @@ def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by
         # failed copy rolls the import back.
         backup = pool.submit(make_backup, path, "truoc-nhap") if path else None
         with session.begin():
-            log = _write_import(session, plan, preview, imported_by)
+            log = _write_import(session, plan, preview, imported_by, undone, kept)
             if backup is not None:
                 backup.result()
     return log
 
 
 def _write_import(
-    session: Session, plan: Plan, preview: ImportPreview, imported_by: str
+    session: Session,
+    plan: Plan,
+    preview: ImportPreview,
+    imported_by: str,
+    undone: tuple[int, str] | None = None,
+    kept: list[KeptItem] | None = None,
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
-    changed_by = f"Nhập từ tệp {data.source} ({preview.sender})"
-    undo: dict[str, list[Any]] = {"tasks": [], "periods": []}
+    changed_by = import_author(data.source, preview.sender)
+    undo: dict[str, Any] = {"tasks": [], "periods": []}
     applying = [row for row in preview.rows if row.applies]
     counts = preview.counts()
     conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
@@ -123,26 +154,31 @@ def _write_import(
         )
         for v in values
     ]
+    left_tasks: set[int] = set()
+    if undone is not None and kept is not None:  # a redo: not over what was written since
+        changes, left_tasks, left = as_undone(
+            session, *undone, changes, set(undo["periods"]), set(undo["indicators"])
+        )
+        kept.extend(left)
+    # the history so far: the import's own rows, and any later, come after it (import_undo.py)
+    undo["history_after"] = history_end(session.connection())
     write_imported_figures(session.connection(), changes, changed_by, now, log.id)
     tasks = {t.code: t for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
     for row in applying:
         if row.kind == "task":
             t: TaskData = row.payload
             task = tasks[t.code]
-            undo["tasks"].append(
-                [
-                    task.id,
-                    task.status.value,
-                    task.note,
-                    task.updated_by,
-                    _iso(task.updated_at),
-                ]
-            )
+            if task.id in left_tasks:
+                continue
+            before = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
             task.status, task.note = TaskStatus(t.status), t.note
             task.updated_by, task.updated_at = (
                 t.updated_by or preview.sender,
                 (aware(t.updated_at) or now),
             )
+            # the state it leaves too: undo leaves the task alone if it has changed since
+            after = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
+            undo["tasks"].append([task.id, *before, *after])
             session.add(task)
     log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
@@ -161,11 +197,11 @@ def _apply_definitions(
             indicator_id, changes = row.payload
             indicator = session.get(Indicator, indicator_id)
             assert indicator is not None
-            undo["targets"].append(
-                [indicator_id, {k: _plain(getattr(indicator, k)) for k in changes}]
-            )
+            before = {k: _plain(getattr(indicator, k)) for k in changes}
             for name, value in changes.items():
                 setattr(indicator, name, value)
+            after = {k: _plain(getattr(indicator, k)) for k in changes}
+            undo["targets"].append([indicator_id, before, after])
             session.add(indicator)
         elif row.kind == "indicator":
             d: TargetData = row.payload
@@ -181,48 +217,15 @@ def _apply_definitions(
             undo["indicators"].append(indicator.id)
 
 
-def undo_import(engine: Engine, log_id: int, undone_by: str) -> None:
-    """Put back everything an import changed, in one transaction."""
+def undo_import(engine: Engine, log_id: int, undone_by: str) -> list[KeptItem]:
+    """Put back what an import changed, in one transaction, except what was written since
+    (services/import_undo.py); returns what was left alone."""
     now = datetime.now(UTC)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         log = session.get(ImportLog, log_id)
-        if log is None or log.undone_at is not None:
-            raise LookupError("Lần nhập này không còn để hoàn tác.")
-        undo = json.loads(log.undo_data)
-        restore_imported_figures(
-            session.connection(),
-            log_id,
-            f"Hoàn tác nhập tệp {log.file_name} ({undone_by})",
-            now,
-        )
-        for task_id, status, note, by, at in undo["tasks"]:
-            task = session.get(Task, task_id)
-            if task is not None:
-                task.status, task.note, task.updated_by = TaskStatus(status), note, by
-                task.updated_at = datetime.fromisoformat(at) if at else None
-                session.add(task)
-        for indicator_id, fields in undo.get("targets", []):
-            indicator = session.get(Indicator, indicator_id)
-            if indicator is not None:
-                for name, value in fields.items():
-                    setattr(indicator, name, value)
-                session.add(indicator)
-        for indicator_id in undo.get("indicators", []):
-            left = session.exec(
-                select(ReportedValue.id).where(ReportedValue.indicator_id == indicator_id)
-            ).first()
-            indicator = session.get(Indicator, indicator_id)
-            if indicator is not None and left is None:  # never delete figures typed since
-                session.delete(indicator)
-        for period_id in undo["periods"]:
-            period = session.get(Period, period_id)
-            left = session.exec(
-                select(ReportedValue.id).where(ReportedValue.period_id == period_id)
-            ).first()
-            if period is not None and left is None:  # never delete figures typed since
-                session.delete(period)
-        log.undone_at = now
-        session.add(log)
+        label = log.file_name if log else ""
+        _, kept = undo_keeping_later(session, log_id, undo_author(label, undone_by), now)
+    return kept
 
 
 def _plain(value: Any) -> Any:

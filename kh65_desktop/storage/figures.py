@@ -146,8 +146,10 @@ _RESTAGE = (
     "INSERT INTO kh65_incoming SELECT indicator_id, period_id, locality_id, NOT existed, "
     "value, coalesce(text, ''), achieved, coalesce(is_estimate, 0), as_of, "
     "coalesce(note, ''), coalesce(entered_by, ''), coalesce(entered_at, ?) "
-    "FROM import_undo_value WHERE import_log_id = ? ORDER BY id"
+    "FROM import_undo_value WHERE import_log_id = ? {} ORDER BY id"
 )
+# Figures written again since the import (storage/changed_since.py marks them) stay as they are.
+_NOT_LATER = "AND id NOT IN (SELECT n FROM temp.kh65_later)"
 _DROP = ("DROP TABLE IF EXISTS temp.kh65_incoming", "DROP TABLE IF EXISTS temp.kh65_previous")
 
 
@@ -194,13 +196,15 @@ def write_imported_figures(
 
 
 def restore_imported_figures(
-    connection: Connection, log_id: int, changed_by: str, now: datetime
+    connection: Connection, log_id: int, changed_by: str, now: datetime, *, all_: bool = True
 ) -> None:
     """Put back the figures an import replaced and remove those it added, logging each
-    change; the kept states go from table to table without passing through Python."""
+    change; the kept states go from table to table without passing through Python.
+    Without `all_`, those in temp.kh65_later (written again since) are left alone."""
     stamp = to_stored_time(now)
+    restage = _RESTAGE.format("" if all_ else _NOT_LATER)
     # a put-back figure counts as received when it was entered, as before the import
-    _write(connection, (_RESTAGE, (stamp, log_id)), changed_by, stamp, lambda: None, False)
+    _write(connection, (restage, (stamp, log_id)), changed_by, stamp, lambda: None, False)
 
 
 def _staged_rows(changes: Changes, changed_by: str, stamp: str | None) -> list[tuple[Any, ...]]:

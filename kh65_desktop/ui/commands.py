@@ -6,15 +6,33 @@ an error and never lands on the undo stack; later redos and undos repeat the wri
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
+from ..domain.numbers import format_number
 from ..domain.terms import TaskStatus
 from ..services.editing import TaskSnapshot, ValueKey, ValueState
+from ..services.guarded_edits import (
+    delete_unless_used,
+    set_locality_target_unless_changed,
+    set_values_unless_changed,
+    update_fields_unless_changed,
+)
+from ..services.kept import KeptItem
 from ..storage.models import Task
+from . import prompts
 from .context import AppContext
+from .kept_text import kept_lines
+
+log = logging.getLogger(__name__)
 
 
 class ServiceCommand(QUndoCommand):
@@ -40,14 +58,46 @@ class ServiceCommand(QUndoCommand):
             self.perform()
             return
         if getattr(self, "_undone", False):
-            self.do()
-            self._undone = False
+            if self._write_or_say(self.do, undoing=False):
+                self._undone = False
             self.context.notify()
 
     def undo(self) -> None:
-        self.undo_()
-        self._undone = True
+        # after a failed redo nothing is left to undo; the stack moves on either way, and
+        # the command keeps whether its write happened, so the next Ctrl+Y/Ctrl+Z match it
+        if not getattr(self, "_undone", False) and self._write_or_say(self.undo_, undoing=True):
+            self._undone = True
         self.context.notify()
+
+    def _write_or_say(self, write: Callable[[], None], undoing: bool) -> bool:
+        """Run an undo or redo; if it fails (another program holds the database, the row is
+        gone), say so rather than raise inside Qt's undo stack."""
+        try:
+            write()
+        except (SQLAlchemyError, LookupError, ValueError) as exc:
+            log.exception("Hoàn tác hoặc làm lại không thành công")
+            reason = (
+                QCoreApplication.translate(
+                    "Commands",
+                    "cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi "
+                    "được. Hãy thử lại sau",
+                )
+                if isinstance(exc, SQLAlchemyError)
+                else str(exc).rstrip(".")
+            )
+            text = (
+                QCoreApplication.translate(
+                    "Commands", "Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi."
+                )
+                if undoing
+                else QCoreApplication.translate(
+                    "Commands", "Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi."
+                )
+            )
+            title = QCoreApplication.translate("Commands", "Hoàn tác hoặc làm lại không thành công")
+            self._tell(text.format(self.text(), reason), title=title)
+            return False
+        return True
 
     def do(self) -> None:
         raise NotImplementedError
@@ -55,9 +105,51 @@ class ServiceCommand(QUndoCommand):
     def undo_(self) -> None:
         raise NotImplementedError
 
+    def tell_kept(self, kept: list[KeptItem], undoing: bool, figures: bool = True) -> None:
+        """Say which figures (or, for an import, items) the undo (or redo) left alone:
+        written since elsewhere."""
+        if not kept:
+            return
+        text = (
+            QCoreApplication.translate(
+                "Commands", "Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:"
+            )
+            if undoing and not figures
+            else QCoreApplication.translate(
+                "Commands", "Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:"
+            )
+            if undoing
+            else QCoreApplication.translate(
+                "Commands", "Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:"
+            )
+        )
+        self._tell(text.format(self.text(), format_number(len(kept))), kept_lines(kept))
+
+    def tell_changed_since(self, undoing: bool) -> None:
+        """Say the undo (or redo) wrote nothing: someone changed the row since."""
+        text = (
+            QCoreApplication.translate(
+                "Commands", "Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó."
+            )
+            if undoing
+            else QCoreApplication.translate(
+                "Commands", "Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó."
+            )
+        )
+        self._tell(text.format(self.text()))
+
+    def _tell(self, summary: str, details: str = "", title: str = "") -> None:
+        """In the status bar, and in a message the clerk must close (it is easily missed)."""
+        self.context.error.emit(summary)
+        title = title or QCoreApplication.translate("Commands", "Có dữ liệu được giữ nguyên")
+        text = f"{summary}\n\n{details}" if details else summary
+        prompts.show_error(QApplication.activeWindow(), title, text)
+
 
 class SetValuesCommand(ServiceCommand):
-    """Set one or many figures (a whole period's form) at once."""
+    """Set one or many figures (a whole period's form) at once. Undo and redo touch only
+    the figures still as this command's last write left them (another process may have
+    written some since) and say which they left alone."""
 
     def __init__(
         self, context: AppContext, changes: list[tuple[ValueKey, ValueState | None]], text: str
@@ -65,16 +157,37 @@ class SetValuesCommand(ServiceCommand):
         super().__init__(context, text)
         self.changes = changes
         self.previous: list[tuple[ValueKey, ValueState | None]] = []
+        self._last: tuple[str, datetime] | None = None  # who wrote them last here, and when
+        self._live: set[ValueKey] = set()  # the figures still this command's to undo or redo
 
     def do(self) -> None:
-        self.previous = self.context.edits.set_values(self.changes, self.context.clerk)
+        if self._last is None:  # the first write
+            now = datetime.now(UTC)
+            self.previous = self.context.edits.set_values(self.changes, self.context.clerk, now)
+            self._last, self._live = (self.context.clerk, now), {k for k, _ in self.changes}
+        else:
+            self._write(self.changes, undoing=False)
 
     def undo_(self) -> None:
-        self.context.edits.set_values(self.previous, self.context.clerk)
+        self._write(self.previous, undoing=True)
+
+    def _write(self, states: list[tuple[ValueKey, ValueState | None]], undoing: bool) -> None:
+        assert self._last is not None
+        now = datetime.now(UTC)
+        written, kept = set_values_unless_changed(
+            self.context.engine,
+            [(key, state) for key, state in states if key in self._live],
+            self.context.clerk,
+            self._last,
+            now,
+        )
+        self._last, self._live = (self.context.clerk, now), {key for key, _ in written}
+        self.tell_kept(kept, undoing)
 
 
 class SetFieldsCommand(ServiceCommand):
-    """Change plain fields of one row (a target, a name, a deadline...)."""
+    """Change plain fields of one row (a target, a name, a deadline...). Undo and redo
+    write only if the fields are still as this command left them."""
 
     def __init__(
         self,
@@ -87,12 +200,28 @@ class SetFieldsCommand(ServiceCommand):
         super().__init__(context, text)
         self.model, self.key, self.changes = model, key, changes
         self.old: dict[str, Any] = {}
+        self._started = False
+        self._live = True  # False once someone else changed it: undo and redo stop
 
     def do(self) -> None:
-        self.old = self.context.edits.update_fields(self.model, self.key, self.changes)
+        if not self._started:
+            self.old = self.context.edits.update_fields(self.model, self.key, self.changes)
+            self._started = True
+        else:
+            self._write(self.changes, expected=self.old, undoing=False)
 
     def undo_(self) -> None:
-        self.context.edits.update_fields(self.model, self.key, self.old)
+        self._write(self.old, expected=self.changes, undoing=True)
+
+    def _write(self, changes: dict[str, Any], expected: dict[str, Any], undoing: bool) -> None:
+        if self._live and (
+            update_fields_unless_changed(
+                self.context.engine, self.model, self.key, changes, expected
+            )
+            is None
+        ):
+            self._live = False
+            self.tell_changed_since(undoing)
 
 
 class SetLocalityTargetCommand(ServiceCommand):
@@ -108,12 +237,26 @@ class SetLocalityTargetCommand(ServiceCommand):
         self.args = (indicator_id, locality_id)
         self.value = value
         self.old: float | None = None
+        self._started = False
+        self._live = True  # False once someone else changed it: undo and redo stop
 
     def do(self) -> None:
-        self.old = self.context.edits.set_locality_target(*self.args, self.value)
+        if not self._started:
+            self.old = self.context.edits.set_locality_target(*self.args, self.value)
+            self._started = True
+        else:
+            self._write(self.value, expected=self.old, undoing=False)
 
     def undo_(self) -> None:
-        self.context.edits.set_locality_target(*self.args, self.old)
+        self._write(self.old, expected=self.value, undoing=True)
+
+    def _write(self, value: float | None, expected: float | None, undoing: bool) -> None:
+        engine = self.context.engine
+        if self._live and not set_locality_target_unless_changed(
+            engine, *self.args, value, expected
+        ):
+            self._live = False
+            self.tell_changed_since(undoing)
 
 
 class AddRowCommand(ServiceCommand):
@@ -130,7 +273,14 @@ class AddRowCommand(ServiceCommand):
         self.key = self.context.edits.add_row(row)
 
     def undo_(self) -> None:
-        self.context.edits.delete_row(self.model, self.key)
+        if not delete_unless_used(self.context.engine, self.model, self.key):
+            raise LookupError(
+                QCoreApplication.translate(
+                    "Commands",
+                    "đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). "
+                    "Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ",
+                )
+            )
 
 
 class AddTaskCommand(ServiceCommand):
@@ -171,13 +321,38 @@ class DeleteTaskCommand(ServiceCommand):
 
 
 class SetTaskStatusCommand(ServiceCommand):
+    """A task's status; undo and redo only if it is still as this command left it."""
+
     def __init__(self, context: AppContext, task_id: int, status: TaskStatus, text: str) -> None:
         super().__init__(context, text)
         self.task_id, self.status = task_id, status
         self.old = status
+        self._started = False
+        self._live = True  # False once someone else changed it: undo and redo stop
 
     def do(self) -> None:
-        self.old = self.context.edits.set_task_status(self.task_id, self.status, self.context.clerk)
+        if not self._started:
+            self.old = self.context.edits.set_task_status(
+                self.task_id, self.status, self.context.clerk
+            )
+            self._started = True
+        else:
+            self._write(self.status, expected=self.old, undoing=False)
 
     def undo_(self) -> None:
-        self.context.edits.set_task_status(self.task_id, self.old, self.context.clerk)
+        self._write(self.old, expected=self.status, undoing=True)
+
+    def _write(self, status: TaskStatus, expected: TaskStatus, undoing: bool) -> None:
+        changes = {
+            "status": status,
+            "updated_by": self.context.clerk,
+            "updated_at": datetime.now(UTC),
+        }
+        if self._live and (
+            update_fields_unless_changed(
+                self.context.engine, Task, self.task_id, changes, {"status": expected}
+            )
+            is None
+        ):
+            self._live = False
+            self.tell_changed_since(undoing)

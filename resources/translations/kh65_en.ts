@@ -311,6 +311,64 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="80"/>
+        <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
+        <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="89"/>
+        <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
+        <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="93"/>
+        <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
+        <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="97"/>
+        <source>Hoàn tác hoặc làm lại không thành công</source>
+        <translation>Undo or redo failed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="114"/>
+        <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
+        <translation>“{0}” was not undone for {1} items changed since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="118"/>
+        <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
+        <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="122"/>
+        <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
+        <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="131"/>
+        <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
+        <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="135"/>
+        <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
+        <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="144"/>
+        <source>Có dữ liệu được giữ nguyên</source>
+        <translation>Some data was kept as it is</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/commands.py" line="278"/>
+        <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
+        <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
+    </message>
+</context>
+<context>
     <name>Entities</name>
     <message>
         <location filename="../../kh65_desktop/ui/entity_actions.py" line="45"/>
@@ -745,87 +803,87 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="132"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="146"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="152"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="166"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="181"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="229"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
-        <translation>{0} of the file's figures kept as they are here because they were changed here later</translation>
+        <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="234"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="236"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="240"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="261"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -833,79 +891,104 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="22"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="26"/>
         <source>Các lần nhập tệp</source>
         <translation>Imported files</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="27"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31"/>
         <source>Lúc nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="32"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="36"/>
         <source>Đơn vị gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="33"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="37"/>
         <source>Người nhập</source>
         <translation>Imported by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="34"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38"/>
         <source>Thêm</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="35"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="39"/>
         <source>Đổi</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="38"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="42"/>
         <source>Xung đột lấy theo tệp</source>
         <translation>Conflicts taken from the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="48"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="49"/>
         <source>Đã hoàn tác</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="49"/>
         <source>Đang áp dụng</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="57"/>
         <source>Hoàn tác lần nhập đã chọn</source>
         <translation>Undo the chosen import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="60"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81"/>
         <source>Hãy chọn một lần nhập.</source>
         <translation>Choose an import.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="88"/>
+        <source>Hoàn tác lần nhập tệp {0}</source>
+        <translation>Undo the import of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="90"/>
+        <source>Những mục sau đã được sửa sau lần nhập này nên sẽ được giữ nguyên, không hoàn tác:</source>
+        <translation>These items were changed after this import, so they are kept as they are and not undone:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="94"/>
+        <source>Hoàn tác phần còn lại?</source>
+        <translation>Undo the rest?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="96"/>
+        <source>Chưa hoàn tác gì.</source>
+        <translation>Nothing was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="102"/>
         <source>Đã hoàn tác lần nhập tệp {0}.</source>
         <translation>The import of {0} was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/imports_log.py" line="104"/>
+        <source>Giữ nguyên {0} mục đã được sửa sau đó:</source>
+        <translation>Kept {0} items changed since:</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1050,59 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="147"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptText</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="19"/>
+        <source>không rõ ai sửa</source>
+        <translation>changed by someone unknown</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="22"/>
+        <source>{0} sửa lúc {1}</source>
+        <translation>changed by {0} at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="32"/>
+        <source>nay đã bị xoá</source>
+        <translation>now removed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="34"/>
+        <source>nay là {0}</source>
+        <translation>now {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="38"/>
+        <source>nay là «{0}»</source>
+        <translation>now “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="41"/>
+        <source>Nhiệm vụ {0} {1}: đã được cập nhật sau đó ({2})</source>
+        <translation>Task {0} {1}: updated since ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="45"/>
+        <source>Mục tiêu của chỉ tiêu {0} {1}: đã được sửa sau đó</source>
+        <translation>Target of indicator {0} {1}: changed since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="49"/>
+        <source>Chỉ tiêu {0} {1} (lần nhập đã thêm): đã có số liệu nhập sau đó</source>
+        <translation>Indicator {0} {1} (added by the import): figures were entered in it since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="52"/>
+        <source>Kỳ «{0}» (lần nhập đã thêm): đã có số liệu nhập sau đó</source>
+        <translation>Period “{0}” (added by the import): figures were entered in it since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="62"/>
+        <source>… và {0} mục khác</source>
+        <translation>… and {0} more</translation>
     </message>
 </context>
 <context>
@@ -1291,57 +1427,57 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="48"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="52"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -1766,7 +1902,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="97"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.numbers import format_date, format_number, local_time
 from ...services.exchange import Action, ExchangeService, ImportPreview, moment_text
+from ...services.exchange_apply import redo_import
 from ...services.exchange_files import read_file
 from ..background import run_in_background
 from ..commands import ServiceCommand
@@ -96,15 +97,28 @@ class ImportCommand(ServiceCommand):
         super().__init__(context, context.tr("nhập tệp {0}").format(preview.data.source))
         self.preview = preview
         self.log_id: int | None = None
+        self._undone_by: str | None = None  # who undid it: a redo checks the undo's rows
 
     def do(self) -> None:
-        exchange = ExchangeService(self.context.engine)
-        log = exchange.apply(self.context.plan, self.preview, self.context.clerk)
-        self.log_id = log.id
+        if self._undone_by is None or self.log_id is None:
+            exchange = ExchangeService(self.context.engine)
+            log = exchange.apply(self.context.plan, self.preview, self.context.clerk)
+        else:  # Ctrl+Y: not over what was written since the undo
+            log, kept = redo_import(
+                self.context.engine,
+                self.context.plan,
+                self.preview,
+                self.context.clerk,
+                (self.log_id, self._undone_by),
+            )
+            self.tell_kept(kept, undoing=False)
+        self.log_id, self._undone_by = log.id, None
 
     def undo_(self) -> None:
         assert self.log_id is not None
-        ExchangeService(self.context.engine).undo(self.log_id, self.context.clerk)
+        kept = ExchangeService(self.context.engine).undo(self.log_id, self.context.clerk)
+        self._undone_by = self.context.clerk
+        self.tell_kept(kept, undoing=True, figures=False)  # what was written since stays
 
 
 class ImportDialog(QDialog):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.numbers import format_moment, format_number
 from ...services.exchange import ExchangeService
+from ...services.import_undo import what_undo_keeps
 from ...storage.models import ImportLog
+from .. import prompts
 from ..context import AppContext
+from ..kept_text import kept_lines
 from ..table_model import RIGHT, ROW_ROLE, Column, RowTableModel
 from ..views import make_table
 
@@ -55,6 +59,8 @@ class ImportsDialog(QDialog):
         undo.clicked.connect(self.undo_selected)
         close = QPushButton(self.tr("Đóng"))
         close.clicked.connect(self.accept)
+        self.message.setWordWrap(True)  # after an undo, it lists what was kept
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(undo)
@@ -68,16 +74,37 @@ class ImportsDialog(QDialog):
         self.model.set_rows(self.exchange.imports())
 
     def undo_selected(self) -> None:
+        """Say first what was written since the import and stays; undo the rest if the
+        clerk agrees (nothing is written otherwise), then say what was kept."""
         index = self.table.currentIndex()
         if not index.isValid():
             self.message.setText(self.tr("Hãy chọn một lần nhập."))
             return
         log: ImportLog = index.data(ROW_ROLE)
         try:
-            self.exchange.undo(log.id or 0, self.context.clerk)
+            kept = what_undo_keeps(self.context.engine, log.id or 0)
+            if kept and not prompts.confirm(
+                self,
+                self.tr("Hoàn tác lần nhập tệp {0}").format(log.file_name),
+                self.tr(
+                    "Những mục sau đã được sửa sau lần nhập này nên sẽ được giữ nguyên, "
+                    "không hoàn tác:"
+                )
+                + f"\n\n{kept_lines(kept)}\n\n"
+                + self.tr("Hoàn tác phần còn lại?"),
+            ):
+                self.message.setText(self.tr("Chưa hoàn tác gì."))
+                return
+            kept = self.exchange.undo(log.id or 0, self.context.clerk)
         except LookupError as error:
             self.message.setText(str(error))
             return
-        self.message.setText(self.tr("Đã hoàn tác lần nhập tệp {0}.").format(log.file_name))
+        done = self.tr("Đã hoàn tác lần nhập tệp {0}.").format(log.file_name)
+        if kept:
+            done += " " + self.tr("Giữ nguyên {0} mục đã được sửa sau đó:").format(
+                format_number(len(kept))
+            )
+            done += f"\n{kept_lines(kept)}"
+        self.message.setText(done)
         self.refresh()
         self.context.notify()
