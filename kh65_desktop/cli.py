@@ -32,6 +32,7 @@ from .storage.database import (
     database_path,
     default_db_path,
     open_database,
+    refuse_unless_kh65,
 )
 from .storage.db_lock import COMMAND, WINDOW, DatabaseLock
 from .storage.failures import StorageError, explain, is_storage_failure
@@ -174,27 +175,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
-    """The database for a command. A command that writes (an import; a creation or migration)
-    takes the lock the window takes, waiting briefly, and has SQLite check the file first. A
-    command that only reads may run beside the window: its connections cannot write and see
-    only committed data (WAL), so it needs neither the lock nor a check."""
+    """The database for a command. A command that writes (an import) takes the lock the
+    window takes, waiting briefly, and has SQLite check the file first. A command that only
+    reads opens a database already at the current schema without the lock, on connections that
+    cannot write: it may run beside the window (WAL gives it the last committed state) and
+    never keeps the window from starting. Only to create or migrate the file does it take the
+    lock, as a writer would."""
+    if not writes and refuse_unless_kh65(path).kind is FileKind.CURRENT:
+        return open_database(path, reading=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         held = lock.acquire(COMMAND, LOCK_WAIT if writes else 0)
     except OSError as exc:  # no lock file possible: a read-only folder
-        if writes:
-            raise DatabaseOpenError(explain(exc, f"thư mục {path.parent}")) from exc
-        held = False
+        raise DatabaseOpenError(explain(exc, f"thư mục {path.parent}")) from exc
     if held:
         return open_database(path, integrity=writes)
-    if not writes and path.exists():
-        try:
-            return open_database(path, reading=True)
-        except RefusedDatabaseError:
-            raise
-        except DatabaseOpenError:
-            if not lock.path.exists():
-                raise
     if lock.holder() == WINDOW:
         busy = (
             f"Cơ sở dữ liệu đang được cửa sổ KH65 sử dụng ({path}), nên lệnh này không ghi "

@@ -210,6 +210,21 @@ def test_an_import_beside_the_window_is_refused_and_reads_still_run(
     assert _count(path, "import_log") == 1
 
 
+def test_reading_commands_never_take_the_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So a report or an export running never keeps the window from starting."""
+    path = _new_db(tmp_path / "kh65.db")
+    taken: list[str] = []
+    monkeypatch.setattr(DatabaseLock, "acquire", lambda self, holder, wait=0: taken.append(holder))
+    for command in (["summary"], ["indicators", "--json"], ["check"]):
+        assert cli.main(["--db", str(path), *command]) == 0
+    package = make_package(tmp_path / "sender")
+    assert cli.main(["--db", str(path), "import", str(package), "--dry-run"]) == 0
+    assert taken == []
+    capsys.readouterr()
+
+
 def test_two_imports_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _new_db(tmp_path / "kh65.db")
     package = make_package(tmp_path / "sender")

@@ -47,23 +47,49 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="57"/>
-        <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
-        <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
+        <location filename="../../kh65_desktop/ui/app.py" line="68"/>
+        <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).</source>
+        <translation>The database {0} is damaged (its integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="65"/>
-        <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
+        <location filename="../../kh65_desktop/ui/app.py" line="84"/>
+        <source>{0}
 
-Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
-        <translation>The database {0} is damaged (its integrity check failed).
+Khôi phục từ bản sao lưu gần nhất, {1}?
 
-Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
+Tệp hiện tại được giữ lại bên cạnh với tên “{2}”. Các bản sao lưu ở {3}.</source>
+        <translation>{0}
+
+Restore the latest good backup, {1}?
+
+The current file is kept beside it as “{2}”. The backups are in {3}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="106"/>
-        <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
-        <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
+        <location filename="../../kh65_desktop/ui/app.py" line="90"/>
+        <source>{0}
+
+Không có bản sao lưu nào dùng được trong {1}.
+
+Tạo cơ sở dữ liệu mới với kế hoạch có sẵn? Tệp hiện tại được giữ lại bên cạnh với tên “{2}”.</source>
+        <translation>{0}
+
+There is no usable backup in {1}.
+
+Create a new database with the built-in plan? The current file is kept beside it as “{2}”.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="99"/>
+        <source>{0}
+
+Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
+        <translation>{0}
+
+There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="151"/>
+        <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
+        <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
 </context>
 <context>
@@ -135,8 +161,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -153,8 +179,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -196,19 +222,19 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="341"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -249,13 +275,13 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
@@ -275,37 +301,37 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="311"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -795,12 +821,12 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="205"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="216"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1215,7 +1241,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="125"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
