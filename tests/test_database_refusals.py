@@ -405,3 +405,37 @@ def test_db_as_a_file_url_or_sqlite_url(tmp_path: Path, capsys: pytest.CaptureFi
 def test_low_level_failures_said_in_vietnamese(error: BaseException, said: str) -> None:
     text = explain(error, "X")
     assert said in text and ("Dữ liệu không bị thay đổi" in text or "sao lưu" in text)
+
+
+# Attacks beyond the items
+
+
+def test_a_folder_name_with_hash_and_question_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite and SQLAlchemy URLs read '?' and '#' as query and fragment: the file must not."""
+    path = tmp_path / "Sở KH&ĐT #1?bản" / "kh65.db"
+    assert cli.main(["--db", str(path), "summary"]) == 0  # created, then read read-only
+    assert "Kế hoạch số 65/KH-UBND" in capsys.readouterr().out
+    made = make_backup(path, "thu")
+    assert made is not None and latest_good(path) is not None
+    assert [p.name for p in tmp_path.iterdir()] == [path.parent.name]  # nothing cut at "#"
+    assert {"backups", "kh65.db", "kh65.db.lock"} <= {p.name for p in path.parent.iterdir()}
+
+
+def test_a_copy_left_by_a_killed_backup_is_never_listed_and_is_cleared(
+    db_path: Path, engine
+) -> None:
+    folder = backup_folder(db_path)
+    folder.mkdir()
+    left = folder / "kh65-20240704-093000-000000-truoc-nhap.db.part"
+    left.write_bytes(b"SQLite format 3\x00")
+    assert backups(db_path) == []
+    assert make_backup(db_path, "thu") is not None
+    assert not left.exists() and len(backups(db_path)) == 1
+
+
+def test_db_inside_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "report.pdf").write_bytes(b"%PDF")
+    code, err = _kh65(capsys, "--db", str(tmp_path / "report.pdf" / "kh65.db"), "summary")
+    assert code == 2 and "đã có một tệp cùng tên" in err and "File exists" not in err

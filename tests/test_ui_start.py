@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.storage import backup as backup_module
 from kh65_desktop.storage import database as database_module
 from kh65_desktop.storage.backup import backup_folder, backups, make_backup
 from kh65_desktop.storage.database import open_database
@@ -176,3 +177,22 @@ def test_a_folder_without_write_permission_is_named(
     [message] = clerk.told
     assert f"Không có quyền ghi hoặc đọc thư mục {tmp_path}" in message
     assert "Permission denied" not in message and not path.exists()
+
+
+def test_a_restore_that_fails_puts_the_file_back(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Otherwise the next start would find no file and begin afresh over a month of work."""
+    path = tmp_path / "kh65.db"
+    _emptied_with_a_backup(path)
+
+    def disk_full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_copy", disk_full)
+    clerk = Clerk(monkeypatch, answer=True)
+    assert _start(qtbot, path, tmp_path) is None
+    [message] = clerk.told
+    assert message.startswith("Ổ đĩa đã đầy") and "No space" not in message
+    assert path.exists() and path.stat().st_size == 0  # as it was, where it was
+    assert not (tmp_path / "kh65-khong-dung.db").exists()

@@ -171,6 +171,9 @@ def _remove(path: Path) -> None:
 
 
 def _prune(folder: Path) -> None:
+    # Backups are made only by the lock's holder: any other unchecked copy is one a crash left.
+    for leftover in folder.glob(f"kh65-*.db{_PART}"):
+        _remove(leftover)
     named = sorted((p for p in folder.glob("kh65-*.db") if _NAME.match(p.name)), reverse=True)
     for path in named[KEEP:]:
         _remove(path)

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -121,10 +121,12 @@ def create_db_engine(path: Path, reading: bool = False) -> Engine:
     """An engine whose every connection enforces foreign keys and durable commits; `reading`:
     connections that cannot write (a command beside the window that holds the database)."""
     # The pool hands one connection to one thread at a time; background work may use it.
+    # A URL object, never a string: a '?' or '#' in a folder name stays part of the name.
+    url = URL.create("sqlite", database=str(path))
     if reading:
-        engine = create_engine("sqlite://", creator=lambda: _reader(path))
+        engine = create_engine(url, creator=lambda: _reader(path))
     else:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,10 @@ _LOCK_OFFSET = 1 << 20  # Windows locks a byte range: one far from the holder's 
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """Beside the real file: a database reached through a link or another spelling of its
+    path gets the same lock."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class DatabaseLock:

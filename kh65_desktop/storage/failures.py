@@ -5,10 +5,12 @@ so both say the same thing."""
 from __future__ import annotations
 
 import errno
+import logging
 import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
+log = logging.getLogger(__name__)
 UNCHANGED = "Dữ liệu không bị thay đổi."
 
 
@@ -50,6 +52,11 @@ def explain(error: BaseException, subject: str) -> str:
             f"{_capital(subject)} đang bận: một chương trình khác đang ghi vào đó. Hãy đợi "
             f"việc đó xong (hoặc đóng cửa sổ KH65) rồi thử lại. {UNCHANGED}"
         )
+    if code == errno.EEXIST:
+        return (
+            f"Không tạo được {subject}: đã có một tệp cùng tên ở đó. Hãy chọn nơi lưu khác "
+            f"(--db). {UNCHANGED}"
+        )
     if code == errno.EISDIR:
         return f"{_capital(subject)} là một thư mục, không phải tệp. Hãy chọn một tệp .db."
     if code in (errno.ENOENT, errno.ENOTDIR) or (sqlite and "unable to open" in sqlite):
@@ -63,7 +70,8 @@ def explain(error: BaseException, subject: str) -> str:
             f"từ bản sao lưu (mở cửa sổ KH65). {UNCHANGED}"
         )
     if isinstance(error, OSError) or sqlite:
-        detail = error.strerror if isinstance(error, OSError) and error.strerror else sqlite
+        log.warning("Lỗi đọc ghi %s: %r", subject, error)  # the system's own words, for support
+        detail = f"mã lỗi {errno.errorcode.get(code, code)}" if code else "SQLite"
         return (
             f"Lỗi đọc ghi {subject} ({detail}). Hãy kiểm tra ổ đĩa rồi thử lại; nếu vẫn lỗi, "
             f"gửi tệp nhật ký kh65.log cho bộ phận hỗ trợ. {UNCHANGED}"

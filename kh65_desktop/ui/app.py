@@ -106,13 +106,18 @@ def _offer_backup(path: Path, reason: str, tag: str, fresh: bool) -> bool:
     if not prompts.confirm(None, APP_NAME, question):
         return False
     try:
-        set_aside(path, tag)
-        if good is not None:
-            restore(good[0].path, path)
-            log.warning("Đã khôi phục %s từ %s", path, good[0].path.name)
-    except (OSError, StorageError) as error:
+        kept = set_aside(path, tag)
+    except OSError as error:
         prompts.show_error(None, APP_NAME, explain(error, f"tệp cơ sở dữ liệu {path}"))
         return False
+    if good is not None:
+        try:
+            restore(good[0].path, path)
+        except (OSError, StorageError) as error:
+            kept.replace(path)  # back as it was: a missing file would start afresh next time
+            prompts.show_error(None, APP_NAME, explain(error, f"tệp cơ sở dữ liệu {path}"))
+            return False
+        log.warning("Đã khôi phục %s từ %s", path, good[0].path.name)
     return True
 
 

@@ -87,7 +87,7 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="156"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
