@@ -161,6 +161,8 @@ def _copy(source: Path, target: Path) -> None:
     target.touch()
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
         origin.backup(copy)
+        # One self-contained file (no -wal/-shm beside it), to check, rename or carry away.
+        copy.execute("PRAGMA journal_mode=DELETE")
 
 
 def _remove(path: Path) -> None:

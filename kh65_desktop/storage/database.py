@@ -255,8 +255,21 @@ def _create(path: Path, seed: bool) -> None:
         upgrade(engine)
         if seed:
             seed_builtin_plan(engine)
-        engine.dispose()  # the last connection closes: the WAL is written back and removed
+        with engine.connect() as connection:
+            # Written back from the WAL now, where a full disk raises: at close SQLite would
+            # give up silently and leave the data in a WAL that the rename leaves behind.
+            busy, log_pages, written = connection.exec_driver_sql(
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            ).fetchone()
+        engine.dispose()
+        if busy or log_pages != written or not inspect_file(new, integrity=True).kind.is_kh65:
+            raise DatabaseOpenError(
+                f"Không tạo được cơ sở dữ liệu mới {path}: tệp tạo ra không đầy đủ (ổ đĩa có "
+                "thể đã đầy). Hãy giải phóng chỗ trống rồi mở lại."
+            )
         new.replace(path)
+        for leftover in _companions(new):  # the check's read-only connection leaves them
+            leftover.unlink(missing_ok=True)
     except BaseException:
         engine.dispose()
         for leftover in (new, *_companions(new)):
