@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage import backup as backup_module
@@ -21,7 +22,7 @@ from kh65_desktop.storage.kh65_file import _revisions
 from kh65_desktop.ui import app, prompts
 
 from .test_safety import _set, _value
-from .ui_helpers import settings_in
+from .ui_helpers import TODAY, cell, column, find_row, open_window, settings_in
 
 
 class Clerk:
@@ -196,3 +197,50 @@ def test_a_restore_that_fails_puts_the_file_back(
     assert message.startswith("Ổ đĩa đã đầy") and "No space" not in message
     assert path.exists() and path.stat().st_size == 0  # as it was, where it was
     assert not (tmp_path / "kh65-khong-dung.db").exists()
+
+
+def test_an_edit_on_a_read_only_database_is_said_in_vietnamese(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    engine = window.context.engine
+    errors: list[str] = []
+    window.context.error.connect(errors.append)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(connection, _record) -> None:  # type: ignore[no-untyped-def]
+        connection.execute("PRAGMA query_only=ON")  # SQLite refuses as for a read-only file
+
+    engine.dispose()  # the next connection is read-only
+    proxy = window.tasks.proxy
+    index = proxy.index(find_row(proxy, "T1.1"), column(proxy, "status"))
+    proxy.setData(index, "Đã hoàn thành")
+    assert errors == [
+        "Không lưu được thay đổi: Không ghi được vào cơ sở dữ liệu: tệp hoặc ổ đĩa chỉ cho "
+        "phép đọc. Hãy bỏ thuộc tính chỉ đọc (Properties → Read-only) hoặc chép sang thư mục "
+        "có quyền ghi. Dữ liệu không bị thay đổi."
+    ]
+    event.remove(engine, "connect", _read_only)
+    engine.dispose()
+    assert cell(proxy, "T1.1", "status") == "Chưa thực hiện"
+    assert PlanService(engine).tasks(window.context.plan, TODAY)[0].status.value == "not_started"
+
+
+def test_a_daily_backup_that_fails_is_said_and_the_window_still_opens(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kh65.db"
+    open_database(path).dispose()
+
+    def disk_full(source: Path, target: Path) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup_module, "_copy", disk_full)
+    clerk = Clerk(monkeypatch, answer=True)
+    window = _start(qtbot, path, tmp_path)
+    assert window is not None
+    window.context.engine.dispose()
+    [message] = clerk.told
+    assert message.startswith("Không tạo được bản sao lưu") and "Ổ đĩa đã đầy" in message
+    assert f"thư mục sao lưu {backup_folder(path)}" in message and "disk is full" not in message
+    assert backups(path) == [] and list(backup_folder(path).iterdir()) == []

@@ -19,10 +19,13 @@ class StorageError(RuntimeError):
 
 
 def _sqlite_message(error: BaseException) -> str | None:
-    """SQLite's own error text, whether raised by sqlite3 or wrapped by SQLAlchemy."""
+    """SQLite's own text for a failure of the file or the disk (not a broken rule such as a
+    UNIQUE constraint), whether raised by sqlite3 or wrapped by SQLAlchemy."""
     if isinstance(error, DBAPIError) and error.orig is not None:
         error = error.orig
-    return str(error).lower() if isinstance(error, sqlite3.Error) else None
+    of_the_file = isinstance(error, sqlite3.OperationalError)
+    of_the_file |= type(error) is sqlite3.DatabaseError  # "file is not a database", "malformed"
+    return str(error).lower() if of_the_file else None
 
 
 def explain(error: BaseException, subject: str) -> str:
@@ -85,14 +88,16 @@ def is_storage_failure(error: BaseException) -> bool:
 
 
 def explain_any(error: BaseException) -> str:
-    """Any failure for the clerk, naming what it concerns from the error itself: the file an
-    OSError names, else the database for SQLite's errors; other errors keep their own text
-    (the app's own exceptions are already Vietnamese)."""
-    if isinstance(error, OSError) and not isinstance(error, StorageError):
-        return explain(error, f"tệp {error.filename}" if error.filename else "tệp")
-    if _sqlite_message(error) is not None:
-        return explain(error, "cơ sở dữ liệu")
-    return str(error)
+    """Any failure for a window message that already says the data is unchanged: the file an
+    OSError names, else the database for SQLite's errors, without the closing sentence; other
+    errors keep their own text (the app's own exceptions are already Vietnamese)."""
+    if isinstance(error, OSError):
+        text = explain(error, f"tệp {error.filename}" if error.filename else "tệp")
+    elif isinstance(error, StorageError) or _sqlite_message(error) is not None:
+        text = explain(error, "cơ sở dữ liệu")
+    else:
+        return str(error)
+    return text.removesuffix(UNCHANGED).strip().rstrip(".")
 
 
 def _capital(text: str) -> str:
