@@ -5,6 +5,7 @@ good backup, and nothing is written over without a yes."""
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -21,7 +22,7 @@ from kh65_desktop.storage.db_lock import COMMAND, DatabaseLock
 from kh65_desktop.storage.kh65_file import _revisions
 from kh65_desktop.ui import app, prompts
 
-from .test_safety import _set, _value
+from .test_safety import FIXTURE, _set, _value
 from .ui_helpers import TODAY, cell, column, find_row, open_window, settings_in
 
 
@@ -244,3 +245,21 @@ def test_a_daily_backup_that_fails_is_said_and_the_window_still_opens(
     assert message.startswith("Không tạo được bản sao lưu") and "Ổ đĩa đã đầy" in message
     assert f"thư mục sao lưu {backup_folder(path)}" in message and "disk is full" not in message
     assert backups(path) == [] and list(backup_folder(path).iterdir()) == []
+
+
+def test_no_migration_without_its_backup(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kh65.db"
+    shutil.copy(FIXTURE, path)
+
+    def disk_full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_copy", disk_full)
+    clerk = Clerk(monkeypatch, answer=True)
+    assert _start(qtbot, path, tmp_path) is None
+    [message] = clerk.told
+    assert message.startswith("Không tạo được bản sao lưu, nên chưa ghi gì. Ổ đĩa đã đầy")
+    with closing(sqlite3.connect(path)) as db:  # not migrated without its backup
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]

@@ -25,7 +25,6 @@ from ..storage.backup import (
     set_aside,
 )
 from ..storage.database import (
-    DatabaseOpenError,
     RefusedDatabaseError,
     default_db_path,
     open_database,
@@ -190,7 +189,7 @@ def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
     window, failure = None, None
     try:
         window = create_window(path, settings)
-    except DatabaseOpenError as error:
+    except StorageError as error:  # DatabaseOpenError, or the backup before a migration
         failure = error
     checker.join()
     not_kh65 = isinstance(failure, RefusedDatabaseError) and failure.kind in _NOT_KH65
@@ -207,7 +206,7 @@ def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
             return None
         try:
             window = create_window(path, settings)
-        except DatabaseOpenError as error:
+        except StorageError as error:  # DatabaseOpenError, or the backup before a migration
             failure = error
     if window is None:
         prompts.show_error(None, APP_NAME, str(failure))
