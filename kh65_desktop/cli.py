@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from . import __version__
 from .domain.consistency import Finding
@@ -21,9 +25,22 @@ from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
 from .services.plan_service import NoPlanError, PlanService
 from .services.rows import IndicatorRow
-from .storage.database import DatabaseOpenError, default_db_path, open_database
+from .storage.backup import backup_advice
+from .storage.database import (
+    DatabaseOpenError,
+    RefusedDatabaseError,
+    database_path,
+    default_db_path,
+    open_database,
+    refuse_unless_kh65,
+)
+from .storage.db_lock import COMMAND, WINDOW, DatabaseLock
+from .storage.failures import StorageError, explain, is_storage_failure
+from .storage.kh65_file import FileKind
 from .storage.models import Agency
 from .storage.plan_file import PlanFileError
+
+LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội."
     )
     parser.add_argument(
-        "--db", type=Path, default=None, help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})"
+        "--db", default=None, help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})"
     )
     parser.add_argument("--version", action="version", version=f"KH65 Desktop {__version__}")
     parser.add_argument(
@@ -100,16 +117,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = build_parser().parse_args(argv)
     configure_logging()
+    try:
+        db_path = database_path(args.db)
+    except DatabaseOpenError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     if args.self_test:
         from . import selftest
 
-        return selftest.run(args.db)
+        return selftest.run(db_path)
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(args.db, args.import_file)
+        return run_app(db_path, args.import_file)
+    lock = DatabaseLock(db_path)
     try:
-        engine = open_database(args.db)
+        engine = open_for_command(
+            db_path, lock, writes=args.command == "import" and not args.dry_run
+        )
         service = PlanService(engine)
         if args.command == "indicators":
             rows = service.indicator_rows()
@@ -132,10 +157,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
-    except (PlanFileError, NoPlanError, DatabaseOpenError, ReportError, LookupError) as exc:
+    except RefusedDatabaseError as exc:
+        advice = "" if exc.kind is FileKind.NEWER else f" {backup_advice(db_path)}"
+        print(f"Lỗi: {exc}{advice}", file=sys.stderr)
+        return 2
+    except (PlanFileError, NoPlanError, StorageError, ReportError, LookupError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
+    except (OSError, sqlite3.Error, DBAPIError) as exc:
+        if not is_storage_failure(exc):
+            raise
+        print(f"Lỗi: {explain(exc, f'tệp cơ sở dữ liệu {db_path}')}", file=sys.stderr)
+        return 2
+    finally:
+        lock.release()
     return 0
+
+
+def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
+    """The database for a command. A command that writes (an import) takes the lock the
+    window takes, waiting briefly, and has SQLite check the file first. A command that only
+    reads opens a database already at the current schema without the lock, on connections that
+    cannot write: it may run beside the window (WAL gives it the last committed state) and
+    never keeps the window from starting. Only to create or migrate the file does it take the
+    lock, as a writer would."""
+    if not writes and refuse_unless_kh65(path).kind is FileKind.CURRENT:
+        return open_database(path, reading=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        held = lock.acquire(COMMAND, LOCK_WAIT if writes else 0)
+    except OSError as exc:  # no lock file possible: a read-only folder
+        raise DatabaseOpenError(explain(exc, f"thư mục {path.parent}")) from exc
+    if held:
+        return open_database(path, integrity=writes)
+    if lock.holder() == WINDOW:
+        busy = (
+            f"Cơ sở dữ liệu đang được cửa sổ KH65 sử dụng ({path}), nên lệnh này không ghi "
+            "vào được. Hãy đóng cửa sổ KH65 rồi chạy lại lệnh, hoặc nhập tệp ngay trong cửa "
+            "sổ (Tệp → Nhập số liệu từ tệp…)."
+        )
+    else:
+        busy = (
+            f"Cơ sở dữ liệu {path} đang được một lệnh kh65 khác ghi (ví dụ một lần nhập khác). "
+            "Hãy đợi lệnh đó xong rồi chạy lại."
+        )
+    raise DatabaseOpenError(f"{busy} Dữ liệu không bị thay đổi.")
 
 
 def _print_json(data: Any) -> None:

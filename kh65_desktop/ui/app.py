@@ -11,13 +11,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..domain.numbers import format_date
 from ..resources import resource_path
-from ..storage.backup import backups, daily_backup, integrity_ok, restore
-from ..storage.database import DatabaseOpenError, default_db_path, open_database
+from ..storage.backup import (
+    aside_path,
+    backup_folder,
+    daily_backup,
+    integrity_ok,
+    latest_good,
+    restore,
+    set_aside,
+)
+from ..storage.database import (
+    RefusedDatabaseError,
+    default_db_path,
+    open_database,
+)
+from ..storage.failures import StorageError, explain
+from ..storage.kh65_file import FileKind
 from . import prompts
 from .context import AppContext
 from .dialogs.clerk import ask_clerk
@@ -26,6 +39,8 @@ from .settings import AppSettings
 from .single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
+# Files with nothing of KH65's in them: the clerk may set them aside and start afresh.
+_NOT_KH65 = (FileKind.EMPTY, FileKind.NOT_SQLITE, FileKind.FOREIGN)
 
 
 def install_translation(app: QApplication, language: str) -> list[QTranslator]:
@@ -46,33 +61,62 @@ def install_translation(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def check_integrity(path: Path) -> bool:
-    """A damaged database: offer the latest good backup. False if the app cannot go on."""
+    """A damaged database: offer the newest good backup. False if the app cannot go on."""
     if not path.exists() or integrity_ok(path):
         return True
-    good = [b for b in backups(path) if integrity_ok(b.path)]
-    if not good:
+    reason = QApplication.translate(
+        "App", "Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt)."
+    ).format(path.name)
+    return _offer_backup(path, reason, "hong", fresh=False)
+
+
+def _offer_backup(path: Path, reason: str, tag: str, fresh: bool) -> bool:
+    """Say what is wrong with the file, show the newest good backup (its date and what it
+    holds) and ask to restore it; with `fresh` and no good backup, ask to start afresh. The
+    file is set aside under a new name, never overwritten. False: the app stops, nothing
+    changed."""
+    good = latest_good(path)
+    aside = aside_path(path, tag).name
+    folder = backup_folder(path)
+    if good is not None:
+        backup, held = good
+        question = QApplication.translate(
+            "App",
+            "{0}\n\nKhôi phục từ bản sao lưu gần nhất, {1}?\n\nTệp hiện tại được giữ lại "
+            "bên cạnh với tên “{2}”. Các bản sao lưu ở {3}.",
+        ).format(reason, backup.describe(held), aside, folder)
+    elif fresh:
+        question = QApplication.translate(
+            "App",
+            "{0}\n\nKhông có bản sao lưu nào dùng được trong {1}.\n\nTạo cơ sở dữ liệu mới "
+            "với kế hoạch có sẵn? Tệp hiện tại được giữ lại bên cạnh với tên “{2}”.",
+        ).format(reason, folder, aside)
+    else:
         prompts.show_error(
             None,
             APP_NAME,
             QApplication.translate(
                 "App",
-                "Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên "
-                "hệ bộ phận hỗ trợ; tệp được giữ nguyên.",
-            ).format(path),
+                "{0}\n\nKhông có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận "
+                "hỗ trợ; tệp được giữ nguyên.",
+            ).format(reason, folder),
         )
         return False
-    latest = good[0]
-    question = QApplication.translate(
-        "App",
-        "Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).\n\nKhôi phục từ bản "
-        "sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.",
-    ).format(path.name, latest.made_at.strftime("%H:%M"), format_date(latest.made_at.date()))
     if not prompts.confirm(None, APP_NAME, question):
         return False
-    damaged = path.with_name(f"{path.stem}-hong{path.suffix}")
-    path.replace(damaged)
-    restore(latest.path, path)
-    log.warning("Đã khôi phục %s từ %s", path, latest.path.name)
+    try:
+        kept = set_aside(path, tag)
+    except OSError as error:
+        prompts.show_error(None, APP_NAME, explain(error, f"tệp cơ sở dữ liệu {path}"))
+        return False
+    if good is not None:
+        try:
+            restore(good[0].path, path)
+        except (OSError, StorageError) as error:
+            kept.replace(path)  # back as it was: a missing file would start afresh next time
+            prompts.show_error(None, APP_NAME, explain(error, f"tệp cơ sở dữ liệu {path}"))
+            return False
+        log.warning("Đã khôi phục %s từ %s", path, good[0].path.name)
     return True
 
 
@@ -94,9 +138,14 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
     settings = AppSettings()
     install_translation(app, settings.language)  # type: ignore[arg-type]
     path = (db_path or default_db_path()).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
     instance = SingleInstance(path)
-    if not instance.acquire():
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        acquired = instance.acquire()
+    except OSError as error:  # a read-only or missing folder: the lock file cannot be made
+        prompts.show_error(None, APP_NAME, explain(error, f"thư mục {path.parent}"))
+        return 2
+    if not acquired:
         message = f"import {import_file.resolve()}" if import_file else "show"
         if instance.send(message):
             return 0  # the running window does it
@@ -105,8 +154,8 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
             APP_NAME,
             QApplication.translate(
                 "App",
-                "Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ "
-                "đó, hoặc đóng nó rồi mở lại.",
+                "Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử "
+                "dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.",
             ).format(path),
         )
         return 1
@@ -129,30 +178,43 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
 
 def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
     """Build the window while SQLite checks the file on another thread (the check runs in C
-    and releases the interpreter); a damaged file is then offered its latest backup."""
+    and releases the interpreter). A file that is not KH65's, or a damaged one, is never
+    written over: the clerk is told and offered the newest good backup."""
+    existed = path.exists()
     verdict: list[bool] = []
-    checker = threading.Thread(target=lambda: verdict.append(integrity_ok(path, quick=True)))
+    checker = threading.Thread(
+        target=lambda: verdict.append(not existed or integrity_ok(path, quick=True))
+    )
     checker.start()
     window, failure = None, None
     try:
         window = create_window(path, settings)
-    except DatabaseOpenError as error:
+    except StorageError as error:  # DatabaseOpenError, or the backup before a migration
         failure = error
     checker.join()
-    if not verdict or not verdict[0]:
+    not_kh65 = isinstance(failure, RefusedDatabaseError) and failure.kind in _NOT_KH65
+    if not_kh65 or not verdict or not verdict[0]:
         if window is not None:
             window.context.engine.dispose()
             window.deleteLater()
-        if not check_integrity(path):
+            window = None
+        if not_kh65:
+            assert isinstance(failure, RefusedDatabaseError)
+            if not _offer_backup(path, failure.reason, "khong-dung", fresh=True):
+                return None
+        elif not check_integrity(path):
             return None
         try:
             window = create_window(path, settings)
-        except DatabaseOpenError as error:
-            window, failure = None, error
+        except StorageError as error:  # DatabaseOpenError, or the backup before a migration
+            failure = error
     if window is None:
-        QMessageBox.critical(None, APP_NAME, str(failure))
+        prompts.show_error(None, APP_NAME, str(failure))
         return None
-    daily_backup(path)
+    try:
+        daily_backup(path)
+    except StorageError as error:  # the window still opens; the clerk knows there is none
+        prompts.show_error(None, APP_NAME, str(error))
     return window
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..storage.failures import explain_any
+
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 600
 _running: set[Job] = set()  # keeps each job alive until its result is delivered
@@ -68,7 +70,8 @@ class Job(QRunnable):
             result = self.work()
         except Exception as exc:  # noqa: BLE001 - reported to the clerk, never lost
             log.exception("Công việc nền không thành công")
-            self.signals.failed.emit(str(exc))
+            # a full disk, a read-only file, a locked database: said in Vietnamese
+            self.signals.failed.emit(explain_any(exc))
             return
         self.signals.done.emit(result)
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..services.editing import EditService
 from ..services.plan_service import PlanService
 from ..services.rows import AgencyRow, IndicatorRow, TaskRow
+from ..storage.failures import explain_any
 from ..storage.models import Period, Plan
 from .background import run_in_background
 from .settings import AppSettings
@@ -86,7 +87,7 @@ class AppContext(QObject):
             command.perform()
         except (SQLAlchemyError, LookupError, ValueError) as exc:
             log.exception("Ghi dữ liệu không thành công")
-            self._refuse(str(exc))
+            self._refuse(explain_any(exc))  # a full disk or read-only file: in Vietnamese
             return False
         self._record(command)
         return True

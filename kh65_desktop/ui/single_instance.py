@@ -1,5 +1,6 @@
 """One window per database: never two writers. A second start hands its request (show the
-window, or import a file) to the running one and exits."""
+window, or import a file) to the running one and exits. The lock itself is storage's
+DatabaseLock, which the command line takes too."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ..storage.db_lock import WINDOW, DatabaseLock
 
 WAIT_MS = 1000
 
@@ -24,13 +27,13 @@ class SingleInstance(QObject):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.name = _server_name(db_path)
-        self.lock = QLockFile(str(db_path.with_suffix(".lock")))
-        self.lock.setStaleLockTime(0)  # a lock left by a crashed app is detected by its PID
+        self.lock = DatabaseLock(db_path)  # released by the system if the app dies
         self.server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this is the only app on the database."""
-        return self.lock.tryLock(100)
+        """True when this is the only app on the database (no window, no writing command).
+        OSError if the lock file cannot be made beside the database."""
+        return self.lock.acquire(WINDOW)
 
     def listen(self, on_message: Callable[[str], None]) -> None:
         """Receive "show" or "import <path>" from later starts."""
@@ -61,4 +64,4 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
-        self.lock.unlock()
+        self.lock.release()

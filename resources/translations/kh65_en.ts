@@ -47,34 +47,60 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="57"/>
-        <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
-        <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
+        <location filename="../../kh65_desktop/ui/app.py" line="67"/>
+        <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).</source>
+        <translation>The database {0} is damaged (its integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="65"/>
-        <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
+        <location filename="../../kh65_desktop/ui/app.py" line="83"/>
+        <source>{0}
 
-Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
-        <translation>The database {0} is damaged (its integrity check failed).
+Khôi phục từ bản sao lưu gần nhất, {1}?
 
-Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
+Tệp hiện tại được giữ lại bên cạnh với tên “{2}”. Các bản sao lưu ở {3}.</source>
+        <translation>{0}
+
+Restore the latest good backup, {1}?
+
+The current file is kept beside it as “{2}”. The backups are in {3}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="106"/>
-        <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
-        <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
+        <location filename="../../kh65_desktop/ui/app.py" line="89"/>
+        <source>{0}
+
+Không có bản sao lưu nào dùng được trong {1}.
+
+Tạo cơ sở dữ liệu mới với kế hoạch có sẵn? Tệp hiện tại được giữ lại bên cạnh với tên “{2}”.</source>
+        <translation>{0}
+
+There is no usable backup in {1}.
+
+Create a new database with the built-in plan? The current file is kept beside it as “{2}”.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="98"/>
+        <source>{0}
+
+Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
+        <translation>{0}
+
+There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="155"/>
+        <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
+        <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="123"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="119"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
