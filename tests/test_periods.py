@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.domain.periods import batch_problem, derive, name_key, problem
 from kh65_desktop.domain.terms import PeriodKind
+from kh65_desktop.exchange.data import ExchangeError, PeriodData
+from kh65_desktop.exchange.package import read_package, write_package
 from kh65_desktop.services.editing import EditService, ValueKey
+from kh65_desktop.services.exchange import ExchangeService
+from kh65_desktop.services.exchange_files import export_data
 from kh65_desktop.services.periods import PeriodRefused, PeriodService
 from kh65_desktop.services.plan_service import PlanService
+
+from .test_exchange import agency, fingerprint
 
 PLAN_2024 = (date(2024, 1, 1), date(2024, 12, 31))
 H1 = [("2024-H1", "6 tháng đầu năm 2024")]
@@ -256,3 +263,76 @@ def test_delete_a_period_with_its_figures_and_restore_it(
         assert db.execute("SELECT * FROM reported_value ORDER BY id").fetchall() == figures_before
     assert service.periods(plan)[0].id == h1.id
     assert next(r for r in service.indicator_rows(plan) if r.code == "II.6.1").latest.value == 3350
+
+
+def _package_with(tmp_path: Path, service: PlanService, *periods: PeriodData) -> Path:
+    data = export_data(service.engine, service.current_plan(), agency(service, "STC"))
+    data.periods.extend(periods)
+    return write_package(data, tmp_path / "stc.kh65")
+
+
+@pytest.mark.parametrize(
+    ("period", "reason"),
+    [
+        (
+            PeriodData(
+                "2024-H1b",
+                "6 THÁNG  đầu năm 2024",
+                "half_year",
+                date(2024, 1, 1),
+                date(2024, 6, 30),
+            ),
+            "kỳ báo cáo “6 THÁNG  đầu năm 2024” (mã 2024-H1b): đã có kỳ “6 tháng đầu năm 2024” "
+            "(mã 2024-H1); hãy đặt tên khác.",
+        ),
+        (
+            PeriodData("9999-N", "Năm 9999", "year", date(9999, 1, 1), date(9999, 12, 31)),
+            "kỳ báo cáo “Năm 9999” (mã 9999-N): kỳ kết thúc ngày 31/12/9999, ngoài thời gian "
+            "của kế hoạch (01/01/2024 – 31/12/2024)",
+        ),
+        (
+            PeriodData(
+                "2024-Q3", "Quý III năm 2024", "quarter", date(2024, 9, 30), date(2024, 7, 1)
+            ),
+            "kỳ báo cáo “Quý III năm 2024” (mã 2024-Q3): ngày kết thúc 01/7/2024 trước ngày "
+            "bắt đầu 30/9/2024",
+        ),
+    ],
+)
+def test_a_package_bringing_a_bad_period_is_refused(
+    service: PlanService, tmp_path: Path, db_path: Path, period: PeriodData, reason: str
+) -> None:
+    package = _package_with(tmp_path, service, period)
+    before = fingerprint(db_path)
+    with pytest.raises(ExchangeError) as refused:
+        ExchangeService(service.engine).preview(service.current_plan(), read_package(package))
+    assert reason in str(refused.value)
+    assert "Cơ sở dữ liệu không thay đổi." in str(refused.value)
+    assert fingerprint(db_path) == before
+
+
+def test_a_package_bringing_a_good_new_period_previews_it(
+    service: PlanService, tmp_path: Path
+) -> None:
+    q3 = derive(PeriodKind.QUARTER, 2024, 3)
+    package = _package_with(
+        tmp_path,
+        service,
+        PeriodData(q3.code, q3.name, "quarter", q3.starts_on, q3.ends_on, q3.cutoff_on),
+    )
+    preview = ExchangeService(service.engine).preview(service.current_plan(), read_package(package))
+    assert [r.code for r in preview.rows if r.kind == "period"] == ["2024-Q3"]
+
+
+def test_the_command_line_refuses_it_with_exit_code_2(
+    service: PlanService, tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = _package_with(
+        tmp_path,
+        service,
+        PeriodData("9999-N", "Năm 9999", "year", date(9999, 1, 1), date(9999, 12, 31)),
+    )
+    before = fingerprint(db_path)
+    assert cli.main(["--db", str(db_path), "import", str(package)]) == 2
+    assert "ngoài thời gian của kế hoạch" in capsys.readouterr().err
+    assert fingerprint(db_path) == before

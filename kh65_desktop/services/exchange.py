@@ -13,6 +13,7 @@ from sqlalchemy import Engine, true
 from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_number
+from ..domain.periods import batch_problem
 from ..domain.terms import Direction, IndicatorKind, TargetForm, TaskStatus
 from ..exchange.data import (
     ExchangeData,
@@ -181,6 +182,12 @@ class ExchangeService:
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
+        if refused := batch_problem(  # the period dialog's rules (domain/periods.py)
+            list(new_periods.values()),
+            [(code, name) for code, (_, name) in periods.items()],
+            (plan.starts_on, plan.ends_on),
+        ):
+            raise ExchangeError(data.source, refused)
         for p in new_periods.values():
             preview.rows.append(
                 PreviewRow(
