@@ -61,6 +61,16 @@ class P:
             date(2026, 1, 14),
         ),
         (
+            PeriodKind.MONTH,
+            2026,
+            12,
+            "2026-T12",
+            "Tháng 12 năm 2026",
+            (date(2026, 12, 1), date(2026, 12, 31)),
+            date(2026, 11, 15),
+            date(2026, 12, 14),
+        ),
+        (
             PeriodKind.QUARTER,
             2026,
             1,

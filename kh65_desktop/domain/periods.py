@@ -90,13 +90,16 @@ def derive(kind: PeriodKind, year: int, part: int = 1) -> PeriodDraft:
     starts_on = date(year, first, 1)
     ends_on = date(year, last, calendar.monthrange(year, last)[1])
     data_from = date(year - 1, 12, 15) if first == 1 else date(year, first - 1, 15)
-    code, name = {
-        PeriodKind.MONTH: (f"{year}-T{part:02d}", f"Tháng {part} năm {year}"),
-        PeriodKind.QUARTER: (f"{year}-Q{part}", f"Quý {ROMAN[part - 1]} năm {year}"),
-        PeriodKind.HALF_YEAR: (f"{year}-H1", f"6 tháng đầu năm {year}"),
-        PeriodKind.NINE_MONTHS: (f"{year}-9T", f"9 tháng đầu năm {year}"),
-        PeriodKind.YEAR: (f"{year}-N", f"Năm {year}"),
-    }[kind]
+    if kind is PeriodKind.MONTH:
+        code, name = f"{year}-T{part:02d}", f"Tháng {part} năm {year}"
+    elif kind is PeriodKind.QUARTER:
+        code, name = f"{year}-Q{part}", f"Quý {ROMAN[part - 1]} năm {year}"
+    else:
+        code, name = {
+            PeriodKind.HALF_YEAR: (f"{year}-H1", f"6 tháng đầu năm {year}"),
+            PeriodKind.NINE_MONTHS: (f"{year}-9T", f"9 tháng đầu năm {year}"),
+            PeriodKind.YEAR: (f"{year}-N", f"Năm {year}"),
+        }[kind]
     return PeriodDraft(code, name, kind, starts_on, ends_on, date(year, last, 14), data_from)
 
 
