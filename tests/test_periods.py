@@ -346,3 +346,21 @@ def test_the_command_line_refuses_it_with_exit_code_2(
     assert cli.main(["--db", str(db_path), "import", str(package)]) == 2
     assert "ngoài thời gian của kế hoạch" in capsys.readouterr().err
     assert fingerprint(db_path) == before
+
+
+def test_a_name_is_kept_in_one_unicode_form_with_single_spaces(service: PlanService) -> None:
+    periods = PeriodService(service.engine)
+    plan = service.current_plan()
+    q1 = derive(PeriodKind.QUARTER, 2024, 1)
+    new = periods.add(
+        {
+            "plan_id": plan.id,
+            "code": " 2024-Q1 ",
+            "name": "  Quy\u0301  I năm 2024",  # "ý" as y + combining acute
+            "kind": q1.kind,
+            "starts_on": q1.starts_on,
+            "ends_on": q1.ends_on,
+        }
+    )
+    kept = next(p for p in service.periods(plan) if p.id == new)
+    assert (kept.code, kept.name) == ("2024-Q1", "Quý I năm 2024")

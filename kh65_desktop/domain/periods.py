@@ -103,10 +103,15 @@ def derive(kind: PeriodKind, year: int, part: int = 1) -> PeriodDraft:
     return PeriodDraft(code, name, kind, starts_on, ends_on, date(year, last, 14), data_from)
 
 
+def tidy(text: str) -> str:
+    """A name or code as kept: Unicode NFC, single spaces, none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def name_key(name: str) -> str:
     """Two names are the same period when this is equal: Unicode NFC (a name typed with
     combining marks equals the precomposed one), case and runs of white space folded."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return tidy(name).casefold()
 
 
 def problem(

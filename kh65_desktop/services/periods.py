@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
-from ..domain.periods import PeriodLike, problem
+from ..domain.periods import PeriodLike, problem, tidy
 from ..storage.models import Period, Plan, ReportedValue, StatedFigure, ValueChange
 
 # What goes with a period when it is deleted; put back in this order (the period first).
@@ -73,12 +73,14 @@ class PeriodService:
 
     def add(self, fields: dict[str, Any]) -> int:
         """A new period (fields of the period table, plan_id included); returns its id."""
+        fields = _tidied(fields)
         with self.engine.begin() as connection:
             _check(connection, fields["plan_id"], _as_period(fields), None)
             return connection.execute(insert(_PERIOD).values(**fields)).inserted_primary_key[0]
 
     def update(self, period_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         """Change some fields of a period; returns their previous values (for undo)."""
+        changes = _tidied(changes)
         with self.engine.begin() as connection:
             row = _period_row(connection, period_id)
             _check(connection, row["plan_id"], _as_period({**row, **changes}), period_id)
@@ -120,6 +122,14 @@ class PeriodService:
             for table, rows in zip(_HELD, snapshot.held, strict=True):
                 if rows:
                     connection.execute(insert(table), list(rows))
+
+
+def _tidied(fields: dict[str, Any]) -> dict[str, Any]:
+    """Names and codes kept in one Unicode form with single spaces (a name typed with
+    combining marks would otherwise look equal and compare different)."""
+    return {
+        k: tidy(v) if k in ("code", "name") and isinstance(v, str) else v for k, v in fields.items()
+    }
 
 
 def _period_row(connection: Connection, period_id: int) -> dict[str, Any]:
