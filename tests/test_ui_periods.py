@@ -100,6 +100,9 @@ def test_enter_moves_to_the_next_row_and_saves_nothing(
     dialog = _form(qtbot, window, "Sở Nông nghiệp và Phát triển nông thôn")
     before = fingerprint(db_path)
     new = dialog.model.column_index("new")
+    assert not any(b.isDefault() for b in dialog.buttons.buttons())  # Lưu is no default
+    qtbot.keyClick(dialog.agency, Qt.Key.Key_Return)  # Enter on opening: to the first row
+    assert (dialog.table.currentIndex().row(), dialog.table.currentIndex().column()) == (0, new)
     type_into_cell(qtbot, dialog.table, dialog.model.index(0, new), "4,2")  # ends with Enter
     assert dialog.isVisible()
     assert (dialog.table.currentIndex().row(), dialog.table.currentIndex().column()) == (1, new)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -180,11 +180,7 @@ class PeriodEntryDialog(QDialog):
         form.addRow(self.tr("Kỳ báo cáo"), period_row)
         hint = QLabel(self.tr("Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu."))
         hint.setObjectName("entryHint")
-        buttons = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
-        for button in buttons.buttons():  # Enter never presses Lưu by itself
-            assert isinstance(button, QPushButton)
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        self.buttons = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saving is explicit: Lưu or Ctrl+Enter
             QShortcut(QKeySequence(keys), self, self.accept)
         layout = QVBoxLayout(self)
@@ -192,7 +188,7 @@ class PeriodEntryDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addWidget(hint)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self._fill_periods()
         self.shown = (self.agency.currentIndex(), self.period.currentIndex())
         self.agency.currentIndexChanged.connect(self._choice_changed)
@@ -305,6 +301,13 @@ class PeriodEntryDialog(QDialog):
                 "Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?"
             ).format(len(self._typed())),
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for button in self.buttons.buttons():  # Enter never presses Lưu by itself, and
+            assert isinstance(button, QPushButton)  # Lưu does not look as if it would
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # never QDialog's default
