@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kh65_desktop import cli
 from kh65_desktop.domain.periods import batch_problem, derive, name_key, problem
 from kh65_desktop.domain.terms import PeriodKind
 from kh65_desktop.exchange.data import ExchangeError, PeriodData
@@ -20,6 +19,7 @@ from kh65_desktop.services.exchange_files import export_data
 from kh65_desktop.services.periods import PeriodRefused, PeriodService
 from kh65_desktop.services.plan_service import PlanService
 
+from .test_cli import kh65
 from .test_exchange import agency, fingerprint
 
 PLAN_2024 = (date(2024, 1, 1), date(2024, 12, 31))
@@ -335,16 +335,18 @@ def test_a_package_bringing_a_good_new_period_previews_it(
 
 
 def test_the_command_line_refuses_it_with_exit_code_2(
-    service: PlanService, tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    service: PlanService, tmp_path: Path, db_path: Path
 ) -> None:
     package = _package_with(
         tmp_path,
         service,
         PeriodData("9999-N", "Năm 9999", "year", date(9999, 1, 1), date(9999, 12, 31)),
     )
+    service.engine.dispose()  # the command is another process
     before = fingerprint(db_path)
-    assert cli.main(["--db", str(db_path), "import", str(package)]) == 2
-    assert "ngoài thời gian của kế hoạch" in capsys.readouterr().err
+    done = kh65("--db", str(db_path), "import", str(package))
+    assert done.returncode == 2
+    assert "ngoài thời gian của kế hoạch" in done.stderr
     assert fingerprint(db_path) == before
 
 
