@@ -15,9 +15,10 @@ from kh65_desktop.exchange.data import ExchangeError, PeriodData
 from kh65_desktop.exchange.package import read_package, write_package
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.exchange import ExchangeService
-from kh65_desktop.services.exchange_files import export_data
+from kh65_desktop.services.exchange_files import export_data, export_file, read_file
 from kh65_desktop.services.periods import PeriodRefused, PeriodService
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.storage.models import Period
 
 from .test_cli import kh65
 from .test_exchange import agency, fingerprint
@@ -308,6 +309,7 @@ def _package_with(tmp_path: Path, service: PlanService, *periods: PeriodData) ->
             "bắt đầu 30/9/2024",
         ),
     ],
+    ids=["same-name", "year-9999", "end-before-start"],
 )
 def test_a_package_bringing_a_bad_period_is_refused(
     service: PlanService, tmp_path: Path, db_path: Path, period: PeriodData, reason: str
@@ -366,3 +368,24 @@ def test_a_name_is_kept_in_one_unicode_form_with_single_spaces(service: PlanServ
     )
     kept = next(p for p in service.periods(plan) if p.id == new)
     assert (kept.code, kept.name) == ("2024-Q1", "Quý I năm 2024")
+
+
+def test_an_excel_template_for_a_period_named_like_ours_is_refused(
+    service: PlanService, tmp_path: Path, db_path: Path
+) -> None:
+    plan = service.current_plan()
+    twin = Period(
+        id=999,
+        plan_id=plan.id,
+        code="2024-6T",
+        name="6 tháng ĐẦU năm 2024",  # another office's name for our "2024-H1"
+        kind=PeriodKind.HALF_YEAR,
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2024, 6, 30),
+    )
+    template = export_file(service, plan, agency(service, "STC"), twin, tmp_path / "stc.xlsx")
+    before = fingerprint(db_path)
+    with pytest.raises(ExchangeError) as refused:
+        ExchangeService(service.engine).preview(plan, read_file(template, "Nguyễn Thị Lan"))
+    assert "đã có kỳ “6 tháng đầu năm 2024” (mã 2024-H1); hãy đặt tên khác." in str(refused.value)
+    assert fingerprint(db_path) == before
