@@ -591,8 +591,8 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="74"/>
-        <source>Đánh giá</source>
-        <translation>Assessment</translation>
+        <source>Đạt/Không đạt</source>
+        <translation>Achieved?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="90"/>
@@ -1342,22 +1342,22 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="299"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="305"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="301"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="345"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="346"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="349"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

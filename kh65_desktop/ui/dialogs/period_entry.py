@@ -71,7 +71,7 @@ class EntryModel(RowTableModel):
             ),
             Column(
                 "achieved",
-                self.tr("Đánh giá"),
+                self.tr("Đạt/Không đạt"),
                 lambda r: self.judgements[self.achieved.get(r.id)],
                 edit=self._judge,
             ),
