@@ -368,9 +368,12 @@ def test_edit_a_period_and_undo(
 
     monkeypatch.setattr(prompts, "run_dialog", answering(fill))
     dialog = _form(qtbot, window, "Sở Kế hoạch và Đầu tư")
+    new = dialog.model.index(0, dialog.model.column_index("new"))
+    type_into_cell(qtbot, dialog.table, new, "15.000")
     dialog.findChild(QPushButton, "editPeriod").click()
     assert codes == [True]  # other offices know it by its code
     assert dialog.period.currentText() == "Sáu tháng đầu năm 2024"
+    assert new.data() == "15.000"  # what was typed stays in the form
     assert (context.periods()[0].name, context.periods()[0].cutoff_on) == (
         "Sáu tháng đầu năm 2024",
         date(2024, 6, 20),

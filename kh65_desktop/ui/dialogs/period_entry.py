@@ -222,7 +222,7 @@ class PeriodEntryDialog(QDialog):
     def _edit_period(self) -> None:
         period = self.selected_period()
         if period is not None and entity_actions.edit_period(self.context, self, period.id):
-            self._refill_periods(period.id)
+            self._fill_periods(period.id)  # its new name; the typed figures stay
 
     def _delete_period(self) -> None:
         period = self.selected_period()
