@@ -456,3 +456,19 @@ def test_undoing_an_added_period_keeps_it_when_figures_arrived_since(
     ]
     window.redo_action.trigger()  # nothing to redo: the period is there
     assert [p.code for p in context.periods()] == ["2024-H1", "2024-N"]
+
+
+def test_add_a_derived_period_undo_and_redo(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    context = window.context
+    monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: fill_form(d, kind="9 tháng")))
+    assert entity_actions.edit_period(context, window)
+    added = context.periods()[-1]
+    assert (added.code, added.name, added.cutoff_on) == ("2024-9T", NINE, date(2024, 9, 14))
+    assert window.undo_action.text() == f"Hoàn tác thêm kỳ “{NINE}”"
+    window.undo_action.trigger()
+    assert [p.code for p in context.periods()] == ["2024-H1"]
+    window.redo_action.trigger()
+    assert [(p.id, p.code) for p in context.periods()][-1] == (added.id, "2024-9T")
