@@ -24,6 +24,7 @@ from ..domain.conflicts import (
     utc,
 )
 from ..domain.numbers import format_moment, format_number
+from ..domain.periods import batch_problem
 from ..domain.terms import Direction, IndicatorKind, TargetForm, TaskStatus
 from ..exchange.data import (
     ExchangeData,
@@ -226,6 +227,12 @@ class ExchangeService:
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
+        if refused := batch_problem(  # the period dialog's rules (domain/periods.py)
+            list(new_periods.values()),
+            [(code, name) for code, (_, name) in periods.items()],
+            (plan.starts_on, plan.ends_on),
+        ):
+            raise ExchangeError(data.source, refused)
         refused_definitions = rights.definition_refusal()
         for definition in data.definitions:
             row = self._definition_row(definition, defined.get(definition.code))

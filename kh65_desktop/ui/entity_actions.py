@@ -8,13 +8,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from sqlmodel import SQLModel
 
-from ..domain.terms import AgencyKind, Direction, IndicatorKind, PeriodKind, TargetForm, TaskStatus
+from ..domain.numbers import format_number
+from ..domain.terms import AgencyKind, Direction, IndicatorKind, TargetForm, TaskStatus
+from ..services.periods import PeriodService
 from ..storage.models import Agency, Indicator, Locality, Period, Task
 from . import prompts
 from .commands import AddRowCommand, AddTaskCommand, SetFieldsCommand
 from .context import AppContext
 from .dialogs.form import Field, FormDialog
+from .dialogs.period_dialog import PeriodDialog
 from .labels import label
+from .period_commands import AddPeriodCommand, DeletePeriodCommand, UpdatePeriodCommand
 
 
 class Entities(QObject):
@@ -120,58 +124,66 @@ def edit_locality(
 
 
 def edit_period(context: AppContext, parent: QWidget | None, period_id: int | None = None) -> bool:
+    """Add a period (dates derived from kind and year, Decree 09) or change one."""
     row = context.plans.get(Period, period_id) if period_id else None
-    plan = context.plan
-    kinds = [
-        (Entities.tr("Tháng"), PeriodKind.MONTH),
-        (Entities.tr("Quý"), PeriodKind.QUARTER),
-        (Entities.tr("6 tháng"), PeriodKind.HALF_YEAR),
-        (Entities.tr("9 tháng"), PeriodKind.NINE_MONTHS),
-        (Entities.tr("Năm"), PeriodKind.YEAR),
-    ]
-
-    def check(values: dict[str, Any]) -> str | None:
-        if values["ends_on"] < values["starts_on"]:
-            return Entities.tr("Ngày kết thúc phải sau ngày bắt đầu.")
-        if not plan.starts_on <= values["ends_on"] <= plan.ends_on:
-            return Entities.tr("Kỳ báo cáo phải kết thúc trong năm của kế hoạch.")
-        return _unique(context, Period, row, per_plan=True)(values)
-
-    values = _ask(
-        Entities.tr("Kỳ báo cáo"),
-        [
-            Field("code", Entities.tr("Mã"), value=getattr(row, "code", ""), required=True),
-            Field("name", Entities.tr("Tên kỳ"), value=getattr(row, "name", ""), required=True),
-            Field(
-                "kind",
-                Entities.tr("Loại kỳ"),
-                "choice",
-                getattr(row, "kind", PeriodKind.NINE_MONTHS),
-                kinds,
-            ),
-            Field(
-                "starts_on",
-                Entities.tr("Từ ngày"),
-                "date",
-                getattr(row, "starts_on", plan.starts_on),
-            ),
-            Field(
-                "ends_on", Entities.tr("Đến ngày"), "date", getattr(row, "ends_on", plan.ends_on)
-            ),
-            Field(
-                "cutoff_on",
-                Entities.tr("Ngày chốt số liệu"),
-                "optional_date",
-                getattr(row, "cutoff_on", None),
-            ),
-        ],
-        parent,
-        check,
-    )
-    if values is None:
+    dialog = PeriodDialog(context, row, parent)
+    if not prompts.run_dialog(dialog):
         return False
-    values["plan_id"] = plan.id
-    return _save(context, row, Period, values, Entities.tr("kỳ “{0}”").format(values["name"]))
+    values = dialog.period_values()
+    what = Entities.tr("kỳ “{0}”").format(values["name"])
+    if row is None:
+        return context.push(
+            AddPeriodCommand(
+                context,
+                {**values, "plan_id": context.plan.id},
+                Entities.tr("thêm {0}").format(what),
+            )
+        )
+    changes = {k: v for k, v in values.items() if getattr(row, k) != v}
+    if not changes:
+        return False
+    return context.push(
+        UpdatePeriodCommand(context, row.id, changes, Entities.tr("sửa {0}").format(what))
+    )
+
+
+def delete_period(context: AppContext, parent: QWidget | None, period_id: int) -> bool:
+    """Delete a period; when figures would go with it, say how many and ask first."""
+    row = context.plans.get(Period, period_id)
+    if row is None:
+        return False
+    held = PeriodService(context.engine).holdings(period_id)
+    if held.empty:
+        pass  # nothing goes with it, and Ctrl+Z brings it back
+    elif held.stated:
+        question = Entities.tr(
+            "Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản "
+            "nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). "
+            "Xóa kỳ “{0}”?"
+        )
+    else:
+        question = Entities.tr(
+            "Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả "
+            "những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?"
+        )
+    if not held.empty and not prompts.confirm(
+        parent,
+        Entities.tr("Xóa kỳ báo cáo"),
+        question.format(
+            row.name,
+            format_number(held.figures),
+            format_number(held.history),
+            format_number(held.stated),
+        ),
+    ):
+        return False
+    return context.push(
+        DeletePeriodCommand(
+            context,
+            period_id,
+            Entities.tr("xóa {0}").format(Entities.tr("kỳ “{0}”").format(row.name)),
+        )
+    )
 
 
 def edit_indicator(

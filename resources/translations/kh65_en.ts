@@ -397,269 +397,226 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="139"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="65"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="75"/>
         <source>UBND huyện, thị xã, thành phố</source>
         <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="76"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="104"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="143"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="80"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="200"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="112"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="97"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="110"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126"/>
-        <source>Tháng</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127"/>
-        <source>Quý</source>
-        <translation>Quarter</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="128"/>
-        <source>6 tháng</source>
-        <translation>6 months</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="129"/>
-        <source>9 tháng</source>
-        <translation>9 months</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="130"/>
-        <source>Năm</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="135"/>
-        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
-        <translation>The end date must be after the start date.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137"/>
-        <source>Kỳ báo cáo phải kết thúc trong năm của kế hoạch.</source>
-        <translation>The reporting period must end within the plan&apos;s year.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="141"/>
-        <source>Kỳ báo cáo</source>
-        <translation>Reporting period</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="144"/>
-        <source>Tên kỳ</source>
-        <translation>Period name</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
-        <source>Loại kỳ</source>
-        <translation>Period kind</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="154"/>
-        <source>Từ ngày</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="159"/>
-        <source>Đến ngày</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="163"/>
-        <source>Ngày chốt số liệu</source>
-        <translation>Cut-off date</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="160"/>
+        <source>Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
+        <translation>Period “{0}” holds {1} figures, {2} history entries and {3} figures stated in the document. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="166"/>
+        <source>Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
+        <translation>Period “{0}” holds {1} figures and {2} history entries. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="171"/>
+        <source>Xóa kỳ báo cáo</source>
+        <translation>Delete reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
+        <source>xóa {0}</source>
+        <translation>delete {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="195"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="198"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="281"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="203"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="208"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="211"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="218"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="213"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="225"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="244"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="255"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="274"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="266"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="280"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="325"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="284"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="326"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="312"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="327"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="335"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
@@ -667,39 +624,64 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="41"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="46"/>
+        <source>Đạt</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="46"/>
+        <source>Không đạt</source>
+        <translation>Not achieved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="49"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="60"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="65"/>
         <source>Ước</source>
         <translation>Estimate</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="68"/>
+        <source>Kết quả (lời văn)</source>
+        <translation>Result (in words)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="74"/>
+        <source>Đạt/Không đạt</source>
+        <translation>Achieved?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="90"/>
+        <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
+        <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
     </message>
 </context>
 <context>
@@ -1154,27 +1136,27 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="128"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="144"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -1408,44 +1390,161 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
-    <name>PeriodEntryDialog</name>
+    <name>PeriodCommands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="98"/>
-        <source>Nhập số liệu kỳ báo cáo</source>
-        <translation>Enter a period&apos;s figures</translation>
+        <location filename="../../kh65_desktop/ui/period_commands.py" line="42"/>
+        <source>Kỳ “{0}” đã có số liệu nhập sau khi thêm, nên không bị xóa khi hoàn tác.</source>
+        <translation>Period “{0}” has figures entered after it was added, so undo did not delete it.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="41"/>
+        <source>Tháng</source>
+        <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="112"/>
-        <source>Thêm kỳ…</source>
-        <translation>Add period…</translation>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="42"/>
+        <source>Quý</source>
+        <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="127"/>
-        <source>Cơ quan</source>
-        <translation>Agency</translation>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="43"/>
+        <source>6 tháng</source>
+        <translation>6 months</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="44"/>
+        <source>9 tháng</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="51"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="48"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="50"/>
+        <source>Loại kỳ</source>
+        <translation>Period kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="52"/>
+        <source>Tháng/Quý</source>
+        <translation>Month/quarter</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="53"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="54"/>
+        <source>Tên kỳ</source>
+        <translation>Period name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="55"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="56"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="57"/>
+        <source>Ngày chốt số liệu</source>
+        <translation>Data cut-off date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="69"/>
+        <source>Mã kỳ là khóa trao đổi số liệu với đơn vị khác, không sửa.</source>
+        <translation>The period code is how other offices know this period; it cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="84"/>
+        <source>(cả kỳ)</source>
+        <translation>(whole period)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="123"/>
+        <source>Theo Nghị định 09/2019/NĐ-CP: số liệu tính từ {0} đến {1}.</source>
+        <translation>Under Decree 09/2019/NĐ-CP: figures count from {0} to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodEntryDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133"/>
+        <source>Nhập số liệu kỳ báo cáo</source>
+        <translation>Enter a period&apos;s figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="149"/>
+        <source>Thêm kỳ…</source>
+        <translation>Add period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="150"/>
+        <source>Sửa kỳ…</source>
+        <translation>Edit period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="151"/>
+        <source>Xóa kỳ…</source>
+        <translation>Delete period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="175"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="180"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="181"/>
+        <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
+        <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="299"/>
+        <source>Bỏ các số đã nhập?</source>
+        <translation>Discard the figures entered?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="301"/>
+        <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
+        <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="345"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="349"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

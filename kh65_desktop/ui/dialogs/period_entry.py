@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -20,23 +22,28 @@ from ...domain.numbers import format_number
 from ...domain.terms import IndicatorKind
 from ...services.display import value_text
 from ...services.editing import ValueKey, ValueState
-from ...services.rows import IndicatorRow
+from ...services.rows import IndicatorRow, LatestValue
 from .. import entity_actions, prompts
 from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
-from ..table_model import RIGHT, Column, RowTableModel
+from ..delegates import ChoiceDelegate
+from ..table_model import RIGHT, Column, EditError, RowTableModel
 from ..views import dialog_buttons, fill_combo, make_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class EntryModel(RowTableModel):
-    """The indicators with an editable "Số kỳ này" and an "Ước" check box."""
+    """The indicators with an editable "Số kỳ này", an "Ước" check box, and for results
+    in words (qualitative indicators above all) a text and an Đạt/Không đạt judgement."""
 
     def __init__(self, parent: QWidget) -> None:
         self.entries: dict[int, float | None] = {}
         self.estimates: dict[int, bool] = {}
+        self.texts: dict[int, str] = {}
+        self.achieved: dict[int, bool | None] = {}
+        self.judgements = {None: "", True: self.tr("Đạt"), False: self.tr("Không đạt")}
         columns = [
             Column("code", self.tr("Mã"), lambda r: r.code),
             Column("name", self.tr("Chỉ tiêu"), lambda r: r.name, tooltip=lambda r: r.name),
@@ -56,16 +63,42 @@ class EntryModel(RowTableModel):
                 edit=self._enter,
             ),
             Column("estimate", self.tr("Ước"), lambda r: ""),
+            Column(
+                "text",
+                self.tr("Kết quả (lời văn)"),
+                lambda r: self.texts.get(r.id, ""),
+                edit=self._enter_text,
+            ),
+            Column(
+                "achieved",
+                self.tr("Đạt/Không đạt"),
+                lambda r: self.judgements[self.achieved.get(r.id)],
+                edit=self._judge,
+            ),
         ]
         super().__init__(columns, key=lambda r: r.id, parent=parent)
 
     def _enter(self, row: IndicatorRow, text: str) -> None:
         self.entries[row.id] = parse_cell(text, row.name)
 
+    def _enter_text(self, row: IndicatorRow, text: str) -> None:
+        self.texts[row.id] = text.strip()
+
+    def _judge(self, row: IndicatorRow, text: str) -> None:
+        choice = next((k for k, v in self.judgements.items() if v == text.strip()), "?")
+        if choice == "?":
+            raise EditError(self.tr("Hãy chọn Đạt hoặc Không đạt (hoặc để trống)."))
+        self.achieved[row.id] = choice
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()].key == "estimate":
+        if not index.isValid():
+            return flags
+        key = self.columns[index.column()].key
+        if key == "estimate":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if key == "new" and self.rows[index.row()].kind is IndicatorKind.QUALITATIVE:
+            flags &= ~Qt.ItemFlag.ItemIsEditable  # a status, not a number
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,13 +121,15 @@ class EntryModel(RowTableModel):
 
 
 class PeriodEntryDialog(QDialog):
-    """Pick agency and period, type the figures, OK writes them all in one transaction."""
+    """Pick agency and period, type the figures, Lưu (Ctrl+Enter) writes them all in one
+    transaction. Enter moves to the next row; closing with typed figures asks first."""
 
     def __init__(
         self, context: AppContext, agency_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.existing: dict[int, LatestValue] = {}
         self.setWindowTitle(self.tr("Nhập số liệu kỳ báo cáo"))
         self.resize(1100, 560)
         self.agency = QComboBox()
@@ -109,16 +144,29 @@ class PeriodEntryDialog(QDialog):
             self.agency.setCurrentIndex(self.agency.findData(agency_id))
         self.period = QComboBox()
         self.period.setObjectName("entryPeriod")
-        new_period = QPushButton(self.tr("Thêm kỳ…"))
-        new_period.clicked.connect(self._add_period)
+        period_buttons = []
+        for name, text, handler in (
+            ("addPeriod", self.tr("Thêm kỳ…"), self._add_period),
+            ("editPeriod", self.tr("Sửa kỳ…"), self._edit_period),
+            ("deletePeriod", self.tr("Xóa kỳ…"), self._delete_period),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(handler)
+            period_buttons.append(button)
         self.model = EntryModel(self)
         self.table = make_table(
             self.model,
             context.settings,
             "period_entry",
-            widths={0: 70, 1: 380, 2: 90, 3: 150, 4: 190, 5: 110, 6: 50},
+            widths={0: 70, 1: 330, 2: 80, 3: 130, 4: 170, 5: 100, 6: 40, 7: 160, 8: 80},
         )
         self.table.setSortingEnabled(False)
+        judgement = ChoiceDelegate(list(self.model.judgements.values()), self.table)
+        self.table.setItemDelegateForColumn(self.model.column_index("achieved"), judgement)
+        for delegate in (self.table.itemDelegate(), judgement):
+            delegate.closeEditor.connect(self._editor_closed)
         self.error = QLabel()
         self.error.setObjectName("entryError")
         self.error.setStyleSheet("color: #b00020")
@@ -127,70 +175,172 @@ class PeriodEntryDialog(QDialog):
         form.addRow(self.tr("Cơ quan"), self.agency)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period, 1)
-        period_row.addWidget(new_period)
+        for button in period_buttons:
+            period_row.addWidget(button)
         form.addRow(self.tr("Kỳ báo cáo"), period_row)
-        buttons = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
+        hint = QLabel(self.tr("Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu."))
+        hint.setObjectName("entryHint")
+        self.buttons = dialog_buttons(self, self.tr("Lưu"), self.tr("Hủy"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saving is explicit: Lưu or Ctrl+Enter
+            QShortcut(QKeySequence(keys), self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
         self._fill_periods()
-        self.agency.currentIndexChanged.connect(self.load)
-        self.period.currentIndexChanged.connect(self.load)
+        self.shown = (self.agency.currentIndex(), self.period.currentIndex())
+        self.agency.currentIndexChanged.connect(self._choice_changed)
+        self.period.currentIndexChanged.connect(self._choice_changed)
         self.load()
 
-    def _fill_periods(self) -> None:
+    def _fill_periods(self, select: int | None = None) -> None:
+        """The plan's periods; `select`, else the one chosen before, else the newest (a
+        form opened on an older period would overwrite that period's figures)."""
         periods = self.context.periods()
+        current = select if select is not None else self.period.currentData()
+        self.period.blockSignals(True)
         fill_combo(self.period, [(p.name, p.id) for p in periods])
-        if self.period.currentData() is None and periods:
-            self.period.setCurrentIndex(len(periods) - 1)
+        index = self.period.findData(current) if current is not None else -1
+        self.period.setCurrentIndex(index if index >= 0 else len(periods) - 1)
+        self.period.blockSignals(False)
+
+    def _refill_periods(self, select: int | None = None) -> None:
+        self._fill_periods(select)
+        self.shown = (self.agency.currentIndex(), self.period.currentIndex())
+        self.load()
 
     def _add_period(self) -> None:
+        if not self._may_discard():
+            return
+        before = {p.id for p in self.context.periods()}
         if entity_actions.edit_period(self.context, self):
-            self._fill_periods()
-            self.period.setCurrentIndex(self.period.count() - 1)
+            added = [p.id for p in self.context.periods() if p.id not in before]
+            self._refill_periods(added[0] if added else None)
+
+    def _edit_period(self) -> None:
+        period = self.selected_period()
+        if period is not None and entity_actions.edit_period(self.context, self, period.id):
+            self._fill_periods(period.id)  # its new name; the typed figures stay
+
+    def _delete_period(self) -> None:
+        period = self.selected_period()
+        if period is None or not self._may_discard():
+            return
+        if entity_actions.delete_period(self.context, self, period.id):
+            self._refill_periods()  # the deleted one is gone: the newest left
 
     def selected_period(self) -> Any:
         return next((p for p in self.context.periods() if p.id == self.period.currentData()), None)
 
+    def _choice_changed(self) -> None:
+        """Another agency or period: typed figures would be lost, so ask first."""
+        if self._may_discard():
+            self.shown = (self.agency.currentIndex(), self.period.currentIndex())
+            self.load()
+            return
+        for combo, index in zip((self.agency, self.period), self.shown, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+
     def load(self) -> None:
-        """The agency's indicators with what is already entered for the chosen period."""
+        """The agency's indicators, qualitative ones included, with what is already
+        entered for the chosen period."""
         period, agency_id = self.selected_period(), self.agency.currentData()
-        rows = [
-            r
-            for r in self.context.indicator_rows(period)
-            if agency_id in r.lead_ids and r.kind is not IndicatorKind.QUALITATIVE
-        ]
+        rows = [r for r in self.context.indicator_rows(period) if agency_id in r.lead_ids]
         here = {
             r.id: r.latest for r in rows if r.latest and period and r.latest.period_id == period.id
         }
         self.model.entries = {i: v.value for i, v in here.items()}
         self.model.estimates = {i: v.is_estimate for i, v in here.items()}
+        self.model.texts = {i: v.text for i, v in here.items()}
+        self.model.achieved = {i: v.achieved for i, v in here.items()}
         self.existing = dict(here)
         self.model.set_rows(rows)
+        self.error.clear()
+
+    def _typed(self) -> list[tuple[IndicatorRow, ValueState]]:
+        """The rows whose figure, words or judgement differ from what is stored."""
+        typed = []
+        for row in self.model.rows:
+            value = self.model.entries.get(row.id)
+            text = self.model.texts.get(row.id, "")
+            achieved = self.model.achieved.get(row.id)
+            estimate = self.model.estimates.get(row.id, False)
+            old = self.existing.get(row.id)
+            if value is None and not text and achieved is None:
+                continue  # nothing typed (this form never clears a stored figure)
+            if old and (old.value, old.text, old.achieved, old.is_estimate) == (
+                value,
+                text,
+                achieved,
+                estimate,
+            ):
+                continue
+            typed.append((row, ValueState(value, text, achieved, estimate)))
+        return typed
 
     def changes(self) -> list[tuple[ValueKey, ValueState | None]]:
         """The figures typed or changed in this form."""
         period = self.selected_period()
         if period is None:
             return []
-        changes = []
-        for row in self.model.rows:
-            value = self.model.entries.get(row.id)
-            estimate = self.model.estimates.get(row.id, False)
-            old = self.existing.get(row.id)
-            if value is None or (old and (old.value, old.is_estimate) == (value, estimate)):
-                continue
-            changes.append(
-                (
-                    ValueKey(row.id, period.id),
-                    ValueState(value, is_estimate=estimate, as_of=period.cutoff_on),
-                )
-            )
-        return changes
+        return [
+            (ValueKey(row.id, period.id), state._replace(as_of=period.cutoff_on))
+            for row, state in self._typed()
+        ]
+
+    def _may_discard(self) -> bool:
+        """True when nothing typed would be lost, or the clerk agrees to lose it."""
+        return not self._typed() or prompts.confirm(
+            self,
+            self.tr("Bỏ các số đã nhập?"),
+            self.tr(
+                "Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?"
+            ).format(len(self._typed())),
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for button in self.buttons.buttons():  # Enter never presses Lưu by itself, and
+            assert isinstance(button, QPushButton)  # Lưu does not look as if it would
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # never QDialog's default
+            self._next_row()
+            return
+        super().keyPressEvent(event)
+
+    def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter in a cell being typed commits it (SubmitModelCache), then moves down."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._next_row()
+
+    def _next_row(self) -> None:
+        """Enter: the same column one row down, as in a spreadsheet (an open editor is
+        committed by the move)."""
+        index = self.table.currentIndex()
+        column = index.column() if index.isValid() else self.model.column_index("new")
+        row = index.row() + 1 if index.isValid() else 0
+        if row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, column))
+        self.table.setFocus()
+
+    def _commit_editor(self) -> None:
+        """Ctrl+Enter while a cell is being typed: keep what is in it before saving."""
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            delegate = self.table.itemDelegateForIndex(index)
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def accept(self) -> None:
+        self._commit_editor()
         if self.selected_period() is None:
             self.error.setText(self.tr("Hãy chọn hoặc thêm kỳ báo cáo."))
             return
@@ -202,6 +352,11 @@ class PeriodEntryDialog(QDialog):
             if not self.context.push(SetValuesCommand(self.context, changes, text)):
                 return
         super().accept()
+
+    def reject(self) -> None:
+        """Hủy, Esc and the window's close button: typed figures are not lost unasked."""
+        if self._may_discard():
+            super().reject()
 
 
 def enter_period(context: AppContext, parent: QWidget | None, agency_id: int | None) -> bool:

@@ -80,6 +80,8 @@ class LocalityTab(QWidget):
         layout.addWidget(splitter, 1)
         self.indicator.currentIndexChanged.connect(self.reload)
         self.period.currentIndexChanged.connect(self.reload)
+        self.period_chosen = False  # set once the clerk picks a period (activated: by hand)
+        self.period.activated.connect(lambda _: setattr(self, "period_chosen", True))
         self.model.edit_rejected.connect(self._show_error)
         context.changed.connect(self.refresh)
         self.refresh()
@@ -95,7 +97,14 @@ class LocalityTab(QWidget):
             + [(f"{r.code} {r.name}", r.id) for r in others],
         )
         periods = self.context.periods()
+        chosen = self.period.currentData()
         fill_combo(self.period, [(p.name, p.id) for p in periods])
+        if chosen is None or self.period.findData(chosen) < 0:  # the chosen one was deleted
+            self.period_chosen = False
+        if not self.period_chosen and periods:  # the newest, until the clerk picks another
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(len(periods) - 1)
+            self.period.blockSignals(False)
         self.reload()
 
     def breakdown(self) -> Breakdown | None:
