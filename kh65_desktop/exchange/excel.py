@@ -3,7 +3,10 @@ and any table written out. openpyxl parses XML through defusedxml (entity tricks
 
 from __future__ import annotations
 
+import logging
 import math
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,12 +18,11 @@ from defusedxml.common import DefusedXmlException
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.numbers import VietnameseFormatError, parse_number
-from .archive import check_archive
+from .archive import DAMAGED, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
 
 TEMPLATE = "kh65-template"
@@ -169,24 +171,120 @@ def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
     return False
 
 
+# A template of MAX_ROWS rows weighs about 10 MB, its sheet's XML about 80 MB (measured on
+# write_template's own output); a workbook is refused above these, before openpyxl reads it
+# (a 43 MB workbook took it 66 s and 2,8 GB).
+MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
+MAX_WORKBOOK_UNPACKED = 128 * 1024 * 1024
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an .xlsx with a password
+STRICT_NAMESPACE = b"purl.oclc.org/ooxml/"  # Strict Open XML, which openpyxl cannot read
+FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+RESAVE = "hãy mở tệp trong Excel và lưu lại dạng Excel Workbook (.xlsx) rồi nhập lại."
+log = logging.getLogger(__name__)
+
+
+def _refuse_other_formats(path: Path) -> None:
+    """An old .xls and a workbook saved with a password are both OLE compound files, not zips:
+    say which it is instead of "not a workbook"."""
+    with open(path, "rb") as handle:
+        if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
+            return
+        head = handle.read(MAX_WORKBOOK_BYTES)
+    if (
+        "EncryptionInfo".encode("utf-16-le") in head
+        or "EncryptedPackage".encode("utf-16-le") in head
+    ):
+        raise ExchangeError(
+            path,
+            "bảng tính được đặt mật khẩu nên không đọc được; hãy mở tệp trong Excel, bỏ mật "
+            "khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống) "
+            "rồi lưu và nhập lại.",
+        )
+    raise ExchangeError(
+        path,
+        "tệp là bảng tính Excel kiểu cũ (.xls), không phải mẫu nhập số liệu .xlsx; " + RESAVE,
+    )
+
+
+def _refuse_strict(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            relations = archive.read("_rels/.rels")
+    except KeyError:
+        return  # openpyxl says what is missing
+    except ZIP_ERRORS:
+        raise ExchangeError(path, DAMAGED) from None
+    if STRICT_NAMESPACE in relations:
+        raise ExchangeError(
+            path,
+            "tệp lưu theo định dạng Strict Open XML; hãy mở trong Excel và lưu lại dạng Excel "
+            "Workbook (.xlsx).",
+        )
+
+
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether any worksheet holds a formula, read from the XML in chunks (no parsing)."""
+    for name in archive.namelist():
+        if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
+            continue
+        with archive.open(name) as stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                if FORMULA_TAG.search(tail + chunk):
+                    return True
+                tail = chunk[-16:]
+    return False
+
+
+def _refuse_unreadable(path: Path, exc: Exception) -> ExchangeError:
+    if _caused_by_unsafe_xml(exc):
+        return ExchangeError(
+            path,
+            "tệp chứa cấu trúc XML không an toàn (khai báo thực thể XML) và đã bị từ chối.",
+        )
+    log.info("workbook %s not read", path, exc_info=exc)  # the details, for support
+    return ExchangeError(path, "tệp Excel bị hỏng hoặc không đúng định dạng .xlsx; " + RESAVE)
+
+
 def _open(path: Path) -> openpyxl.Workbook:
-    check_archive(path, "bảng tính Excel (.xlsx)")
+    """The workbook, its formulas read as their saved values; every check that costs little
+    comes first, so a hostile or damaged file is refused before openpyxl spends time on it."""
+    _refuse_other_formats(path)
+    check_archive(path, "bảng tính Excel (.xlsx)", MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED)
+    _refuse_strict(path)
     try:
         return openpyxl.load_workbook(path, data_only=True)
-    except (DefusedXmlException, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        if _caused_by_unsafe_xml(exc):
-            raise ExchangeError(
-                path,
-                "tệp chứa cấu trúc XML không an toàn (khai báo thực thể XML) và đã bị từ chối.",
-            ) from None
-        raise ExchangeError(
-            path, f"đây không phải bảng tính Excel (.xlsx) hợp lệ ({exc})."
-        ) from None
+    except Exception as exc:  # openpyxl raises anything on a hostile file (zlib, XML, KeyError)
+        raise _refuse_unreadable(path, exc) from None
+
+
+def _formula_rows(path: Path) -> set[int]:
+    """The rows whose "Số kỳ này" holds a formula. Read as values, a formula saved without
+    its computed value (by a program other than Excel) is an empty cell: it must be named,
+    not skipped. The sheet is read a second time only when some sheet has a formula."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not _has_formulas(archive):
+                return set()
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            return {
+                cell.row
+                for (cell,) in book[DATA_SHEET].iter_rows(
+                    min_row=FIRST_ROW, min_col=VALUE_COL, max_col=VALUE_COL
+                )
+                if getattr(cell, "data_type", None) == "f"
+            }
+        finally:
+            book.close()
+    except Exception as exc:  # as in _open: whatever openpyxl or zlib raise on a bad file
+        raise _refuse_unreadable(path, exc) from None
 
 
 def read_template(path: Path, clerk: str) -> ExchangeData:
     """The figures typed into a template, as exchange data from the template's agency."""
     book = _open(path)
+    formulas = _formula_rows(path)
     if META_SHEET not in book.sheetnames or DATA_SHEET not in book.sheetnames:
         raise ExchangeError(path, "đây không phải mẫu nhập số liệu do KH65 Desktop xuất ra.")
     meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}
@@ -222,8 +320,17 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
             continue
         value = _number(row[VALUE_COL - 1], path, r)
         if value is None:
+            if r in formulas:
+                raise ExchangeError(
+                    path,
+                    "ô có công thức nhưng tệp không lưu giá trị đã tính của nó; hãy mở tệp "
+                    "trong Excel rồi lưu lại (Excel tính và lưu giá trị), hoặc gõ thẳng con số.",
+                    row=r,
+                    cell=f"{get_column_letter(VALUE_COL)}{r}",
+                )
             continue
-        locality = str(row[LOCALITY_COL - 1]).strip() if row[LOCALITY_COL - 1] else None
+        # a blank locality is the province, whether the cell is empty or holds spaces
+        locality = str(row[LOCALITY_COL - 1] or "").strip() or None
         if (code, locality) in seen:
             raise ExchangeError(
                 path,
