@@ -205,6 +205,13 @@ PACKAGES: dict[str, tuple[Callable[[Path], bytes], tuple[str, ...]]] = {
             "một đối tượng {…}",
         ),
     ),
+    "a code of a million characters": (
+        lambda g: changed(g, _set("values", 0, "indicator", to="II." * 350_000)),
+        (
+            "số liệu thứ 1 (chỉ tiêu “II.II.II.II.II.II.II.II.II.II.II.II.II.I…”): trường "
+            "“indicator” dài 1050000 ký tự, không thể là một mã (tối đa 100)",
+        ),
+    ),
     "a dict for the values": (
         lambda g: changed(g, _set("values", to={"II.6.1": 3300})),
         ("trường “values” phải là một danh sách […]",),
@@ -259,7 +266,7 @@ PACKAGES: dict[str, tuple[Callable[[Path], bytes], tuple[str, ...]]] = {
     ),
     "a number for a locality": (
         lambda g: changed(g, _set("values", 0, "locality", to=7)),
-        ("trường “locality” phải là một mã (chuỗi chữ) hoặc null",),
+        ("trường “locality” phải là một mã (chuỗi chữ, tối đa 100 ký tự) hoặc null",),
     ),
     "a string for a figure row": (
         lambda g: changed(g, _set("values", 0, to="II.6.1=3300")),
@@ -403,6 +410,15 @@ def test_zip_tricks_are_refused(
         at += 46 + sum(lengths)
     locked.write_bytes(bytes(raw))
     refused(receiver, locked, capsys, "tệp nén có đặt mật khẩu")
+
+
+@pytest.mark.parametrize("suffix", [".kh65", ".xlsx"])
+def test_a_folder_given_as_the_file_is_refused(
+    suffix: str, receiver: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / f"so-lieu{suffix}"
+    folder.mkdir()
+    refused(receiver, folder, capsys, "không mở được tệp để đọc (đó là một thư mục")
 
 
 def test_unknown_fields_are_ignored(

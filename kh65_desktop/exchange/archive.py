@@ -12,6 +12,10 @@ DAMAGED = (
     "tệp bị hỏng hoặc không đầy đủ (có thể do tải về hoặc chép chưa hết); "
     "hãy xin đơn vị gửi lại tệp."
 )
+UNREADABLE = (
+    "không mở được tệp để đọc (đó là một thư mục, hoặc máy không cho đọc tệp); hãy chép tệp "
+    "vào thư mục Tài liệu rồi chọn lại."
+)
 # What zipfile and zlib raise on a damaged archive or member (a flipped byte, a cut end,
 # an unknown compression method); ExchangeError is a ValueError, so catch these only around
 # reading, never around code that raises ExchangeError itself.
@@ -38,7 +42,12 @@ def check_archive(
 ) -> list[zipfile.ZipInfo]:
     """Size, zip structure, member names, encryption and compression ratios; returns the
     members (from the zip's directory: nothing is unpacked). Raises ExchangeError."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError:
+        raise ExchangeError(path, UNREADABLE) from None
     if size > max_file_bytes:
         raise ExchangeError(
             path,

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.numbers import VietnameseFormatError, parse_number
-from .archive import DAMAGED, ZIP_ERRORS, check_archive
+from .archive import DAMAGED, UNREADABLE, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
 
 TEMPLATE = "kh65-template"
@@ -186,10 +186,13 @@ log = logging.getLogger(__name__)
 def _refuse_other_formats(path: Path) -> None:
     """An old .xls and a workbook saved with a password are both OLE compound files, not zips:
     say which it is instead of "not a workbook"."""
-    with open(path, "rb") as handle:
-        if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
-            return
-        head = handle.read(MAX_WORKBOOK_BYTES)
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
+                return
+            head = handle.read(MAX_WORKBOOK_BYTES)
+    except OSError:
+        raise ExchangeError(path, UNREADABLE) from None
     if (
         "EncryptionInfo".encode("utf-16-le") in head
         or "EncryptedPackage".encode("utf-16-le") in head

@@ -22,6 +22,7 @@ from .data import MAX_VALUES, ExchangeError
 
 RESEND = "Hãy đề nghị đơn vị gửi xuất lại tệp bằng KH65 Desktop rồi gửi lại."
 MAX_DIGITS = 20  # no figure, code or version needs a longer integer
+MAX_CODE = 100  # characters of a code: "65/KH-UBND/2024", "II.1.T5.1"
 # Objects and lists in one document: one per figure, and room for periods, tasks and
 # definitions. Each costs about 60 bytes of memory for 2 bytes of JSON ("{}"), so without a
 # bound a 200 MB document of them would take gigabytes before any field could be checked.
@@ -115,14 +116,27 @@ def rows(body: dict[str, Any], key: str, path: Path) -> list[Any]:
     return value
 
 
-def code(row: dict[str, Any], key: str, path: Path, where: Where) -> str:
-    """A required, non-empty text (a code or a name)."""
+def name(row: dict[str, Any], key: str, path: Path, where: Where) -> str:
+    """A required, non-empty text."""
     value = row.get(key)
     if type(value) is str and value.strip():
         return value
     if key not in row:
         raise ExchangeError(path, f"{where()}: thiếu trường “{key}”. {RESEND}")
     raise _wrong(path, where, key, "một chuỗi chữ không rỗng", value)
+
+
+def code(row: dict[str, Any], key: str, path: Path, where: Where) -> str:
+    """A required code (of an indicator, period, task, group, agency or plan): short, since
+    codes are repeated in every later message about the row."""
+    value = name(row, key, path, where)
+    if len(value) > MAX_CODE:
+        raise ExchangeError(
+            path,
+            f"{where()}: trường “{key}” dài {len(value)} ký tự, không thể là một mã "
+            f"(tối đa {MAX_CODE}). {RESEND}",
+        )
+    return value
 
 
 def text(row: dict[str, Any], key: str, path: Path, where: Where) -> str:
@@ -140,9 +154,9 @@ def optional_code(row: dict[str, Any], key: str, path: Path, where: Where) -> st
     value = row.get(key)
     if value is None or value == "":
         return None
-    if type(value) is str:
+    if type(value) is str and len(value) <= MAX_CODE:
         return value
-    raise _wrong(path, where, key, "một mã (chuỗi chữ) hoặc null", value)
+    raise _wrong(path, where, key, f"một mã (chuỗi chữ, tối đa {MAX_CODE} ký tự) hoặc null", value)
 
 
 def choice(row: dict[str, Any], key: str, allowed: type[StrEnum], path: Path, where: Where) -> str:

@@ -188,7 +188,7 @@ def _periods(body: dict[str, Any], path: Path) -> list[PeriodData]:
         periods.append(
             PeriodData(
                 fields.code(p, "code", path, where),
-                fields.code(p, "name", path, where),
+                fields.name(p, "name", path, where),
                 fields.choice(p, "kind", PeriodKind, path, where),
                 fields.required_day(p, "starts_on", path, where),
                 fields.required_day(p, "ends_on", path, where),
@@ -269,7 +269,7 @@ def _definitions(body: dict[str, Any], path: Path) -> list[TargetData]:
             TargetData(
                 fields.code(d, "code", path, where),
                 fields.code(d, "group", path, where),
-                fields.code(d, "name", path, where),
+                fields.name(d, "name", path, where),
                 fields.text(d, "unit", path, where),
                 fields.choice(d, "kind", IndicatorKind, path, where),
                 fields.choice(d, "direction", Direction, path, where),
@@ -292,7 +292,7 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     data = ExchangeData(
         fields.code(body, "plan", path, where),
         fields.code(sender, "code", path, lambda: "đơn vị gửi"),
-        fields.code(sender, "name", path, lambda: "đơn vị gửi"),
+        fields.name(sender, "name", path, lambda: "đơn vị gửi"),
         datetime.now(UTC),
     )
     data.periods = _periods(body, path)
