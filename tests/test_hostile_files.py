@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 
 from kh65_desktop import cli
-from kh65_desktop.exchange.excel import MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED
+from kh65_desktop.exchange.excel import MAX_CELLS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED
 from kh65_desktop.exchange.json_fields import MAX_CONTAINERS
 from kh65_desktop.services.exchange_files import export_file
 from kh65_desktop.services.plan_service import PlanService
@@ -518,6 +518,19 @@ def _huge_xml(good: Path, folder: Path) -> Path:
     return bad
 
 
+def _many_cells(good: Path, folder: Path) -> Path:
+    """More cells than a template of MAX_ROWS rows has, each a few bytes of XML, which
+    openpyxl would turn into gigabytes of objects."""
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        cells = "".join(f'<c r="K{r}"/>' for r in range(10, MAX_CELLS + 20))
+        return data.replace(b"</sheetData>", f'<row r="9">{cells}</row></sheetData>'.encode())
+
+    return _rewrite(good, folder, "cells.xlsx", edit)
+
+
 def _same_row_twice(good: Path, folder: Path) -> Path:
     """Thu nội địa twice: once with a blank locality, once with spaces in its locality cell
     (both mean the province)."""
@@ -575,6 +588,10 @@ WORKBOOKS: dict[str, tuple[Callable[[Path, Path], Path], tuple[str, ...]]] = {
     "sheet XML beyond the limit": (
         lambda g, f: _huge_xml(g, f),
         (f"nội dung giải nén vượt quá giới hạn {MAX_WORKBOOK_UNPACKED // 1048576} MB",),
+    ),
+    "more cells than a full template": (
+        lambda g, f: _many_cells(g, f),
+        ("bảng tính có quá nhiều ô (1.200.0", "mẫu nhập số liệu có tối đa 1.200.000"),
     ),
     "the same indicator twice for the province": (
         lambda g, f: _same_row_twice(g, f),

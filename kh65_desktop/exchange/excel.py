@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.numbers import VietnameseFormatError, parse_number
-from .archive import DAMAGED, UNREADABLE, ZIP_ERRORS, check_archive
+from .archive import UNREADABLE, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
 
 TEMPLATE = "kh65-template"
@@ -178,7 +178,9 @@ MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
 MAX_WORKBOOK_UNPACKED = 128 * 1024 * 1024
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an .xlsx with a password
 STRICT_NAMESPACE = b"purl.oclc.org/ooxml/"  # Strict Open XML, which openpyxl cannot read
-FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+CELL_TAG = re.compile(rb"<(?:\w{1,10}:)?([cf])[\s>/]")  # a cell <c …>, a formula <f>
+# The template's cells: 10 columns of MAX_ROWS rows, and room for what Excel adds
+MAX_CELLS = 1_200_000
 RESAVE = "hãy mở tệp trong Excel và lưu lại dạng Excel Workbook (.xlsx) rồi nhập lại."
 log = logging.getLogger(__name__)
 
@@ -215,8 +217,8 @@ def _refuse_strict(path: Path) -> None:
             relations = archive.read("_rels/.rels")
     except KeyError:
         return  # openpyxl says what is missing
-    except ZIP_ERRORS:
-        raise ExchangeError(path, DAMAGED) from None
+    except ZIP_ERRORS as exc:
+        raise _refuse_unreadable(path, exc) from None
     if STRICT_NAMESPACE in relations:
         raise ExchangeError(
             path,
@@ -225,18 +227,31 @@ def _refuse_strict(path: Path) -> None:
         )
 
 
-def _has_formulas(archive: zipfile.ZipFile) -> bool:
-    """Whether any worksheet holds a formula, read from the XML in chunks (no parsing)."""
-    for name in archive.namelist():
-        if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
-            continue
-        with archive.open(name) as stream:
-            tail = b""
-            while chunk := stream.read(1 << 20):
-                if FORMULA_TAG.search(tail + chunk):
-                    return True
-                tail = chunk[-16:]
-    return False
+def _scan(path: Path) -> tuple[int, bool]:
+    """The cells in the workbook's XML and whether any is a formula, counted from the tags in
+    chunks (no parsing: a cell costs openpyxl a few hundred bytes, its tag a few)."""
+    cells, formulas = 0, False
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".xml"):
+                continue
+            with archive.open(name) as stream:
+                carry = b""
+                while chunk := stream.read(1 << 20):
+                    buffer = carry + chunk
+                    # a tag cut by the chunk's end is kept for the next one (a match never
+                    # holds a second "<", and is shorter than 16 bytes)
+                    cut = buffer.rfind(b"<")
+                    if cut < 0 or len(buffer) - cut > 16:
+                        cut = len(buffer)
+                    found = CELL_TAG.findall(buffer, 0, cut)
+                    cells += len(found)
+                    formulas = formulas or b"f" in found
+                    carry = buffer[cut:]
+                found = CELL_TAG.findall(carry)
+                cells += len(found)
+                formulas = formulas or b"f" in found
+    return cells, formulas
 
 
 def _refuse_unreadable(path: Path, exc: Exception) -> ExchangeError:
@@ -256,6 +271,17 @@ def _open(path: Path) -> openpyxl.Workbook:
     check_archive(path, "bảng tính Excel (.xlsx)", MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED)
     _refuse_strict(path)
     try:
+        cells = _scan(path)[0]
+    except ZIP_ERRORS as exc:
+        raise _refuse_unreadable(path, exc) from None
+    if cells > MAX_CELLS:
+        raise ExchangeError(
+            path,
+            f"bảng tính có quá nhiều ô ({cells:,}; mẫu nhập số liệu có tối đa "
+            f"{MAX_CELLS:,}).".replace(",", ".")
+            + " Hãy chỉ để lại các dòng của mẫu rồi nhập lại.",
+        )
+    try:
         return openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises anything on a hostile file (zlib, XML, KeyError)
         raise _refuse_unreadable(path, exc) from None
@@ -266,9 +292,8 @@ def _formula_rows(path: Path) -> set[int]:
     its computed value (by a program other than Excel) is an empty cell: it must be named,
     not skipped. The sheet is read a second time only when some sheet has a formula."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            if not _has_formulas(archive):
-                return set()
+        if not _scan(path)[1]:
+            return set()
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
             return {
