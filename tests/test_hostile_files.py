@@ -28,6 +28,7 @@ from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency
 
 from .test_exchange import fingerprint
+from .ui_helpers import open_window
 
 UNCHANGED = "Cơ sở dữ liệu không thay đổi."
 RESEND = "Hãy đề nghị đơn vị gửi xuất lại tệp bằng KH65 Desktop"
@@ -646,3 +647,29 @@ def test_the_command_itself_exits_2_without_a_traceback(
         assert result.stderr.startswith(f"Lỗi: Không nhập được tệp “{bad.name}”")
         assert "Traceback" not in result.stderr
     assert fingerprint(receiver) == before
+
+
+def test_the_window_shows_the_same_messages(
+    qtbot, sent: dict[str, Path], db_path: Path, tmp_path: Path
+) -> None:
+    """Dropped on the window, a hostile file is refused in the import dialog with the same
+    Vietnamese message, and nothing can be imported."""
+    window = open_window(qtbot, db_path, tmp_path)
+    before = fingerprint(db_path)
+    for bad, message in (
+        (
+            _compound_file(tmp_path, ("Root Entry", "EncryptionInfo", "EncryptedPackage")),
+            "bảng tính được đặt mật khẩu nên không đọc được",
+        ),
+        (_with_formula(sent["template"], tmp_path, None), "dòng 8, ô G8: ô có công thức"),
+        (
+            package_with(sent["package"], tmp_path, _nested(100_000)),
+            "lồng nhau quá nhiều tầng",
+        ),
+    ):
+        dialog = window.open_import(bad)
+        qtbot.waitUntil(lambda d=dialog: "Không nhập được" in d.summary.text(), timeout=10000)
+        assert message in dialog.summary.text() and UNCHANGED in dialog.summary.text()
+        assert not dialog.apply_button.isEnabled()
+        dialog.reject()
+    assert fingerprint(db_path) == before
