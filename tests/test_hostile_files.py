@@ -92,6 +92,7 @@ def refused(db: Path, file: Path, capsys: pytest.CaptureFixture[str], *messages:
     for message in messages:
         assert message in err, err
     assert "Traceback" not in err and "Error" not in err
+    assert len(err) < 600  # what is hostile is shown cut short
     assert fingerprint(db) == before
     return err
 
@@ -546,6 +547,14 @@ def _same_row_twice(good: Path, folder: Path) -> Path:
     return bad
 
 
+def _typed(good: Path, folder: Path, typed: object) -> Path:
+    book = openpyxl.load_workbook(good)
+    book["Số liệu"]["G7"] = typed
+    bad = folder / "typed.xlsx"
+    book.save(bad)
+    return bad
+
+
 def _broken_xml(good: Path, folder: Path) -> Path:
     def edit(name: str, data: bytes) -> bytes:
         return data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data
@@ -593,6 +602,10 @@ WORKBOOKS: dict[str, tuple[Callable[[Path, Path], Path], tuple[str, ...]]] = {
     "more cells than a full template": (
         lambda g, f: _many_cells(g, f),
         ("bảng tính có quá nhiều ô (1.200.0", "mẫu nhập số liệu có tối đa 1.200.000"),
+    ),
+    "a figure of 5000 digits": (
+        lambda g, f: _typed(g, f, "1" * 5000),
+        ("dòng 7, ô G7: giá trị “" + "1" * 40 + "…” không thể đúng",),
     ),
     "the same indicator twice for the province": (
         lambda g, f: _same_row_twice(g, f),

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..domain.numbers import VietnameseFormatError, parse_number
 from .archive import UNREADABLE, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
+from .json_fields import describe
 
 TEMPLATE = "kh65-template"
 TEMPLATE_VERSION = 1
@@ -399,7 +400,10 @@ def _number(raw: Any, path: Path, row: int) -> float | None:
             raise ExchangeError(path, str(error), row=row, cell=cell) from None
     if not math.isfinite(value) or abs(value) > MAX_NUMBER:
         raise ExchangeError(
-            path, f"giá trị {raw} không thể đúng (quá lớn hoặc không phải số).", row=row, cell=cell
+            path,
+            f"giá trị {describe(raw)} không thể đúng (quá lớn hoặc không phải số).",
+            row=row,
+            cell=cell,
         )
     return value
 
