@@ -412,6 +412,11 @@ def test_zip_tricks_are_refused(
         at += 46 + sum(lengths)
     locked.write_bytes(bytes(raw))
     refused(receiver, locked, capsys, "tệp nén có đặt mật khẩu")
+    crowded = tmp_path / "crowded.kh65"
+    with zipfile.ZipFile(crowded, "w") as archive:
+        for number in range(1001):
+            archive.writestr(f"{number}.json", b"")
+    refused(receiver, crowded, capsys, "tệp chứa quá nhiều phần (1.001;", "tối đa 1.000")
 
 
 @pytest.mark.parametrize("suffix", [".kh65", ".xlsx"])
@@ -555,6 +560,16 @@ def _typed(good: Path, folder: Path, typed: object) -> Path:
     return bad
 
 
+def _formula_elsewhere(good: Path, folder: Path) -> Path:
+    """A formula in a workbook without the template's sheets: "not a template"."""
+    book = openpyxl.load_workbook(good)
+    book["Số liệu"].title = "Sheet1"
+    book["Sheet1"]["G8"] = "=1+2"
+    bad = folder / "other.xlsx"
+    book.save(bad)
+    return bad
+
+
 def _broken_xml(good: Path, folder: Path) -> Path:
     def edit(name: str, data: bytes) -> bytes:
         return data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data
@@ -602,6 +617,10 @@ WORKBOOKS: dict[str, tuple[Callable[[Path, Path], Path], tuple[str, ...]]] = {
     "more cells than a full template": (
         lambda g, f: _many_cells(g, f),
         ("bảng tính có quá nhiều ô (1.200.0", "mẫu nhập số liệu có tối đa 1.200.000"),
+    ),
+    "a workbook with a formula that is no template": (
+        lambda g, f: _formula_elsewhere(g, f),
+        ("đây không phải mẫu nhập số liệu do KH65 Desktop xuất ra",),
     ),
     "a figure of 5000 digits": (
         lambda g, f: _typed(g, f, "1" * 5000),

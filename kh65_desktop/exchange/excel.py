@@ -297,6 +297,8 @@ def _formula_rows(path: Path) -> set[int]:
             return set()
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
+            if DATA_SHEET not in book.sheetnames:
+                return set()  # not a template: read_template says so
             return {
                 cell.row
                 for (cell,) in book[DATA_SHEET].iter_rows(
