@@ -50,7 +50,7 @@ def _members_declared(path: Path) -> int | None:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1048576:.0f} MB" if size >= 1048576 else f"{size / 1048576:.1f} MB"
+    return f"{size / 1048576:.0f} MB"
 
 
 def check_archive(
@@ -58,9 +58,9 @@ def check_archive(
     what: str,
     max_file_bytes: int = MAX_FILE_BYTES,
     max_content_bytes: int = MAX_CONTENT_BYTES,
-) -> list[zipfile.ZipInfo]:
-    """Size, zip structure, member names, encryption and compression ratios; returns the
-    members (from the zip's directory: nothing is unpacked). Raises ExchangeError."""
+) -> None:
+    """Size, zip structure, member names, encryption and compression ratios, all from the
+    zip's directory (nothing is unpacked); raises ExchangeError."""
     try:
         size = path.stat().st_size
         with open(path, "rb"):
@@ -109,4 +109,3 @@ def check_archive(
         raise ExchangeError(
             path, f"nội dung giải nén vượt quá giới hạn {megabytes(max_content_bytes)}."
         )
-    return members
