@@ -276,7 +276,7 @@ BAD_INPUTS = {
         lambda p, s: _signed(
             p, {**_content(p), "values": [{**_content(p)["values"][0], "value": "ba nghìn"}]}
         ),
-        "“ba nghìn” không phải là số",
+        "“value” phải là một số, không phải “ba nghìn”",
     ),
     "impossible number": (
         lambda p, s: _signed(

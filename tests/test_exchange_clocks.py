@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kh65_desktop.domain.conflicts import FUTURE_TOLERANCE, ours_is_later
-from kh65_desktop.exchange.data import ExchangeData, ValueData
+from kh65_desktop.exchange.data import ExchangeData, ExchangeError, ValueData
 from kh65_desktop.exchange.package import read_package, write_package
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import Action, ExchangeService
@@ -159,9 +159,11 @@ def test_stamps_whose_zone_pushes_them_off_the_calendar_are_refused_not_a_traceb
         )
     ]
     path = write_package(data, tmp_path / "cthue.kh65")
-    preview = ExchangeService(service.engine).preview(service.current_plan(), read_file(path, "x"))
-    assert preview.rows[0].action is Action.REFUSED
-    assert "9999-12-31T23:00:00-05:00" in preview.rows[0].reason
+    # no time in UTC exists for it: the reader refuses the file, saying which field
+    with pytest.raises(ExchangeError) as refused:
+        read_file(path, "x")
+    assert "“entered_at”" in str(refused.value)
+    assert "9999-12-31T23:00:00-05:00" in str(refused.value)
 
 
 def test_a_task_status_stamped_in_the_future_is_refused_and_a_stored_one_no_longer_wins(

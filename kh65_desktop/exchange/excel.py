@@ -3,7 +3,10 @@ and any table written out. openpyxl parses XML through defusedxml (entity tricks
 
 from __future__ import annotations
 
+import logging
 import math
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,13 +18,13 @@ from defusedxml.common import DefusedXmlException
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.numbers import VietnameseFormatError, parse_number
-from .archive import check_archive
+from .archive import UNREADABLE, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
+from .json_fields import describe
 
 TEMPLATE = "kh65-template"
 TEMPLATE_VERSION = 1
@@ -182,24 +185,150 @@ def _caused_by_unsafe_xml(error: BaseException | None) -> bool:
     return False
 
 
+# A template of MAX_ROWS rows weighs about 10 MB, its sheet's XML about 80 MB (measured on
+# write_template's own output); a workbook is refused above these, before openpyxl reads it
+# (a 43 MB workbook took it 66 s and 2,8 GB).
+MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
+MAX_WORKBOOK_UNPACKED = 128 * 1024 * 1024
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an .xlsx with a password
+STRICT_NAMESPACE = b"purl.oclc.org/ooxml/"  # Strict Open XML, which openpyxl cannot read
+CELL_TAG = re.compile(rb"<(?:\w{1,10}:)?([cf])[\s>/]")  # a cell <c …>, a formula <f>
+# The template's cells: 10 columns of MAX_ROWS rows, and room for what Excel adds
+MAX_CELLS = 1_200_000
+RESAVE = "hãy mở tệp trong Excel và lưu lại dạng Excel Workbook (.xlsx) rồi nhập lại."
+log = logging.getLogger(__name__)
+
+
+def _refuse_other_formats(path: Path) -> None:
+    """An old .xls and a workbook saved with a password are both OLE compound files, not zips:
+    say which it is instead of "not a workbook"."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
+                return
+            head = handle.read(MAX_WORKBOOK_BYTES)
+    except OSError:
+        raise ExchangeError(path, UNREADABLE) from None
+    if (
+        "EncryptionInfo".encode("utf-16-le") in head
+        or "EncryptedPackage".encode("utf-16-le") in head
+    ):
+        raise ExchangeError(
+            path,
+            "bảng tính được đặt mật khẩu nên không đọc được; hãy mở tệp trong Excel, bỏ mật "
+            "khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống) "
+            "rồi lưu và nhập lại.",
+        )
+    raise ExchangeError(
+        path,
+        "tệp là bảng tính Excel kiểu cũ (.xls), không phải mẫu nhập số liệu .xlsx; " + RESAVE,
+    )
+
+
+def _refuse_strict(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            relations = archive.read("_rels/.rels")
+    except KeyError:
+        return  # openpyxl says what is missing
+    except ZIP_ERRORS as exc:
+        raise _refuse_unreadable(path, exc) from None
+    if STRICT_NAMESPACE in relations:
+        raise ExchangeError(
+            path,
+            "tệp lưu theo định dạng Strict Open XML; hãy mở trong Excel và lưu lại dạng Excel "
+            "Workbook (.xlsx).",
+        )
+
+
+def _scan(path: Path) -> tuple[int, bool]:
+    """The cells in the workbook's XML and whether any is a formula, counted from the tags in
+    chunks (no parsing: a cell costs openpyxl a few hundred bytes, its tag a few)."""
+    cells, formulas = 0, False
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".xml"):
+                continue
+            with archive.open(name) as stream:
+                carry = b""
+                while chunk := stream.read(1 << 20):
+                    buffer = carry + chunk
+                    # a tag cut by the chunk's end is kept for the next one (a match never
+                    # holds a second "<", and is shorter than 16 bytes)
+                    cut = buffer.rfind(b"<")
+                    if cut < 0 or len(buffer) - cut > 16:
+                        cut = len(buffer)
+                    found = CELL_TAG.findall(buffer, 0, cut)
+                    cells += len(found)
+                    formulas = formulas or b"f" in found
+                    carry = buffer[cut:]
+                found = CELL_TAG.findall(carry)
+                cells += len(found)
+                formulas = formulas or b"f" in found
+    return cells, formulas
+
+
+def _refuse_unreadable(path: Path, exc: Exception) -> ExchangeError:
+    if _caused_by_unsafe_xml(exc):
+        return ExchangeError(
+            path,
+            "tệp chứa cấu trúc XML không an toàn (khai báo thực thể XML) và đã bị từ chối.",
+        )
+    log.info("workbook %s not read", path, exc_info=exc)  # the details, for support
+    return ExchangeError(path, "tệp Excel bị hỏng hoặc không đúng định dạng .xlsx; " + RESAVE)
+
+
 def _open(path: Path) -> openpyxl.Workbook:
-    check_archive(path, "bảng tính Excel (.xlsx)")
+    """The workbook, its formulas read as their saved values; every check that costs little
+    comes first, so a hostile or damaged file is refused before openpyxl spends time on it."""
+    _refuse_other_formats(path)
+    check_archive(path, "bảng tính Excel (.xlsx)", MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED)
+    _refuse_strict(path)
+    try:
+        cells = _scan(path)[0]
+    except ZIP_ERRORS as exc:
+        raise _refuse_unreadable(path, exc) from None
+    if cells > MAX_CELLS:
+        raise ExchangeError(
+            path,
+            f"bảng tính có quá nhiều ô ({cells:,}; mẫu nhập số liệu có tối đa "
+            f"{MAX_CELLS:,}).".replace(",", ".")
+            + " Hãy chỉ để lại các dòng của mẫu rồi nhập lại.",
+        )
     try:
         return openpyxl.load_workbook(path, data_only=True)
-    except (DefusedXmlException, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        if _caused_by_unsafe_xml(exc):
-            raise ExchangeError(
-                path,
-                "tệp chứa cấu trúc XML không an toàn (khai báo thực thể XML) và đã bị từ chối.",
-            ) from None
-        raise ExchangeError(
-            path, f"đây không phải bảng tính Excel (.xlsx) hợp lệ ({exc})."
-        ) from None
+    except Exception as exc:  # openpyxl raises anything on a hostile file (zlib, XML, KeyError)
+        raise _refuse_unreadable(path, exc) from None
+
+
+def _formula_rows(path: Path) -> set[int]:
+    """The rows whose "Số kỳ này" holds a formula. Read as values, a formula saved without
+    its computed value (by a program other than Excel) is an empty cell: it must be named,
+    not skipped. The sheet is read a second time only when some sheet has a formula."""
+    try:
+        if not _scan(path)[1]:
+            return set()
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            if DATA_SHEET not in book.sheetnames:
+                return set()  # not a template: read_template says so
+            return {
+                cell.row
+                for (cell,) in book[DATA_SHEET].iter_rows(
+                    min_row=FIRST_ROW, min_col=VALUE_COL, max_col=VALUE_COL
+                )
+                if getattr(cell, "data_type", None) == "f"
+            }
+        finally:
+            book.close()
+    except Exception as exc:  # as in _open: whatever openpyxl or zlib raise on a bad file
+        raise _refuse_unreadable(path, exc) from None
 
 
 def read_template(path: Path, clerk: str) -> ExchangeData:
     """The figures typed into a template, as exchange data from the template's agency."""
     book = _open(path)
+    formulas = _formula_rows(path)
     if META_SHEET not in book.sheetnames or DATA_SHEET not in book.sheetnames:
         raise ExchangeError(path, "đây không phải mẫu nhập số liệu do KH65 Desktop xuất ra.")
     meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}
@@ -239,8 +368,17 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
             continue
         value = _number(row[VALUE_COL - 1], path, r)
         if value is None:
+            if r in formulas:
+                raise ExchangeError(
+                    path,
+                    "ô có công thức nhưng tệp không lưu giá trị đã tính của nó; hãy mở tệp "
+                    "trong Excel rồi lưu lại (Excel tính và lưu giá trị), hoặc gõ thẳng con số.",
+                    row=r,
+                    cell=f"{get_column_letter(VALUE_COL)}{r}",
+                )
             continue
-        locality = str(row[LOCALITY_COL - 1]).strip() if row[LOCALITY_COL - 1] else None
+        # a blank locality is the province, whether the cell is empty or holds spaces
+        locality = str(row[LOCALITY_COL - 1] or "").strip() or None
         if (code, locality) in seen:
             raise ExchangeError(
                 path,
@@ -315,7 +453,10 @@ def _number(raw: Any, path: Path, row: int) -> float | None:
             raise ExchangeError(path, str(error), row=row, cell=cell) from None
     if not math.isfinite(value) or abs(value) > MAX_NUMBER:
         raise ExchangeError(
-            path, f"giá trị {raw} không thể đúng (quá lớn hoặc không phải số).", row=row, cell=cell
+            path,
+            f"giá trị {describe(raw)} không thể đúng (quá lớn hoặc không phải số).",
+            row=row,
+            cell=cell,
         )
     return value
 

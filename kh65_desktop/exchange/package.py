@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import zipfile
-import zlib
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..atomic_file import atomic_path
-from .archive import check_archive
+from ..domain.terms import Direction, IndicatorKind, PeriodKind, TargetForm, TaskStatus
+from . import json_fields as fields
+from .archive import DAMAGED, ZIP_ERRORS, check_archive
 from .data import (
     FORMAT,
     FORMAT_VERSION,
@@ -32,6 +33,7 @@ from .data import (
     TaskData,
     ValueData,
 )
+from .json_fields import RESEND, describe, load_object
 
 MANIFEST, CONTENT = "manifest.json", "content.json"
 SUFFIX = ".kh65"
@@ -105,8 +107,8 @@ def _member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
     try:
         with archive.open(info) as stream:
             data = stream.read(MAX_CONTENT_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise ExchangeError(path, f"tệp bị hỏng hoặc không đầy đủ ({exc}).") from None
+    except ZIP_ERRORS:
+        raise ExchangeError(path, DAMAGED) from None
     if len(data) > MAX_CONTENT_BYTES:
         raise ExchangeError(path, "nội dung giải nén vượt quá giới hạn 200 MB.")
     return data
@@ -129,13 +131,17 @@ def read_package(path: Path) -> ExchangeData:
                 raise ExchangeError(path, "gói thiếu phần nội dung hoặc phần mô tả.")
             manifest_bytes = _member(archive, MANIFEST, path)
             content = _member(archive, CONTENT, path)
-    except zipfile.BadZipFile as exc:
-        raise ExchangeError(path, f"tệp bị hỏng hoặc không đầy đủ ({exc}).") from None
-    manifest = _json(manifest_bytes, path, MANIFEST)
+    except zipfile.BadZipFile:
+        raise ExchangeError(path, DAMAGED) from None
+    manifest = load_object(manifest_bytes, path, MANIFEST)
     if manifest.get("format") != FORMAT:
         raise ExchangeError(path, "đây không phải là gói dữ liệu KH65.")
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if type(version) is not int or version < 1:
+        raise ExchangeError(
+            path, f"số phiên bản định dạng {describe(version)} không hợp lệ. {RESEND}"
+        )
+    if version > FORMAT_VERSION:
         raise ExchangeError(
             path,
             f"gói được tạo bởi phiên bản KH65 mới hơn (định dạng "
@@ -148,82 +154,76 @@ def read_package(path: Path) -> ExchangeData:
             "nội dung đã bị thay đổi hoặc hỏng (mã kiểm tra SHA-256 "
             "không khớp). Hãy xin đơn vị gửi lại tệp.",
         )
-    data = parse_content(_json(content, path, CONTENT), path)
-    data.created_at = _datetime(manifest.get("created_at"), path, "created_at")
+    created_at = fields.moment(manifest, "created_at", path, lambda: MANIFEST)
+    if created_at is None:
+        raise ExchangeError(path, f"{MANIFEST}: thiếu thời điểm tạo gói (created_at). {RESEND}")
+    data = parse_content(load_object(content, path, CONTENT), path)
+    data.created_at = created_at
     data.content_sha256, data.source = digest, path.name
     return data
 
 
-def _json(raw: bytes, path: Path, name: str) -> dict[str, Any]:
-    try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExchangeError(path, f"phần “{name}” không đọc được ({exc}).") from None
-    if not isinstance(value, dict):
-        raise ExchangeError(path, f"phần “{name}” không đúng cấu trúc.")
-    return value
+def _once(codes: list[str], path: Path, what: str) -> None:
+    """A row keyed by its code appears once: twice, the import and its undo would each see
+    a different one of them."""
+    seen: dict[str, int] = {}
+    for number, key in enumerate(codes, start=1):
+        if key in seen:
+            raise ExchangeError(
+                path,
+                f"{what} mã “{key}” xuất hiện hai lần (thứ {seen[key]} và thứ {number}). {RESEND}",
+            )
+        seen[key] = number
 
 
-def _datetime(value: Any, path: Path, what: str) -> datetime:
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise ExchangeError(path, f"thời điểm “{value}” ({what}) không hợp lệ.") from None
+def _periods(body: dict[str, Any], path: Path) -> list[PeriodData]:
+    periods = []
+    for number, raw in enumerate(fields.rows(body, "periods", path), start=1):
+        where = partial("kỳ báo cáo thứ {}".format, number)
+        p = fields.record(raw, path, where)
+        periods.append(
+            PeriodData(
+                fields.code(p, "code", path, where),
+                fields.name(p, "name", path, where),
+                fields.choice(p, "kind", PeriodKind, path, where),
+                fields.required_day(p, "starts_on", path, where),
+                fields.required_day(p, "ends_on", path, where),
+                fields.day(p, "cutoff_on", path, where),
+            )
+        )
+    _once([p.code for p in periods], path, "kỳ báo cáo")
+    return periods
 
 
-def _date(value: Any, path: Path, what: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ExchangeError(path, f"ngày “{value}” ({what}) không hợp lệ.") from None
-
-
-def _number(value: Any, path: Path, where: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ExchangeError(path, f"{where}: “{value}” không phải là số.")
-    if not math.isfinite(value):
-        raise ExchangeError(path, f"{where}: giá trị {value} không hợp lệ.")
-    return float(value)
-
-
-def _values(values: list[dict[str, Any]], path: Path) -> list[ValueData]:
+def _values(body: dict[str, Any], path: Path) -> list[ValueData]:
     """Every figure, each field checked; a package may hold 100.000, so the message saying
     where a bad one is is only put together when one is found."""
+    values = fields.rows(body, "values", path)
+    if len(values) > MAX_VALUES:
+        raise ExchangeError(path, f"gói có {len(values)} số liệu, quá giới hạn {MAX_VALUES}.")
     items: list[ValueData] = []
     seen: set[tuple[str, str, str | None]] = set()
-    for number, v in enumerate(values, start=1):
-        value, at, as_of = v.get("value"), v.get("entered_at"), v.get("as_of")
-        if value is not None and (type(value) is not float or not math.isfinite(value)):
-            value = _number(value, path, _where(number, v))
-        if at:
-            try:
-                at = datetime.fromisoformat(at)
-            except (TypeError, ValueError):
-                raise ExchangeError(
-                    path, f"thời điểm “{at}” ({_where(number, v)}) không hợp lệ."
-                ) from None
+    for number, raw in enumerate(values, start=1):
+        where = partial(_where, number, raw)
+        v = fields.record(raw, path, where)
         item = ValueData(
-            str(v["indicator"]),
-            str(v["period"]),
-            v.get("locality"),
-            value,
-            str(v.get("text") or ""),
-            v.get("achieved"),
-            bool(v.get("estimate", False)),
-            _date(as_of, path, _where(number, v)) if as_of else None,
-            str(v.get("note") or ""),
-            str(v.get("entered_by") or ""),
-            at or None,
+            fields.code(v, "indicator", path, where),
+            fields.code(v, "period", path, where),
+            fields.optional_code(v, "locality", path, where),
+            fields.number(v, "value", path, where),
+            fields.text(v, "text", path, where),
+            fields.flag(v, "achieved", path, where),
+            bool(fields.flag(v, "estimate", path, where)),
+            fields.day(v, "as_of", path, where),
+            fields.text(v, "note", path, where),
+            fields.text(v, "entered_by", path, where),
+            fields.moment(v, "entered_at", path, where),
         )
         key = item.key
         if key in seen:
             raise ExchangeError(
                 path,
-                f"{_where(number, v)}: số liệu của chỉ tiêu {item.indicator}, kỳ "
+                f"{where()}: số liệu của chỉ tiêu {item.indicator}, kỳ "
                 f"{item.period} xuất hiện hai lần.",
             )
         seen.add(key)
@@ -233,44 +233,66 @@ def _values(values: list[dict[str, Any]], path: Path) -> list[ValueData]:
 
 def _where(number: int, v: Any) -> str:
     indicator = v.get("indicator") if isinstance(v, dict) else None
-    return f"số liệu thứ {number} (chỉ tiêu {indicator})"
+    if not isinstance(indicator, str):
+        return f"số liệu thứ {number}"
+    return f"số liệu thứ {number} (chỉ tiêu {fields.describe(indicator)})"
+
+
+def _tasks(body: dict[str, Any], path: Path) -> list[TaskData]:
+    tasks = []
+    for number, raw in enumerate(fields.rows(body, "tasks", path), start=1):
+        where = partial("nhiệm vụ thứ {}".format, number)
+        t = fields.record(raw, path, where)
+        tasks.append(
+            TaskData(
+                fields.code(t, "code", path, where),
+                fields.choice(t, "status", TaskStatus, path, where),
+                fields.text(t, "note", path, where),
+                fields.text(t, "updated_by", path, where),
+                fields.moment(t, "updated_at", path, where),
+            )
+        )
+    _once([t.code for t in tasks], path, "nhiệm vụ")
+    return tasks
+
+
+def _definitions(body: dict[str, Any], path: Path) -> list[TargetData]:
+    definitions = []
+    for number, raw in enumerate(fields.rows(body, "definitions", path), start=1):
+        where = partial("định nghĩa chỉ tiêu thứ {}".format, number)
+        d = fields.record(raw, path, where)
+        definitions.append(
+            TargetData(
+                fields.code(d, "code", path, where),
+                fields.code(d, "group", path, where),
+                fields.name(d, "name", path, where),
+                fields.text(d, "unit", path, where),
+                fields.choice(d, "kind", IndicatorKind, path, where),
+                fields.choice(d, "direction", Direction, path, where),
+                fields.choice(d, "target_form", TargetForm, path, where),
+                fields.number(d, "target_value", path, where),
+                bool(fields.flag(d, "target_strict", path, where)),
+                fields.number(d, "target_share", path, where),
+                fields.text(d, "target_text", path, where),
+            )
+        )
+    _once([d.code for d in definitions], path, "định nghĩa chỉ tiêu")
+    return definitions
 
 
 def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
-    """Turn the content JSON into ExchangeData, checking every field."""
-    try:
-        sender = body["sender"]
-        data = ExchangeData(
-            str(body["plan"]), str(sender["code"]), str(sender["name"]), datetime.now()
-        )
-        values = body.get("values", [])
-        if len(values) > MAX_VALUES:
-            raise ExchangeError(path, f"gói có {len(values)} số liệu, quá giới hạn {MAX_VALUES}.")
-        data.periods = [
-            PeriodData(
-                str(p["code"]),
-                str(p["name"]),
-                str(p["kind"]),
-                _date(p["starts_on"], path, "starts_on") or date.min,
-                _date(p["ends_on"], path, "ends_on") or date.min,
-                _date(p.get("cutoff_on"), path, "cutoff_on"),
-            )
-            for p in body.get("periods", [])
-        ]
-        data.values = _values(values, path)
-        data.tasks = [
-            TaskData(
-                str(t["code"]),
-                str(t["status"]),
-                str(t.get("note") or ""),
-                str(t.get("updated_by") or ""),
-                _datetime(t["updated_at"], path, "nhiệm vụ") if t.get("updated_at") else None,
-            )
-            for t in body.get("tasks", [])
-        ]
-        data.definitions = [TargetData(**d) for d in body.get("definitions", [])]
-        for d in data.definitions:
-            _number(d.target_value, path, f"định nghĩa chỉ tiêu {d.code}")
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ExchangeError(path, f"nội dung thiếu hoặc sai trường {exc}.") from None
+    """Turn the content JSON into ExchangeData, checking every field's presence and type
+    (what the values mean is checked later, against the plan)."""
+    where = lambda: CONTENT  # noqa: E731
+    sender = fields.record(body.get("sender"), path, lambda: f"{CONTENT}: đơn vị gửi (sender)")
+    data = ExchangeData(
+        fields.code(body, "plan", path, where),
+        fields.code(sender, "code", path, lambda: "đơn vị gửi"),
+        fields.name(sender, "name", path, lambda: "đơn vị gửi"),
+        datetime.now(UTC),
+    )
+    data.periods = _periods(body, path)
+    data.values = _values(body, path)
+    data.tasks = _tasks(body, path)
+    data.definitions = _definitions(body, path)
     return data
