@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from .. import APP_NAME
@@ -25,6 +32,7 @@ from .tabs.indicator_tab import IndicatorTab
 from .tabs.locality_tab import LocalityTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.task_tab import TaskTab
+from .window_fit import fit_on_screen, place_centred
 
 
 def can_import(path: Path) -> bool:
@@ -64,10 +72,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.setAcceptDrops(True)  # drop a .kh65 or .xlsx file to import it
         self._show_clerk()
-        self.resize(1366, 768)
         saved = context.settings.state("main_window")
-        if saved is not None:
-            self.restoreGeometry(saved)
+        if saved is None or not self.restoreGeometry(saved):
+            place_centred(self, QSize(1366, 768))
+        fit_on_screen(self)
+        self._fitted_when_shown = False
 
     def _build_menus(self) -> None:
         context, menus = self.context, self.menuBar()
@@ -251,6 +260,12 @@ class MainWindow(QMainWindow):
             done,
             failed,
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_when_shown:  # once framed, the frame's real size is known
+            self._fitted_when_shown = True
+            QTimer.singleShot(0, lambda: fit_on_screen(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.save_state("main_window", self.saveGeometry())
