@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+import pytest
+from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QPushButton
 
+from kh65_desktop.ui import prompts
+from kh65_desktop.ui.views import CURRENT_FRAME
 from kh65_desktop.ui.window_fit import clip_to
 
-from .ui_helpers import open_window, settings_in
+from .ui_helpers import column, open_window, settings_in
 
 
 def test_a_remembered_window_is_clipped_to_the_screen() -> None:
@@ -58,3 +62,111 @@ def test_a_window_remembered_on_a_larger_monitor_comes_back_visible(
     window = open_window(qtbot, db_path, tmp_path)
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert _fits(window, available), (window.frameGeometry(), available)
+
+
+def _activate(qtbot, window: QMainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Keys and focus go to the active window only, as on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def test_ctrl_f_goes_to_the_search_box_of_the_tab(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _activate(qtbot, window)
+    window.tabs.setCurrentWidget(window.tasks)
+    window.tasks.table.setFocus()
+    qtbot.keyClick(window.tasks.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.tasks.search
+    # Tổng quan has no search box: Ctrl+F goes to the indicators' one
+    window.tabs.setCurrentWidget(window.overview)
+    window.tabs.setFocus()
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.indicators
+    assert QApplication.focusWidget() is window.indicators.search
+
+
+def test_tab_leaves_a_table(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _activate(qtbot, window)
+    window.tabs.setCurrentWidget(window.indicators)
+    table = window.indicators.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(2, 1))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (2, 1)
+
+
+def test_the_current_cell_is_framed_and_kept_in_sight(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _activate(qtbot, window)
+    window.tabs.setCurrentWidget(window.indicators)
+    table = window.indicators.table
+    table.setFocus()
+    proxy = table.model()
+    code = proxy.index(0, 0).data()
+    table.setCurrentIndex(proxy.index(0, column(proxy, "value")))
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the first row goes to the end
+    current = table.currentIndex()
+    assert proxy.index(current.row(), 0).data() == code and current.row() > 20
+    rect = table.visualRect(current)
+    assert table.viewport().rect().contains(rect)
+    image = table.viewport().grab().toImage()
+    middle = rect.center().y()
+    assert image.pixelColor(rect.left() + 1, middle) == CURRENT_FRAME
+    assert image.pixelColor(rect.right() - 1, middle) == CURRENT_FRAME
+
+
+def test_print_preview_opens_at_page_width(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_report()
+    shown = []
+    monkeypatch.setattr(prompts, "run_dialog", lambda d: shown.append(d) or False)
+    dialog.findChild(QPushButton, "preview").click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    preview = shown[0].findChild(QPrintPreviewWidget)
+    assert preview.zoomMode() is QPrintPreviewWidget.ZoomMode.FitToWidth
+
+
+def test_save_dialogs_start_in_documents_and_remember_the_folder(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
+    assert documents == tmp_path / "home" / "Documents"
+    documents.mkdir(parents=True)
+    window = open_window(qtbot, db_path, tmp_path)
+    report = window.open_report()
+    report.kind.setCurrentIndex(0)
+    report.agency.setCurrentIndex(report.agency.findText("Sở Tài chính"))
+    report.period.setCurrentIndex(report.period.findText("6 tháng đầu năm 2024"))
+    elsewhere = tmp_path / "Báo cáo gửi UBND"
+    elsewhere.mkdir()
+    asked: list[Path] = []
+
+    def choose(dialog: QFileDialog) -> bool:
+        asked.append(Path(dialog.directory().absolutePath()))
+        assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.selectFile(str(elsewhere / Path(dialog.selectedFiles()[0]).name))
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(prompts, "run_dialog", choose)
+    report.findChild(QPushButton, "savePdf").click()
+    qtbot.waitUntil(lambda: report.status.text().startswith("Đã lưu"), timeout=20000)
+    assert asked == [documents]
+    saved = elsewhere / "Bao-cao-So-Tai-chinh-6-thang-dau-nam-2024.pdf"
+    assert saved.exists()
+
+    asked.clear()
+    monkeypatch.setattr(prompts, "run_dialog", lambda d: asked.append(d) or False)
+    window.indicators.findChild(QPushButton, "exportTable").click()
+    assert Path(asked[0].directory().absolutePath()) == elsewhere
+    # and after a restart: the folder is in the settings
+    assert settings_in(tmp_path).save_folder == str(elsewhere)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from .. import APP_NAME
+from ..domain.file_names import file_name
 from ..services.checks import find_disagreements
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        prompts.remember_folders_in(context.settings)
         self.setWindowTitle(f"{APP_NAME} — {context.plan.number}")
         self.overview = OverviewTab(context)
         self.agencies = AgencyTab(context)
@@ -106,6 +108,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = edit_menu.addAction(self.tr("Tìm…"))
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.go_to_search)
 
         plan_menu = menus.addMenu(self.tr("&Kế hoạch"))
         for text, handler in (
@@ -152,6 +158,15 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."
             ),
         )
+
+    def go_to_search(self) -> None:
+        """Ctrl+F: the search box of the tab on screen; the indicators' on a tab without one."""
+        search = getattr(self.tabs.currentWidget(), "search", None)
+        if search is None:
+            self.tabs.setCurrentWidget(self.indicators)
+            search = self.indicators.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
 
     def show_indicator(self, indicator_id: int) -> None:
         self.tabs.setCurrentWidget(self.indicators)
@@ -202,7 +217,12 @@ class MainWindow(QMainWindow):
         path = prompts.save_file(
             self,
             self.tr("Xuất số liệu"),
-            f"{agency.code}.kh65",
+            file_name(
+                self.tr("Số liệu"),
+                agency.name,
+                context.plans.get(Period, values["period"]).name if values["period"] else None,
+                suffix=".kh65",
+            ),
             self.tr("Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)"),
         )
         if path is None:
