@@ -8,9 +8,20 @@ import pytest
 from PySide6.QtCore import QRect, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+)
 
+from kh65_desktop import __version__
+from kh65_desktop.logging_setup import log_path
+from kh65_desktop.storage.backup import backup_folder
 from kh65_desktop.ui import prompts
+from kh65_desktop.ui.dialogs.clerk import clerk_dialog
+from kh65_desktop.ui.dialogs.help import AboutDialog
 from kh65_desktop.ui.views import CURRENT_FRAME
 from kh65_desktop.ui.window_fit import clip_to
 
@@ -170,3 +181,43 @@ def test_save_dialogs_start_in_documents_and_remember_the_folder(
     assert Path(asked[0].directory().absolutePath()) == elsewhere
     # and after a restart: the folder is in the settings
     assert settings_in(tmp_path).save_folder == str(elsewhere)
+
+
+def test_f1_opens_the_guide_with_this_computers_folders(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    _activate(qtbot, window)
+    assert [a.text() for a in window.menuBar().actions()][-1] == "Trợ &giúp"
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F1)
+    guide = window.help_dialog
+    assert guide.isVisible() and guide.windowTitle() == "Hướng dẫn sử dụng"
+    text = guide.browser.toPlainText()
+    for tab in ("Tổng quan", "Cơ quan", "Chỉ tiêu", "Nhiệm vụ", "Địa bàn"):
+        assert tab in text
+    assert "Nhập số liệu từ tệp" in text and "Xuất số liệu" in text
+    assert str(db_path) in text and str(db_path.parent / "backups") in text
+    assert "$" not in text  # every place filled in
+
+
+def test_about_says_version_and_where_everything_is(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    about = AboutDialog(window.context, window)
+    qtbot.addWidget(about)
+    assert about.windowTitle() == "Giới thiệu KH65 Desktop"
+    labels = " ".join(label.text() for label in about.findChildren(QLabel))
+    assert f"phiên bản {__version__}" in labels
+    assert about.paths["database"].text() == str(db_path)
+    assert about.paths["data"].text() == str(db_path.parent)
+    assert about.paths["backups"].text() == str(backup_folder(db_path))
+    assert about.paths["logs"].text() == str(log_path().parent)
+
+
+def test_the_first_start_says_why_it_asks_for_the_name(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = clerk_dialog(window.context, window)
+    qtbot.addWidget(dialog)
+    why = dialog.findChild(QLabel, "why").text()
+    assert "bên cạnh mỗi số liệu" in why and "lịch sử" in why

@@ -25,6 +25,7 @@ from .context import AppContext
 from .dialogs.clerk import ask_clerk
 from .dialogs.findings import FindingsDialog
 from .dialogs.form import Field, FormDialog
+from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
 from .settings import LANGUAGES
@@ -142,6 +143,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language_menu.addAction(action)
 
+        help_menu = menus.addMenu(self.tr("Trợ &giúp"))
+        self.help_action = help_menu.addAction(self.tr("Hướng dẫn sử dụng"))
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.tr("Giới thiệu {0}").format(APP_NAME)).triggered.connect(
+            lambda: AboutDialog(self.context, self).exec()
+        )
+
     def _show_clerk(self) -> None:
         self.clerk_label.setText(self.tr("Người nhập: {0}").format(self.context.clerk))
 
@@ -158,6 +167,12 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."
             ),
         )
+
+    def show_help(self) -> QDialog:
+        """F1: the guide, beside the window (the clerk can follow it while working)."""
+        self.help_dialog = HelpDialog(self.context, self)
+        self.help_dialog.show()
+        return self.help_dialog
 
     def go_to_search(self) -> None:
         """Ctrl+F: the search box of the tab on screen; the indicators' on a tab without one."""
