@@ -90,12 +90,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="62"/>
         <source>Cơ sở dữ liệu {0} bị hỏng và không có bản sao lưu nào dùng được. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
         <translation>The database {0} is damaged and no usable backup exists. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="70"/>
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).
 
 Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng được giữ lại bên cạnh, tên có thêm “-hong”.</source>
@@ -104,7 +104,7 @@ Khôi phục từ bản sao lưu gần nhất, lúc {1} {2}? Tệp hỏng đư�
 Restore the latest backup, from {1} {2}? The damaged file is kept beside it, with “-hong” added to its name.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="111"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác sử dụng. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window. Use that window, or close it and start again.</translation>
     </message>
@@ -177,58 +177,58 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="84"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="92"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="100"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="321"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="112"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="211"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
@@ -238,122 +238,122 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="145"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="341"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="199"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="206"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="283"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -995,7 +995,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1748,19 +1748,38 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>TableExport</name>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="24"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="44"/>
         <source>Xuất bảng…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="34"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="83"/>
         <source>Xuất bảng</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="36"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="58"/>
         <source>Bảng tính Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="69"/>
+        <source>Không ghi được {0}: {1}. Hãy đóng tệp nếu nó đang mở, hoặc chọn nơi khác.</source>
+        <translation>Could not write {0}: {1}. Close the file if it is open, or choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="84"/>
+        <source>Đã lưu bảng vào tệp:
+{0}</source>
+        <translation>The table was saved to:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="90"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>
@@ -1787,27 +1806,27 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="137"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="110"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
         <source>Hãy chọn nhiệm vụ cần sửa.</source>
         <translation>Choose the task to edit.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="132"/>
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
         <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="134"/>
         <source>Xóa nhiệm vụ {0}?
 
 {1}
@@ -1820,7 +1839,7 @@ Có thể hoàn tác bằng Ctrl+Z.</source>
 You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="140"/>
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
     </message>
