@@ -36,8 +36,10 @@ def test_the_command_line_writes_figures_as_numbers(tmp_path: Path) -> None:
     assert (remaining.value, remaining.number_format) == (2920, "#,##0")
     retail = _rows(out)["II.5.2"]  # an estimate keeps its “ước” before a real number
     assert retail[5].value == 30750 and retail[5].number_format == '"ước "#,##0'
-    growth = _rows(out)["I.1"][5]  # 10,27%: two decimals shown, two kept
-    assert (growth.value, growth.number_format) == (10.27, "#,##0.00")
+    growth = _rows(out)["I.1"]  # 10,27 of a target the document writes "8,50%"
+    assert (growth[5].value, growth[5].number_format) == (10.27, "#,##0.00")
+    assert (growth[4].value, growth[4].number_format) == (8.5, "#,##0.00")
+    assert _rows(out)["II.4.2"][4].value == "tăng thêm 05 xã"  # a change stays in words
     # wide enough: the longest indicator name needs the widest column allowed
     assert sheet.column_dimensions["B"].width == 60
     assert sheet.column_dimensions["A"].width >= len("II.10.1")

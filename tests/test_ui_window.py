@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,7 @@ from kh65_desktop.storage.backup import backup_folder
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.clerk import clerk_dialog
 from kh65_desktop.ui.dialogs.help import AboutDialog
-from kh65_desktop.ui.views import CURRENT_FRAME
+from kh65_desktop.ui.views import frame_colour
 from kh65_desktop.ui.window_fit import clip_to
 
 from .ui_helpers import column, open_window, settings_in
@@ -124,8 +124,12 @@ def test_the_current_cell_is_framed_and_kept_in_sight(qtbot, db_path: Path, tmp_
     assert table.viewport().rect().contains(rect)
     image = table.viewport().grab().toImage()
     middle = rect.center().y()
-    assert image.pixelColor(rect.left() + 1, middle) == CURRENT_FRAME
-    assert image.pixelColor(rect.right() - 1, middle) == CURRENT_FRAME
+    frame = frame_colour(table.palette(), on_selected_row=True)  # white on the row's blue
+    assert frame != table.palette().color(QPalette.ColorRole.Highlight)
+    assert image.pixelColor(rect.left() + 1, middle) == frame
+    assert image.pixelColor(rect.right() - 1, middle) == frame
+    # the cells beside it are not framed
+    assert image.pixelColor(rect.left() - 3, middle) != frame
 
 
 def test_print_preview_opens_at_page_width(

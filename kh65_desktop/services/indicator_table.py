@@ -4,6 +4,7 @@ the chosen language); `kh65 indicators --out` writes them as they are."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ def _target(row: IndicatorRow) -> Figure | None:
     target = row.target
     if target.form is not TargetForm.VALUE or target.share is not None or target.value is None:
         return None
+    written = re.search(r",(\d+)", target.text or "")  # the document's "8,50%": two decimals
+    if written:
+        return Figure(target.value, len(written.group(1)))
     return Figure.shown(target.value)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 POINTS_PER_INCH = 72
+PREVIEW_WIDTH = 1000  # pixels: an A4 page at page width reads like paper
 
 
 def pdf_pages(path: Path, dpi: int) -> Iterator[QImage]:
@@ -64,3 +65,5 @@ def open_at_page_width(dialog: QPrintPreviewDialog) -> None:
     fit_width = dialog.findChild(QAction, "fitWidthAction")
     if fit_width is not None:
         fit_width.trigger()
+    screen = (dialog.parentWidget() or dialog).screen().availableGeometry()
+    dialog.resize(min(PREVIEW_WIDTH, screen.width() - 40), screen.height() - 80)  # A4 readable

@@ -9,7 +9,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTreeView,
+    QWidget,
+)
 
 from .settings import AppSettings
 
@@ -68,8 +75,16 @@ def file_dialog(parent: QWidget | None, title: str, folder: Path, filters: str) 
         QStandardPaths.StandardLocation.DownloadLocation,
         QStandardPaths.StandardLocation.HomeLocation,
     ]
-    urls = [QUrl.fromLocalFile(str(_standard(place))) for place in places]
-    dialog.setSidebarUrls([QUrl("file:"), *dict.fromkeys(urls)])  # "file:": the drives
+    folders = dict.fromkeys(_standard(place) for place in places)
+    urls = [QUrl.fromLocalFile(str(folder)) for folder in folders if folder.is_dir()]
+    dialog.setSidebarUrls([QUrl("file:"), *urls])  # "file:": the computer and its drives
+    dialog.resize(860, 520)
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:  # names take the room; size, type and date fit their Vietnamese
+        header = details.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return dialog
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .settings import AppSettings
 
-CURRENT_FRAME = QColor("#1f5fa8")  # the current cell's frame: plain on any row colour
+CURRENT_FRAME = QColor("#1f5fa8")  # the current cell's frame on a row not selected
 
 
 class TableView(QTableView):
@@ -46,10 +46,17 @@ class TableView(QTableView):
         current = self.currentIndex()
         if not current.isValid() or not self.hasFocus():
             return
+        selected = self.selectionModel().isSelected(current)  # the row's highlight under it
+        colour = frame_colour(self.palette(), selected)
         painter = QPainter(self.viewport())
-        painter.setPen(QPen(CURRENT_FRAME, 2))
+        painter.setPen(QPen(colour, 2))
         painter.drawRect(self.visualRect(current).adjusted(1, 1, -1, -1))
         painter.end()
+
+
+def frame_colour(palette: QPalette, on_selected_row: bool) -> QColor:
+    """White (the highlighted text's colour) on the blue of a selected row, else dark blue."""
+    return palette.color(QPalette.ColorRole.HighlightedText) if on_selected_row else CURRENT_FRAME
 
 
 def make_table(

@@ -70,6 +70,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(_close_buttons(self))
+        self.browser.setFocus()  # arrows and Page Down scroll the guide at once
 
 
 class AboutDialog(QDialog):
