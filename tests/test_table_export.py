@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -109,3 +110,19 @@ def test_the_window_says_where_it_saved(
     assert str(out) in box.text()
     assert "Mở thư mục" in [b.text() for b in box.buttons()]
     assert out.exists()
+
+
+def test_a_formula_in_a_name_stays_text_in_both_files(tmp_path: Path) -> None:
+    db = tmp_path / "kh65.db"
+    assert kh65("--db", str(db), "indicators", "--json").returncode == 0  # created
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "UPDATE indicator SET name = '=HYPERLINK(\"http://x\",\"bấm\")' WHERE code = 'II.6.1'"
+        )
+    xlsx, csv = tmp_path / "ct.xlsx", tmp_path / "ct.csv"
+    assert kh65("--db", str(db), "indicators", "--out", str(xlsx)).returncode == 0
+    assert kh65("--db", str(db), "indicators", "--out", str(csv)).returncode == 0
+    name = _rows(xlsx)["II.6.1"][1]
+    assert name.data_type == "s" and name.value.startswith("=HYPERLINK")
+    line = next(x for x in csv.read_text("utf-8-sig").splitlines() if x.startswith("II.6.1,"))
+    assert line.startswith("II.6.1,\"'=HYPERLINK(")

@@ -225,3 +225,20 @@ def test_the_first_start_says_why_it_asks_for_the_name(
     qtbot.addWidget(dialog)
     why = dialog.findChild(QLabel, "why").text()
     assert "bên cạnh mỗi số liệu" in why and "lịch sử" in why
+
+
+def test_a_removed_last_folder_falls_back_to_documents(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    documents = tmp_path / "home" / "Documents"
+    documents.mkdir(parents=True)
+    usb = tmp_path / "USB"
+    settings = settings_in(tmp_path)
+    settings.save_folder = str(usb)  # a USB stick since taken out
+    settings.sync()
+    open_window(qtbot, db_path, tmp_path)
+    assert prompts.start_folder() == documents
+    usb.mkdir()
+    assert prompts.start_folder() == usb
