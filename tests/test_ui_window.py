@@ -23,7 +23,7 @@ from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.clerk import clerk_dialog
 from kh65_desktop.ui.dialogs.help import AboutDialog
 from kh65_desktop.ui.views import frame_colour
-from kh65_desktop.ui.window_fit import clip_to
+from kh65_desktop.ui.window_fit import ASSUMED_FRAME, clip_to
 
 from .ui_helpers import column, open_window, settings_in
 
@@ -242,3 +242,10 @@ def test_a_removed_last_folder_falls_back_to_documents(
     assert prompts.start_folder() == documents
     usb.mkdir()
     assert prompts.start_folder() == usb
+
+
+def test_the_window_fits_a_1024_pixel_screen(qtbot, db_path: Path, tmp_path: Path) -> None:
+    """Long agency names in the filters no longer set the window's minimum width."""
+    window = open_window(qtbot, db_path, tmp_path)
+    frame = ASSUMED_FRAME.left() + ASSUMED_FRAME.right()
+    assert window.layout().minimumSize().width() + frame <= 1024

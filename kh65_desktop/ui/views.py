@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .settings import AppSettings
 
+COMBO_LETTERS = 12
 CURRENT_FRAME = QColor("#1f5fa8")  # the current cell's frame on a row not selected
 
 
@@ -115,6 +116,10 @@ def fill_combo(
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+    # a long agency name must not widen the window past a small screen: the combo may
+    # shrink to a dozen letters (its list still shows every name whole)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_LETTERS)
 
 
 def error_label() -> QLabel:
