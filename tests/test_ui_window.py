@@ -25,7 +25,7 @@ from kh65_desktop.ui.dialogs.help import AboutDialog
 from kh65_desktop.ui.views import frame_colour
 from kh65_desktop.ui.window_fit import ASSUMED_FRAME, clip_to
 
-from .ui_helpers import column, open_window, settings_in
+from .ui_helpers import answering, column, fill_form, open_window, settings_in
 
 
 def test_a_remembered_window_is_clipped_to_the_screen() -> None:
@@ -249,3 +249,18 @@ def test_the_window_fits_a_1024_pixel_screen(qtbot, db_path: Path, tmp_path: Pat
     window = open_window(qtbot, db_path, tmp_path)
     frame = ASSUMED_FRAME.left() + ASSUMED_FRAME.right()
     assert window.layout().minimumSize().width() + frame <= 1024
+
+
+def test_exported_figures_are_offered_a_name_with_agency_and_period(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(lambda d: fill_form(d, agency="Sở Tài chính", period="6 tháng đầu năm 2024")),
+    )
+    offered: list[str] = []
+    monkeypatch.setattr(prompts, "save_file", lambda _p, _t, name, _f: offered.append(name))
+    window.export_data()
+    assert offered == ["So-lieu-So-Tai-chinh-6-thang-dau-nam-2024.kh65"]
