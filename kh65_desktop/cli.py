@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("summary", help="chỉ tiêu của từng cơ quan, tiến độ và đánh giá")
     indicators = commands.add_parser("indicators", help="danh sách chỉ tiêu")
     indicators.add_argument("--json", action="store_true", help="in dạng JSON")
+    indicators.add_argument(
+        "--out",
+        type=Path,
+        help="ghi bảng Chỉ tiêu ra tệp .xlsx (số là số) hoặc .csv (UTF-8, số viết kiểu Việt Nam)",
+    )
     check = commands.add_parser("check", help="đối chiếu số liệu văn bản nêu với số tính được")
     check.add_argument("--json", action="store_true", help="in dạng JSON")
     export = commands.add_parser("export", help="xuất số liệu của một cơ quan (.kh65, .xlsx, .csv)")
@@ -137,8 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         service = PlanService(engine)
         if args.command == "indicators":
-            rows = service.indicator_rows()
-            _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
+            return _indicators(service, args)
         elif args.command in ("export", "import", "report"):
             return _files(service, args)
         elif args.command == "check":
@@ -202,6 +206,30 @@ def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
             "Hãy đợi lệnh đó xong rồi chạy lại."
         )
     raise DatabaseOpenError(f"{busy} Dữ liệu không bị thay đổi.")
+
+
+def _indicators(service: PlanService, args: argparse.Namespace) -> int:
+    """Print the indicators, or write the window's Chỉ tiêu table (the same columns and
+    cells as its "Xuất bảng…") to .xlsx or .csv."""
+    rows = service.indicator_rows()
+    if args.out is None:
+        _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
+        return 0
+    if args.out.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"Lỗi: {args.out.name}: hãy đặt tên tệp đuôi .xlsx hoặc .csv.", file=sys.stderr)
+        return 2
+    from .exchange.table_cells import write_table_file
+    from .file_errors import why_not_written
+    from .services.indicator_table import indicator_table
+
+    headers, cells = indicator_table(rows)
+    try:
+        written = write_table_file(args.out, "Chỉ tiêu", headers, cells)
+    except OSError as error:
+        print(f"Lỗi: không ghi được {args.out}: {why_not_written(error)}.", file=sys.stderr)
+        return 2
+    print(f"Đã lưu bảng chỉ tiêu ({len(rows)} dòng): {written}")
+    return 0
 
 
 def _print_json(data: Any) -> None:

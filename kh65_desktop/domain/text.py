@@ -6,11 +6,15 @@ import unicodedata
 from dataclasses import dataclass
 
 
+def without_marks(text: str) -> str:
+    """The letters without diacritics, case kept: "Bảo hiểm Đài" -> "Bao hiem Dai"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: "Bảo hiểm Đài" -> "bao hiem dai"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.casefold()
+    return without_marks(text).casefold()
 
 
 @dataclass(frozen=True)

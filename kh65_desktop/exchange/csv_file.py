@@ -9,9 +9,12 @@ from typing import Any
 
 from ..domain.numbers import VietnameseFormatError, parse_number
 from .safe_text import for_csv
+from .table_cells import Figure
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, Figure):
+        return value.text()  # "53,05%", "-0,3": a figure we wrote, never a formula
     text = "" if value is None else str(value)
     try:
         parse_number(text)  # a number ("-0,30") is not a formula

@@ -25,6 +25,8 @@ from ..domain.numbers import VietnameseFormatError, parse_number
 from .archive import UNREADABLE, ZIP_ERRORS, check_archive
 from .data import MAX_ROWS, ExchangeData, ExchangeError, PeriodData, ValueData
 from .json_fields import describe
+from .table_cells import Cell as TableCell
+from .table_cells import Figure, cell_text
 
 TEMPLATE = "kh65-template"
 TEMPLATE_VERSION = 1
@@ -51,6 +53,7 @@ VALUE_COL, ESTIMATE_COL, NOTE_COL, LOCALITY_COL = 7, 8, 9, 10
 EXPORTED_VALUE_COL, EXPORTED_ESTIMATE_COL = 11, 12
 YES = {"có", "co", "x", "yes", "true", "1"}
 MAX_NUMBER = 1e15  # larger than any figure a plan has: a typing slip
+MIN_TABLE_WIDTH, MAX_TABLE_WIDTH = 8, 60  # characters: a code column up to a long name
 
 
 @dataclass(frozen=True)
@@ -462,18 +465,30 @@ def _number(raw: Any, path: Path, row: int) -> float | None:
 
 
 def write_table(
-    path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
+    path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[TableCell | None]]
 ) -> Path:
-    """Any table on screen as a worksheet; text stays text."""
+    """A table as a worksheet: figures as real numbers with their format (they sum and sort in
+    Excel), text stays text, each column as wide as its content, headers frozen and filterable."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = title[:31]
+    widths = [len(str(h)) for h in headers]
     for column, header in enumerate(headers, start=1):
         text_cell(sheet, 1, column, header).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(column)].width = max(12, min(60, len(header) + 4))
     for r, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
-            text_cell(sheet, r, column, value)
+            if isinstance(value, Figure):
+                cell = sheet.cell(row=r, column=column, value=value.excel_value())
+                cell.number_format = value.excel_format()
+            else:
+                text_cell(sheet, r, column, value)
+            widths[column - 1] = max(widths[column - 1], len(cell_text(value)))
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(
+            MAX_TABLE_WIDTH, max(MIN_TABLE_WIDTH, width + 2)
+        )
     sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
     book.save(path)
     return path

@@ -44,14 +44,19 @@ _NOT_KH65 = (FileKind.EMPTY, FileKind.NOT_SQLITE, FileKind.FOREIGN)
 
 
 def install_translation(app: QApplication, language: str) -> list[QTranslator]:
-    """Vietnamese is the source language; English loads resources/translations/kh65_en.qm."""
+    """Vietnamese is the source language; English loads resources/translations/kh65_en.qm.
+    Qt's own buttons and dialogs (Có/Không, Đóng, the file and print dialogs) come from
+    qtbase_<language> where Qt ships one, else from the app's kh65_qt_<language> (Qt has no
+    Vietnamese)."""
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
     )
+    ours = str(resource_path("translations"))
     loaded = []
     for name, folder in (
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"kh65_{language}", str(resource_path("translations"))),
+        (f"kh65_qt_{language}", ours),
+        (f"kh65_{language}", ours),
     ):
         translator = QTranslator(app)
         if translator.load(name, folder):

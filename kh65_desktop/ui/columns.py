@@ -10,8 +10,10 @@ from PySide6.QtGui import QColor
 from ..domain.numbers import VietnameseFormatError, format_date, format_number, parse_number
 from ..domain.tasks import Urgency
 from ..domain.terms import IndicatorKind, Status, TaskStatus
-from ..services.display import code_key, percent_text, remaining_text, value_text
+from ..exchange.table_cells import Figure
+from ..services.display import code_key, remaining_text, value_text
 from ..services.editing import ValueKey, ValueState
+from ..services.indicator_table import INDICATOR_COLUMNS
 from ..services.rows import BreakdownRow, IndicatorRow, TaskRow
 from ..storage.models import Indicator
 from .commands import (
@@ -62,6 +64,10 @@ def _num(value: float | None) -> float:
     return _NONE if value is None else value
 
 
+def _figure(value: float | None, percent: bool = False) -> Figure | None:
+    return None if value is None else Figure.shown(value, percent=percent)
+
+
 def only(columns: list[Column], *keys: str) -> list[Column]:
     """A subset of columns, in the order given (for the smaller tables)."""
     by_key = {c.key: c for c in columns}
@@ -108,71 +114,62 @@ def indicator_columns(
             )
         )
 
-    return [
-        Column("code", Columns.tr("Mã"), lambda r: r.code, sort=lambda r: code_key(r.code)),
-        Column(
-            "name",
-            Columns.tr("Chỉ tiêu"),
-            lambda r: r.name,
-            sort=lambda r: r.name,
-            tooltip=lambda r: "\n".join(filter(None, [r.name, r.group_heading, r.note])),
-        ),
-        Column("unit", Columns.tr("Đơn vị tính"), lambda r: r.unit),
-        Column(
-            "lead",
-            Columns.tr("Cơ quan chủ trì"),
-            lambda r: r.lead_display,
-            tooltip=lambda r: "\n".join([r.lead_display, *r.coordinating]),
-        ),
-        Column(
-            "target",
-            Columns.tr("Kế hoạch năm"),
-            lambda r: r.target_display,
-            align=RIGHT,
-            sort=lambda r: _num(r.target.value),
-            tooltip=lambda r: r.target_display,
-            edit_text=lambda r: format_number(r.target.value),
-            edit=edit_target,
-        ),
-        Column(
-            "value",
-            Columns.tr("Thực hiện"),
-            lambda r: value_text(r.latest),
-            align=RIGHT,
-            sort=lambda r: _num(r.latest.value if r.latest else None),
-            edit_text=lambda r: format_number(r.latest.value if r.latest else None),
-            tooltip=lambda r: _value_tooltip(r),
-            edit=edit_value,
-        ),
-        Column(
-            "period",
-            Columns.tr("Kỳ"),
-            lambda r: r.latest.period_name if r.latest else "",
-            sort=lambda r: r.latest.period_code if r.latest else "",
-        ),
-        Column(
-            "percent",
-            Columns.tr("% KH"),
-            lambda r: percent_text(r),
-            align=RIGHT,
-            sort=lambda r: _num(r.progress.percent_of_plan),
-        ),
-        Column(
-            "remaining",
-            Columns.tr("Còn lại"),
-            lambda r: remaining_text(r),
-            align=RIGHT,
-            sort=lambda r: _num(r.progress.remaining),
-            tooltip=lambda r: _remaining_tooltip(r),
-        ),
-        Column(
-            "status",
-            Columns.tr("Đánh giá"),
-            lambda r: status_label(r.progress.status),
-            sort=lambda r: list(Status).index(r.progress.status),
-            color=lambda r: status_color(r.progress.status),
-        ),
-    ]
+    extras: dict[str, dict] = {  # what the window adds to the shared columns
+        "code": {"title": Columns.tr("Mã"), "sort": lambda r: code_key(r.code)},
+        "name": {
+            "title": Columns.tr("Chỉ tiêu"),
+            "tooltip": lambda r: "\n".join(filter(None, [r.name, r.group_heading, r.note])),
+        },
+        "unit": {"title": Columns.tr("Đơn vị tính")},
+        "lead": {
+            "title": Columns.tr("Cơ quan chủ trì"),
+            "tooltip": lambda r: "\n".join([r.lead_display, *r.coordinating]),
+        },
+        "target": {
+            "title": Columns.tr("Kế hoạch năm"),
+            "align": RIGHT,
+            "sort": lambda r: _num(r.target.value),
+            "tooltip": lambda r: r.target_display,
+            "edit_text": lambda r: format_number(r.target.value),
+            "edit": edit_target,
+        },
+        "value": {
+            "title": Columns.tr("Thực hiện"),
+            "align": RIGHT,
+            "sort": lambda r: _num(r.latest.value if r.latest else None),
+            "edit_text": lambda r: format_number(r.latest.value if r.latest else None),
+            "tooltip": lambda r: _value_tooltip(r),
+            "edit": edit_value,
+        },
+        "period": {
+            "title": Columns.tr("Kỳ"),
+            "sort": lambda r: r.latest.period_code if r.latest else "",
+        },
+        "percent": {
+            "title": Columns.tr("% KH"),
+            "align": RIGHT,
+            "sort": lambda r: _num(r.progress.percent_of_plan),
+        },
+        "remaining": {
+            "title": Columns.tr("Còn lại"),
+            "align": RIGHT,
+            "sort": lambda r: _num(r.progress.remaining),
+            "tooltip": lambda r: _remaining_tooltip(r),
+        },
+        "status": {
+            "title": Columns.tr("Đánh giá"),
+            "display": lambda r: status_label(r.progress.status),  # in the chosen language
+            "sort": lambda r: list(Status).index(r.progress.status),
+            "color": lambda r: status_color(r.progress.status),
+        },
+    }
+    columns = []
+    for shared in INDICATOR_COLUMNS:
+        extra = dict(extras[shared.key])
+        display = extra.pop("display", shared.text)
+        title = extra.pop("title")
+        columns.append(Column(shared.key, title, display, figure=shared.figure, **extra))
+    return columns
 
 
 def _value_tooltip(row: IndicatorRow) -> str:
@@ -264,6 +261,7 @@ def _count(key: str, title: str) -> Column:
         lambda r: format_number(getattr(r, key)),  # "1.060", as clerks write it
         sort=lambda r: getattr(r, key),
         align=RIGHT,
+        figure=lambda r: Figure.shown(getattr(r, key)),
     )
 
 
@@ -315,6 +313,7 @@ def breakdown_columns(
             lambda r: format_number(r.target),
             align=RIGHT,
             sort=lambda r: _num(r.target),
+            figure=lambda r: _figure(r.target),
             edit=edit_target,
         ),
         Column(
@@ -323,6 +322,7 @@ def breakdown_columns(
             lambda r: format_number(r.value),
             align=RIGHT,
             sort=lambda r: _num(r.value),
+            figure=lambda r: _figure(r.value),
             edit=edit_value,
         ),
         Column(
@@ -335,6 +335,7 @@ def breakdown_columns(
             ),
             align=RIGHT,
             sort=lambda r: _num(r.progress.percent_of_plan),
+            figure=lambda r: _figure(r.progress.percent_of_plan, percent=True),
         ),
         Column(
             "remaining",
@@ -342,6 +343,7 @@ def breakdown_columns(
             lambda r: format_number(r.progress.remaining),
             align=RIGHT,
             sort=lambda r: _num(r.progress.remaining),
+            figure=lambda r: _figure(r.progress.remaining),
         ),
         Column(
             "status",

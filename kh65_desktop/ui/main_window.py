@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from .. import APP_NAME
+from ..domain.file_names import file_name
 from ..services.checks import find_disagreements
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
@@ -17,6 +25,7 @@ from .context import AppContext
 from .dialogs.clerk import ask_clerk
 from .dialogs.findings import FindingsDialog
 from .dialogs.form import Field, FormDialog
+from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
 from .settings import LANGUAGES
@@ -25,6 +34,7 @@ from .tabs.indicator_tab import IndicatorTab
 from .tabs.locality_tab import LocalityTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.task_tab import TaskTab
+from .window_fit import fit_on_screen, place_centred
 
 
 def can_import(path: Path) -> bool:
@@ -38,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        prompts.remember_folders_in(context.settings)
         self.setWindowTitle(f"{APP_NAME} — {context.plan.number}")
         self.overview = OverviewTab(context)
         self.agencies = AgencyTab(context)
@@ -64,10 +75,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.setAcceptDrops(True)  # drop a .kh65 or .xlsx file to import it
         self._show_clerk()
-        self.resize(1366, 768)
         saved = context.settings.state("main_window")
-        if saved is not None:
-            self.restoreGeometry(saved)
+        if saved is None or not self.restoreGeometry(saved):
+            place_centred(self, QSize(1366, 768))
+        fit_on_screen(self)
+        self._fitted_when_shown = False
 
     def _build_menus(self) -> None:
         context, menus = self.context, self.menuBar()
@@ -97,6 +109,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = edit_menu.addAction(self.tr("Tìm…"))
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.go_to_search)
 
         plan_menu = menus.addMenu(self.tr("&Kế hoạch"))
         for text, handler in (
@@ -127,6 +143,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language_menu.addAction(action)
 
+        help_menu = menus.addMenu(self.tr("Trợ &giúp"))
+        self.help_action = help_menu.addAction(self.tr("Hướng dẫn sử dụng"))
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.tr("Giới thiệu {0}").format(APP_NAME)).triggered.connect(
+            lambda: AboutDialog(self.context, self).exec()
+        )
+
     def _show_clerk(self) -> None:
         self.clerk_label.setText(self.tr("Người nhập: {0}").format(self.context.clerk))
 
@@ -143,6 +167,21 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."
             ),
         )
+
+    def show_help(self) -> QDialog:
+        """F1: the guide, beside the window (the clerk can follow it while working)."""
+        self.help_dialog = HelpDialog(self.context, self)
+        self.help_dialog.show()
+        return self.help_dialog
+
+    def go_to_search(self) -> None:
+        """Ctrl+F: the search box of the tab on screen; the indicators' on a tab without one."""
+        search = getattr(self.tabs.currentWidget(), "search", None)
+        if search is None:
+            self.tabs.setCurrentWidget(self.indicators)
+            search = self.indicators.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
 
     def show_indicator(self, indicator_id: int) -> None:
         self.tabs.setCurrentWidget(self.indicators)
@@ -193,7 +232,12 @@ class MainWindow(QMainWindow):
         path = prompts.save_file(
             self,
             self.tr("Xuất số liệu"),
-            f"{agency.code}.kh65",
+            file_name(
+                self.tr("Số liệu"),
+                agency.name,
+                context.plans.get(Period, values["period"]).name if values["period"] else None,
+                suffix=".kh65",
+            ),
             self.tr("Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)"),
         )
         if path is None:
@@ -251,6 +295,12 @@ class MainWindow(QMainWindow):
             done,
             failed,
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_when_shown:  # once framed, the frame's real size is known
+            self._fitted_when_shown = True
+            QTimer.singleShot(0, lambda: fit_on_screen(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.save_state("main_window", self.saveGeometry())

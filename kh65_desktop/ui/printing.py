@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pypdfium2
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 POINTS_PER_INCH = 72
+PREVIEW_WIDTH = 1000  # pixels: an A4 page at page width reads like paper
 
 
 def pdf_pages(path: Path, dpi: int) -> Iterator[QImage]:
@@ -56,3 +57,13 @@ def print_pdf(printer: QPrinter, path: Path) -> int:
     finally:
         painter.end()
     return count
+
+
+def open_at_page_width(dialog: QPrintPreviewDialog) -> None:
+    """Show the preview at the page's width (Qt opens on the whole page, too small to read
+    on a 1366×768 screen), with the toolbar's "fit width" button pressed to match."""
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    if fit_width is not None:
+        fit_width.trigger()
+    screen = (dialog.parentWidget() or dialog).screen().availableGeometry()
+    dialog.resize(min(PREVIEW_WIDTH, screen.width() - 40), screen.height() - 80)  # A4 readable

@@ -43,6 +43,15 @@ class AppSettings:
     def language(self, lang: str) -> None:
         self.store.setValue("ui/language", lang)
 
+    @property
+    def save_folder(self) -> str:
+        """The folder the clerk last saved a file into ("" until the first save)."""
+        return self._text("files/save_folder")
+
+    @save_folder.setter
+    def save_folder(self, folder: str) -> None:
+        self.store.setValue("files/save_folder", folder)
+
     def state(self, key: str) -> QByteArray | None:
         """A saved widget state (geometry, splitter, header), or None."""
         value = self.store.value(f"state/{key}")

@@ -13,6 +13,7 @@ Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers as numbers, dates as dates
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's key, for tests and delegates
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 4  # a file's cell: the Figure behind it, else the text
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +36,7 @@ class Column(Generic[Row]):
     color: Callable[[Row], QColor | None] | None = None
     edit_text: Callable[[Row], str] | None = None  # what the editor starts with
     edit: Callable[[Row, str], None] | None = None  # raises EditError
+    figure: Callable[[Row], Any] | None = None  # an exchange.table_cells.Figure, or None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -103,6 +105,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return row
         if role == KEY_ROLE:
             return column.key
+        if role == EXPORT_ROLE:
+            figure = column.figure(row) if column.figure else None
+            return figure if figure is not None else column.display(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.align
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +19,46 @@ from PySide6.QtWidgets import (
 
 from .settings import AppSettings
 
+COMBO_LETTERS = 12
+CURRENT_FRAME = QColor("#1f5fa8")  # the current cell's frame on a row not selected
+
+
+class TableView(QTableView):
+    """A table whose current cell is framed plainly (the row is selected as a whole, so the
+    style's dotted focus line is all that shows which cell Enter or typing will edit), that
+    keeps that cell in sight when the rows are sorted or filtered, and that Tab leaves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabKeyNavigation(False)  # Tab goes to the next control, arrows move in here
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.layoutChanged.connect(self._keep_current_in_sight)
+            model.rowsRemoved.connect(self._keep_current_in_sight)
+
+    def _keep_current_in_sight(self) -> None:
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        current = self.currentIndex()
+        if not current.isValid() or not self.hasFocus():
+            return
+        selected = self.selectionModel().isSelected(current)  # the row's highlight under it
+        colour = frame_colour(self.palette(), selected)
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(colour, 2))
+        painter.drawRect(self.visualRect(current).adjusted(1, 1, -1, -1))
+        painter.end()
+
+
+def frame_colour(palette: QPalette, on_selected_row: bool) -> QColor:
+    """White (the highlighted text's colour) on the blue of a selected row, else dark blue."""
+    return palette.color(QPalette.ColorRole.HighlightedText) if on_selected_row else CURRENT_FRAME
+
 
 def make_table(
     model: QAbstractItemModel,
@@ -27,7 +68,7 @@ def make_table(
     stretch: int | None = None,
 ) -> QTableView:
     """A table on `model`; `key` names where its header state is saved."""
-    view = QTableView()
+    view = TableView()
     view.setObjectName(key)
     view.setModel(model)
     view.setSortingEnabled(True)
@@ -75,6 +116,10 @@ def fill_combo(
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+    # a long agency name must not widen the window past a small screen: the combo may
+    # shrink to a dozen letters (its list still shows every name whole)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_LETTERS)
 
 
 def error_label() -> QLabel:

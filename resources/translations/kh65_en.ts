@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="81"/>
+        <source>Giới thiệu {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="84"/>
+        <source>phiên bản {0}</source>
+        <translation>version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="86"/>
+        <source>Kế hoạch số {0}</source>
+        <translation>Plan No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="92"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="93"/>
+        <source>Thư mục dữ liệu</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="94"/>
+        <source>Thư mục sao lưu</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="95"/>
+        <source>Thư mục nhật ký</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="103"/>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open the data folder</translation>
+    </message>
+</context>
+<context>
     <name>AgencyTab</name>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="67"/>
@@ -47,12 +90,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="72"/>
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).</source>
         <translation>The database {0} is damaged (its integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="88"/>
         <source>{0}
 
 Khôi phục từ bản sao lưu gần nhất, {1}?
@@ -65,7 +108,7 @@ Restore the latest good backup, {1}?
 The current file is kept beside it as “{2}”. The backups are in {3}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="94"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}.
@@ -78,7 +121,7 @@ There is no usable backup in {1}.
 Create a new database with the built-in plan? The current file is kept beside it as “{2}”.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="103"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
@@ -87,7 +130,7 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="160"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
@@ -151,62 +194,67 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/clerk.py" line="36"/>
+        <source>Họ tên của anh/chị được ghi bên cạnh mỗi số liệu anh/chị nhập và trong lịch sử thay đổi, để sau này biết ai đã nhập hay sửa từng số.</source>
+        <translation>Your name is recorded beside every figure you enter and in the change history, so that it is always known who entered or changed each figure.</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="84"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="92"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="100"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="321"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="112"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="211"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
@@ -216,122 +264,122 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="145"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="341"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="199"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="206"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="283"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -766,6 +814,14 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="65"/>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/history.py" line="54"/>
@@ -1055,7 +1111,7 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1164,194 +1220,219 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="61"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="51"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="87"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="90"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <source>Tìm…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <source>Giới thiệu {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="214"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="236"/>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="241"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="251"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1610,168 +1691,179 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65"/>
         <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
         <translation>Province-wide report (Planning and Investment)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="66"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="91"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="103"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="118"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="138"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="247"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="248"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="251"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="254"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="257"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="258"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <source>toàn tỉnh</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <source>địa bàn</source>
+        <translation>by district</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="272"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="276"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="284"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -1947,19 +2039,38 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>TableExport</name>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="24"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="44"/>
         <source>Xuất bảng…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="34"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="83"/>
         <source>Xuất bảng</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/table_export.py" line="36"/>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="58"/>
         <source>Bảng tính Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="69"/>
+        <source>Không ghi được {0}: {1}. Hãy đóng tệp nếu nó đang mở, hoặc chọn nơi khác.</source>
+        <translation>Could not write {0}: {1}. Close the file if it is open, or choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="84"/>
+        <source>Đã lưu bảng vào tệp:
+{0}</source>
+        <translation>The table was saved to:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/table_export.py" line="90"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>
@@ -1986,27 +2097,27 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="137"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="110"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
         <source>Hãy chọn nhiệm vụ cần sửa.</source>
         <translation>Choose the task to edit.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="132"/>
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
         <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="134"/>
         <source>Xóa nhiệm vụ {0}?
 
 {1}
@@ -2019,7 +2130,7 @@ Có thể hoàn tác bằng Ctrl+Z.</source>
 You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="140"/>
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
     </message>

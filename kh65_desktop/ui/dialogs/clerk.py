@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import prompts
 from ..context import AppContext
@@ -13,7 +13,7 @@ from .form import Field, FormDialog
 def clerk_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
     agencies = [(a.name, a.code) for a in context.agencies()]
     title = QCoreApplication.translate("Clerk", "Người nhập số liệu")
-    return FormDialog(
+    dialog = FormDialog(
         title,
         [
             Field(
@@ -32,6 +32,17 @@ def clerk_dialog(context: AppContext, parent: QWidget | None = None) -> FormDial
         ],
         parent,
     )
+    why = QLabel(
+        QCoreApplication.translate(
+            "Clerk",
+            "Họ tên của anh/chị được ghi bên cạnh mỗi số liệu anh/chị nhập và trong lịch sử "
+            "thay đổi, để sau này biết ai đã nhập hay sửa từng số.",
+        )
+    )
+    why.setObjectName("why")
+    why.setWordWrap(True)
+    dialog.layout().insertWidget(0, why)
+    return dialog
 
 
 def ask_clerk(context: AppContext, parent: QWidget | None = None) -> bool:

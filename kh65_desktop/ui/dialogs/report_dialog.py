@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
@@ -33,7 +34,7 @@ from ...storage.models import Agency
 from .. import prompts
 from ..background import run_in_background
 from ..context import AppContext
-from ..printing import prepare_printer, print_pdf
+from ..printing import open_at_page_width, prepare_printer, print_pdf
 from ..views import fill_combo
 
 _TEXT = ("parent_body", "issuing_body", "symbol", "authority", "signer_title", "signer_name")
@@ -260,7 +261,14 @@ class ReportDialog(QDialog):
 
     def save(self, suffix: str) -> None:
         kinds = {".pdf": self.tr("Tệp PDF (*.pdf)"), ".docx": self.tr("Tệp Word (*.docx)")}
-        name = f"bao-cao-{self.letterhead().symbol.lower()}{suffix}"
+        agency = self.chosen_agency()
+        whose = {ReportKind.PROVINCE: self.tr("toàn tỉnh"), ReportKind.LOCALITY: self.tr("địa bàn")}
+        name = file_name(
+            self.tr("Báo cáo"),
+            agency.name if agency else whose.get(self.chosen_kind()),
+            self.period.currentText(),
+            suffix=suffix,
+        )
         path = prompts.save_file(self, self.tr("Lưu báo cáo"), name, kinds[suffix])
         if path is not None:
             self.write(path.with_suffix(suffix), lambda _: None)
@@ -274,6 +282,7 @@ class ReportDialog(QDialog):
         prepare_printer(printer)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Xem trước bản in"))
+        open_at_page_width(dialog)
         dialog.paintRequested.connect(lambda target: print_pdf(target, pdf))
         self.preview_dialog = dialog
         prompts.run_dialog(dialog)

@@ -72,7 +72,7 @@ class IndicatorTab(QWidget):
         filters.addWidget(self.agency, 2)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.period, 1)
-        filters.addWidget(export_button(self, self.table, "chi-tieu"))
+        filters.addWidget(export_button(self, self.table, "chi-tieu", self._chosen_names))
         filters.addWidget(chart)
         filters.addWidget(history)
         filters.addWidget(add)
@@ -112,6 +112,13 @@ class IndicatorTab(QWidget):
         )
         self.model.set_rows(self.context.indicator_rows(period))
         self.error.hide()
+
+    def _chosen_names(self) -> list[str | None]:
+        """The agency and period filtered on, for the exported file's name."""
+        return [
+            c.currentText() if c.currentData() is not None else None
+            for c in (self.agency, self.period)
+        ]
 
     def _period_for(self, row: IndicatorRow) -> int | None:
         """A typed figure belongs to the chosen period, else to the row's or the latest."""

@@ -79,7 +79,14 @@ class TaskTab(QWidget):
         bar.addWidget(self.search, 3)
         bar.addWidget(self.agency, 2)
         bar.addWidget(self.urgent)
-        bar.addWidget(export_button(self, self.table, "nhiem-vu"))
+        bar.addWidget(
+            export_button(
+                self,
+                self.table,
+                "nhiem-vu",
+                lambda: [self.agency.currentText() if self.agency.currentData() else None],
+            )
+        )
         bar.addWidget(add)
         bar.addWidget(edit)
         bar.addWidget(delete)
