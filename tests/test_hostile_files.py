@@ -577,6 +577,22 @@ def _broken_xml(good: Path, folder: Path) -> Path:
     return _rewrite(good, folder, "broken.xlsx", edit)
 
 
+def _meta_set(good: Path, folder: Path, key: str, value: object) -> Path:
+    """The hidden sheet's entry `key` changed (None: its row removed)."""
+    book = openpyxl.load_workbook(good)
+    meta = book["kh65"]
+    for row in meta.iter_rows():
+        if row[0].value == key:
+            if value is None:
+                meta.delete_rows(row[0].row)
+            else:
+                row[1].value = value
+            break
+    bad = folder / "meta.xlsx"
+    book.save(bad)
+    return bad
+
+
 RESAVE = "hãy mở tệp trong Excel và lưu lại dạng Excel Workbook (.xlsx)"
 WORKBOOKS: dict[str, tuple[Callable[[Path, Path], Path], tuple[str, ...]]] = {
     "a flipped byte in the sheet's compressed data": (
@@ -625,6 +641,18 @@ WORKBOOKS: dict[str, tuple[Callable[[Path, Path], Path], tuple[str, ...]]] = {
     "a figure of 5000 digits": (
         lambda g, f: _typed(g, f, "1" * 5000),
         ("dòng 7, ô G7: giá trị “" + "1" * 40 + "…” không thể đúng",),
+    ),
+    "a hidden sheet whose version is not a number": (
+        lambda g, f: _meta_set(g, f, "version", "abc"),
+        ("trang ẩn “kh65” của mẫu đã bị sửa hoặc hỏng (mục “version”)", "xuất mẫu mới"),
+    ),
+    "a hidden sheet whose start date is not a date": (
+        lambda g, f: _meta_set(g, f, "starts_on", "xyz"),
+        ("trang ẩn “kh65” của mẫu đã bị sửa hoặc hỏng (mục “starts_on”)",),
+    ),
+    "a hidden sheet without its period code": (
+        lambda g, f: _meta_set(g, f, "period_code", None),
+        ("trang ẩn “kh65” của mẫu đã bị sửa hoặc hỏng (mục “period_code”)",),
     ),
     "the same indicator twice for the province": (
         lambda g, f: _same_row_twice(g, f),
@@ -705,3 +733,26 @@ def test_the_window_shows_the_same_messages(
         assert not dialog.apply_button.isEnabled()
         dialog.reject()
     assert fingerprint(db_path) == before
+
+
+def test_every_row_of_a_template_checks_what_is_typed(tmp_path: Path) -> None:
+    """Excel refuses a non-number in every "Số kỳ này" cell and offers Có/Không in every
+    "Ước" cell, first row to last (the checks are written as one range per column)."""
+    from datetime import date
+
+    from kh65_desktop.exchange.data import PeriodData
+    from kh65_desktop.exchange.excel import TemplateRow, write_template
+
+    rows = [
+        TemplateRow(f"X.{n}", f"Chỉ tiêu {n}", "tỷ đồng", "1.000", None, "") for n in range(3000)
+    ]
+    period = PeriodData(
+        "2024-H1", "6 tháng đầu năm 2024", "half_year", date(2024, 1, 1), date(2024, 6, 30)
+    )
+    path = write_template(
+        tmp_path / "t.xlsx", "P", "65/KH-UBND", "STC", "Sở Tài chính", period, rows
+    )
+    sheet = openpyxl.load_workbook(path)["Số liệu"]
+    checks = {v.type: v for v in sheet.data_validations.dataValidation}
+    assert str(checks["decimal"].sqref) == "G6:G3005"
+    assert str(checks["list"].sqref) == "H6:H3005"

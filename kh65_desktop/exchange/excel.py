@@ -9,7 +9,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -149,8 +149,11 @@ def write_template(
             cell.alignment = Alignment(wrap_text=column == 2, vertical="top")
             if column in (VALUE_COL, ESTIMATE_COL, NOTE_COL):
                 cell.protection = Protection(locked=False)
-        numbers.add(f"{get_column_letter(VALUE_COL)}{r}")
-        choice.add(f"{get_column_letter(ESTIMATE_COL)}{r}")
+    if rows:  # one range each: adding cell by cell is quadratic (10.000 rows took minutes)
+        last = FIRST_ROW + len(rows) - 1
+        for validation, column in ((numbers, VALUE_COL), (choice, ESTIMATE_COL)):
+            letter = get_column_letter(column)
+            validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
     sheet.freeze_panes = f"C{FIRST_ROW}"
     sheet.protection.sheet = True  # locked columns cannot be edited (no password: not a secret)
     meta = book.create_sheet(META_SHEET)
@@ -337,18 +340,21 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
     meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}
     if meta.get("template") != TEMPLATE:
         raise ExchangeError(path, "đây không phải mẫu nhập số liệu do KH65 Desktop xuất ra.")
-    if int(meta.get("version") or 0) > TEMPLATE_VERSION:
+    version = str(meta.get("version") or "0")
+    if not version.isdigit():
+        raise _tampered(path, "version")
+    if int(version) > TEMPLATE_VERSION:
         raise ExchangeError(path, "mẫu được tạo bởi phiên bản KH65 mới hơn; hãy cập nhật.")
     sheet = book[DATA_SHEET]
     if sheet.max_row > FIRST_ROW + MAX_ROWS:
         raise ExchangeError(path, f"bảng tính có quá nhiều dòng (tối đa {MAX_ROWS}).")
     period = PeriodData(
-        str(meta["period_code"]),
-        str(meta["period_name"]),
-        str(meta["period_kind"]),
-        datetime.fromisoformat(str(meta["starts_on"])).date(),
-        datetime.fromisoformat(str(meta["ends_on"])).date(),
-        datetime.fromisoformat(str(meta["cutoff_on"])).date() if meta.get("cutoff_on") else None,
+        _meta_text(meta, "period_code", path),
+        _meta_text(meta, "period_name", path),
+        _meta_text(meta, "period_kind", path),
+        _meta_date(meta, "starts_on", path),
+        _meta_date(meta, "ends_on", path),
+        _meta_date(meta, "cutoff_on", path) if meta.get("cutoff_on") else None,
     )
     who = str(sheet.cell(row=3, column=2).value or "").strip() or clerk
     # Its figures are stamped with the time it was exported: typed after, but when is not
@@ -356,9 +362,9 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
     exported_at = _exported_at(meta, book, path)
     kept = "exported_at" in meta  # it carries each figure as exported
     data = ExchangeData(
-        str(meta["plan"]),
-        str(meta["agency_code"]),
-        str(meta["agency_name"]),
+        _meta_text(meta, "plan", path),
+        _meta_text(meta, "agency_code", path),
+        _meta_text(meta, "agency_name", path),
         exported_at,
         periods=[period],
         source=path.name,
@@ -407,6 +413,33 @@ def read_template(path: Path, clerk: str) -> ExchangeData:
         if data.at_export is not None:
             data.at_export[data.values[-1].key] = _as_exported(row, path, r)
     return data
+
+
+def _tampered(path: Path, key: str) -> ExchangeError:
+    return ExchangeError(
+        path,
+        f"trang ẩn “{META_SHEET}” của mẫu đã bị sửa hoặc hỏng (mục “{key}”); hãy xuất mẫu "
+        "mới từ KH65 Desktop rồi điền lại số liệu.",
+    )
+
+
+def _meta_text(meta: dict[str, Any], key: str, path: Path) -> str:
+    """A required entry of the hidden sheet, as text."""
+    value = meta.get(key)
+    if value is None or isinstance(value, bool) or not str(value).strip():
+        raise _tampered(path, key)
+    return str(value).strip()
+
+
+def _meta_date(meta: dict[str, Any], key: str, path: Path) -> date:
+    """A date of the hidden sheet (written as ISO text; Excel may turn it into a date)."""
+    value = meta.get(key)
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return datetime.fromisoformat(_meta_text(meta, key, path)).date()
+    except ValueError:
+        raise _tampered(path, key) from None
 
 
 def _exported_at(meta: dict[str, Any], book: openpyxl.Workbook, path: Path) -> datetime:
