@@ -7,7 +7,6 @@ disk or a kill midway leaves the previous file as it was, never a 0-byte or half
 
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -49,23 +48,3 @@ def _new_temporary(folder: Path) -> Path:
         except FileExistsError:
             continue
         return path
-
-
-def write_failure(exc: OSError) -> str:
-    """Why a file could not be written, in the clerk's words (never the system's English)."""
-    if isinstance(exc, TargetInUse):
-        return (
-            "tệp đang được mở trong chương trình khác (Word, trình đọc PDF). Hãy đóng tệp đó "
-            "rồi lưu lại, hoặc lưu với tên khác"
-        )
-    reasons = {
-        errno.ENOSPC: "ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc lưu vào ổ khác",
-        errno.EACCES: "không có quyền ghi vào thư mục này. Hãy lưu vào thư mục khác",
-        errno.EPERM: "không có quyền ghi vào thư mục này. Hãy lưu vào thư mục khác",
-        errno.EROFS: "ổ đĩa chỉ cho phép đọc. Hãy lưu vào ổ khác",
-        errno.ENOENT: "thư mục không còn tồn tại. Hãy chọn thư mục khác",
-        errno.ENAMETOOLONG: "tên tệp quá dài. Hãy đặt tên ngắn hơn",
-    }
-    return reasons.get(
-        exc.errno or 0, f"hệ thống báo lỗi khi ghi (mã {exc.errno}). Hãy thử lưu vào chỗ khác"
-    )

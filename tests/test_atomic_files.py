@@ -14,6 +14,7 @@ import pytest
 
 from kh65_desktop import atomic_file
 from kh65_desktop.exchange.package import read_package, write_package
+from kh65_desktop.file_errors import why_not_written
 from kh65_desktop.reports import pdf, word
 from kh65_desktop.reports.builders import ReportKind
 from kh65_desktop.reports.produce import ReportError, write_report
@@ -90,7 +91,7 @@ def test_a_report_open_in_word_gets_a_clear_message(
     monkeypatch.setattr(atomic_file.os, "replace", locked)
     with pytest.raises(ReportError) as raised:
         write_report(service, options(service, ReportKind.PROVINCE), good_report)
-    assert "tệp đang được mở trong chương trình khác (Word, trình đọc PDF)" in str(raised.value)
+    assert "tệp đang được mở trong chương trình khác (Word, Excel, trình đọc PDF)" in str(raised.value)
     assert "Hãy đóng tệp đó rồi lưu lại, hoặc lưu với tên khác." in str(raised.value)
     assert "Access" not in str(raised.value)
     assert good_report.read_bytes() == before
@@ -171,6 +172,6 @@ def test_a_package_whose_target_is_locked_stays_as_it_was(
     monkeypatch.setattr(atomic_file.os, "replace", locked)
     with pytest.raises(atomic_file.TargetInUse) as raised:
         write_package(data, target)
-    assert "đang được mở" in atomic_file.write_failure(raised.value)
+    assert "đang được mở" in why_not_written(raised.value)
     assert target.read_bytes() == before and read_package(target).values
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

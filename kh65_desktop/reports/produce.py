@@ -6,7 +6,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from ..atomic_file import atomic_path, write_failure
+from ..atomic_file import atomic_path
+from ..file_errors import why_not_written
 from ..services.bulk import paused_gc
 from ..services.plan_service import PlanService
 from .builders import ReportBuilder, ReportOptions
@@ -34,5 +35,5 @@ def write_report(
 
                     render_docx(report, temporary)
         except OSError as exc:
-            raise ReportError(f"Không ghi được “{out}”: {write_failure(exc)}.") from exc
+            raise ReportError(f"Không ghi được “{out}”: {why_not_written(exc)}.") from exc
     return out
