@@ -217,7 +217,7 @@ def _values(values: list[dict[str, Any]], path: Path) -> list[ValueData]:
             value,
             str(v.get("text") or ""),
             v.get("achieved"),
-            bool(v.get("estimate", False)),
+            v.get("estimate", False),  # a real boolean or refused: exchange/checks.py
             _date(as_of, path, _where(number, v)) if as_of else None,
             str(v.get("note") or ""),
             str(v.get("entered_by") or ""),

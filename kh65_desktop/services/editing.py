@@ -11,7 +11,14 @@ from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.terms import Role, TaskStatus
 from ..storage.figures import ValueKey, ValueState, write_figures
-from ..storage.models import LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange
+from ..storage.models import (
+    LocalityTarget,
+    ReportedValue,
+    Task,
+    TaskAgency,
+    ValueChange,
+)
+from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
 
 __all__ = ["EditService", "TaskSnapshot", "ValueKey", "ValueState"]  # the UI's names for figures
 
@@ -44,9 +51,17 @@ class EditService:
     ) -> list[tuple[ValueKey, ValueState | None]]:
         """Set (or, with None, remove) several figures in one transaction and log each change.
 
-        Returns the previous states, in the same shape, so undo can pass them back."""
+        Returns the previous states, in the same shape, so undo can pass them back.
+        A figure or text outside the rules (domain/figure_rules.py) raises RuleError and
+        nothing is written."""
         with self._session() as session, session.begin():
+            changes = checked_states(session, changes)
             return write_figures(session.connection(), changes, changed_by, datetime.now(UTC))
+
+    def jump_warnings(self, changes: list[tuple[ValueKey, ValueState | None]]) -> list[str]:
+        """Figures more than 10× their target or last figure: the window asks before saving."""
+        with self._session() as session:
+            return jump_warnings(session, changes)
 
     def record_value(
         self,
@@ -79,6 +94,7 @@ class EditService:
     ) -> float | None:
         """Set (or remove) a locality's target; returns the previous one."""
         with self._session() as session, session.begin():
+            value = checked_target(session, indicator_id, value)
             row = session.get(LocalityTarget, (indicator_id, locality_id))
             old = row.target_value if row else None
             if value is None:
@@ -104,6 +120,7 @@ class EditService:
             if row is None:
                 raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
             old = {name: getattr(row, name) for name in changes}
+            changes = checked_fields(session, row, changes)
             for name, value in changes.items():
                 setattr(row, name, value)
         return old
@@ -111,6 +128,8 @@ class EditService:
     def add_row(self, row: SQLModel) -> Any:
         """Insert a row; returns its primary key."""
         with self._session() as session, session.begin():
+            for name, value in checked_fields(session, row, fields_of(row)).items():
+                setattr(row, name, value)
             session.add(row)
             session.flush()
             return row.id
@@ -125,6 +144,8 @@ class EditService:
     def add_task(self, task: Task, lead_ids: list[int], coordinating_ids: list[int]) -> int:
         """A new task with its agencies, in one transaction."""
         with self._session() as session, session.begin():
+            for name, value in checked_fields(session, task, fields_of(task)).items():
+                setattr(task, name, value)
             session.add(task)
             session.flush()
             assert task.id is not None

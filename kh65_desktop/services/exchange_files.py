@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
+from ..exchange.checks import check_received
 from ..exchange.csv_file import write_csv
 from ..exchange.data import (
     ExchangeData,
@@ -250,7 +251,7 @@ def read_file(path: Path, clerk: str) -> ExchangeData:
         raise ExchangeError(path, "không tìm thấy tệp.")
     suffix = path.suffix.lower()
     if suffix == SUFFIX:
-        return read_package(path)
+        return check_received(read_package(path))
     if suffix == ".xlsx":
-        return read_template(path, clerk)
+        return check_received(read_template(path, clerk))
     raise ExchangeError(path, "chỉ nhập được gói dữ liệu .kh65 hoặc mẫu Excel .xlsx.")
