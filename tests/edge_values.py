@@ -61,7 +61,8 @@ def seed_edge_database(path: Path) -> Path:
                 (longest("name", "9 tháng năm 2024 "),),
             ),
             _figure("II.6.1", _P2, BIGGEST),  # an amount at the largest figure
-            _figure("II.9.4", _P2, LOWEST),  # a change may be negative: at the lowest
+            _figure("II.4.2", _P2, LOWEST),  # a change may be negative: at the lowest
+            _figure("II.9.4", _P2, -1000.0),  # a change in % at the lowest rate
             _figure("I.1", _P2, -999.5),  # a growth rate below zero
             _figure("II.5.3", _P2, 1000.0),  # a rate of 1000%
             _figure("II.3.1", _P2, 0.0),  # nothing yet

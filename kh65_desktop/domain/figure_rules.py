@@ -70,7 +70,8 @@ def check_number(value: float | None, what: str) -> float | None:
             f"{what}: số quá lớn. Số liệu phải nhỏ hơn 1.000.000.000.000.000 "
             "(10^15) về trị tuyệt đối; hãy kiểm tra lại đơn vị tính."
         )
-    if abs(value - round(value, MAX_DECIMALS)) > 1e-9 * max(1.0, abs(value)):
+    # beyond binary noise (0,1 + 0,2 is 0,30000000000000004): relative 1e-12
+    if abs(value - round(value, MAX_DECIMALS)) > 1e-12 * max(1.0, abs(value)):
         raise RuleError(
             f"{what}: có quá {MAX_DECIMALS} chữ số thập phân; hãy làm tròn "
             f"(tối đa {MAX_DECIMALS} chữ số sau dấu phẩy)."

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
+from ..domain.figure_rules import RuleError
 from ..domain.terms import Role, TaskStatus
 from ..storage.figures import ValueKey, ValueState, write_figures
 from ..storage.models import (
@@ -59,8 +60,13 @@ class EditService:
             return write_figures(session.connection(), changes, changed_by, datetime.now(UTC))
 
     def jump_warnings(self, changes: list[tuple[ValueKey, ValueState | None]]) -> list[str]:
-        """Figures more than 10× their target or last figure: the window asks before saving."""
+        """Figures more than 10× their target or last figure: the window asks before saving.
+        Nothing for figures the rules refuse: saving them says why, there is nothing to ask."""
         with self._session() as session:
+            try:
+                checked_states(session, changes)
+            except (RuleError, LookupError):
+                return []
             return jump_warnings(session, changes)
 
     def record_value(

@@ -34,6 +34,7 @@ from ..storage.models import (
 )
 from ..storage.stored_dates import from_stored_time
 from .bulk import paused_gc
+from .figure_checks import reviewed
 
 
 class Action(StrEnum):
@@ -99,6 +100,7 @@ class ImportPreview:
     sender: str
     rows: list[PreviewRow] = field(default_factory=list)
     earlier: ImportLog | None = None  # the same content was imported before
+    warnings: list[str] = field(default_factory=list)  # implausible jumps (figure_checks.py)
 
     def counts(self) -> dict[Action, int]:
         tally = Counter(r.action for r in self.rows)
@@ -180,6 +182,7 @@ class ExchangeService:
         groups = {g.code for g in self._groups(plan)}
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
+        preview.warnings = reviewed(self.engine, plan, data)  # refuses an impossible figure
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
         for p in new_periods.values():
             preview.rows.append(

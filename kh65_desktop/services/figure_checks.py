@@ -21,7 +21,7 @@ from ..domain.figure_rules import (
     field_label,
     jump_warning,
 )
-from ..exchange.data import ExchangeData
+from ..exchange.data import ExchangeData, ExchangeError
 from ..storage.figures import ValueKey, ValueState
 from ..storage.models import Indicator, Locality, LocalityTarget, Period, Plan, ReportedValue
 
@@ -147,6 +147,29 @@ class ImportReview:
 
     refusals: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def reviewed(engine: Engine, plan: Plan, data: ExchangeData) -> list[str]:
+    """The warnings of `review_import`; ExchangeError naming the figures it refuses."""
+    review = review_import(engine, plan, data)
+    if review.refusals:
+        shown = "; ".join(review.refusals[:5])
+        more = len(review.refusals) - 5
+        raise ExchangeError(
+            data.source or "tệp",
+            shown
+            + (f" (và {more} lỗi khác)" if more > 0 else "")
+            + ". Hãy sửa các số liệu này trong tệp (hoặc xin đơn vị gửi lại tệp) rồi nhập lại.",
+        )
+    return review.warnings
+
+
+def jumps_refused(warnings: list[str]) -> str:
+    """The command line's refusal of implausible jumps (the window asks instead)."""
+    shown = "; ".join(warnings[:5]) + (
+        f" (và {len(warnings) - 5} số khác)" if len(warnings) > 5 else ""
+    )
+    return f"có số liệu bất thường: {shown}. Nếu đúng là như vậy, nhập lại với --allow-jumps."
 
 
 def review_import(engine: Engine, plan: Plan, data: ExchangeData) -> ImportReview:

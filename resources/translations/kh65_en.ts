@@ -129,183 +129,183 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="79"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="80"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="87"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="95"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="323"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="108"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="112"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="215"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="116"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="121"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="170"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="349"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="186"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="193"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="203"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="210"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="218"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="229"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="236"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="243"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="250"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="276"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="293"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -583,39 +583,56 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="41"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="45"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="59"/>
         <source>Ước</source>
         <translation>Estimate</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePrompts</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="30"/>
+        <source>Số liệu bất thường</source>
+        <translation>Unusual figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="31"/>
+        <source>{0}
+
+Vẫn lưu số liệu này?</source>
+        <translation>{0}
+
+Save this figure anyway?</translation>
     </message>
 </context>
 <context>
@@ -795,12 +812,17 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="184"/>
+        <source>Cần xem lại {0} số liệu bất thường: {1}</source>
+        <translation>{0} unusual figures to check: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="209"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="220"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1215,7 +1237,7 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
         <translation>Plan No. {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/tabs/overview_tab.py" line="125"/>
         <source>Nhiệm vụ quá hạn và sắp đến hạn ({0})</source>
         <translation>Overdue tasks and tasks due soon ({0})</translation>
     </message>
@@ -1223,42 +1245,42 @@ Restore the latest backup, from {1} {2}? The damaged file is kept beside it, wit
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="99"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="113"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="128"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="196"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="202"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

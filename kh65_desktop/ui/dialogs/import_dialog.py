@@ -180,6 +180,10 @@ class ImportDialog(QDialog):
             )
         if preview.changes_nothing:
             text += " " + self.tr("Nhập tệp này không làm thay đổi gì.")
+        if preview.warnings:  # implausible jumps: shown, the clerk decides (figure_checks.py)
+            text += "\n" + self.tr("Cần xem lại {0} số liệu bất thường: {1}").format(
+                len(preview.warnings), "; ".join(preview.warnings[:5])
+            )
         self.summary.setText(text)
         self.apply_button.setEnabled(not preview.changes_nothing)
         self._fill()
