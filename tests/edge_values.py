@@ -118,6 +118,21 @@ def seed_poisoned_database(path: Path) -> Path:
             (set_ind.format("target_value = 0"), ("II.8.2",)),
             (set_ind.format("target_value = 0, baseline_value = 0"), ("II.1.2",)),
             (set_ind.format("target_value = 1e300"), ("II.5.2",)),
+            # control characters and a lone surrogate, typed or imported before the text rules
+            (
+                set_ind.format("name = ?, note = ?"),
+                ("Thu\x00 từ\x1b XNK", "a\x07b", "II.6.2"),
+            ),
+            ("UPDATE agency SET name = ? WHERE code = 'STC'", ("Sở Tài\x0b chính",)),
+            (
+                "UPDATE task SET text = ? WHERE id = (SELECT MIN(id) FROM task)",
+                ("Nhiệm vụ\x0c\x01 có ký tự điều khiển",),
+            ),
+            (
+                "UPDATE reported_value SET note = 'ghi\x02chú' WHERE indicator_id = "
+                + _ind("II.6.2"),
+                (),
+            ),
             (
                 "UPDATE locality_target SET target_value = 0 WHERE locality_id = " + _LOCALITY,
                 (),

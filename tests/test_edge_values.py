@@ -9,12 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QTableView
+from sqlmodel import Session, select
 
 from kh65_desktop.cli import main
+from kh65_desktop.domain.figure_rules import FigureKind, check_figure, check_target, clean_text
+from kh65_desktop.domain.terms import IndicatorKind
 from kh65_desktop.storage.database import open_database
+from kh65_desktop.storage.models import Indicator, ReportedValue
 from kh65_desktop.ui.dialogs.indicator_chart import IndicatorChartDialog
 
-from .edge_values import seed_edge_database, seed_poisoned_database
+from .edge_values import BIGGEST, LOWEST, seed_edge_database, seed_poisoned_database
 from .ui_helpers import open_window
 
 SEEDS = {"edges": seed_edge_database, "poisoned": seed_poisoned_database}
@@ -66,7 +70,8 @@ def test_export_then_import_of_the_export(
     seeded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     db = ("--db", str(seeded))
-    for agency, name in (("STC", "stc.kh65"), ("SCT", "sct.xlsx"), ("SCT", "sct.csv")):
+    exports = [("STC", "stc.kh65"), ("STC", "stc.xlsx"), ("SCT", "sct.xlsx"), ("SCT", "sct.csv")]
+    for agency, name in exports:
         code, _, err = run(capsys, *db, "export", "--agency", agency, "--out", str(tmp_path / name))
         assert code == 0, err
     code, out, err = run(capsys, *db, "import", str(tmp_path / "stc.kh65"), "--dry-run")
@@ -94,7 +99,9 @@ def test_reports(
 ) -> None:
     out = tmp_path / f"report{suffix}"
     chosen = ("--agency", agency) if agency else ()
-    args = ("--db", str(seeded), "report", "--kind", kind, *chosen, "--notes", "--out", str(out))
+    charts = ("--charts",) if suffix == ".pdf" else ()  # the charts drawn offscreen too
+    args = ("--db", str(seeded), "report", "--kind", kind, *chosen, "--notes", *charts)
+    args += ("--out", str(out))
     code, _, err = run(capsys, *args)
     assert code == 0, err
     assert out.stat().st_size > 1000
@@ -115,15 +122,30 @@ def test_every_tab_and_chart_of_the_window(qtbot, seeded: Path, tmp_path: Path) 
         dialog = IndicatorChartDialog(window.context, row.id, window)
         qtbot.addWidget(dialog)
         dialog.close()
-    agencies = window.agencies
-    for index in range(agencies.agency.count() if hasattr(agencies, "agency") else 0):
-        agencies.agency.setCurrentIndex(index)
-    locality = window.localities
-    for index in range(locality.indicator.count() if hasattr(locality, "indicator") else 0):
-        locality.indicator.setCurrentIndex(index)
+    window.tabs.setCurrentWidget(window.agencies)
+    for agency in window.context.agencies():  # each agency's table and chart
+        window.agencies.select_agency(agency.id)
+    window.tabs.setCurrentWidget(window.localities)
+    for index in range(window.localities.indicator.count()):  # each district chart
+        window.localities.indicator.setCurrentIndex(index)
     window.close()
 
 
-def test_the_plan_loads_under_the_rules(tmp_path: Path) -> None:
-    """The built-in plan is within every rule (the plan file loader applies them)."""
-    open_database(tmp_path / "kh65.db").dispose()
+def test_the_edge_database_holds_only_what_the_checks_allow(tmp_path: Path) -> None:
+    """The edge database is honest: every figure and text in it passes the rules unchanged
+    (the built-in plan too: the plan file loader applies them)."""
+    engine = open_database(seed_edge_database(tmp_path / "kh65.db"))
+    with Session(engine) as session:
+        indicators = {i.id: i for i in session.exec(select(Indicator))}
+        figures = list(session.exec(select(ReportedValue)))
+        for v in figures:
+            check_figure(v.value, FigureKind.of(indicators[v.indicator_id]), "số liệu")
+            for name in ("text", "note", "entered_by"):
+                assert clean_text(getattr(v, name), name, name) == getattr(v, name)
+        for i in indicators.values():
+            if i.kind is not IndicatorKind.QUALITATIVE:
+                check_target(i.target_value, FigureKind.of(i), i.code)
+            for name in ("name", "unit", "note", "target_text"):
+                assert clean_text(getattr(i, name), name, name) == getattr(i, name)
+    engine.dispose()
+    assert {v.value for v in figures} >= {BIGGEST, LOWEST, 0.0, 0.000001, 1000.0}

@@ -223,5 +223,11 @@ def clean_text(text: str | None, field: str, what: str) -> str:
     return text
 
 
+def printable(text: str) -> str:
+    """Stored text as a writer can take it (Word and Excel refuse control characters): for
+    text stored before these rules; never raises."""
+    return unicodedata.normalize("NFC", _BAD.sub("", _CONTROLS.sub("", text)))
+
+
 def _short(name: str) -> str:
     return name if len(name) <= 60 else name[:57] + "…"

@@ -3,12 +3,14 @@ a received file into exchange data."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from ..domain.figure_rules import printable
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
 from ..exchange.checks import check_received
@@ -216,7 +218,7 @@ def export_file(
     if suffix == ".xlsx":
         info = PeriodData(
             period.code,
-            period.name,
+            printable(period.name),
             period.kind.value,
             period.starts_on,
             period.ends_on,
@@ -227,9 +229,12 @@ def export_file(
             plan.code,
             plan.number,
             agency.code,
-            agency.name,
+            printable(agency.name),
             info,
-            template_rows(plans, plan, agency, period),
+            [
+                replace(r, name=printable(r.name), unit=printable(r.unit))
+                for r in template_rows(plans, plan, agency, period)
+            ],  # text stored before the text rules: Excel refuses control characters
         )
     if suffix == ".csv":
         rows = template_rows(plans, plan, agency, period)
