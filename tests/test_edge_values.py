@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QTableView
 from sqlmodel import Session, select
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.domain.figure_rules import FigureKind, check_figure, check_target, clean_text
 from kh65_desktop.domain.terms import IndicatorKind
@@ -22,6 +23,12 @@ from .edge_values import BIGGEST, LOWEST, seed_edge_database, seed_poisoned_data
 from .ui_helpers import open_window
 
 SEEDS = {"edges": seed_edge_database, "poisoned": seed_poisoned_database}
+
+
+@pytest.fixture(autouse=True)
+def _no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main()` run in this process must not hang the user's log file on the root logger."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
 
 
 @pytest.fixture(scope="module", params=list(SEEDS))

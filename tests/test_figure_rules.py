@@ -4,14 +4,13 @@ service every window path uses, received packages and templates, the command lin
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.domain.figure_rules import (
     FigureKind,
@@ -31,6 +30,8 @@ from kh65_desktop.services.exchange_files import export_data, export_file, read_
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.models import Agency, Indicator, Task
 
+from .tampered import first_value, package_json, stc
+
 AMOUNT = FigureKind("Thu nội địa", "tỷ đồng", IndicatorKind.ACCUMULATING, TargetForm.VALUE)
 CHANGE = FigureKind("Tỷ lệ hộ nghèo giảm", "%", IndicatorKind.LEVEL, TargetForm.CHANGE)
 GROWTH = FigureKind("Tốc độ tăng giá trị GRDP", "%", IndicatorKind.LEVEL, TargetForm.VALUE)
@@ -43,6 +44,12 @@ UNEMPLOYED = FigureKind(
 def fingerprint(db_path: Path) -> str:
     with sqlite3.connect(db_path) as db:
         return hashlib.sha256("\n".join(db.iterdump()).encode()).hexdigest()
+
+
+@pytest.fixture(autouse=True)
+def _no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main()` run in this process must not hang the user's log file on the root logger."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
 
 
 # -- the rules -------------------------------------------------------------------------------
@@ -157,40 +164,9 @@ def test_jump_warnings_for_the_window(service: PlanService, edits: EditService) 
 
 
 # -- received files ------------------------------------------------------------------------
-def _stc(service: PlanService) -> Agency:
-    return next(
-        service.get(Agency, a.id)
-        for a in service.agencies(service.current_plan())
-        if a.code == "STC"
-    )
-
-
-def _package_json(path: Path, change) -> Path:  # type: ignore[no-untyped-def]
-    """The package at `path` with its content changed by `change(content)` and resealed,
-    as a sender's hand-edited file would arrive (checksum right, content wrong)."""
-    with zipfile.ZipFile(path) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-        content = json.loads(archive.read("content.json"))
-    change(content)
-    raw = json.dumps(content, ensure_ascii=True).encode()  # lone surrogates as \\udXXX
-    manifest["content_sha256"] = hashlib.sha256(raw).hexdigest()
-    bad = path.with_name("bad.kh65")
-    with zipfile.ZipFile(bad, "w") as archive:
-        archive.writestr("manifest.json", json.dumps(manifest))
-        archive.writestr("content.json", raw)
-    return bad
-
-
 @pytest.fixture
 def package(service: PlanService, tmp_path: Path) -> Path:
-    return export_file(service, service.current_plan(), _stc(service), None, tmp_path / "stc.kh65")
-
-
-def _first_value(field: str, value: object):  # type: ignore[no-untyped-def]
-    def change(content: dict) -> None:
-        content["values"][0][field] = value
-
-    return change
+    return export_file(service, service.current_plan(), stc(service), None, tmp_path / "stc.kh65")
 
 
 @pytest.mark.parametrize(
@@ -210,7 +186,7 @@ def _first_value(field: str, value: object):  # type: ignore[no-untyped-def]
 def test_a_package_breaking_the_rules_is_refused_naming_the_figure(
     package: Path, db_path: Path, field: str, sent: object, message: str
 ) -> None:
-    bad = _package_json(package, _first_value(field, sent))
+    bad = package_json(package, first_value(field, sent))
     before = fingerprint(db_path)
     with pytest.raises(ExchangeError) as refused:
         read_file(bad, "Lan")
@@ -224,7 +200,7 @@ def test_a_package_with_real_booleans_and_control_characters_is_cleaned(package:
     def change(content: dict) -> None:
         content["values"][0].update(achieved=False, estimate=None, note="Cục\x00 Thuế\x1b")
 
-    data = read_file(_package_json(package, change), "Lan")
+    data = read_file(package_json(package, change), "Lan")
     assert (data.values[0].achieved, data.values[0].estimate) == (False, False)
     assert data.values[0].note == "Cục Thuế"
 
@@ -232,7 +208,7 @@ def test_a_package_with_real_booleans_and_control_characters_is_cleaned(package:
 def test_a_negative_amount_in_a_package_is_refused_by_the_preview(
     service: PlanService, package: Path, db_path: Path
 ) -> None:
-    data = read_file(_package_json(package, _first_value("value", -3300)), "Lan")
+    data = read_file(package_json(package, first_value("value", -3300)), "Lan")
     with pytest.raises(ExchangeError, match="Thu nội địa.*là số âm"):
         ExchangeService(service.engine).preview(service.current_plan(), data)
 
@@ -241,7 +217,7 @@ def test_definitions_with_a_target_of_0_are_refused(
     service: PlanService, tmp_path: Path, db_path: Path
 ) -> None:
     """A definitions package with target 0 used to stop the window from opening at all."""
-    data = export_data(service.engine, service.current_plan(), _stc(service), definitions=True)
+    data = export_data(service.engine, service.current_plan(), stc(service), definitions=True)
     data.definitions = [
         TargetData(**{**d.__dict__, "target_value": 0.0}) if d.code == "II.6.1" else d
         for d in data.definitions
@@ -271,7 +247,7 @@ def test_a_template_figure_beyond_the_bounds_is_refused(
 def test_the_command_line_refuses_a_jump_unless_allowed(
     service: PlanService, package: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bad = _package_json(package, _first_value("value", 330_000))  # Thu nội địa: target 6.220
+    bad = package_json(package, first_value("value", 330_000))  # Thu nội địa: target 6.220
     before = fingerprint(db_path)
     assert main(["--db", str(db_path), "import", str(bad), "--dry-run"]) == 0
     assert "Cảnh báo: Chỉ tiêu II.6.1" in capsys.readouterr().out

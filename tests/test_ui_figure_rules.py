@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop.services.exchange_files import export_file
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 
 from .edge_values import seed_poisoned_database
+from .tampered import first_value, package_json, stc
 from .ui_helpers import cell, column, find_row, open_window, type_into_cell
 
 
@@ -116,3 +118,23 @@ def test_a_poisoned_database_opens_and_can_be_corrected(
     target = proxy.index(find_row(proxy, "II.3.1"), column(proxy, "target"))
     type_into_cell(qtbot, tab.table, target, "4.874,53")
     assert cell(proxy, "II.3.1", "percent") != ""
+
+
+def test_the_import_preview_warns_of_a_jump_and_refuses_an_impossible_figure(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    service = window.context.plans
+    package = export_file(service, window.context.plan, stc(service), None, tmp_path / "a.kh65")
+    jump = package_json(package, first_value("value", 330_000))
+    dialog = window.open_import(jump)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "Cần xem lại 1 số liệu bất thường: Chỉ tiêu II.6.1" in dialog.summary.text()
+    assert "330.000 lớn hơn 10 lần kế hoạch (6.220)" in dialog.summary.text()
+    assert dialog.apply_button.isEnabled()  # the clerk decides, having seen it
+    dialog.reject()
+    negative = package_json(package, first_value("value", -3300))
+    dialog = window.open_import(negative)
+    qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
+    assert "là số âm" in dialog.summary.text()
+    assert _db_value(db_path, "II.6.1") == 3300
