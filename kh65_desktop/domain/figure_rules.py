@@ -65,7 +65,7 @@ def check_number(value: float | None, what: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RuleError(f"{what}: “{value}” không phải là số.")
-    if not math.isfinite(value) or abs(value) >= MAX_ABS:
+    if abs(value) >= MAX_ABS or not math.isfinite(value):  # abs first: 10**400 is an int
         raise RuleError(
             f"{what}: số quá lớn. Số liệu phải nhỏ hơn 1.000.000.000.000.000 "
             "(10^15) về trị tuyệt đối; hãy kiểm tra lại đơn vị tính."

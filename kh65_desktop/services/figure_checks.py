@@ -21,7 +21,7 @@ from ..domain.figure_rules import (
     field_label,
     jump_warning,
 )
-from ..exchange.data import ExchangeData, ExchangeError
+from ..exchange.data import ExchangeData, ExchangeError, ValueData
 from ..storage.figures import ValueKey, ValueState
 from ..storage.models import Indicator, Locality, LocalityTarget, Period, Plan, ReportedValue
 
@@ -149,6 +149,11 @@ class ImportReview:
     warnings: list[str] = field(default_factory=list)
 
 
+def _place(indicator: Indicator, value: ValueData) -> str:
+    where = f"{_what(indicator)}, kỳ {value.period}"
+    return where + (f", địa bàn {value.locality}" if value.locality else "")
+
+
 def reviewed(engine: Engine, plan: Plan, data: ExchangeData) -> list[str]:
     """The warnings of `review_import`; ExchangeError naming the figures it refuses."""
     review = review_import(engine, plan, data)
@@ -204,17 +209,19 @@ def review_import(engine: Engine, plan: Plan, data: ExchangeData) -> ImportRevie
         ).all()
     same = {(i, p, loc): v for i, p, loc, v in stored}
     latest = {(i, loc): v for i, _, loc, v in stored}  # the last one in period order wins
+    kinds = {code: FigureKind.of(i) for code, i in indicators.items()}
     for value in data.values:
         indicator = indicators.get(value.indicator)
         if indicator is None or value.value is None or indicator.id is None:
             continue
-        where = f"{_what(indicator)}, kỳ {value.period}" + (
-            f", địa bàn {value.locality}" if value.locality else ""
-        )
-        try:
-            check_figure(value.value, FigureKind.of(indicator), where)
-        except RuleError as refused:
-            review.refusals.append(str(refused))
+        kind = kinds[value.indicator]
+        try:  # without a message first: one is put together only for a figure refused
+            check_figure(value.value, kind, "")
+        except RuleError:
+            try:
+                check_figure(value.value, kind, _place(indicator, value))
+            except RuleError as refused:
+                review.refusals.append(str(refused))
             continue
         locality_id = localities.get(value.locality) if value.locality else None
         key = (indicator.id, periods.get(value.period), locality_id)
@@ -224,7 +231,8 @@ def review_import(engine: Engine, plan: Plan, data: ExchangeData) -> ImportRevie
             if locality_id is not None
             else indicator.target_value
         )
-        warning = jump_warning(value.value, target, last, where)
-        if warning:
-            review.warnings.append(warning)
+        if jump_warning(value.value, target, last, ""):
+            review.warnings.append(
+                jump_warning(value.value, target, last, _place(indicator, value)) or ""
+            )
     return review
