@@ -275,3 +275,29 @@ def test_the_plan_file_refuses_a_figure_beyond_the_bounds(tmp_path: Path) -> Non
 
     with Session(engine) as session, pytest.raises(PlanFileError, match="II.6.1.*bằng 0"):
         load_plan(session, bad)
+
+
+def test_a_new_indicator_is_checked_as_it_will_be(
+    service: PlanService, edits: EditService, db_path: Path
+) -> None:
+    """The window's "new indicator" form builds the row with the enums' values as text."""
+    plan = service.current_plan()
+    group = next(g for g in service.groups(plan) if g.code == "II.5")
+    before = fingerprint(db_path)
+    row = Indicator(
+        plan_id=plan.id,
+        group_id=group.id,
+        code="II.5.9",
+        name="Số chợ\x00 xây mới",
+        unit="chợ",
+        kind="accumulating",  # type: ignore[arg-type]
+        direction="higher",  # type: ignore[arg-type]
+        target_form="value",  # type: ignore[arg-type]
+        target_value=-12.0,
+    )
+    with pytest.raises(RuleError, match="Chỉ tiêu II.5.9: -12 là số âm"):
+        edits.add_row(row)
+    assert fingerprint(db_path) == before
+    row.target_value = 12.0
+    added = service.get(Indicator, edits.add_row(row))
+    assert added is not None and added.name == "Số chợ xây mới"

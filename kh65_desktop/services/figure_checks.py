@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -85,9 +86,7 @@ def checked_fields(session: Session, row: SQLModel, changes: dict[str, Any]) -> 
             checked[name] = clean_text(value, name, field_label(name))
     if isinstance(row, Indicator):
         after = {**fields_of(row), **checked}
-        kind = FigureKind(
-            after["name"], after["unit"], after["kind"], after["target_form"], after["direction"]
-        )
+        kind = FigureKind.of(SimpleNamespace(**after))  # enums from their values too
         what = f"Chỉ tiêu {after['code']}"
         if "target_value" in changes:
             checked["target_value"] = check_target(changes["target_value"], kind, what)
