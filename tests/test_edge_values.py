@@ -71,6 +71,7 @@ def test_the_reading_commands_run_and_show_sane_figures(
         assert "1,000e+300" in table
         assert rows["II.6.1"]["status_label"] != "Đạt"
         assert rows["II.3.1"]["percent_of_plan"] is None  # a target of 0: no % of plan
+        assert rows["II.1.2"]["status_label"] == "Chưa đủ số liệu"  # not "Đạt" against 0
 
 
 def test_export_then_import_of_the_export(

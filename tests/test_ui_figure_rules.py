@@ -34,7 +34,7 @@ def test_a_30_digit_figure_typed_in_a_cell_is_refused(qtbot, db_path: Path, tmp_
     type_into_cell(qtbot, tab.table, value, "1" + "0" * 29)
     assert tab.error.isVisible()
     assert "Chỉ tiêu II.6.1 “Thu nội địa”: số quá lớn" in tab.error.text()
-    assert "Dữ liệu không bị thay đổi" in tab.error.text()
+    assert "đơn vị tính. Dữ liệu không bị thay đổi." in tab.error.text()  # one full stop
     assert _db_value(db_path, "II.6.1") == 3300  # nothing written
     assert cell(proxy, "II.6.1", "value") == "3.300"
     assert cell(proxy, "II.6.1", "status") != "Đạt"

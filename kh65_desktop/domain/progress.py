@@ -100,7 +100,10 @@ def compute(spec: IndicatorSpec, reading: Reading | None) -> Progress:
     if not numeric:
         return Progress(status=_judged_status(reading))
     assert reading is not None and value is not None and target.value is not None
-    if not (abs(value) < MAX_ABS and abs(target.value) < MAX_ABS):
+    zero_goal = spec.direction is Direction.LOWER and spec.kind is IndicatorKind.LEVEL
+    if not (abs(value) < MAX_ABS and abs(target.value) < MAX_ABS) or (
+        abs(target.value) < _EPS and not zero_goal
+    ):
         return Progress(status=Status.NO_DATA)  # stored before the figure rules: not judged
     percent = _percent_of_plan(spec, value)
     remaining = _finite(_remaining(spec, value))
