@@ -301,3 +301,46 @@ def test_a_new_indicator_is_checked_as_it_will_be(
     row.target_value = 12.0
     added = service.get(Indicator, edits.add_row(row))
     assert added is not None and added.name == "Số chợ xây mới"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda c: c["tasks"][0].update(note="x" * 100_000), "Nhiệm vụ .*ghi chú: dài 100.000"),
+        (lambda c: c["periods"].append({**c["periods"][0], "code": "K" * 5000}), "tối đa 50"),
+        (lambda c: c["sender"].update(name="Sở\ud83d Tài chính"), "Tên đơn vị gửi: .*không hợp lệ"),
+    ],
+)
+def test_texts_beyond_the_rules_in_a_package_are_refused(
+    package: Path,
+    change,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    with pytest.raises(ExchangeError, match=message):
+        read_file(package_json(package, change), "Lan")
+
+
+def test_texts_in_a_package_are_cleaned(package: Path) -> None:
+    def change(content: dict) -> None:
+        content["sender"]["name"] = "Sở Tài\nchính"
+        content["tasks"][0]["note"] = "Đang\x00 làm\r\nxong 80%"
+
+    data = read_file(package_json(package, change), "Lan")
+    assert data.sender_name == "Sở Tài chính"
+    assert data.tasks[0].note == "Đang làm\nxong 80%"
+
+
+def test_the_plan_file_refuses_a_100_kb_name(tmp_path: Path) -> None:
+    from sqlmodel import Session
+
+    from kh65_desktop.storage.database import open_database
+    from kh65_desktop.storage.plan_file import PlanFileError, load_plan
+
+    source = Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml"
+    text = source.read_text(encoding="utf-8").replace('code = "65/KH-UBND/2024"', 'code = "66"', 1)
+    text = text.replace('name = "Thu nội địa"', f'name = "{"Thu " * 25_600}"', 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, "utf-8")
+    engine = open_database(tmp_path / "kh65.db")
+    with Session(engine) as session, pytest.raises(PlanFileError, match="II.6.1: Tên: dài"):
+        load_plan(session, bad)
