@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi")
     imported.add_argument("--json", action="store_true", help="in dạng JSON")
     imported.add_argument(
+        "--allow-jumps",
+        action="store_true",
+        help="vẫn nhập số liệu lớn hơn 10 lần kế hoạch hoặc số gần nhất",
+    )
+    imported.add_argument(
         "--take-theirs",
         action="store_true",
         help="khi xung đột, lấy số trong tệp (mặc định giữ số ở đây)",
@@ -410,6 +415,7 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
     """Preview (and unless --dry-run, apply) a received file."""
     from .services.exchange import ExchangeService, kept_summary
     from .services.exchange_files import read_file
+    from .services.figure_checks import jumps_refused
 
     exchange = ExchangeService(service.engine)
     plan = service.current_plan()
@@ -419,6 +425,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
         for row in preview.rows:
             row.take_theirs = True
     applied = None
+    if preview.warnings and not args.dry_run and not args.allow_jumps:
+        raise ExchangeError(args.file, jumps_refused(preview.warnings))
     if not args.dry_run and not preview.changes_nothing:
         applied = exchange.apply(plan, preview, "Dòng lệnh")
     counts = {a.value: n for a, n in preview.counts().items()}
@@ -449,6 +457,7 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
                 "applied": applied is not None,
                 "message": message,
                 "already_imported": preview.earlier is not None,
+                "warnings": preview.warnings,
                 "rows": [
                     {
                         "kind": r.kind,
@@ -478,5 +487,7 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
                     f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}"
                     + (f" ({r.reason})" if r.reason else "")
                 )
+        for warning in preview.warnings:
+            print(f"  Cảnh báo: {warning}")
         print(message)
     return 0

@@ -29,9 +29,15 @@ def child(db_path: Path, journal: Path, package: Path) -> None:
     plans, edits, exchange = PlanService(engine), EditService(engine), ExchangeService(engine)
     plan = plans.current_plan()
     period = plans.periods(plan)[0]
-    ids = [r.id for r in plans.indicator_rows() if r.kind.value != "qualitative"][:12]
+    # amounts and counts: a rising counter is a plausible figure for them, not for a rate in
+    # %; none of those the package brings (group II.6), which the import sets back
+    ids = [
+        r.id
+        for r in plans.indicator_rows()
+        if r.kind.value != "qualitative" and r.unit != "%" and r.group_code != "II.6"
+    ][:12]
     counter = 1.0 + sum(1 for _ in open(journal, encoding="utf-8")) if journal.exists() else 1.0
-    counter += time.time() % 1000 * 1000  # unique across runs
+    counter += round(time.time() % 1000 * 1000)  # unique across runs, a whole number
     with open(journal, "a", encoding="utf-8") as log:
         print("ready", flush=True)
         step = 0

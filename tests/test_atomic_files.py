@@ -91,7 +91,9 @@ def test_a_report_open_in_word_gets_a_clear_message(
     monkeypatch.setattr(atomic_file.os, "replace", locked)
     with pytest.raises(ReportError) as raised:
         write_report(service, options(service, ReportKind.PROVINCE), good_report)
-    assert "tệp đang được mở trong chương trình khác (Word, Excel, trình đọc PDF)" in str(raised.value)
+    assert "tệp đang được mở trong chương trình khác (Word, Excel, trình đọc PDF)" in str(
+        raised.value
+    )
     assert "Hãy đóng tệp đó rồi lưu lại, hoặc lưu với tên khác." in str(raised.value)
     assert "Access" not in str(raised.value)
     assert good_report.read_bytes() == before

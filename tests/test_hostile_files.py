@@ -211,7 +211,7 @@ PACKAGES: dict[str, tuple[Callable[[Path], bytes], tuple[str, ...]]] = {
         lambda g: changed(g, _set("values", 0, "indicator", to="II." * 350_000)),
         (
             "số liệu thứ 1 (chỉ tiêu “II.II.II.II.II.II.II.II.II.II.II.II.II.I…”): trường "
-            "“indicator” dài 1050000 ký tự, không thể là một mã (tối đa 100)",
+            "“indicator” dài 1050000 ký tự, không thể là một mã (tối đa 50)",
         ),
     ),
     "a dict for the values": (
@@ -268,7 +268,7 @@ PACKAGES: dict[str, tuple[Callable[[Path], bytes], tuple[str, ...]]] = {
     ),
     "a number for a locality": (
         lambda g: changed(g, _set("values", 0, "locality", to=7)),
-        ("trường “locality” phải là một mã (chuỗi chữ, tối đa 100 ký tự) hoặc null",),
+        ("trường “locality” phải là một mã (chuỗi chữ, tối đa 50 ký tự) hoặc null",),
     ),
     "a string for a figure row": (
         lambda g: changed(g, _set("values", 0, to="II.6.1=3300")),

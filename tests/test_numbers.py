@@ -16,6 +16,7 @@ from kh65_desktop.domain.numbers import (
     parse_number,
     parse_number_detail,
     parse_optional_number,
+    round_half_up,
 )
 
 
@@ -126,3 +127,15 @@ def test_dates() -> None:
 def test_bad_dates(text: str, fragment: str) -> None:
     with pytest.raises(VietnameseFormatError, match=fragment):
         parse_date(text)
+
+
+def test_stored_figures_from_before_the_rules_are_shown_not_fatal() -> None:
+    """1e300 once made every screen and report fail; a 30-digit figure showed blank."""
+    assert format_number(1e300) == "1,000e+300"
+    assert format_number(-1e30, 2) == "-1,000e+30"
+    assert format_number(float("inf")) == "(vô cực)"
+    assert format_number(float("nan")) == "(không phải số)"
+    assert format_number(999_999_999_999_999.0) == "999.999.999.999.999"
+    assert format_number(-999_999_999_999_999.0, 2) == "-999.999.999.999.999,00"
+    assert format_number(0.000001) == "0"
+    assert round_half_up(1e300, 2) == 1e300

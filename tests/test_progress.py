@@ -114,3 +114,39 @@ def test_qualitative_and_missing_data() -> None:
     assert result.status is Status.NO_DATA
     assert result.percent_of_plan is None and result.remaining is None
     assert compute(amount(100), None).status is Status.NO_DATA
+
+
+def _level(target: float, baseline: float | None, direction: Direction = UP) -> IndicatorSpec:
+    return IndicatorSpec(LEVEL, direction, Target(TargetForm.VALUE, target), baseline)
+
+
+@pytest.mark.parametrize(
+    "spec, value",
+    [
+        (amount(0.0), 12.0),  # a target of 0 stored before the figure rules
+        (_level(0.0, None), 16.63),
+        (_level(0.0, 0.0), 16.63),
+        (amount(6220.0), 1e300),  # a figure stored before the figure rules
+        (amount(1e300), 3300.0),
+        (_level(99.7, None, DOWN), 0.0),
+    ],
+)
+def test_values_from_before_the_rules_never_raise_nor_count_as_met(
+    spec: IndicatorSpec, value: float
+) -> None:
+    result = compute(spec, mid_year(value))  # raised ZeroDivisionError for several
+    assert result.status is not Status.MET or spec.direction is DOWN
+    for figure in (result.percent_of_plan, result.remaining, result.projected):
+        assert figure is None or abs(figure) < 1e18
+
+
+def test_the_edges_the_rules_allow() -> None:
+    biggest = 999_999_999_999_999.0
+    assert compute(amount(biggest), mid_year(biggest)).status is Status.MET
+    assert compute(amount(6220.0), mid_year(0.0)).percent_of_plan == 0
+    same = compute(_level(94.8, 94.8), mid_year(94.8))  # baseline equal to the target
+    assert same.status is Status.MET and same.level_progress is None
+    below = compute(_level(94.8, 94.8), mid_year(90.0))
+    assert below.status is Status.LAGGING  # 90 / 94,8 is within 10% of the target
+    unemployment = compute(_level(0.0, None, DOWN), mid_year(3.0))  # a goal of 0 is real
+    assert unemployment.status is Status.AT_RISK and unemployment.remaining == 3

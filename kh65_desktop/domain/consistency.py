@@ -179,6 +179,8 @@ def _province_totals(facts: IndicatorFacts) -> tuple[Stated, ...]:
 def _derive(kind: StatedKind, row: Row, facts: IndicatorFacts) -> _Derived | None:
     target, value = row.target, row.value
     if kind is StatedKind.PERCENT_OF_PLAN and value is not None:
+        if target is not None and abs(target.value) < 1e-9:
+            return None  # a target of 0 (stored before the figure rules): no % to compare
         if target is not None:
             return _Derived(
                 value.value / target.value * 100,
@@ -189,6 +191,8 @@ def _derive(kind: StatedKind, row: Row, facts: IndicatorFacts) -> _Derived | Non
         remaining = _stated(row, StatedKind.REMAINING)
         if remaining is not None:  # no target given: the one implied by value + remaining
             whole = value.value + remaining.value
+            if abs(whole) < 1e-9:
+                return None
             return _Derived(
                 value.value / whole * 100,
                 value.interval.percent_of(value.interval + remaining.interval),

@@ -7,6 +7,7 @@ and dates as 04/7/2024 or "ngày 04 tháng 7 năm 2024". Bad input raises
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -77,12 +78,27 @@ def format_number(value: float | None, decimals: int | None = None) -> str:
     """Write a number the Vietnamese way; `decimals=None` shows up to 2, trimming zeros."""
     if value is None:
         return ""
+    if not math.isfinite(value) or abs(value) >= _SHOWN_WHOLE:
+        return _absurd(value)
     if decimals is None:
         text = _fixed(value, 2)
         if "," in text:
             text = text.rstrip("0").rstrip(",")
         return text
     return _fixed(value, decimals)
+
+
+_SHOWN_WHOLE = 1e18  # beyond the figure rules' 10^15; only a database from before them has it
+
+
+def _absurd(value: float) -> str:
+    """A figure stored before the figure rules (1e300, inf): shown as what it is, so the clerk
+    can find and correct it, instead of failing every screen and report."""
+    if math.isnan(value):
+        return "(không phải số)"
+    if math.isinf(value):
+        return "(vô cực)" if value > 0 else "(âm vô cực)"
+    return f"{value:.3e}".replace(".", ",")
 
 
 def _fixed(value: float, decimals: int) -> str:
@@ -101,6 +117,8 @@ def _fixed(value: float, decimals: int) -> str:
 
 def round_half_up(value: float, decimals: int) -> float:
     """Round as people do on paper (44,615 -> 44,62), not banker's rounding."""
+    if not math.isfinite(value) or abs(value) >= _SHOWN_WHOLE:
+        return value  # beyond 28 significant digits there is nothing to round
     quant = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(value)).quantize(quant, rounding=ROUND_HALF_UP))
 

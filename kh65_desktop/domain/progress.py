@@ -16,9 +16,11 @@ Rules (domain.md):
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass
 from datetime import date
 
+from .figure_rules import MAX_ABS
 from .terms import Direction, IndicatorKind, Status, TargetForm
 
 LAGGING_SHARE = 0.9  # a projection at 90% of what is required is "lagging", below is "at risk"
@@ -98,18 +100,30 @@ def compute(spec: IndicatorSpec, reading: Reading | None) -> Progress:
     if not numeric:
         return Progress(status=_judged_status(reading))
     assert reading is not None and value is not None and target.value is not None
+    zero_goal = spec.direction is Direction.LOWER and spec.kind is IndicatorKind.LEVEL
+    if not (abs(value) < MAX_ABS and abs(target.value) < MAX_ABS) or (
+        abs(target.value) < _EPS and not zero_goal
+    ):
+        return Progress(status=Status.NO_DATA)  # stored before the figure rules: not judged
     percent = _percent_of_plan(spec, value)
-    remaining = _remaining(spec, value)
+    remaining = _finite(_remaining(spec, value))
     months_left = reading.months_left
-    pace = remaining / months_left if months_left > _EPS else None
+    pace = (
+        _finite(remaining / months_left) if months_left > _EPS and remaining is not None else None
+    )
     required = (target.share or 100.0) / 100.0
     expected = reading.elapsed_share * required * 100.0
     level_progress, projected = _projection(spec, value, reading)
+    level_progress, projected = _finite(level_progress), _finite(projected)
     projected_meets = _meets(spec, projected) if projected is not None else None
     status = _status(spec, value, reading, projected)
     return Progress(
         status, percent, remaining, level_progress, expected, pace, projected, projected_meets
     )
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _judged_status(reading: Reading | None) -> Status:
@@ -127,9 +141,8 @@ def _percent_of_plan(spec: IndicatorSpec, value: float) -> float | None:
     target = spec.target.value
     assert target is not None
     lower = spec.direction is Direction.LOWER and not _is_amount(spec)
-    if lower:
-        return target / value * 100.0 if abs(value) > _EPS else None
-    return value / target * 100.0 if abs(target) > _EPS else None
+    ratio = _ratio(target, value) if lower else _ratio(value, target)
+    return None if ratio is None else _finite(ratio * 100.0)
 
 
 def _remaining(spec: IndicatorSpec, value: float) -> float:
@@ -149,9 +162,10 @@ def _meets(spec: IndicatorSpec, value: float) -> bool:
     target = spec.target
     assert target.value is not None
     if _is_amount(spec):
-        if abs(target.value) < _EPS:
+        ratio = _ratio(value, target.value)
+        if ratio is None:
             return False
-        ratio = value / target.value * 100.0
+        ratio *= 100.0
         threshold = target.share if target.share is not None else 100.0
         return ratio > threshold + _EPS if target.strict else ratio >= threshold - _EPS
     lower = target.form is TargetForm.CEILING or spec.direction is Direction.LOWER
@@ -170,10 +184,22 @@ def _projection(
     if _is_amount(spec):
         return None, value / share
     target, baseline = spec.target.value, spec.baseline
-    if baseline is None or target is None or abs(target - baseline) < _EPS:
+    if baseline is None or target is None:
         return None, None
-    level_progress = (value - baseline) / (target - baseline) * 100.0
+    ratio = _ratio(value - baseline, target - baseline)
+    if ratio is None:  # baseline equal to the target: no way to go
+        return None, None
+    level_progress = ratio * 100.0
     return level_progress, baseline + (value - baseline) / share
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    """numerator / denominator, or None where it means nothing: a stored target of 0 (or one
+    from before the figure rules, 1e300) must never make a screen or report fail."""
+    if abs(denominator) < _EPS:
+        return None
+    ratio = numerator / denominator
+    return ratio if math.isfinite(ratio) else None
 
 
 def _status(spec: IndicatorSpec, value: float, reading: Reading, projected: float | None) -> Status:
@@ -182,15 +208,17 @@ def _status(spec: IndicatorSpec, value: float, reading: Reading, projected: floa
     target = spec.target.value
     assert target is not None
     if projected is None:  # a level with no known starting point: judge by the gap alone
-        near = value / target if spec.direction is Direction.HIGHER else target / value
-        return Status.LAGGING if near >= LAGGING_SHARE else Status.AT_RISK
+        near = (
+            _ratio(value, target) if spec.direction is Direction.HIGHER else _ratio(target, value)
+        )
+        return Status.LAGGING if near is not None and near >= LAGGING_SHARE else Status.AT_RISK
     if _meets(spec, projected):
         return Status.ON_TRACK
     if _is_amount(spec):
         required = (spec.target.share or 100.0) / 100.0
-        ratio = projected / target / required
+        ratio = _ratio(projected, target * required)
     else:
         baseline = spec.baseline
         assert baseline is not None
-        ratio = (projected - baseline) / (target - baseline)
-    return Status.LAGGING if ratio >= LAGGING_SHARE else Status.AT_RISK
+        ratio = _ratio(projected - baseline, target - baseline)
+    return Status.LAGGING if ratio is not None and ratio >= LAGGING_SHARE else Status.AT_RISK

@@ -18,11 +18,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..domain.figure_rules import TEXT_LIMITS
 from .data import MAX_VALUES, ExchangeError
 
 RESEND = "Hãy đề nghị đơn vị gửi xuất lại tệp bằng KH65 Desktop rồi gửi lại."
 MAX_DIGITS = 20  # no figure, code or version needs a longer integer
-MAX_CODE = 100  # characters of a code: "65/KH-UBND/2024", "II.1.T5.1"
+MAX_CODE = TEXT_LIMITS["code"]  # characters of a code: "65/KH-UBND/2024", "II.1.T5.1"
 # Objects and lists in one document: one per figure, and room for periods, tasks and
 # definitions. Each costs about 60 bytes of memory for 2 bytes of JSON ("{}"), so without a
 # bound a 200 MB document of them would take gigabytes before any field could be checked.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from ..domain.figure_rules import printable
 from ..domain.numbers import format_date_long
 
 
@@ -16,8 +16,9 @@ class ReportError(ValueError):
 
 
 def nfc(text: str) -> str:
-    """Precomposed Unicode: "ệ" as one character, as fonts and search expect."""
-    return unicodedata.normalize("NFC", text)
+    """Precomposed Unicode: "ệ" as one character, as fonts and search expect; without the
+    control characters a database from before the text rules may hold (Word refuses them)."""
+    return printable(text)
 
 
 @dataclass

@@ -151,19 +151,54 @@ CHUNK_ROWS = 60  # a long table is laid out in parts (reportlab splits one huge 
 _PADDING = 3
 
 
-def _cell(value: str, width: float, style: ParagraphStyle) -> str | Flowable:
+ROW_LINES = 45  # a cell's lines per table row: a taller row would not fit on a page
+
+
+def _cell(value: str, width: float, style: ParagraphStyle) -> str | list[str] | Flowable:
     """A plain string, broken into lines here where it must wrap: reportlab's Table draws
     plain lines several times faster than Paragraphs, the same on paper (a 121-page report
-    has over 3.000 wrapped names)."""
+    has over 3.000 wrapped names). A text too long for one page comes as its lines, which
+    `_rows` spreads over several rows."""
     text, room = nfc(value), width - 2 * _PADDING
     if "\n" not in text and stringWidth(text, style.fontName, TABLE_SIZE) <= room:
         return text  # most cells: a figure or a short word
     lines: list[str] = []
     for part in text.split("\n"):
         lines += simpleSplit(part, style.fontName, TABLE_SIZE, room) or [""]
-    if any(stringWidth(line, style.fontName, TABLE_SIZE) > room for line in lines):
-        return P(_text(value), style)  # a word wider than the cell: let it be split
-    return "\n".join(lines)
+    wide = any(stringWidth(line, style.fontName, TABLE_SIZE) > room for line in lines)
+    if len(lines) <= ROW_LINES:
+        return P(_text(value), style) if wide else "\n".join(lines)  # a wide word: split
+    return [piece for line in lines for piece in _broken(line, style.fontName, room)]
+
+
+def _broken(line: str, font: str, room: float) -> list[str]:
+    """A line no wider than the cell, cut between characters if it must be."""
+    if stringWidth(line, font, TABLE_SIZE) <= room:
+        return [line]
+    pieces, current = [], ""
+    for char in line:
+        if current and stringWidth(current + char, font, TABLE_SIZE) > room:
+            pieces.append(current)
+            current = ""
+        current += char
+    return [*pieces, current]
+
+
+def _rows(cells: list[Any]) -> list[list[Any]]:
+    """One table row, or several when a cell has more lines than a page holds: the text
+    continues in the next row, so a row never has to be taller than a page."""
+    tallest = max((len(c) for c in cells if isinstance(c, list)), default=1)
+    rows = []
+    for start in range(0, max(tallest, 1), ROW_LINES):
+        rows.append(
+            [
+                "\n".join(c[start : start + ROW_LINES])
+                if isinstance(c, list)
+                else (c if start == 0 else "")
+                for c in cells
+            ]
+        )
+    return rows
 
 
 def _table(table: Table) -> list[Flowable]:
@@ -206,14 +241,14 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
             commands.append(("SPAN", (1, index), (-1, index)))
             continue
         chosen = bold if row.total else styles
+        cells = [
+            _cell(value, width, chosen[column.align])
+            for value, width, column in zip(row.cells, widths, table.columns, strict=True)
+        ]
+        data += _rows(cells)
         if row.total:
-            commands.append(("FONT", (0, index), (-1, index), fonts.FAMILY + "-bold", TABLE_SIZE))
-        data.append(
-            [
-                _cell(value, width, chosen[column.align])
-                for value, width, column in zip(row.cells, widths, table.columns, strict=True)
-            ]
-        )
+            last = len(data) - 1
+            commands.append(("FONT", (0, index), (-1, last), fonts.FAMILY + "-bold", TABLE_SIZE))
     result = T(data, colWidths=widths, repeatRows=1)
     result.setStyle(TableStyle(commands))
     return result

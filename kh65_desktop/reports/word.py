@@ -195,7 +195,7 @@ def render_docx(report: Report, path: Path) -> Path:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), fonts.find_fonts().name)
     _page_numbers(section)
     head = report.letterhead
-    document.core_properties.title = nfc(head.subject)
+    document.core_properties.title = nfc(head.subject)[:255]  # Word's limit for a property
     _letterhead(document, head)
     _title(document, head)
     for part in report.parts:

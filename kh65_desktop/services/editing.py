@@ -9,9 +9,17 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
+from ..domain.figure_rules import RuleError
 from ..domain.terms import Role, TaskStatus
 from ..storage.figures import ValueKey, ValueState, write_figures
-from ..storage.models import LocalityTarget, ReportedValue, Task, TaskAgency, ValueChange
+from ..storage.models import (
+    LocalityTarget,
+    ReportedValue,
+    Task,
+    TaskAgency,
+    ValueChange,
+)
+from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
 
 __all__ = ["EditService", "TaskSnapshot", "ValueKey", "ValueState"]  # the UI's names for figures
 
@@ -48,11 +56,24 @@ class EditService:
         """Set (or, with None, remove) several figures in one transaction and log each change
         (at `now`: an undo finds its command's own history rows by it).
 
-        Returns the previous states, in the same shape, so undo can pass them back."""
+        Returns the previous states, in the same shape, so undo can pass them back.
+        A figure or text outside the rules (domain/figure_rules.py) raises RuleError and
+        nothing is written."""
         with self._session() as session, session.begin():
+            changes = checked_states(session, changes)
             return write_figures(
                 session.connection(), changes, changed_by, now or datetime.now(UTC)
             )
+
+    def jump_warnings(self, changes: list[tuple[ValueKey, ValueState | None]]) -> list[str]:
+        """Figures more than 10× their target or last figure: the window asks before saving.
+        Nothing for figures the rules refuse: saving them says why, there is nothing to ask."""
+        with self._session() as session:
+            try:
+                checked_states(session, changes)
+            except (RuleError, LookupError):
+                return []
+            return jump_warnings(session, changes)
 
     def record_value(
         self,
@@ -85,20 +106,8 @@ class EditService:
     ) -> float | None:
         """Set (or remove) a locality's target; returns the previous one."""
         with self._session() as session, session.begin():
-            row = session.get(LocalityTarget, (indicator_id, locality_id))
-            old = row.target_value if row else None
-            if value is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(
-                    LocalityTarget(
-                        indicator_id=indicator_id, locality_id=locality_id, target_value=value
-                    )
-                )
-            else:
-                row.target_value = value
-        return old
+            value = checked_target(session, indicator_id, value)
+            return put_locality_target(session, indicator_id, locality_id, value)
 
     # -- any row's plain fields ----------------------------------------------------------
     def update_fields(
@@ -110,6 +119,7 @@ class EditService:
             if row is None:
                 raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
             old = {name: getattr(row, name) for name in changes}
+            changes = checked_fields(session, row, changes)
             for name, value in changes.items():
                 setattr(row, name, value)
         return old
@@ -117,6 +127,8 @@ class EditService:
     def add_row(self, row: SQLModel) -> Any:
         """Insert a row; returns its primary key."""
         with self._session() as session, session.begin():
+            for name, value in checked_fields(session, row, fields_of(row)).items():
+                setattr(row, name, value)
             session.add(row)
             session.flush()
             return row.id
@@ -131,6 +143,8 @@ class EditService:
     def add_task(self, task: Task, lead_ids: list[int], coordinating_ids: list[int]) -> int:
         """A new task with its agencies, in one transaction."""
         with self._session() as session, session.begin():
+            for name, value in checked_fields(session, task, fields_of(task)).items():
+                setattr(task, name, value)
             session.add(task)
             session.flush()
             assert task.id is not None
@@ -174,6 +188,25 @@ class EditService:
             assert task.id is not None
             _link(session, task.id, list(snapshot.links))
             return task.id
+
+
+def put_locality_target(
+    session: Session, indicator_id: int, locality_id: int, value: float | None
+) -> float | None:
+    """Set (None: remove) a locality's target in the caller's transaction; returns the
+    previous one."""
+    row = session.get(LocalityTarget, (indicator_id, locality_id))
+    old = row.target_value if row else None
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(
+            LocalityTarget(indicator_id=indicator_id, locality_id=locality_id, target_value=value)
+        )
+    else:
+        row.target_value = value
+    return old
 
 
 def _link(session: Session, task_id: int, links: list[tuple[int, Role]]) -> None:

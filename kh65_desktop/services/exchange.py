@@ -47,6 +47,7 @@ from ..storage.models import (
 from ..storage.stored_dates import from_stored_time
 from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
+from .figure_checks import reviewed
 from .kept import KeptItem
 
 
@@ -116,6 +117,7 @@ class ImportPreview:
     sender: str
     rows: list[PreviewRow] = field(default_factory=list)
     earlier: ImportLog | None = None  # the same content was imported before
+    warnings: list[str] = field(default_factory=list)  # implausible jumps (figure_checks.py)
 
     def counts(self) -> dict[Action, int]:
         tally = Counter(r.action for r in self.rows)
@@ -226,6 +228,7 @@ class ExchangeService:
         groups = {g.code for g in self._groups(plan)}
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
+        preview.warnings = reviewed(self.engine, plan, data)  # refuses an impossible figure
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
         if refused := batch_problem(  # the period dialog's rules (domain/periods.py)
             list(new_periods.values()),

@@ -3,6 +3,7 @@ a received file into exchange data."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from ..domain.conflicts import believed
+from ..domain.figure_rules import printable
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
+from ..exchange.checks import check_received
 from ..exchange.csv_file import write_csv
 from ..exchange.data import (
     ExchangeData,
@@ -218,7 +221,7 @@ def export_file(
     if suffix == ".xlsx":
         info = PeriodData(
             period.code,
-            period.name,
+            printable(period.name),
             period.kind.value,
             period.starts_on,
             period.ends_on,
@@ -229,9 +232,12 @@ def export_file(
             plan.code,
             plan.number,
             agency.code,
-            agency.name,
+            printable(agency.name),
             info,
-            template_rows(plans, plan, agency, period),
+            [
+                replace(r, name=printable(r.name), unit=printable(r.unit))
+                for r in template_rows(plans, plan, agency, period)
+            ],  # text stored before the text rules: Excel refuses control characters
         )
     if suffix == ".csv":
         rows = template_rows(plans, plan, agency, period)
@@ -253,7 +259,7 @@ def read_file(path: Path, clerk: str) -> ExchangeData:
         raise ExchangeError(path, "không tìm thấy tệp.")
     suffix = path.suffix.lower()
     if suffix == SUFFIX:
-        return read_package(path)
+        return check_received(read_package(path))
     if suffix == ".xlsx":
-        return read_template(path, clerk)
+        return check_received(read_template(path, clerk))
     raise ExchangeError(path, "chỉ nhập được gói dữ liệu .kh65 hoặc mẫu Excel .xlsx.")

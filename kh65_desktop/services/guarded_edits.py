@@ -16,6 +16,7 @@ from ..storage.changed_since import write_unless_changed
 from ..storage.figures import Changes
 from ..storage.models import LocalityTarget
 from ..storage.stored_dates import to_stored_time
+from .editing import put_locality_target
 from .kept import KeptItem, figure_items
 
 
@@ -67,17 +68,7 @@ def set_locality_target_unless_changed(
         row = session.get(LocalityTarget, (indicator_id, locality_id))
         if (row.target_value if row else None) != expected:
             return False
-        if value is None:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(
-                LocalityTarget(
-                    indicator_id=indicator_id, locality_id=locality_id, target_value=value
-                )
-            )
-        else:
-            row.target_value = value
+        put_locality_target(session, indicator_id, locality_id, value)
     return True
 
 

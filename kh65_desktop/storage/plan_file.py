@@ -8,12 +8,24 @@ with a mistake changes nothing and the error names the item.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
+from ..domain.figure_rules import (
+    FigureKind,
+    RuleError,
+    check_decimals,
+    check_figure,
+    check_number,
+    check_share,
+    check_target,
+    clean_text,
+    field_label,
+)
 from ..domain.numbers import VietnameseFormatError, parse_number_detail
 from ..domain.terms import (
     AgencyKind,
@@ -88,9 +100,25 @@ class _Loader:
     def number(self, text: Any, where: str) -> tuple[float, int]:
         try:
             parsed = parse_number_detail(str(text))
-        except VietnameseFormatError as exc:
+            check_decimals(parsed.decimals, "số")
+            check_number(parsed.value, "số")
+        except (VietnameseFormatError, RuleError) as exc:
             raise self.fail(where, str(exc)) from None
         return parsed.value, parsed.decimals
+
+    def text(self, table: dict[str, Any], key: str, where: str, field: str = "") -> str:
+        """A text of the file, cleaned and within its field's limit (domain/figure_rules)."""
+        try:
+            return clean_text(table.get(key, ""), field or key, field_label(field or key))
+        except RuleError as exc:
+            raise self.fail(where, str(exc)) from None
+
+    def checked(self, check: Callable[..., float | None], *args: Any) -> None:
+        """A figure's plausibility for its indicator (sign, rate, target 0)."""
+        try:
+            check(*args)
+        except RuleError as exc:
+            raise self.fail(args[-1], str(exc)) from None
 
     def optional(self, table: dict[str, Any], key: str, where: str) -> float | None:
         return self.number(table[key], where)[0] if key in table else None
@@ -216,24 +244,29 @@ class _Loader:
             plan_id=plan.id,
             group_id=group.id,
             parent_id=parent.id if parent else None,
-            code=item["code"],
+            code=self.text(item, "code", where),
             position=position,
-            name=item["name"],
-            unit=item.get("unit", ""),
+            name=self.text(item, "name", where),
+            unit=self.text(item, "unit", where),
             kind=IndicatorKind(item["kind"]),
             direction=Direction(item.get("direction", "higher")),
             target_form=TargetForm(target["form"]),
             target_value=self.optional(target, "value", where),
             target_strict=bool(target.get("strict", False)),
             target_share=self.optional(target, "share", where),
-            target_text=target.get("text", ""),
+            target_text=self.text(target, "text", where, "target_text"),
             baseline_value=self.optional(baseline, "value", where),
             baseline_label=_join(baseline.get("label", ""), baseline.get("derived", "")),
             same_period_value=self.optional(same, "value", where),
             same_period_label=same.get("label", ""),
-            note=item.get("note", ""),
+            note=self.text(item, "note", where),
             source_quote="\n".join(item.get("quotes", [])),
         )
+        kind = FigureKind.of(indicator)
+        if indicator.kind is not IndicatorKind.QUALITATIVE:
+            self.checked(check_target, indicator.target_value, kind, where)
+        self.checked(check_share, indicator.target_share, where)
+        self.checked(check_figure, indicator.baseline_value, kind, where)
         self.session.add(indicator)
         self.session.flush()
         for value in item.get("values", []):
@@ -262,13 +295,15 @@ class _Loader:
     def _value(
         self, indicator: Indicator, item: dict[str, Any], locality: Locality | None, where: str
     ) -> None:
+        value = self.optional(item, "value", where)
+        self.checked(check_figure, value, FigureKind.of(indicator), where)
         self.session.add(
             ReportedValue(
                 indicator_id=indicator.id,
                 period_id=self._period_id(item["period"], where),
                 locality_id=locality.id if locality else None,
-                value=self.optional(item, "value", where),
-                text=item.get("text", ""),
+                value=value,
+                text=self.text(item, "text", where),
                 achieved=item.get("achieved"),
                 is_estimate=bool(item.get("estimate", False)),
                 as_of=item.get("as_of"),
@@ -352,10 +387,10 @@ class _Loader:
                 code=f"{code}.{index + 1}",
                 position=self.task_count,
                 lead_in=item.get("lead_in", ""),
-                text=entry["text"],
+                text=self.text(entry, "text", f"nhiệm vụ {code}"),
                 deadline=deadline,
-                deadline_text=entry.get("deadline_text", ""),
-                note=entry.get("note", ""),
+                deadline_text=self.text(entry, "deadline_text", f"nhiệm vụ {code}"),
+                note=self.text(entry, "note", f"nhiệm vụ {code}"),
             )
             self.task_count += 1
             self.session.add(task)

@@ -23,6 +23,7 @@ from .commands import (
     SetValuesCommand,
 )
 from .context import AppContext
+from .figure_prompts import confirm_jumps
 from .labels import label
 from .table_model import RIGHT, Column, EditError
 
@@ -106,13 +107,13 @@ def indicator_columns(
                 row.latest and row.latest.is_estimate and row.latest.period_id == period_id
             ),
         )
-        context.push(
-            SetValuesCommand(
-                context,
-                [(ValueKey(row.id, period_id), state if value is not None else None)],
-                Columns.tr("sửa số thực hiện “{0}”").format(row.name),
+        changes = [(ValueKey(row.id, period_id), state if value is not None else None)]
+        if confirm_jumps(context, changes):
+            context.push(
+                SetValuesCommand(
+                    context, changes, Columns.tr("sửa số thực hiện “{0}”").format(row.name)
+                )
             )
-        )
 
     extras: dict[str, dict] = {  # what the window adds to the shared columns
         "code": {"title": Columns.tr("Mã"), "sort": lambda r: code_key(r.code)},
@@ -297,13 +298,13 @@ def breakdown_columns(
             raise EditError(Columns.tr("Hãy chọn chỉ tiêu và kỳ báo cáo trước."))
         value = parse_cell(text, Columns.tr("Thực hiện"))
         key = ValueKey(indicator, period, row.locality_id)
-        context.push(
-            SetValuesCommand(
-                context,
-                [(key, ValueState(value) if value is not None else None)],
-                Columns.tr("sửa số thực hiện của {0}").format(row.locality),
+        changes = [(key, ValueState(value) if value is not None else None)]
+        if confirm_jumps(context, changes):
+            context.push(
+                SetValuesCommand(
+                    context, changes, Columns.tr("sửa số thực hiện của {0}").format(row.locality)
+                )
             )
-        )
 
     return [
         Column("locality", Columns.tr("Địa phương"), lambda r: r.locality),

@@ -120,5 +120,7 @@ class AppContext(QObject):
 
     def _refuse(self, problem: str) -> None:
         self.error.emit(
-            self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.").format(problem)
+            self.tr("Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.").format(
+                problem.rstrip(". ")  # the service's sentence ends with its own full stop
+            )
         )

@@ -203,183 +203,183 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="93"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="101"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="102"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="114"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="118"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="212"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="121"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="126"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="154"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="343"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="206"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="207"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="215"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="247"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="305"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -672,64 +672,81 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
         <source>Đạt</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
         <source>Không đạt</source>
         <translation>Not achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="49"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="61"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="66"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="69"/>
         <source>Kết quả (lời văn)</source>
         <translation>Result (in words)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="75"/>
         <source>Đạt/Không đạt</source>
         <translation>Achieved?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="91"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePrompts</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="30"/>
+        <source>Số liệu bất thường</source>
+        <translation>Unusual figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="31"/>
+        <source>{0}
+
+Vẫn lưu số liệu này?</source>
+        <translation>{0}
+
+Save this figure anyway?</translation>
     </message>
 </context>
 <context>
@@ -917,37 +934,42 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="212"/>
+        <source>Cần xem lại {0} số liệu bất thường: {1}</source>
+        <translation>{0} unusual figures to check: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="233"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="240"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="242"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="244"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="261"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="265"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="276"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1565,67 +1587,67 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="134"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="150"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="151"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="152"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="176"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="180"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="181"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="182"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="300"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="302"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="346"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="349"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="352"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

@@ -208,6 +208,10 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Tệp này đã được nhập ngày {0}.").format(
                 format_date(local_time(preview.earlier.imported_at).date())
             )
+        if preview.warnings:  # implausible jumps: shown, the clerk decides (figure_checks.py)
+            text += "\n" + self.tr("Cần xem lại {0} số liệu bất thường: {1}").format(
+                len(preview.warnings), "; ".join(preview.warnings[:5])
+            )
         self._counted = text
         self._choices_changed()
         self._fill()

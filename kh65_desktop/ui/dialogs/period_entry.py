@@ -28,6 +28,7 @@ from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
 from ..delegates import ChoiceDelegate
+from ..figure_prompts import confirm_jumps
 from ..table_model import RIGHT, Column, EditError, RowTableModel
 from ..views import dialog_buttons, fill_combo, make_table
 
@@ -345,6 +346,8 @@ class PeriodEntryDialog(QDialog):
             self.error.setText(self.tr("Hãy chọn hoặc thêm kỳ báo cáo."))
             return
         changes = self.changes()
+        if changes and not confirm_jumps(self.context, changes, self):
+            return
         if changes:
             text = self.tr("nhập {0} số liệu {1} của {2}").format(
                 len(changes), self.period.currentText(), self.agency.currentText()

@@ -1,0 +1,32 @@
+"""Asking the clerk before saving a figure that looks like a typo (domain/figure_rules.py:
+more than 10× its target or the last figure). Refusals are the edit service's."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..services.editing import ValueKey, ValueState
+from . import prompts
+from .context import AppContext
+
+
+class FigurePrompts(QObject):
+    """The translation context of this module's texts."""
+
+
+def confirm_jumps(
+    context: AppContext,
+    changes: list[tuple[ValueKey, ValueState | None]],
+    parent: QWidget | None = None,
+) -> bool:
+    """True when nothing looks implausible, or the clerk says to save it anyway."""
+    warnings = context.edits.jump_warnings(changes)
+    if not warnings:
+        return True
+    shown = "\n".join(f"• {w}" for w in warnings[:10])
+    return prompts.confirm(
+        parent or QApplication.activeWindow(),
+        FigurePrompts.tr("Số liệu bất thường"),
+        FigurePrompts.tr("{0}\n\nVẫn lưu số liệu này?").format(shown),
+    )
