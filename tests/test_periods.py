@@ -389,3 +389,25 @@ def test_an_excel_template_for_a_period_named_like_ours_is_refused(
         ExchangeService(service.engine).preview(plan, read_file(template, "Nguyễn Thị Lan"))
     assert "đã có kỳ “6 tháng đầu năm 2024” (mã 2024-H1); hãy đặt tên khác." in str(refused.value)
     assert fingerprint(db_path) == before
+
+
+def test_a_plan_file_period_breaking_the_rules_loads_nothing(engine, db_path, tmp_path) -> None:
+    """A plan data file meets the same period rules as the dialog and a package."""
+    import sqlite3
+
+    from sqlmodel import Session
+
+    from kh65_desktop.storage.plan_file import PlanFileError, load_plan
+
+    good = Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml"
+    text = good.read_text(encoding="utf-8").replace(
+        'code = "65/KH-UBND/2024"', 'code = "66/KH-UBND/2025"'
+    )
+    broken = tmp_path / "kh66.toml"
+    broken.write_text(text.replace("ends_on = 2024-06-30", "ends_on = 2023-06-30"), "utf-8")
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM period").fetchone()
+    with Session(engine) as session, pytest.raises(PlanFileError) as error:
+        with session.begin():
+            load_plan(session, broken)
+    assert "kh66.toml" in str(error.value) and "mã 2024-H1" in str(error.value)
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM period").fetchone() == before

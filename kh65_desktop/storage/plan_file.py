@@ -27,6 +27,7 @@ from ..domain.figure_rules import (
     field_label,
 )
 from ..domain.numbers import VietnameseFormatError, parse_number_detail
+from ..domain.periods import batch_problem
 from ..domain.terms import (
     AgencyKind,
     Direction,
@@ -170,8 +171,8 @@ class _Loader:
         self.session.flush()
 
     def _periods(self, plan: Plan) -> None:
-        for item in self.data.get("periods", []):
-            period = Period(
+        periods = [
+            Period(
                 plan_id=plan.id,
                 code=item["code"],
                 name=item["name"],
@@ -180,8 +181,14 @@ class _Loader:
                 ends_on=item["ends_on"],
                 cutoff_on=item.get("cutoff_on"),
             )
+            for item in self.data.get("periods", [])
+        ]
+        # the rules a period typed in the window or received in a package meets
+        if refused := batch_problem(periods, [], (plan.starts_on, plan.ends_on)):
+            raise PlanFileError(f"Tệp kế hoạch {self.filename}: {refused}")
+        for period in periods:
             self.session.add(period)
-            self.periods[item["code"]] = period
+            self.periods[period.code] = period
         self.session.flush()
 
     def _agency_codes(self, names: list[str], where: str) -> list[Agency]:
