@@ -209,177 +209,177 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="317"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="97"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="105"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="102"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="118"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="118"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="216"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="128"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="134"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="149"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="330"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="335"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="154"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="347"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="355"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="186"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="187"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="204"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="206"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="211"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="219"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="225"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="276"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="277"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="237"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="244"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="251"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="278"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -1197,24 +1197,39 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="142"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="149"/>
+        <source>chưa có số để đối chiếu</source>
+        <translation>no figures to compare yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="151"/>
+        <source>chưa đối chiếu được: chưa có số của địa phương nào</source>
+        <translation>not compared: no district figure yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="152"/>
+        <source>chưa đối chiếu được: chưa có số toàn tỉnh</source>
+        <translation>not compared: no province figure yet</translation>
     </message>
 </context>
 <context>
