@@ -103,6 +103,22 @@ def test_a_typed_target_is_what_the_cell_shows_and_undo_brings_the_wording_back(
     assert cell(proxy, "II.6.1", "target") == "6.220 tỷ đồng"
 
 
+def test_a_percent_sign_typed_in_a_cell_is_explained(qtbot, db_path: Path, tmp_path: Path) -> None:
+    """Seen at 1366×768: “87,5%” in a % indicator's cell was only “không đúng cách viết số”."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    proxy = tab.proxy
+    value = proxy.index(find_row(proxy, "II.1.1"), column(proxy, "value"))
+    type_into_cell(qtbot, tab.table, value, "87,5%")
+    assert tab.error.isVisible()
+    assert tab.error.text() == (
+        "Thực hiện: “87,5%”: hãy bỏ dấu %, chỉ nhập số (ví dụ 87,5); "
+        "đơn vị đã có ở cột “Đơn vị tính”."
+    )
+    assert _db_value(db_path, "II.1.1") == 83.5  # nothing written
+    assert cell(proxy, "II.1.1", "value") == "83,5"
+
+
 def test_search_with_and_without_diacritics(qtbot, db_path: Path, tmp_path: Path) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     tab = window.indicators
