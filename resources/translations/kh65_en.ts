@@ -877,77 +877,82 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="154"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="156"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="160"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="175"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="217"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="243"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="245"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="249"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="261"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="268"/>
+        <source>Lý do ({0}): {1}</source>
+        <translation>Reason ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="281"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="292"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
