@@ -277,3 +277,14 @@ def test_district_totals_say_when_there_is_nothing_to_compare(
     assert "Thực hiện: tổng các địa phương —; toàn tỉnh 232 (" in lines[1]
     assert "chưa đối chiếu được: chưa có số của địa phương nào" in lines[1]
     assert "khớp<" not in lines[1] and "— —" not in tab.totals.text()
+
+
+def test_district_figures_fit_their_columns(qtbot, db_path: Path, tmp_path: Path) -> None:
+    """Seen at 1366×768: 3.300,5 against a plan of 150 showed “2.200,…” in % KH."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.localities
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    for key, widest in (("target", "3.300,5"), ("value", "3.300,5"), ("percent", "2.200,33")):
+        room = header.sectionSize(tab.model.column_index(key)) - 8  # the cell's margins
+        assert metrics.horizontalAdvance(widest) <= room, key

@@ -49,7 +49,7 @@ class LocalityTab(QWidget):
             self.model,
             context.settings,
             "breakdown",
-            widths={0: 140, 1: 72, 2: 72, 3: 60, 4: 60},
+            widths={0: 130, 1: 80, 2: 80, 3: 72, 4: 70},  # "2.200,33" and "3.300,5" whole
         )
         self.totals = QLabel()
         self.totals.setObjectName("breakdownTotals")
