@@ -84,6 +84,8 @@ def test_percent_and_quantity() -> None:
         ("39.33", "dấu chấm dùng để tách hàng nghìn"),
         ("1.2345", "dấu chấm dùng để tách hàng nghìn"),
         ("12a", "không đúng cách viết số"),
+        ("87,5%", "hãy bỏ dấu %, chỉ nhập số (ví dụ 87,5)"),
+        ("9.999%", "hãy bỏ dấu %"),
     ],
 )
 def test_bad_numbers_give_clear_errors(text: str, fragment: str) -> None:

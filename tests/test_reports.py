@@ -246,7 +246,20 @@ def test_locality_report(service: PlanService, tmp_path: Path) -> None:
     assert "I. PHÁT TRIỂN DOANH NGHIỆP" in whole
     assert "Tổng cộng toàn tỉnh 520 232 44,62 288" in whole
     assert "Huyện Trà Cú 35 12 34,29 23" in whole
-    assert "khớp với số liệu toàn tỉnh" in whole
+    assert "Tổng các địa phương khớp với số liệu toàn tỉnh về kế hoạch 520" in whole
+
+
+def test_locality_totals_never_claim_agreement_with_a_missing_figure() -> None:
+    from kh65_desktop.reports.builders import _totals_sentence
+    from kh65_desktop.services.rows import Breakdown
+
+    # a province plan of 520 and no district figures yet: the old sentence said "khớp"
+    nothing = _totals_sentence(
+        Breakdown(1, "Doanh nghiệp", "doanh nghiệp", 1, "6 tháng", (), 520, None)
+    )
+    assert "khớp" not in nothing
+    assert "Chưa đối chiếu được kế hoạch (chưa có số của các địa phương)" in nothing
+    assert "thực hiện (chưa có số của các địa phương)" in nothing
 
 
 def test_bad_output_names_get_a_message(service: PlanService, tmp_path: Path) -> None:

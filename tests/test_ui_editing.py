@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.app import create_window
 from kh65_desktop.ui.dialogs.history import HistoryDialog
@@ -254,3 +255,36 @@ def test_document_check_runs_off_the_gui_thread(qtbot, db_path: Path, tmp_path: 
     found = {(model.index(r, 1).data(), model.index(r, 5).data()) for r in range(model.rowCount())}
     assert ("II.6.1", "2.640") in found and ("II.9.5", "27,33") in found
     assert model.rowCount() == 5 and window.check_action.isEnabled()
+
+
+def test_district_totals_say_when_there_is_nothing_to_compare(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Seen at 1366×768: with no district figure yet the line read “toàn tỉnh — — khớp” in
+    green, as if the districts had been checked against the province."""
+    open_database(db_path).dispose()  # the plan as loaded, less its district figures
+    with sqlite3.connect(db_path) as db:
+        db.execute(
+            "DELETE FROM reported_value WHERE locality_id IS NOT NULL AND indicator_id = "
+            "(SELECT id FROM indicator WHERE code = 'II.3.2')"
+        )
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.localities
+    assert tab.indicator.currentText() == "II.3.2 Phát triển doanh nghiệp"
+    lines = tab.totals.text().split("<br>")
+    assert "Kế hoạch: tổng các địa phương 520; toàn tỉnh 520 (" in lines[0]
+    assert ">khớp<" in lines[0]
+    assert "Thực hiện: tổng các địa phương —; toàn tỉnh 232 (" in lines[1]
+    assert "chưa đối chiếu được: chưa có số của địa phương nào" in lines[1]
+    assert "khớp<" not in lines[1] and "— —" not in tab.totals.text()
+
+
+def test_district_figures_fit_their_columns(qtbot, db_path: Path, tmp_path: Path) -> None:
+    """Seen at 1366×768: 3.300,5 against a plan of 150 showed “2.200,…” in % KH."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.localities
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    for key, widest in (("target", "3.300,5"), ("value", "3.300,5"), ("percent", "2.200,33")):
+        room = header.sectionSize(tab.model.column_index(key)) - 8  # the cell's margins
+        assert metrics.horizontalAdvance(widest) <= room, key

@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kh65_desktop.domain.terms import AgencyKind
 from kh65_desktop.services.rows import AgencyRow
 from kh65_desktop.ui import entity_actions, prompts
 from kh65_desktop.ui.columns import agency_columns
-from kh65_desktop.ui.dialogs.form import FormDialog
+from kh65_desktop.ui.dialogs.form import Field, FormDialog
 from kh65_desktop.ui.table_model import KEY_ROLE, ROW_ROLE, RowTableModel
 
 from .ui_helpers import answering, cell, fill_form, find_row, open_window
@@ -158,3 +159,30 @@ def test_counts_are_written_as_clerks_write_numbers() -> None:
     )
     shown = {model.index(0, c).data(KEY_ROLE): model.index(0, c).data() for c in range(1, 4)}
     assert shown == {"leads": "1.060", "coordinates": "12", "tasks": "7"}
+
+
+def test_tab_leaves_a_long_text_field_instead_of_typing_into_it(qtbot, tmp_path: Path) -> None:
+    """Seen at 1366×768: Tab in “Tên chỉ tiêu” typed a tab character, so the clerk's unit and
+    target went into the name (“Thử chỉ tiêu\\t%\\t…”) and the keyboard could not leave it."""
+    dialog = FormDialog(
+        "Chỉ tiêu",
+        [
+            Field("name", "Tên chỉ tiêu", "long_text", required=True),
+            Field("unit", "Đơn vị tính"),
+        ],
+    )
+    qtbot.addWidget(dialog)
+    name = dialog.raw("name")
+    qtbot.keyClicks(name, "Thu ngan sach")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.raw("unit"), "%")
+    assert name.toPlainText() == "Thu ngan sach"
+
+
+def test_tab_leaves_the_report_dialog_s_text_boxes(qtbot, db_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_report()
+    for box in (dialog.subject, dialog.fields["recipients"], dialog.fields["copies_to"]):
+        before = box.toPlainText()
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+        assert box.toPlainText() == before

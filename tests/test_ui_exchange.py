@@ -196,3 +196,28 @@ def test_a_stamp_at_the_end_of_the_calendar_is_refused_and_shown(
         dialog.model, "II.6.1", "reason"
     )
     assert not dialog.apply_button.isEnabled()
+
+
+def test_the_reason_of_a_refused_row_is_read_in_full_under_the_table(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Seen at 1366×768: “Lý do” is the last column and showed “Số liệu thú…” at the edge;
+    the refused row is now current and its reason written out beneath the table."""
+    a_day_ago = datetime.now(UTC) - timedelta(days=1)
+    package = tax_package(tmp_path, ("II.6.1", 3500.0, a_day_ago), ("II.1.1", 99.0, a_day_ago))
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    refused = find_row(dialog.model, "II.1.1")
+    assert dialog.table.currentIndex().row() == refused
+    assert dialog.reason.isVisible()
+    assert dialog.reason.text() == (
+        "Lý do (II.1.1): Chỉ tiêu do Bảo hiểm xã hội tỉnh chủ trì; Cục Thuế tỉnh không được "
+        "sửa số liệu chỉ tiêu này."
+    )
+    dialog.table.setFocus()
+    other = find_row(dialog.model, "II.6.1")
+    key = Qt.Key.Key_Down if other > refused else Qt.Key.Key_Up
+    qtbot.keyClick(dialog.table, key)  # a row with nothing refused: nothing to read
+    assert dialog.table.currentIndex().row() == other
+    assert not dialog.reason.isVisible()

@@ -67,7 +67,7 @@ def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path, tmp_p
     proxy = tab.proxy
     target = proxy.index(find_row(proxy, "II.2.1"), column(proxy, "target"))
     type_into_cell(qtbot, tab.table, target, "35.000,5")
-    assert cell(proxy, "II.2.1", "target") == "34.000 tỷ đồng"  # the document's wording stays
+    assert cell(proxy, "II.2.1", "target") == "35.000,5 tỷ đồng"  # what was typed, not the old
     assert proxy.index(find_row(proxy, "II.2.1"), 0).data(ROW_ROLE).target.value == 35000.5
     assert cell(proxy, "II.2.1", "percent") == "40,27%"
 
@@ -77,6 +77,46 @@ def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path, tmp_p
     assert "12,3,4" in tab.error.text() and "dấu phẩy" in tab.error.text()
     assert _db_value(db_path, "II.2.1") == 14096  # nothing written
     assert window.undo_action.text() == "Hoàn tác sửa kế hoạch “Tổng vốn đầu tư toàn xã hội”"
+
+
+def test_a_typed_target_is_what_the_cell_shows_and_undo_brings_the_wording_back(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Seen at 1366×768: 7.000 typed over “6.220 tỷ đồng” changed % KH while the cell still
+    read 6.220 tỷ đồng, so the clerk could not see the target the app now used."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    proxy = tab.proxy
+    target = proxy.index(find_row(proxy, "II.6.1"), column(proxy, "target"))
+    type_into_cell(qtbot, tab.table, target, "7.000")
+    assert cell(proxy, "II.6.1", "target") == "7.000 tỷ đồng"
+    assert cell(proxy, "II.6.1", "percent") == "47,14%"  # 3.300 / 7.000
+    with sqlite3.connect(db_path) as db:
+        assert db.execute(
+            "SELECT target_value, target_text FROM indicator WHERE code = 'II.6.1'"
+        ).fetchone() == (7000, "")
+    window.undo_action.trigger()
+    assert cell(proxy, "II.6.1", "target") == "6.220 tỷ đồng"
+    assert cell(proxy, "II.6.1", "percent") == "53,05%"
+    # the same figure typed again is no edit of the wording
+    type_into_cell(qtbot, tab.table, target, "6.220")
+    assert cell(proxy, "II.6.1", "target") == "6.220 tỷ đồng"
+
+
+def test_a_percent_sign_typed_in_a_cell_is_explained(qtbot, db_path: Path, tmp_path: Path) -> None:
+    """Seen at 1366×768: “87,5%” in a % indicator's cell was only “không đúng cách viết số”."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.indicators
+    proxy = tab.proxy
+    value = proxy.index(find_row(proxy, "II.1.1"), column(proxy, "value"))
+    type_into_cell(qtbot, tab.table, value, "87,5%")
+    assert tab.error.isVisible()
+    assert tab.error.text() == (
+        "Thực hiện: “87,5%”: hãy bỏ dấu %, chỉ nhập số (ví dụ 87,5); "
+        "đơn vị đã có ở cột “Đơn vị tính”."
+    )
+    assert _db_value(db_path, "II.1.1") == 83.5  # nothing written
+    assert cell(proxy, "II.1.1", "value") == "83,5"
 
 
 def test_search_with_and_without_diacritics(qtbot, db_path: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from kh65_desktop import __version__
 from kh65_desktop.logging_setup import log_path
 from kh65_desktop.storage.backup import backup_folder
 from kh65_desktop.ui import prompts
+from kh65_desktop.ui.dialogs import help as help_dialogs
 from kh65_desktop.ui.dialogs.clerk import clerk_dialog
 from kh65_desktop.ui.dialogs.help import AboutDialog
 from kh65_desktop.ui.views import frame_colour
@@ -264,3 +265,21 @@ def test_exported_figures_are_offered_a_name_with_agency_and_period(
     monkeypatch.setattr(prompts, "save_file", lambda _p, _t, name, _f: offered.append(name))
     window.export_data()
     assert offered == ["So-lieu-So-Tai-chinh-6-thang-dau-nam-2024.kh65"]
+
+
+def test_enter_closes_about_and_opens_no_folder(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen at 1366×768: Giới thiệu opened with “Mở thư mục dữ liệu” as the button Enter
+    presses, so Enter started a file manager instead of closing the dialog."""
+    opened: list[object] = []
+    monkeypatch.setattr(help_dialogs.QDesktopServices, "openUrl", opened.append)
+    window = open_window(qtbot, db_path, tmp_path)
+    about = AboutDialog(window.context, window)
+    qtbot.addWidget(about)
+    about.show()
+    qtbot.waitExposed(about)
+    about.activateWindow()
+    qtbot.keyClick(about.focusWidget() or about, Qt.Key.Key_Return)
+    assert opened == []
+    assert not about.isVisible()

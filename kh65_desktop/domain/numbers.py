@@ -61,6 +61,11 @@ def _explain(raw: str) -> str:
     shown = f"“{raw}”"
     if not re.search(r"\d", raw):
         return f"{shown} không phải là số. Hãy nhập số, ví dụ 3.300 hoặc 53,05."
+    if raw.endswith("%") and _NUMBER.match(raw[:-1]):  # "87,5%": the unit is the column's
+        return (
+            f"{shown}: hãy bỏ dấu %, chỉ nhập số (ví dụ {raw[:-1]}); "
+            "đơn vị đã có ở cột “Đơn vị tính”."
+        )
     if raw.count(",") > 1:
         return (
             f"{shown} có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng một lần, trước phần "

@@ -338,17 +338,31 @@ def locality_table(b: Breakdown) -> Table:
 
 
 def _totals_sentence(b: Breakdown) -> str:
-    if b.target_matches and b.value_matches:
-        return (
-            "Tổng kế hoạch và tổng thực hiện của các địa phương khớp với số liệu toàn tỉnh "
-            f"({format_number(b.province_target)} và {format_number(b.province_value)} "
-            f"{b.unit})."
-        )
-    return (
-        f"Lưu ý: tổng các địa phương (kế hoạch {format_number(b.total_target)}, thực hiện "
-        f"{format_number(b.total_value)}) chưa khớp với số liệu toàn tỉnh (kế hoạch "
-        f"{format_number(b.province_target)}, thực hiện {format_number(b.province_value)})."
-    )
+    """The districts' totals against the province's figures; a figure missing on either side
+    is said, never counted as agreement."""
+    agree, disagree, missing = [], [], []
+    for label, total, province in (
+        ("kế hoạch", b.total_target, b.province_target),
+        ("thực hiện", b.total_value, b.province_value),
+    ):
+        if total is None or province is None:
+            side = "của các địa phương" if total is None else "toàn tỉnh"
+            missing.append(f"{label} (chưa có số {side})")
+        elif abs(total - province) < 1e-6:
+            agree.append(f"{label} {format_quantity(province, b.unit)}")
+        else:
+            disagree.append(
+                f"{label}: tổng các địa phương {format_number(total)}, toàn tỉnh "
+                f"{format_number(province)}"
+            )
+    sentences = []
+    if agree:
+        sentences.append(f"Tổng các địa phương khớp với số liệu toàn tỉnh về {' và '.join(agree)}.")
+    if disagree:
+        sentences.append(f"Lưu ý: chưa khớp với số liệu toàn tỉnh về {'; '.join(disagree)}.")
+    if missing:
+        sentences.append(f"Chưa đối chiếu được {' và '.join(missing)}.")
+    return " ".join(sentences)
 
 
 def _roman(number: int) -> str:

@@ -84,12 +84,17 @@ def indicator_columns(
         if row.kind is IndicatorKind.QUALITATIVE:
             raise EditError(Columns.tr("Chỉ tiêu định tính không có kế hoạch bằng số."))
         value = parse_cell(text, Columns.tr("Kế hoạch"))
+        changes: dict[str, object] = {"target_value": value}
+        if value != row.target.value:
+            # the document's wording ("6.220 tỷ đồng") told the old figure: showing it beside a
+            # new one would hide the edit; the cell now reads the new figure (undo brings it back)
+            changes["target_text"] = ""
         context.push(
             SetFieldsCommand(
                 context,
                 Indicator,
                 row.id,
-                {"target_value": value},
+                changes,
                 Columns.tr("sửa kế hoạch “{0}”").format(row.name),
             )
         )

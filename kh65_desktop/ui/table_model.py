@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -17,6 +18,8 @@ EXPORT_ROLE = Qt.ItemDataRole.UserRole + 4  # a file's cell: the Figure behind i
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _Index = QModelIndex | QPersistentModelIndex
+UNSHOWABLE = "⚠"  # a cell whose value cannot be shown; the log says why
+log = logging.getLogger(__name__)
 
 
 class EditError(ValueError):
@@ -52,6 +55,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self.key = key
         self.rows: list[Row] = []
         self._sort_keys: dict[int, list[Any]] = {}
+        self._failed: set[tuple[int, int]] = set()  # cells already logged as unshowable
 
     def sort_keys(self, column: int) -> list[Any]:
         """Every row's sort value in a column, computed once per set of rows: a sorted proxy
@@ -67,6 +71,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         rows = list(rows)
+        self._failed.clear()
         self._sort_keys.clear()  # before any signal: a proxy re-sorts as it receives one
         if [self.key(r) for r in rows] == [self.key(r) for r in self.rows] and rows:
             self.rows = rows
@@ -94,6 +99,16 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        try:
+            return self._data(index, role)
+        except Exception:  # raised inside Qt's painting, it would end the whole program
+            key = (index.row(), index.column())
+            if key not in self._failed:
+                self._failed.add(key)
+                log.exception("Không hiển thị được ô %s của %s", key, type(self).__name__)
+            return UNSHOWABLE if role == Qt.ItemDataRole.DisplayRole else None
+
+    def _data(self, index: _Index, role: int) -> Any:
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)

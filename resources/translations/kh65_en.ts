@@ -209,177 +209,177 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="98"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="103"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="119"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="119"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="212"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="126"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="131"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="135"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="151"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="336"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="356"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="187"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="188"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="195"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="205"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="212"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="215"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="221"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="277"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="278"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="238"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="245"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="252"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="276"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="303"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="305"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -820,12 +820,12 @@ Save this figure anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="96"/>
         <source>Có thời hạn</source>
         <translation>Has a deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="137"/>
         <source>Hãy nhập “{0}”.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -894,82 +894,87 @@ Save this figure anyway?</translation>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="154"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="156"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="160"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="175"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="217"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="242"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="249"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="251"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="253"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <source>Lý do ({0}): {1}</source>
+        <translation>Reason ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="285"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="276"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1219,24 +1224,39 @@ Save this figure anyway?</translation>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="142"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="149"/>
+        <source>chưa có số để đối chiếu</source>
+        <translation>no figures to compare yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="151"/>
+        <source>chưa đối chiếu được: chưa có số của địa phương nào</source>
+        <translation>not compared: no district figure yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="152"/>
+        <source>chưa đối chiếu được: chưa có số toàn tỉnh</source>
+        <translation>not compared: no province figure yet</translation>
     </message>
 </context>
 <context>
@@ -1714,7 +1734,7 @@ Save this figure anyway?</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="60"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="269"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
@@ -1734,158 +1754,158 @@ Save this figure anyway?</translation>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="91"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="118"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="119"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="132"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="138"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="248"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="254"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="256"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="260"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>

@@ -101,6 +101,8 @@ class AboutDialog(QDialog):
             self.paths[key] = path
             form.addRow(title, path)
         open_data = QPushButton(self.tr("Mở thư mục dữ liệu"))
+        open_data.setObjectName("openData")
+        open_data.setAutoDefault(False)  # Enter closes the dialog, never opens a file manager
         open_data.clicked.connect(lambda: _open_folder(places["data"]))
         row = QHBoxLayout()
         row.addWidget(open_data)
@@ -109,8 +111,10 @@ class AboutDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addLayout(row)
-        layout.addWidget(_close_buttons(self))
+        close = _close_buttons(self)
+        layout.addWidget(close)
         self.setMinimumWidth(560)
+        close.setFocus()
 
 
 def _open_folder(folder: Path) -> None:

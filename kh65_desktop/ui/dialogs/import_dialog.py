@@ -143,6 +143,14 @@ class ImportDialog(QDialog):
             "import_preview",
             widths={0: 85, 1: 70, 2: 250, 3: 140, 4: 110, 5: 95, 6: 95, 7: 120, 8: 125},
         )
+        # "Lý do" is the last column, mostly past the edge at 1366 pixels: the current row's
+        # reason is written out in full under the table, for the keyboard as for the mouse
+        self.reason = QLabel()
+        self.reason.setObjectName("rowReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #6a1b9a")
+        self.reason.hide()
+        self.table.selectionModel().currentRowChanged.connect(self._show_reason)
         self.show_unchanged = QCheckBox(self.tr("Hiện cả dòng không đổi"))
         self.show_unchanged.toggled.connect(self._fill)
         self.apply_button = QPushButton(self.tr("Nhập"))
@@ -159,6 +167,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.reason)
         layout.addLayout(buttons)
         plan, exchange, clerk = context.plan, ExchangeService(context.engine), context.clerk
         run_in_background(
@@ -251,6 +260,17 @@ class ImportDialog(QDialog):
         self.model.set_rows(
             [r for r in self.preview.rows if every or r.action is not Action.UNCHANGED]
         )
+        first = next((i for i, r in enumerate(self.model.rows) if r.reason), None)
+        if first is not None:  # the first row with a reason is the one to read first
+            self.table.setCurrentIndex(self.model.index(first, 0))
+        else:
+            self._show_reason(QModelIndex())
+
+    def _show_reason(self, current: QModelIndex | QPersistentModelIndex, *_: Any) -> None:
+        row = self.model.rows[current.row()] if current.isValid() else None
+        reason = row.reason if row is not None else ""
+        self.reason.setText(self.tr("Lý do ({0}): {1}").format(row.code, reason) if row else "")
+        self.reason.setVisible(bool(reason))
 
     def apply(self) -> None:
         """Write the import (one transaction, one undo step; seconds for a large file, so on

@@ -85,6 +85,7 @@ class ReportDialog(QDialog):
         self.issued_on.setCalendarPopup(True)
         self.subject = QPlainTextEdit()
         self.subject.setFixedHeight(52)
+        self.subject.setTabChangesFocus(True)  # Tab goes on to the next field, not into it
         form = QFormLayout()
         form.addRow(self.tr("Loại báo cáo"), self.kind)
         form.addRow(self.tr("Cơ quan"), self.agency)
@@ -110,6 +111,7 @@ class ReportDialog(QDialog):
         ):
             edit = QPlainTextEdit()
             edit.setFixedHeight(70)
+            edit.setTabChangesFocus(True)
             self.fields[key] = edit
             form.addRow(label, edit)
         for key, label in (

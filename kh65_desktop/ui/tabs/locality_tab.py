@@ -49,7 +49,7 @@ class LocalityTab(QWidget):
             self.model,
             context.settings,
             "breakdown",
-            widths={0: 140, 1: 72, 2: 72, 3: 60, 4: 60},
+            widths={0: 130, 1: 80, 2: 80, 3: 72, 4: 70},  # "2.200,33" and "3.300,5" whole
         )
         self.totals = QLabel()
         self.totals.setObjectName("breakdownTotals")
@@ -128,15 +128,14 @@ class LocalityTab(QWidget):
             text = self.tr("{0}: tổng các địa phương {1}; toàn tỉnh {2}").format(
                 label, format_number(total) or "—", format_number(province) or "—"
             )
-            mark = (
-                self.tr("khớp")
-                if ok
-                else self.tr("KHÔNG KHỚP, chênh {0}").format(
-                    format_number((total or 0) - (province or 0))
-                )
-            )
-            color = "#1b7f3b" if ok else "#c62828"
-            return f"{text} — <span style='color:{color}'>{mark}</span>"
+            if total is None or province is None:  # nothing to compare is no agreement
+                mark, color = self._not_compared(total, province), "#616161"
+            elif ok:
+                mark, color = self.tr("khớp"), "#1b7f3b"
+            else:
+                mark = self.tr("KHÔNG KHỚP, chênh {0}").format(format_number(total - province))
+                color = "#c62828"
+            return f"{text} (<span style='color:{color}'>{mark}</span>)"
 
         return "<br>".join(
             [
@@ -144,6 +143,13 @@ class LocalityTab(QWidget):
                 line(self.tr("Thực hiện"), b.total_value, b.province_value, b.value_matches),
             ]
         )
+
+    def _not_compared(self, total: float | None, province: float | None) -> str:
+        if total is None and province is None:
+            return self.tr("chưa có số để đối chiếu")
+        if total is None:
+            return self.tr("chưa đối chiếu được: chưa có số của địa phương nào")
+        return self.tr("chưa đối chiếu được: chưa có số toàn tỉnh")
 
     def edit_selected(self) -> None:
         index = self.table.currentIndex()
