@@ -209,177 +209,182 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="104"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="103"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="109"/>
+        <source>Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng số; hãy nhập trong “Nhập số liệu kỳ mới…”.</source>
+        <translation>A qualitative indicator's result is recorded in words and as Met/Not met, not as a number; enter it in “Enter a new period&apos;s figures…”.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="340"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="127"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="119"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="212"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="225"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="134"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="159"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="349"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="369"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="195"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="203"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="213"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="215"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="221"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="273"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="253"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="305"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="323"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="328"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -672,62 +677,67 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Đạt</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Không đạt</source>
         <translation>Not achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="62"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="67"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="70"/>
         <source>Kết quả (lời văn)</source>
         <translation>Result (in words)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="76"/>
         <source>Đạt/Không đạt</source>
         <translation>Achieved?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="89"/>
+        <source>Chỉ tiêu {0} “{1}”</source>
+        <translation>Indicator {0} “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="100"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
     </message>
@@ -735,12 +745,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>FigurePrompts</name>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="30"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="32"/>
         <source>Số liệu bất thường</source>
         <translation>Unusual figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="33"/>
         <source>{0}
 
 Vẫn lưu số liệu này?</source>
@@ -820,12 +830,12 @@ Save this figure anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="96"/>
         <source>Có thời hạn</source>
         <translation>Has a deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/form.py" line="137"/>
         <source>Hãy nhập “{0}”.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -1123,17 +1133,17 @@ Save this figure anyway?</translation>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="106"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="109"/>
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="155"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1214,27 +1224,27 @@ Save this figure anyway?</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="138"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="147"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="148"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -1587,67 +1597,67 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="143"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="159"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="160"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="161"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="176"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="187"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="192"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="193"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="311"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="313"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="346"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="357"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="363"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
