@@ -97,16 +97,20 @@ def test_the_period_form_refuses_an_impossible_figure_as_it_is_typed(
         dialog.error.text()
     )
     assert amount.data() == "147,47"  # what was there, not 1,235e+29
+    # the reason wraps: unwrapped, it widened the form past a 1366-pixel screen (Lưu off it)
+    assert dialog.minimumSizeHint().width() < 1000
     type_into_cell(qtbot, dialog.table, amount, "-5")
     assert "-5 là số âm" in dialog.error.text()
     type_into_cell(qtbot, dialog.table, rate, "9999")
     assert "9.999% vượt quá 1.000%" in dialog.error.text()
+    assert dialog.table.currentIndex().row() == rate.row()  # Enter did not move on
     type_into_cell(qtbot, dialog.table, rate, "0,1234567")
     assert "có quá 6 chữ số thập phân" in dialog.error.text()
     assert rate.data() == "99,8"
     assert dialog.changes() == []
-    type_into_cell(qtbot, dialog.table, amount, "3.300,5")  # a good one clears the line
-    assert dialog.error.text() == "" and amount.data() == "3.300,5"
+    type_into_cell(qtbot, dialog.table, rate, "99,9")  # a good one clears the line, moves on
+    assert dialog.error.text() == "" and rate.data() == "99,9"
+    assert dialog.table.currentIndex().row() == rate.row() + 1
 
 
 def test_the_period_form_shows_why_lu_was_refused(

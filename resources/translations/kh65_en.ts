@@ -227,7 +227,7 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="109"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng số; hãy nhập trong “Nhập số liệu kỳ mới…”.</source>
-        <translation>A qualitative indicator's result is recorded in words and as Met/Not met, not as a number; enter it in “Enter a new period&apos;s figures…”.</translation>
+        <translation>A qualitative indicator&apos;s result is recorded in words and as Met/Not met, not as a number; enter it in “Enter a new period&apos;s figures…”.</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
@@ -1617,47 +1617,47 @@ Save this figure anyway?</translation>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="191"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="196"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="193"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="197"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="315"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="317"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="357"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="362"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="368"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

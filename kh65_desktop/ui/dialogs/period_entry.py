@@ -180,8 +180,12 @@ class PeriodEntryDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("entryError")
         self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)  # unwrapped, a long reason widened the form off a 1366 screen
         self.model.edit_rejected.connect(self.error.setText)
         self.model.edit_started.connect(self.error.clear)
+        self.refused = False  # the last figure typed was refused: Enter stays on it
+        self.model.edit_started.connect(lambda: setattr(self, "refused", False))
+        self.model.edit_rejected.connect(lambda _: setattr(self, "refused", True))
         context.error.connect(self.error.setText)  # Lưu refused: said here, not behind the form
         form = QFormLayout()
         form.addRow(self.tr("Cơ quan"), self.agency)
@@ -328,8 +332,9 @@ class PeriodEntryDialog(QDialog):
         super().keyPressEvent(event)
 
     def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Enter in a cell being typed commits it (SubmitModelCache), then moves down."""
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        """Enter in a cell being typed commits it (SubmitModelCache), then moves down; a
+        refused figure keeps the clerk on its row, next to the reason (not one row below)."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self.refused:
             self._next_row()
 
     def _next_row(self) -> None:
