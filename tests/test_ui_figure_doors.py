@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from sqlalchemy.exc import OperationalError
 
-from kh65_desktop.ui import prompts
+from kh65_desktop.ui import entity_actions, prompts
 from kh65_desktop.ui.commands import SetValuesCommand
 from kh65_desktop.ui.dialogs.form import Field, FormDialog
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
+from kh65_desktop.ui.table_model import ROW_ROLE
 
-from .ui_helpers import cell, column, find_row, open_window, type_into_cell
+from .ui_helpers import cell, column, fill_form, find_row, open_window, type_into_cell
 
 
 def _history(db_path: Path) -> int:
@@ -196,3 +197,44 @@ def test_tab_leaves_a_multi_line_field(qtbot) -> None:
     qtbot.keyClick(name, Qt.Key.Key_Tab)
     assert name.toPlainText() == "Tổng vốn"
     assert QApplication.focusWidget() is dialog.raw("unit")
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "reason"),
+    [
+        ("target_value", "0", "kế hoạch bằng 0"),
+        ("target_value", "-5", "-5 là số âm"),
+        ("target_value", "123456789012345678901234567890", "số quá lớn"),
+        ("target_share", "9999", "phải lớn hơn 0 và không quá 1000%"),
+        ("baseline_value", "0,1234567", "có quá 6 chữ số thập phân"),
+    ],
+)
+def test_the_indicator_form_stays_open_with_the_reason(
+    qtbot,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    field: str,
+    typed: str,
+    reason: str,
+) -> None:
+    """“Sửa chỉ tiêu…” with a target of 0 closed the form, everything else the clerk had
+    typed in it lost, and said why only in the table behind it."""
+    window = open_window(qtbot, db_path, tmp_path)
+    proxy = window.indicators.proxy
+    row = proxy.index(find_row(proxy, "II.2.1"), 0).data(ROW_ROLE)
+    seen: list[tuple[bool, str, str]] = []
+
+    def clerk(dialog: FormDialog) -> bool:
+        fill_form(dialog, unit="nghìn tỷ đồng", **{field: typed})
+        dialog.accept()
+        seen.append((dialog.isVisible(), dialog.error.text(), dialog.raw("unit").text()))
+        return dialog.result() == FormDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "run_dialog", clerk)
+    assert not entity_actions.edit_indicator(window.context, window, row.id)
+    ((_, error, unit),) = seen
+    assert reason in error and "Chỉ tiêu II.2.1" in error
+    assert unit == "nghìn tỷ đồng"  # the form is still as the clerk left it
+    assert cell(proxy, "II.2.1", "unit") == "tỷ đồng"
+    assert not window.context.undo_stack.canUndo()

@@ -450,226 +450,231 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="49"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="178"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="55"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="185"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="72"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="94"/>
+        <source>Chỉ tiêu {0}</source>
+        <translation>Indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="113"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="114"/>
         <source>UBND huyện, thị xã, thành phố</source>
         <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="117"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="80"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="239"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="121"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="151"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="136"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="145"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="149"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="161"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="133"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199"/>
         <source>Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures, {2} history entries and {3} figures stated in the document. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="205"/>
         <source>Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures and {2} history entries. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="210"/>
         <source>Xóa kỳ báo cáo</source>
         <translation>Delete reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
         <source>xóa {0}</source>
         <translation>delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="234"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="198"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="237"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="320"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="203"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="242"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="247"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="257"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="225"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="264"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="271"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="283"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="294"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="307"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="280"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="364"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="290"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="365"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="351"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="362"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="374"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
