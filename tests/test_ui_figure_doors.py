@@ -205,7 +205,7 @@ def test_tab_leaves_a_multi_line_field(qtbot) -> None:
         ("target_value", "0", "kế hoạch bằng 0"),
         ("target_value", "-5", "-5 là số âm"),
         ("target_value", "123456789012345678901234567890", "số quá lớn"),
-        ("target_share", "9999", "phải lớn hơn 0 và không quá 1000%"),
+        ("target_share", "9999", "phải lớn hơn 0 và không quá 1.000%; hãy sửa lại"),
         ("baseline_value", "0,1234567", "có quá 6 chữ số thập phân"),
     ],
 )
