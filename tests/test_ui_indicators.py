@@ -67,7 +67,8 @@ def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path, tmp_p
     proxy = tab.proxy
     target = proxy.index(find_row(proxy, "II.2.1"), column(proxy, "target"))
     type_into_cell(qtbot, tab.table, target, "35.000,5")
-    assert cell(proxy, "II.2.1", "target") == "35.000,5 tỷ đồng"  # what was typed, not the old
+    # the typed target is the one shown: "34.000 tỷ đồng" described the old figure
+    assert cell(proxy, "II.2.1", "target") == "35.000,5 tỷ đồng"
     assert proxy.index(find_row(proxy, "II.2.1"), 0).data(ROW_ROLE).target.value == 35000.5
     assert cell(proxy, "II.2.1", "percent") == "40,27%"
 

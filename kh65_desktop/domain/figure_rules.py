@@ -132,7 +132,10 @@ def check_share(value: float | None, what: str) -> float | None:
     """ "đạt trên 95% kế hoạch": a share in (0, 1000]%."""
     value = check_number(value, what)
     if value is not None and not 0 < value <= MAX_RATE_PERCENT:
-        raise RuleError(f"{what}: tỷ lệ {format_number(value)}% phải lớn hơn 0 và không quá 1000%.")
+        raise RuleError(
+            f"{what}: tỷ lệ {format_number(value)}% phải lớn hơn 0 và không quá "
+            f"{format_number(MAX_RATE_PERCENT)}%; hãy sửa lại tỷ lệ phải đạt."
+        )
     return value
 
 

@@ -84,17 +84,15 @@ def indicator_columns(
         if row.kind is IndicatorKind.QUALITATIVE:
             raise EditError(Columns.tr("Chỉ tiêu định tính không có kế hoạch bằng số."))
         value = parse_cell(text, Columns.tr("Kế hoạch"))
-        changes: dict[str, object] = {"target_value": value}
-        if value != row.target.value:
-            # the document's wording ("6.220 tỷ đồng") told the old figure: showing it beside a
-            # new one would hide the edit; the cell now reads the new figure (undo brings it back)
-            changes["target_text"] = ""
+        if value == row.target.value:
+            return  # Enter on an unchanged cell: nothing to save, nothing to undo
+        # the document's wording ("34.000 tỷ đồng") would go on showing the old target
         context.push(
             SetFieldsCommand(
                 context,
                 Indicator,
                 row.id,
-                changes,
+                {"target_value": value, "target_text": ""},
                 Columns.tr("sửa kế hoạch “{0}”").format(row.name),
             )
         )
@@ -105,7 +103,17 @@ def indicator_columns(
             raise EditError(
                 Columns.tr("Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.")
             )
+        if row.kind is IndicatorKind.QUALITATIVE:  # as in the period form: words, not a number
+            raise EditError(
+                Columns.tr(
+                    "Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng "
+                    "số; hãy nhập trong “Nhập số liệu kỳ mới…”."
+                )
+            )
         value = parse_cell(text, Columns.tr("Thực hiện"))
+        latest = row.latest if row.latest and row.latest.period_id == period_id else None
+        if value is not None and latest is not None and latest.value == value:
+            return  # Enter on an unchanged cell: nothing to save, nothing to undo
         state = ValueState(
             value,
             is_estimate=bool(
@@ -287,12 +295,15 @@ def breakdown_columns(
         indicator = indicator_id()
         if indicator is None:
             raise EditError(Columns.tr("Hãy chọn chỉ tiêu trước."))
+        value = parse_cell(text, Columns.tr("Kế hoạch"))
+        if value == row.target:
+            return  # unchanged: nothing to save, nothing to undo
         context.push(
             SetLocalityTargetCommand(
                 context,
                 indicator,
                 row.locality_id,
-                parse_cell(text, Columns.tr("Kế hoạch")),
+                value,
                 Columns.tr("sửa kế hoạch của {0}").format(row.locality),
             )
         )
@@ -302,6 +313,8 @@ def breakdown_columns(
         if indicator is None or period is None:
             raise EditError(Columns.tr("Hãy chọn chỉ tiêu và kỳ báo cáo trước."))
         value = parse_cell(text, Columns.tr("Thực hiện"))
+        if value == row.value:
+            return  # unchanged: nothing to save, nothing to undo
         key = ValueKey(indicator, period, row.locality_id)
         changes = [(key, ValueState(value) if value is not None else None)]
         if confirm_jumps(context, changes):

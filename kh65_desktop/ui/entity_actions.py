@@ -8,6 +8,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from sqlmodel import SQLModel
 
+from ..domain.figure_rules import (
+    FigureKind,
+    RuleError,
+    check_figure,
+    check_share,
+    check_target,
+)
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Direction, IndicatorKind, TargetForm, TaskStatus
 from ..services.periods import PeriodService
@@ -63,6 +70,38 @@ def _unique(
         plan = context.plan if per_plan else None
         if context.plans.code_taken(model, values["code"], plan, getattr(row, "id", None)):
             return Entities.tr("Mã “{0}” đã có; hãy chọn mã khác.").format(values["code"])
+        return None
+
+    return check
+
+
+def _figures_within_rules(unique: Any, row: Indicator | None):  # type: ignore[no-untyped-def]
+    """The indicator form's check: its code, then the figures it changes within the rules
+    (the service's own, domain/figure_rules.py), so a refused target keeps the form open
+    with the reason, instead of closing it and losing all the clerk typed."""
+
+    def check(values: dict[str, Any]) -> str | None:
+        problem = unique(values)
+        if problem:
+            return problem
+        kind = FigureKind(
+            values["name"],
+            values["unit"],
+            values["kind"],
+            values["target_form"],
+            values["direction"],
+        )
+        what = Entities.tr("Chỉ tiêu {0}").format(values["code"])
+        changed = {k for k, v in values.items() if row is None or getattr(row, k) != v}
+        try:
+            if "target_value" in changed:
+                check_target(values["target_value"], kind, what)
+            if "target_share" in changed:
+                check_share(values["target_share"], what)
+            if "baseline_value" in changed:
+                check_figure(values["baseline_value"], kind, what)
+        except RuleError as error:
+            return str(error)
         return None
 
     return check
@@ -258,7 +297,7 @@ def edit_indicator(
             ),
         ],
         parent,
-        _unique(context, Indicator, row, per_plan=True),
+        _figures_within_rules(_unique(context, Indicator, row, per_plan=True), row),
     )
     if values is None:
         return False

@@ -3,8 +3,9 @@ more than 10× its target or the last figure). Refusals are the edit service's."
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from ..services.editing import ValueKey, ValueState
 from . import prompts
@@ -25,8 +26,23 @@ def confirm_jumps(
     if not warnings:
         return True
     shown = "\n".join(f"• {w}" for w in warnings[:10])
-    return prompts.confirm(
+    back_to = _focus_home()
+    answer = prompts.confirm(
         parent or QApplication.activeWindow(),
         FigurePrompts.tr("Số liệu bất thường"),
         FigurePrompts.tr("{0}\n\nVẫn lưu số liệu này?").format(shown),
     )
+    if back_to is not None and shiboken6.isValid(back_to):
+        back_to.setFocus()
+    return answer
+
+
+def _focus_home() -> QWidget | None:
+    """Where the keyboard should be once the question is answered: the table whose cell was
+    being typed (the cell's editor closes behind the question, and without this the focus
+    went nowhere: arrows and F2 did nothing until a click), else the focused widget."""
+    focused = QApplication.focusWidget()
+    widget = focused
+    while widget is not None and not isinstance(widget, QAbstractItemView):
+        widget = widget.parentWidget()
+    return widget or focused

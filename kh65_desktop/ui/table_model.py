@@ -46,6 +46,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of frozen dataclasses; `set_rows` keeps selections when the rows are the same."""
 
     edit_rejected = Signal(str)
+    edit_started = Signal()  # a new edit: an earlier refusal shown above the table is stale
 
     def __init__(
         self, columns: Sequence[Column[Row]], key: Callable[[Row], Any], parent: Any = None
@@ -142,6 +143,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         column = self.columns[index.column()]
         if role != Qt.ItemDataRole.EditRole or column.edit is None:
             return False
+        self.edit_started.emit()
         try:
             column.edit(self.rows[index.row()], str(value))
         except EditError as error:

@@ -209,177 +209,182 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="295"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="104"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="108"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="304"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="109"/>
+        <source>Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng số; hãy nhập trong “Nhập số liệu kỳ mới…”.</source>
+        <translation>A qualitative indicator&apos;s result is recorded in words and as Met/Not met, not as a number; enter it in “Enter a new period&apos;s figures…”.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="340"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="127"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="124"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="225"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="134"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="159"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="336"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="349"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="348"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="166"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="356"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="369"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="195"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="203"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="205"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="213"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="212"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="277"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="232"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="245"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="253"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="252"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="276"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="323"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="328"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -445,226 +450,231 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="49"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="178"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="55"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="185"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="72"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="94"/>
+        <source>Chỉ tiêu {0}</source>
+        <translation>Indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="113"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="114"/>
         <source>UBND huyện, thị xã, thành phố</source>
         <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="117"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="80"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="108"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="239"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="121"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="151"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="136"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="145"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="149"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="161"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="133"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199"/>
         <source>Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures, {2} history entries and {3} figures stated in the document. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="205"/>
         <source>Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures and {2} history entries. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="210"/>
         <source>Xóa kỳ báo cáo</source>
         <translation>Delete reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
         <source>xóa {0}</source>
         <translation>delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="234"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="198"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="237"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="320"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="203"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="242"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="247"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="257"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="225"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="264"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="271"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="283"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="294"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="307"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="280"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="364"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="290"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="365"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="351"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="362"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="374"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
@@ -672,62 +682,67 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Đạt</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
         <source>Không đạt</source>
         <translation>Not achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="62"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="67"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="70"/>
         <source>Kết quả (lời văn)</source>
         <translation>Result (in words)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="76"/>
         <source>Đạt/Không đạt</source>
         <translation>Achieved?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="89"/>
+        <source>Chỉ tiêu {0} “{1}”</source>
+        <translation>Indicator {0} “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="100"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
     </message>
@@ -735,12 +750,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>FigurePrompts</name>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="30"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="32"/>
         <source>Số liệu bất thường</source>
         <translation>Unusual figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="33"/>
         <source>{0}
 
 Vẫn lưu số liệu này?</source>
@@ -1128,17 +1143,17 @@ Save this figure anyway?</translation>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="106"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="109"/>
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="155"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1219,42 +1234,42 @@ Save this figure anyway?</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="138"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="140"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="146"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="147"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="153"/>
         <source>chưa có số để đối chiếu</source>
         <translation>no figures to compare yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="155"/>
         <source>chưa đối chiếu được: chưa có số của địa phương nào</source>
         <translation>not compared: no district figure yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="156"/>
         <source>chưa đối chiếu được: chưa có số toàn tỉnh</source>
         <translation>not compared: no province figure yet</translation>
     </message>
@@ -1607,67 +1622,67 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="143"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="159"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="160"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="161"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="176"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="191"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="196"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="197"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="315"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="317"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="346"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="362"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="368"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

@@ -76,7 +76,7 @@ class FormDialog(QDialog):
         if spec.kind == "long_text":
             edit = QPlainTextEdit(str(spec.value or ""))
             edit.setMinimumHeight(90)
-            edit.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere else
+            edit.setTabChangesFocus(True)  # Tab goes on to the next field, as in every other
             return edit
         if spec.kind == "number":
             return QLineEdit(format_number(spec.value))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.figure_rules import FigureKind, RuleError, check_figure
 from ...domain.numbers import format_number
 from ...domain.terms import IndicatorKind
 from ...services.display import value_text
@@ -80,7 +81,15 @@ class EntryModel(RowTableModel):
         super().__init__(columns, key=lambda r: r.id, parent=parent)
 
     def _enter(self, row: IndicatorRow, text: str) -> None:
-        self.entries[row.id] = parse_cell(text, row.name)
+        """A figure is checked as it is typed (bounds, sign, rate), as the table's cells are:
+        refused at Lưu instead, a 30-digit figure sat in the form as "1,235e+29"."""
+        value = parse_cell(text, row.name)
+        kind = FigureKind(row.name, row.unit, row.kind, row.target.form, row.direction)
+        try:
+            what = self.tr("Chỉ tiêu {0} “{1}”").format(row.code, row.name)
+            self.entries[row.id] = check_figure(value, kind, what)
+        except RuleError as error:
+            raise EditError(str(error)) from None
 
     def _enter_text(self, row: IndicatorRow, text: str) -> None:
         self.texts[row.id] = text.strip()
@@ -171,7 +180,13 @@ class PeriodEntryDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("entryError")
         self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)  # unwrapped, a long reason widened the form off a 1366 screen
         self.model.edit_rejected.connect(self.error.setText)
+        self.model.edit_started.connect(self.error.clear)
+        self.refused = False  # the last figure typed was refused: Enter stays on it
+        self.model.edit_started.connect(lambda: setattr(self, "refused", False))
+        self.model.edit_rejected.connect(lambda _: setattr(self, "refused", True))
+        context.error.connect(self.error.setText)  # Lưu refused: said here, not behind the form
         form = QFormLayout()
         form.addRow(self.tr("Cơ quan"), self.agency)
         period_row = QHBoxLayout()
@@ -317,8 +332,9 @@ class PeriodEntryDialog(QDialog):
         super().keyPressEvent(event)
 
     def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Enter in a cell being typed commits it (SubmitModelCache), then moves down."""
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        """Enter in a cell being typed commits it (SubmitModelCache), then moves down; a
+        refused figure keeps the clerk on its row, next to the reason (not one row below)."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self.refused:
             self._next_row()
 
     def _next_row(self) -> None:

@@ -93,6 +93,7 @@ class IndicatorTab(QWidget):
         )
         self.period.currentIndexChanged.connect(self.refresh)
         self.model.edit_rejected.connect(self._show_error)
+        self.model.edit_started.connect(self.error.hide)
         context.error.connect(self._show_error)
         context.changed.connect(self.refresh)
         self.refresh()

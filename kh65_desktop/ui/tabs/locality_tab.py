@@ -83,6 +83,10 @@ class LocalityTab(QWidget):
         self.period_chosen = False  # set once the clerk picks a period (activated: by hand)
         self.period.activated.connect(lambda _: setattr(self, "period_chosen", True))
         self.model.edit_rejected.connect(self._show_error)
+        self.model.edit_started.connect(self.error.hide)
+        # a figure out of bounds is said here, not only in the status bar (cut off there,
+        # while the line above the table still showed an older refusal)
+        context.error.connect(self._show_error)
         context.changed.connect(self.refresh)
         self.refresh()
 
