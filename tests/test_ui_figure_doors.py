@@ -150,6 +150,28 @@ def test_a_number_for_a_qualitative_indicator_is_refused(
     assert not window.context.undo_stack.canUndo()
 
 
+def test_a_qualitative_result_is_typed_in_words_and_undone(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """I.9 has no lead agency, so it is in no agency's period form: its result is typed in
+    words in the Chỉ tiêu table, and Ctrl+Z takes it back."""
+    window = open_window(qtbot, db_path, tmp_path)
+    tab, proxy = window.indicators, window.indicators.proxy
+    value = proxy.index(find_row(proxy, "I.9"), column(proxy, "value"))
+    type_into_cell(qtbot, tab.table, value, "Giữ vững ổn định, không có điểm nóng")
+    assert tab.error.text() == ""
+    assert cell(proxy, "I.9", "value") == "Giữ vững ổn định, không có điểm nóng"
+    with sqlite3.connect(db_path) as db:
+        stored = db.execute(
+            "SELECT r.value, r.text FROM reported_value r JOIN indicator i "
+            "ON i.id = r.indicator_id WHERE i.code = 'I.9'"
+        ).fetchall()
+    assert stored == [(None, "Giữ vững ổn định, không có điểm nóng")]
+    window.undo_action.trigger()
+    assert cell(proxy, "I.9", "value") == ""
+    assert _figures(db_path, "I.9") == []
+
+
 def test_a_typed_target_is_the_one_shown(qtbot, db_path: Path, tmp_path: Path) -> None:
     """The document's wording "34.000 tỷ đồng" went on showing after the clerk typed 40.000
     (the % of plan used 40.000): the wording goes with the old figure, undo brings it back."""

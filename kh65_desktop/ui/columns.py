@@ -103,13 +103,9 @@ def indicator_columns(
             raise EditError(
                 Columns.tr("Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.")
             )
-        if row.kind is IndicatorKind.QUALITATIVE:  # as in the period form: words, not a number
-            raise EditError(
-                Columns.tr(
-                    "Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng "
-                    "số; hãy nhập trong “Nhập số liệu kỳ mới…”."
-                )
-            )
+        if row.kind is IndicatorKind.QUALITATIVE:
+            edit_result_text(row, period_id, text)
+            return
         value = parse_cell(text, Columns.tr("Thực hiện"))
         latest = row.latest if row.latest and row.latest.period_id == period_id else None
         if value is not None and latest is not None and latest.value == value:
@@ -127,6 +123,38 @@ def indicator_columns(
                     context, changes, Columns.tr("sửa số thực hiện “{0}”").format(row.name)
                 )
             )
+
+    def edit_result_text(row: IndicatorRow, period_id: int, text: str) -> None:
+        """A qualitative result is words, as in the period form; typed here too, since an
+        indicator no agency leads is in no agency's form. Its Đạt/Không đạt is kept."""
+        words = text.strip()
+        try:
+            parse_number(words)
+        except VietnameseFormatError:
+            pass
+        else:
+            raise EditError(
+                Columns.tr(
+                    "Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả "
+                    "bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”)."
+                )
+            )
+        latest = row.latest if row.latest and row.latest.period_id == period_id else None
+        if (latest.text if latest else "") == words:
+            return  # nothing changed: nothing to save, nothing to undo
+        state = ValueState(
+            None,
+            words,
+            latest.achieved if latest else None,
+            bool(latest and latest.is_estimate),
+        )
+        context.push(
+            SetValuesCommand(
+                context,
+                [(ValueKey(row.id, period_id), state if words else None)],
+                Columns.tr("sửa kết quả “{0}”").format(row.name),
+            )
+        )
 
     extras: dict[str, dict] = {  # what the window adds to the shared columns
         "code": {"title": Columns.tr("Mã"), "sort": lambda r: code_key(r.code)},
@@ -151,7 +179,7 @@ def indicator_columns(
             "title": Columns.tr("Thực hiện"),
             "align": RIGHT,
             "sort": lambda r: _num(r.latest.value if r.latest else None),
-            "edit_text": lambda r: format_number(r.latest.value if r.latest else None),
+            "edit_text": lambda r: _value_edit_text(r),
             "tooltip": lambda r: _value_tooltip(r),
             "edit": edit_value,
         },
@@ -371,3 +399,12 @@ def breakdown_columns(
             color=lambda r: status_color(r.progress.status),
         ),
     ]
+
+
+def _value_edit_text(row: IndicatorRow) -> str:
+    """What the "Thực hiện" editor starts with: the figure, or a qualitative result's words."""
+    if row.latest is None:
+        return ""
+    if row.kind is IndicatorKind.QUALITATIVE:
+        return row.latest.text
+    return format_number(row.latest.value)

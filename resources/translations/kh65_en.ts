@@ -209,8 +209,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -226,165 +226,170 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="109"/>
-        <source>Chỉ tiêu định tính ghi kết quả bằng lời văn và Đạt/Không đạt, không bằng số; hãy nhập trong “Nhập số liệu kỳ mới…”.</source>
-        <translation>A qualitative indicator&apos;s result is recorded in words and as Met/Not met, not as a number; enter it in “Enter a new period&apos;s figures…”.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="151"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="340"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="368"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="132"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="225"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
+        <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
+        <translation>A qualitative indicator's result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <source>sửa kết quả “{0}”</source>
+        <translation>edit the result of “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="253"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="167"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="171"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="187"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="163"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="349"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="377"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="168"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="174"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="369"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="203"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="231"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="213"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="241"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="248"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="256"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="234"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="240"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="246"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="325"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="335"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="323"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="356"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
