@@ -349,3 +349,33 @@ def test_the_plan_file_refuses_a_100_kb_name(tmp_path: Path) -> None:
     engine = open_database(tmp_path / "kh65.db")
     with Session(engine) as session, pytest.raises(PlanFileError, match="II.6.1: Tên: dài"):
         load_plan(session, bad)
+
+
+def test_a_received_file_is_judged_by_each_indicator_and_district(service: PlanService) -> None:
+    """The preview's review: what an indicator cannot have is refused, a jump over its own
+    target or last figure is a warning — the district's target for a district's figure."""
+    from datetime import UTC, datetime
+
+    from kh65_desktop.exchange.data import ExchangeData, ValueData
+    from kh65_desktop.services.figure_checks import review_import
+
+    plan = service.current_plan()
+    data = ExchangeData(plan.code, "STC", "Sở Tài chính", datetime.now(UTC))
+    data.values = [
+        ValueData("II.6.1", "2024-H1", None, -5.0),  # an amount below zero
+        ValueData("I.1", "2024-H1", None, 9_999.0),  # a rate over 1000%
+        ValueData("I.1", "2024-H1", None, -3.5),  # a growth rate may fall: fine
+        ValueData("II.6.1", "2024-H1", None, 70_000.0),  # over 10× its target of 6.220
+        ValueData("II.6.1", "2024-H1", None, 6_500.0),  # plausible
+        ValueData("II.3.2", "2024-H1", "TCU", 400.0),  # over 10× Trà Cú's target of 35
+        ValueData("II.3.2", "2024-H1", "TPTV", 120.0),  # within Trà Vinh city's 150
+    ]
+    review = review_import(service.engine, plan, data)
+    assert len(review.refusals) == 2
+    assert "-5 là số âm" in review.refusals[0] and "II.6.1" in review.refusals[0]
+    assert "9.999% vượt quá 1.000%" in review.refusals[1]
+    assert len(review.warnings) == 2
+    assert "70.000 lớn hơn 10 lần kế hoạch (6.220)" in review.warnings[0]
+    assert (
+        "địa bàn TCU" in review.warnings[1] and "lớn hơn 10 lần kế hoạch (35)" in review.warnings[1]
+    )
