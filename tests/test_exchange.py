@@ -404,10 +404,9 @@ def test_tasks_are_keyed_by_code(service: PlanService) -> None:
     assert len(codes) == len(set(codes))  # a stable key for exchange
 
 
-def test_the_planning_department_sends_the_plans_definitions(
-    district: PlanService, service: PlanService, tmp_path: Path
-) -> None:
-    planning = service  # the department's database
+def revise_plan(planning: PlanService) -> None:
+    """The planning department raises II.2.1's target and adds indicator II.3.3 (target
+    20.000, a first figure of 9.000)."""
     plan = planning.current_plan()
     edits = EditService(planning.engine)
     total = next(r for r in planning.indicator_rows() if r.code == "II.2.1")
@@ -430,6 +429,14 @@ def test_the_planning_department_sends_the_plans_definitions(
         )
     )
     edits.record_value(ValueKey(new_id, planning.periods(plan)[0].id), 9000.0, "Sở KH&ĐT")
+
+
+def test_the_planning_department_sends_the_plans_definitions(
+    district: PlanService, service: PlanService, tmp_path: Path
+) -> None:
+    planning = service  # the department's database
+    plan = planning.current_plan()
+    revise_plan(planning)
     package = export_file(
         planning,
         plan,

@@ -20,7 +20,7 @@ from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency, Indicator, Period
 
 from .samples import office_package
-from .test_exchange import fingerprint
+from .test_exchange import fingerprint, revise_plan
 
 NINE_MONTHS = "2024-9T"
 
@@ -195,28 +195,9 @@ def test_undo_twice_is_refused_and_changes_nothing(
 def definitions_package(folder: Path) -> Path:
     """The planning department raises II.2.1's target and adds indicator II.3.3 (9.000)."""
     engine = open_database(folder / "planning.db")
-    plans, edits = PlanService(engine), EditService(engine)
+    plans = PlanService(engine)
     plan = plans.current_plan()
-    total = next(r for r in plans.indicator_rows() if r.code == "II.2.1")
-    edits.update_fields(
-        Indicator, total.id, {"target_value": 35000.0, "target_text": "35.000 tỷ đồng"}
-    )
-    group = next(g for g in plans.groups(plan) if g.code == "II.3")
-    new_id = edits.add_row(
-        Indicator(
-            plan_id=plan.id,
-            group_id=group.id,
-            code="II.3.3",
-            position=3,
-            name="Vốn đầu tư ngoài nhà nước",
-            unit="tỷ đồng",
-            kind="accumulating",
-            direction="higher",
-            target_form="value",
-            target_value=20000.0,
-        )
-    )
-    edits.record_value(ValueKey(new_id, plans.periods(plan)[0].id), 9000.0, "Sở KH&ĐT")
+    revise_plan(plans)
     agency = next(plans.get(Agency, a.id) for a in plans.agencies(plan) if a.code == "SKHDT")
     path = export_file(plans, plan, agency, None, folder / "ke-hoach.kh65", definitions=True)
     engine.dispose()

@@ -3,7 +3,6 @@ about, and the database unchanged unless the clerk says so."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,8 @@ from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 
 from .edge_values import seed_poisoned_database
 from .tampered import first_value, package_json, stc
+from .test_ui_indicators import _db_value
 from .ui_helpers import cell, column, find_row, open_window, type_into_cell
-
-
-def _db_value(db_path: Path, code: str) -> float | None:
-    with sqlite3.connect(db_path) as db:
-        row = db.execute(
-            "SELECT rv.value FROM reported_value rv JOIN indicator i "
-            "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
-            (code,),
-        ).fetchone()
-    return row[0] if row else None
 
 
 def test_a_30_digit_figure_typed_in_a_cell_is_refused(qtbot, db_path: Path, tmp_path: Path) -> None:
