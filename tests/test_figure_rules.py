@@ -356,6 +356,8 @@ def test_a_received_file_is_judged_by_each_indicator_and_district(service: PlanS
     target or last figure is a warning — the district's target for a district's figure."""
     from datetime import UTC, datetime
 
+    from sqlmodel import Session
+
     from kh65_desktop.exchange.data import ExchangeData, ValueData
     from kh65_desktop.services.figure_checks import review_import
 
@@ -370,7 +372,8 @@ def test_a_received_file_is_judged_by_each_indicator_and_district(service: PlanS
         ValueData("II.3.2", "2024-H1", "TCU", 400.0),  # over 10× Trà Cú's target of 35
         ValueData("II.3.2", "2024-H1", "TPTV", 120.0),  # within Trà Vinh city's 150
     ]
-    review = review_import(service.engine, plan, data)
+    with Session(service.engine) as session:
+        review = review_import(session, plan, data)
     assert len(review.refusals) == 2
     assert "-5 là số âm" in review.refusals[0] and "II.6.1" in review.refusals[0]
     assert "9.999% vượt quá 1.000%" in review.refusals[1]

@@ -65,18 +65,41 @@ def check_number(value: float | None, what: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RuleError(f"{what}: “{value}” không phải là số.")
-    if abs(value) >= MAX_ABS or not math.isfinite(value):  # abs first: 10**400 is an int
+    if not _within_bounds(value):
         raise RuleError(
             f"{what}: số quá lớn. Số liệu phải nhỏ hơn 1.000.000.000.000.000 "
             "(10^15) về trị tuyệt đối; hãy kiểm tra lại đơn vị tính."
         )
-    # beyond binary noise (0,1 + 0,2 is 0,30000000000000004): relative 1e-12
-    if abs(value - round(value, MAX_DECIMALS)) > 1e-12 * max(1.0, abs(value)):
+    if not number_ok(value):
         raise RuleError(
             f"{what}: có quá {MAX_DECIMALS} chữ số thập phân; hãy làm tròn "
             f"(tối đa {MAX_DECIMALS} chữ số sau dấu phẩy)."
         )
     return float(value)
+
+
+def _within_bounds(value: float) -> bool:
+    """Finite and below 10^15 (abs first: 10**400 is an int; NaN compares false)."""
+    return abs(value) < MAX_ABS and math.isfinite(value)
+
+
+def number_ok(value: float) -> bool:
+    """What `check_number` accepts, as a quick yes or no for the hot paths (a file of
+    100.000 figures): within bounds, decimals beyond binary noise (0,1 + 0,2 is
+    0,30000000000000004) at most MAX_DECIMALS."""
+    return _within_bounds(value) and abs(value - round(value, MAX_DECIMALS)) <= 1e-12 * max(
+        1.0, abs(value)
+    )
+
+
+def figure_ok(value: float, negative_ok: bool, percent: bool) -> bool:
+    """What `check_figure` adds to `check_number`, as a quick yes or no: the sign and the
+    rate its indicator allows (`may_be_negative`, `is_percent`)."""
+    return (value >= 0 or negative_ok) and not (percent and abs(value) > MAX_RATE_PERCENT)
+
+
+def is_percent(indicator: FigureKind) -> bool:
+    return indicator.unit.strip() == "%"
 
 
 def check_decimals(decimals: int, what: str) -> None:
@@ -108,7 +131,7 @@ def check_figure(value: float | None, indicator: FigureKind, what: str) -> float
             f"{what}: {format_number(value)} là số âm, nhưng chỉ tiêu “{_short(indicator.name)}” "
             "không thể âm. Hãy nhập số không âm (số giảm chỉ dùng cho chỉ tiêu dạng tăng/giảm)."
         )
-    if indicator.unit.strip() == "%" and abs(value) > MAX_RATE_PERCENT:
+    if is_percent(indicator) and abs(value) > MAX_RATE_PERCENT:
         raise RuleError(
             f"{what}: {format_number(value)}% vượt quá {format_number(MAX_RATE_PERCENT)}%; "
             "tỷ lệ này không hợp lý, hãy kiểm tra lại."

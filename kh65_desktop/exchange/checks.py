@@ -9,8 +9,6 @@ from dataclasses import replace
 from typing import Any
 
 from ..domain.figure_rules import (
-    MAX_ABS,
-    MAX_DECIMALS,
     FigureKind,
     RuleError,
     check_figure,
@@ -18,9 +16,10 @@ from ..domain.figure_rules import (
     check_share,
     check_target,
     clean_text,
+    number_ok,
     text_limit,
 )
-from ..domain.terms import Direction, IndicatorKind, TargetForm
+from ..domain.terms import IndicatorKind
 from .data import ExchangeData, ExchangeError, TargetData, ValueData
 
 MAX_SHOWN = 5  # problems listed in the message; the count says how many more
@@ -57,7 +56,7 @@ def check_received(data: ExchangeData) -> ExchangeData:
         attempt(_clean_definition, d, n) or d for n, d in enumerate(data.definitions, 1)
     ]
     for number, v in enumerate(data.values, start=1):
-        if kinds or not _fine(v):  # most figures pass the quick look: 100.000 in 0,1 s
+        if v.indicator in kinds or not _fine(v):  # most pass the quick look: 100.000 in 0,1 s
             attempt(_value, v, number, kinds.get(v.indicator))
         if len(problems) > 100:  # a file of 100.000 bad figures: enough to say what is wrong
             break
@@ -71,25 +70,26 @@ def check_received(data: ExchangeData) -> ExchangeData:
         for t in data.tasks
     ]
     if problems:
-        shown = "; ".join(problems[:MAX_SHOWN])
-        more = len(problems) - MAX_SHOWN
-        extra = f" (và {more} lỗi khác)" if more > 0 else ""
-        raise ExchangeError(
-            data.source or "tệp",
-            f"{shown}{extra}. Hãy sửa các số liệu này trong tệp (hoặc xin đơn vị gửi lại tệp) "
-            "rồi nhập lại.",
-        )
+        raise refusal(data, problems)
     return data
+
+
+def refusal(data: ExchangeData, problems: list[str]) -> ExchangeError:
+    """A file refused for the figures it names (the first few, and how many more)."""
+    shown = "; ".join(problems[:MAX_SHOWN])
+    more = len(problems) - MAX_SHOWN
+    extra = f" (và {more} lỗi khác)" if more > 0 else ""
+    return ExchangeError(
+        data.source or "tệp",
+        f"{shown}{extra}. Hãy sửa các số liệu này trong tệp (hoặc xin đơn vị gửi lại tệp) "
+        "rồi nhập lại.",
+    )
 
 
 def _fine(v: ValueData) -> bool:
     """A quick look, true only when `_value` would find nothing to refuse or clean."""
     value = v.value
-    if value is not None and (
-        type(value) is not float
-        or not abs(value) < MAX_ABS
-        or abs(value - round(value, MAX_DECIMALS)) > 1e-12 * max(1.0, abs(value))
-    ):
+    if value is not None and (type(value) is not float or not number_ok(value)):
         return False
     try:
         joined = v.indicator + v.period + (v.locality or "") + v.text + v.note + v.entered_by
@@ -133,13 +133,7 @@ def _definition(d: TargetData, number: int) -> FigureKind | None:
     """A definition's target within the rules; its kind, for the package's own figures of it."""
     where = f"định nghĩa thứ {number} (chỉ tiêu {str(d.code)[:30]})"
     try:
-        kind = FigureKind(
-            str(d.name),
-            str(d.unit),
-            IndicatorKind(d.kind),
-            TargetForm(d.target_form),
-            Direction(d.direction),
-        )
+        kind = FigureKind.of(d)
     except ValueError:
         return None  # an unknown kind is refused by the preview, which names it
     if kind.kind is not IndicatorKind.QUALITATIVE:

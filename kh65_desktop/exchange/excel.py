@@ -87,11 +87,10 @@ def write_template(
     agency_name: str,
     period: PeriodData,
     rows: Sequence[TemplateRow],
-    exported_at: datetime | None = None,
 ) -> Path:
     """The fill-in sheet: locked columns, number validation on "Số kỳ này", a Có/Không list;
     hidden, when it was exported and each figure as it was then."""
-    exported_at = exported_at or datetime.now(UTC)
+    exported_at = datetime.now(UTC)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
@@ -284,14 +283,15 @@ def _refuse_unreadable(path: Path, exc: Exception) -> ExchangeError:
     return ExchangeError(path, "tệp Excel bị hỏng hoặc không đúng định dạng .xlsx; " + RESAVE)
 
 
-def _open(path: Path) -> openpyxl.Workbook:
-    """The workbook, its formulas read as their saved values; every check that costs little
-    comes first, so a hostile or damaged file is refused before openpyxl spends time on it."""
+def _open(path: Path) -> tuple[openpyxl.Workbook, bool]:
+    """The workbook, its formulas read as their saved values, and whether any sheet holds a
+    formula; every check that costs little comes first, so a hostile or damaged file is
+    refused before openpyxl spends time on it."""
     _refuse_other_formats(path)
     check_archive(path, "bảng tính Excel (.xlsx)", MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED)
     _refuse_strict(path)
     try:
-        cells = _scan(path)[0]
+        cells, formulas = _scan(path)
     except ZIP_ERRORS as exc:
         raise _refuse_unreadable(path, exc) from None
     if cells > MAX_CELLS:
@@ -302,18 +302,18 @@ def _open(path: Path) -> openpyxl.Workbook:
             + " Hãy chỉ để lại các dòng của mẫu rồi nhập lại.",
         )
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        return openpyxl.load_workbook(path, data_only=True), formulas
     except Exception as exc:  # openpyxl raises anything on a hostile file (zlib, XML, KeyError)
         raise _refuse_unreadable(path, exc) from None
 
 
-def _formula_rows(path: Path) -> set[int]:
+def _formula_rows(path: Path, any_formula: bool) -> set[int]:
     """The rows whose "Số kỳ này" holds a formula. Read as values, a formula saved without
     its computed value (by a program other than Excel) is an empty cell: it must be named,
     not skipped. The sheet is read a second time only when some sheet has a formula."""
+    if not any_formula:
+        return set()
     try:
-        if not _scan(path)[1]:
-            return set()
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
             if DATA_SHEET not in book.sheetnames:
@@ -333,8 +333,8 @@ def _formula_rows(path: Path) -> set[int]:
 
 def read_template(path: Path, clerk: str) -> ExchangeData:
     """The figures typed into a template, as exchange data from the template's agency."""
-    book = _open(path)
-    formulas = _formula_rows(path)
+    book, any_formula = _open(path)
+    formulas = _formula_rows(path, any_formula)
     if META_SHEET not in book.sheetnames or DATA_SHEET not in book.sheetnames:
         raise ExchangeError(path, "đây không phải mẫu nhập số liệu do KH65 Desktop xuất ra.")
     meta = {str(r[0]): r[1] for r in book[META_SHEET].iter_rows(values_only=True) if r[0]}

@@ -228,7 +228,8 @@ class ExchangeService:
         groups = {g.code for g in self._groups(plan)}
         self._check_known(data, indicators, periods, localities, tasks, groups)
         preview = ImportPreview(data, sender.name, earlier=earlier)
-        preview.warnings = reviewed(self.engine, plan, data)  # refuses an impossible figure
+        with self._session() as session:  # refuses an impossible figure
+            preview.warnings = reviewed(session, plan, data, current)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}
         if refused := batch_problem(  # the period dialog's rules (domain/periods.py)
             list(new_periods.values()),

@@ -9,12 +9,10 @@ from enum import Enum
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.figure_rules import (
     MAX_ABS,
-    MAX_RATE_PERCENT,
     FigureKind,
     RuleError,
     check_figure,
@@ -22,14 +20,18 @@ from ..domain.figure_rules import (
     check_target,
     clean_text,
     field_label,
+    figure_ok,
+    is_percent,
     jump_warning,
     may_be_negative,
 )
-from ..exchange.data import ExchangeData, ExchangeError, ValueData
-from ..storage.figures import ValueKey, ValueState
+from ..exchange.checks import refusal
+from ..exchange.data import ExchangeData, ValueData
+from ..storage.figures import StoredFigure, ValueKey, ValueState, stored_figures
 from ..storage.models import Indicator, Locality, LocalityTarget, Period, Plan, ReportedValue
 
 Changes = list[tuple[ValueKey, ValueState | None]]
+StoredFigures = dict[tuple[int, int, int | None], StoredFigure]
 _FIGURE_FIELDS = ("baseline_value", "same_period_value")
 
 
@@ -156,18 +158,11 @@ def _place(indicator: Indicator, value: ValueData) -> str:
     return where + (f", địa bàn {value.locality}" if value.locality else "")
 
 
-def reviewed(engine: Engine, plan: Plan, data: ExchangeData) -> list[str]:
+def reviewed(session: Session, plan: Plan, data: ExchangeData, stored: StoredFigures) -> list[str]:
     """The warnings of `review_import`; ExchangeError naming the figures it refuses."""
-    review = review_import(engine, plan, data)
+    review = review_import(session, plan, data, stored)
     if review.refusals:
-        shown = "; ".join(review.refusals[:5])
-        more = len(review.refusals) - 5
-        raise ExchangeError(
-            data.source or "tệp",
-            shown
-            + (f" (và {more} lỗi khác)" if more > 0 else "")
-            + ". Hãy sửa các số liệu này trong tệp (hoặc xin đơn vị gửi lại tệp) rồi nhập lại.",
-        )
+        raise refusal(data, review.refusals)
     return review.warnings
 
 
@@ -179,44 +174,44 @@ def jumps_refused(warnings: list[str]) -> str:
     return f"có số liệu bất thường: {shown}. Nếu đúng là như vậy, nhập lại với --allow-jumps."
 
 
-def review_import(engine: Engine, plan: Plan, data: ExchangeData) -> ImportReview:
+def review_import(
+    session: Session, plan: Plan, data: ExchangeData, stored: StoredFigures | None = None
+) -> ImportReview:
     """Figures of this plan's indicators in a received file: a sign or rate the indicator
-    cannot have is refused; a jump of more than 10× is a warning. Read in a few queries: a
-    package may hold 100.000 figures."""
+    cannot have is refused; a jump of more than 10× is a warning. `stored`: the plan's stored
+    figures of the file's indicators, as the preview has read them (read here if not given):
+    a package may hold 100.000 figures."""
     review = ImportReview()
     if not data.values:
         return review
-    with Session(engine) as session:
-        indicators = {
-            i.code: i for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
-        }
-        periods = {
-            p.code: p.id for p in session.exec(select(Period).where(Period.plan_id == plan.id))
-        }
-        localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
-        local_targets = {
-            (t.indicator_id, t.locality_id): t.target_value
-            for t in session.exec(select(LocalityTarget))
-        }
-        # plain rows: a plan holds over a hundred thousand figures
-        stored = (
-            session.connection()
-            .exec_driver_sql(
-                "SELECT r.indicator_id, coalesce(r.locality_id, 0), r.period_id, r.value "
-                "FROM reported_value r JOIN period p ON p.id = r.period_id "
-                "WHERE p.plan_id = ? AND r.value IS NOT NULL ORDER BY p.ends_on",
-                (plan.id,),
-            )
-            .fetchall()
-        )
-    same = {(i, loc, p): v for i, loc, p, v in stored}
-    latest = {(i, loc): v for i, loc, _, v in stored}  # the last one in period order wins
+    indicators = {
+        i.code: i for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
+    }
+    periods = list(session.exec(select(Period).where(Period.plan_id == plan.id)))
+    period_ids = {p.code: p.id for p in periods}
+    ends = {p.id: p.ends_on for p in periods}
+    localities = {loc.code: loc.id for loc in session.exec(select(Locality))}
+    local_targets = {
+        (t.indicator_id, t.locality_id): t.target_value
+        for t in session.exec(select(LocalityTarget))
+    }
+    if stored is None:
+        stored = stored_figures(session.connection(), ends)
+    same: dict[tuple[int, int, int], float] = {}
+    latest: dict[tuple[int, int], tuple[Any, float]] = {}  # (its period's end, the figure)
+    for (indicator_id, period_id, locality_id), row in stored.items():
+        figure = row[4]
+        if figure is None:
+            continue
+        place, end = locality_id or 0, ends[period_id]
+        same[(indicator_id, place, period_id)] = figure
+        if (indicator_id, place) not in latest or end >= latest[(indicator_id, place)][0]:
+            latest[(indicator_id, place)] = (end, figure)
     # what each figure is judged by, read off the ORM objects once, not once per figure
-    kinds = {code: FigureKind.of(i) for code, i in indicators.items()}
     judged = {
-        code: (i, kind, i.id, i.target_value, may_be_negative(kind), kind.unit.strip() == "%")
+        code: (i, kind, i.id, i.target_value, may_be_negative(kind), is_percent(kind))
         for code, i in indicators.items()
-        for kind in (kinds[code],)
+        for kind in (FigureKind.of(i),)
     }
     for value in data.values:
         found = judged.get(value.indicator)
@@ -226,21 +221,16 @@ def review_import(engine: Engine, plan: Plan, data: ExchangeData) -> ImportRevie
         indicator, kind, indicator_id, plan_target, negative_ok, percent = found
         # the reader checked bounds and decimals (exchange/checks.py); here what the
         # indicator allows, with the full check (and its message) only for a figure refused
-        if (
-            (figure < 0 and not negative_ok)
-            or (percent and abs(figure) > MAX_RATE_PERCENT)
-            or not abs(figure) < MAX_ABS
-        ):
+        if not (abs(figure) < MAX_ABS and figure_ok(figure, negative_ok, percent)):
             try:
                 check_figure(figure, kind, _place(indicator, value))
             except RuleError as refused:
                 review.refusals.append(str(refused))
                 continue
         locality_id = localities.get(value.locality, 0) if value.locality else 0
-        last = same.get(
-            (indicator_id, locality_id, periods.get(value.period)),
-            latest.get((indicator_id, locality_id)),
-        )
+        last = same.get((indicator_id, locality_id, period_ids.get(value.period)))
+        if last is None and (indicator_id, locality_id) in latest:
+            last = latest[(indicator_id, locality_id)][1]
         target = local_targets.get((indicator_id, locality_id)) if locality_id else plan_target
         if jump_warning(figure, target, last, ""):
             review.warnings.append(
