@@ -151,9 +151,6 @@ def kept_summary(preview: ImportPreview) -> str:
     return "; ".join(parts)
 
 
-aware = utc  # the name the other exchange modules use
-
-
 def _value_text(value: float | None, text: str, estimate: bool) -> str:
     shown = format_number(value) if value is not None else text
     return f"ước {shown}" if estimate and shown else (shown or "—")
@@ -334,7 +331,7 @@ class ExchangeService:
     def _task_row(
         self, task: TaskData, ours: Task, made: datetime | None, now: datetime
     ) -> PreviewRow:
-        theirs_at, ours_at = aware(task.updated_at), aware(ours.updated_at)
+        theirs_at, ours_at = utc(task.updated_at), utc(ours.updated_at)
         old, new = TaskStatus(ours.status).label, TaskStatus(task.status).label
         row = PreviewRow(
             "task",
@@ -453,7 +450,7 @@ class _Judge:
         ours: StoredFigure | None,
     ) -> PreviewRow:
         """What one received figure would do, against the stored one (or none)."""
-        theirs_at = aware(value.entered_at)
+        theirs_at = utc(value.entered_at)
         row = PreviewRow(
             "value",
             value.indicator,
@@ -481,11 +478,9 @@ class _Judge:
             return self._template_row(row, value, at_export[value.key], ours)
         if ours is None:
             return row
-        stored, text, estimate = ours[4], ours[5], bool(ours[7])
-        same = stored == value.value or (
-            stored is not None and value.value is not None and abs(stored - value.value) < 1e-9
-        )
-        if same and text == value.text and estimate == value.estimate:
+        if ours[5] == value.text and same_figure(
+            (ours[4], bool(ours[7])), (value.value, value.estimate)
+        ):
             row.action = Action.UNCHANGED
         elif ours_is_later(row.ours_at, from_stored_time(ours[12]), theirs_at, self.made, self.now):
             row.action, row.take_theirs = Action.CONFLICT, False  # changed here since: keep ours
@@ -501,6 +496,8 @@ class _Judge:
         ours: StoredFigure | None,
     ) -> PreviewRow:
         """A template row against what it was at export: no clock needed."""
+        here = (ours[4], bool(ours[7])) if ours is not None else None
+        edited_here = here is not None and not same_figure(here, exported)
         changed_here = False
         if ours is not None and self.made is not None and row.ours_at != self.made:
             # not written by an earlier import of this very template (stamped with its
@@ -510,16 +507,11 @@ class _Judge:
             changed_here = (entered is not None and entered > self.made) or (
                 received is not None and received > self.made
             )
-            changed_here = changed_here or not same_figure((ours[4], bool(ours[7])), exported)
-        verdict = template_action(
-            (value.value, value.estimate),
-            exported,
-            (ours[4], bool(ours[7])) if ours is not None else None,
-            changed_here,
-        )
+            changed_here = changed_here or edited_here
+        verdict = template_action((value.value, value.estimate), exported, here, changed_here)
         if verdict is TemplateVerdict.UNCHANGED:
             row.action = Action.UNCHANGED
-            if ours is not None and not same_figure((ours[4], bool(ours[7])), exported):
+            if edited_here:
                 row.reason = "Người điền mẫu không sửa số này; giữ số đã sửa ở đây."
         elif verdict is TemplateVerdict.CONFLICT:
             row.action, row.take_theirs = Action.CONFLICT, False

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from ..domain.conflicts import utc
 from ..domain.terms import PeriodKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
 from ..storage.backup import make_backup
@@ -26,7 +26,8 @@ from ..storage.models import (
     Plan,
     Task,
 )
-from .exchange import Action, ImportPreview, PreviewRow, aware, definition_fields
+from ..storage.stored_dates import as_stored
+from .exchange import Action, ImportPreview, PreviewRow, definition_fields
 from .import_undo import (
     as_undone,
     history_end,
@@ -82,12 +83,12 @@ def _write_import(
     plan: Plan,
     preview: ImportPreview,
     imported_by: str,
-    undone: tuple[int, str] | None = None,
-    kept: list[KeptItem] | None = None,
+    undone: tuple[int, str] | None,
+    kept: list[KeptItem],
 ) -> ImportLog:
     data, now = preview.data, datetime.now(UTC)
     changed_by = import_author(data.source, preview.sender)
-    undo: dict[str, Any] = {"tasks": [], "periods": []}
+    undo: dict[str, Any] = {"tasks": [], "periods": [], "indicators": [], "targets": []}
     applying = [row for row in preview.rows if row.applies]
     counts = preview.counts()
     conflicts = [r for r in preview.rows if r.action is Action.CONFLICT]
@@ -95,7 +96,7 @@ def _write_import(
         file_name=data.source,
         content_sha256=data.content_sha256,
         sender=preview.sender,
-        created_at=aware(data.created_at) or now,
+        created_at=utc(data.created_at) or now,
         imported_at=now,
         imported_by=imported_by,
         added=counts[Action.ADD],
@@ -125,7 +126,6 @@ def _write_import(
             session.flush()
             periods[p.code] = period
             undo["periods"].append(period.id)
-    undo["indicators"], undo["targets"] = [], []
     _apply_definitions(session, plan, applying, undo)
     indicators = {
         i.code: i.id for i in session.exec(select(Indicator).where(Indicator.plan_id == plan.id))
@@ -155,7 +155,7 @@ def _write_import(
         for v in values
     ]
     left_tasks: set[int] = set()
-    if undone is not None and kept is not None:  # a redo: not over what was written since
+    if undone is not None:  # a redo: not over what was written since
         changes, left_tasks, left = as_undone(
             session, *undone, changes, set(undo["periods"]), set(undo["indicators"])
         )
@@ -174,7 +174,7 @@ def _write_import(
             task.status, task.note = TaskStatus(t.status), t.note
             task.updated_by, task.updated_at = (
                 t.updated_by or preview.sender,
-                (aware(t.updated_at) or now),
+                (utc(t.updated_at) or now),
             )
             # the state it leaves too: undo leaves the task alone if it has changed since
             after = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
@@ -197,10 +197,10 @@ def _apply_definitions(
             indicator_id, changes = row.payload
             indicator = session.get(Indicator, indicator_id)
             assert indicator is not None
-            before = {k: _plain(getattr(indicator, k)) for k in changes}
+            before = {k: as_stored(getattr(indicator, k)) for k in changes}
             for name, value in changes.items():
                 setattr(indicator, name, value)
-            after = {k: _plain(getattr(indicator, k)) for k in changes}
+            after = {k: as_stored(getattr(indicator, k)) for k in changes}
             undo["targets"].append([indicator_id, before, after])
             session.add(indicator)
         elif row.kind == "indicator":
@@ -226,11 +226,6 @@ def undo_import(engine: Engine, log_id: int, undone_by: str) -> list[KeptItem]:
         label = log.file_name if log else ""
         _, kept = undo_keeping_later(session, log_id, undo_author(label, undone_by), now)
     return kept
-
-
-def _plain(value: Any) -> Any:
-    """A field's value as JSON can keep it (enums by their stored value)."""
-    return value.value if isinstance(value, Enum) else value
 
 
 def _iso(moment: datetime | date | None) -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from ..domain.conflicts import believed
+from ..domain.conflicts import believed, utc
 from ..domain.figure_rules import printable
 from ..domain.numbers import format_number
 from ..domain.terms import AgencyKind, Role
@@ -39,7 +39,6 @@ from ..storage.models import (
     TaskAgency,
 )
 from .bulk import paused_gc
-from .exchange import aware
 from .plan_service import PlanService
 
 
@@ -116,13 +115,12 @@ def export_data(
                 v.note,
                 v.entered_by,
                 # a stamp later than its receipt here is not passed on (domain/conflicts.py)
-                believed(aware(v.entered_at), aware(v.received_at), now),
+                believed(utc(v.entered_at), utc(v.received_at), now),
             )
             for v in values
         ],
         tasks=[
-            TaskData(t.code, t.status.value, t.note, t.updated_by, aware(t.updated_at))
-            for t in tasks
+            TaskData(t.code, t.status.value, t.note, t.updated_by, utc(t.updated_at)) for t in tasks
         ],
         definitions=defined,
     )

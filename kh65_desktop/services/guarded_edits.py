@@ -4,8 +4,7 @@ still as the command's own write left it, checked and written in one transaction
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,7 +14,7 @@ from sqlmodel import Session, SQLModel
 from ..storage.changed_since import write_unless_changed
 from ..storage.figures import Changes
 from ..storage.models import LocalityTarget
-from ..storage.stored_dates import to_stored_time
+from ..storage.stored_dates import as_stored
 from .editing import put_locality_target
 from .kept import KeptItem, figure_items
 
@@ -45,8 +44,7 @@ def update_fields_unless_changed(
     with Session(engine, expire_on_commit=False) as session, session.begin():
         row = session.get(model, key)
         if row is None or any(
-            _comparable(getattr(row, name)) != _comparable(value)
-            for name, value in expected.items()
+            as_stored(getattr(row, name)) != as_stored(value) for name, value in expected.items()
         ):
             return None
         old = {name: getattr(row, name) for name in changes}
@@ -101,14 +99,3 @@ def delete_unless_used(engine: Engine, model: type[SQLModel], key: Any) -> bool:
                     return False
         session.delete(row)
     return True
-
-
-def _comparable(value: Any) -> Any:
-    """A field as stored: enums by value, times as their stored UTC text."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return to_stored_time(value if value.tzinfo else value.replace(tzinfo=UTC))
-    if isinstance(value, date):
-        return value.isoformat()
-    return value

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -29,7 +28,7 @@ from ..storage.changed_since import (
 )
 from ..storage.figures import Changes, restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, Task
-from ..storage.stored_dates import to_stored_time
+from ..storage.stored_dates import as_stored, to_stored_time
 from .kept import KeptItem, KeptKind, figure_items
 
 
@@ -198,7 +197,11 @@ def _decide(
         if indicator is None:
             continue
         # legacy logs kept no after-state: as before, put the target back
-        same = {k: v for k, v in before.items() if not after or _plain(indicator, k) == after[k]}
+        same = {
+            k: v
+            for k, v in before.items()
+            if not after or as_stored(getattr(indicator, k)) == after[k]
+        }
         if same:
             undo.targets.append((indicator_id, same))
         if len(same) < len(before):
@@ -258,8 +261,3 @@ def _task_state(task: Task) -> tuple[str, str, str, str | None]:
 def _stamped(after: list[Any]) -> tuple[str, str, str, str | None]:
     status, note, by, at = after
     return status, note, by, to_stored_time(datetime.fromisoformat(at) if at else None)
-
-
-def _plain(indicator: Indicator, name: str) -> Any:
-    value = getattr(indicator, name)
-    return value.value if isinstance(value, Enum) else value

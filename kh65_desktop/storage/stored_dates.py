@@ -11,6 +11,8 @@ SQLAlchemy's own). A time without a zone is taken as UTC.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
 
 
 def to_stored_date(day: date | None) -> str | None:
@@ -34,3 +36,15 @@ def from_stored_date(raw: str | None) -> date | None:
 def from_stored_time(raw: str | None) -> datetime | None:
     """A stored time as the ORM reads it: aware, in UTC."""
     return None if raw is None else datetime.fromisoformat(raw + "+00:00")  # 4× .replace()
+
+
+def as_stored(value: Any) -> Any:
+    """A field's value as the database holds it, to compare or keep as JSON: enums by their
+    value, times as their stored UTC text, dates as ISO text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return to_stored_time(value)
+    if isinstance(value, date):
+        return to_stored_date(value)
+    return value
