@@ -33,7 +33,7 @@ from kh65_desktop.storage.database import (
 )
 from kh65_desktop.storage.db_lock import COMMAND, WINDOW, DatabaseLock
 from kh65_desktop.storage.failures import explain
-from kh65_desktop.storage.kh65_file import FileKind, _revisions
+from kh65_desktop.storage.kh65_file import FileKind, revisions
 
 from .test_crash import make_package
 from .test_safety import _count, _damage, _set, _value
@@ -315,7 +315,7 @@ def test_a_newer_schema_names_both_versions_and_makes_no_backup(
         db.execute("UPDATE alembic_version SET version_num = '0099'")
         db.commit()
     before = _digest(path)
-    head = _revisions()[1]
+    head = revisions()[1]
     for command in (["summary"], ["import", str(tmp_path / "a.kh65")]):
         code, err = _kh65(capsys, "--db", str(path), *command)
         assert code == 2

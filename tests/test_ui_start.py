@@ -19,7 +19,7 @@ from kh65_desktop.storage import database as database_module
 from kh65_desktop.storage.backup import backup_folder, backups, make_backup
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.db_lock import COMMAND, DatabaseLock
-from kh65_desktop.storage.kh65_file import _revisions
+from kh65_desktop.storage.kh65_file import revisions
 from kh65_desktop.ui import app, prompts
 
 from .test_safety import FIXTURE, _set, _value
@@ -127,7 +127,7 @@ def test_a_newer_schema_is_named_and_nothing_is_backed_up(
     assert _start(qtbot, path, tmp_path) is None
     assert clerk.asked == []
     [message] = clerk.told
-    assert "lược đồ dữ liệu 0099" in message and f"đến lược đồ {_revisions()[1]}" in message
+    assert "lược đồ dữ liệu 0099" in message and f"đến lược đồ {revisions()[1]}" in message
     assert "Can't locate" not in message
     assert backups(path) == []  # no backup per failed start
 

@@ -165,8 +165,11 @@ _FIGURES_LEFT = (
     "AND coalesce(u.locality_id, 0) = coalesce(r.locality_id, 0) "
     "AND u.id NOT IN (SELECT n FROM temp.kh65_later)) LIMIT 1"
 )
+# From the import's first history row on (an id range, not a scan of every period's history):
+# an indicator or period the import added has no history from before it.
 _HISTORY_SINCE = (
-    "SELECT 1 FROM value_change WHERE {0} = ? AND NOT (changed_by = ? AND changed_at = ?) LIMIT 1"
+    "SELECT 1 FROM value_change WHERE id > ? AND {0} = ? "
+    "AND NOT (changed_by = ? AND changed_at = ?) LIMIT 1"
 )
 _INDICATOR_USED = (
     "SELECT 1 FROM locality_target WHERE indicator_id = :id UNION ALL "
@@ -206,11 +209,12 @@ def _decide(
             undo.targets.append((indicator_id, same))
         if len(same) < len(before):
             undo.kept.append(KeptItem(KeptKind.TARGET, indicator.code, indicator.name))
+    after = undo_data.get("history_after") or 0  # logs from before it was kept: all history
     for indicator_id in undo_data.get("indicators", []):
         indicator = session.get(Indicator, indicator_id)
         if indicator is None:
             continue
-        used = _holds(connection, "indicator_id", indicator_id, log, own) or _one(
+        used = _holds(connection, "indicator_id", indicator_id, log, own, after) or _one(
             connection, _INDICATOR_USED, {"id": indicator_id}
         )
         if used:
@@ -221,7 +225,7 @@ def _decide(
         period = session.get(Period, period_id)
         if period is None:
             continue
-        if _holds(connection, "period_id", period_id, log, own) or _one(
+        if _holds(connection, "period_id", period_id, log, own, after) or _one(
             connection, _PERIOD_USED, (period_id,)
         ):
             undo.kept.append(KeptItem(KeptKind.PERIOD, period.code, period.name))
@@ -231,11 +235,17 @@ def _decide(
 
 
 def _holds(
-    connection: Connection, column: str, row_id: int, log: ImportLog, own: tuple[str, str | None]
+    connection: Connection,
+    column: str,
+    row_id: int,
+    log: ImportLog,
+    own: tuple[str, str | None],
+    after: int,
 ) -> bool:
-    """Whether figures or history were entered in this indicator or period since."""
+    """Whether figures or history were entered in this indicator or period since (history
+    after id `after`)."""
     return _one(connection, _FIGURES_LEFT.format(column), (row_id, log.id)) or _one(
-        connection, _HISTORY_SINCE.format(column), (row_id, *own)
+        connection, _HISTORY_SINCE.format(column), (after, row_id, *own)
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..atomic_file import atomic_path
 from ..domain.numbers import format_date
 from .failures import StorageError, explain
 from .kh65_file import SQLITE_HEADER, Holdings, holdings, is_good_copy, read_only
@@ -131,23 +132,20 @@ def restore(backup: Path, db_path: Path) -> Path | None:
     if not is_good_copy(backup) or not integrity_ok(backup):
         raise BackupError(f"Bản sao lưu {backup.name} bị hỏng, không khôi phục từ bản này.")
     before = make_backup(db_path, "truoc-khoi-phuc") if integrity_ok(db_path) else None
-    part = db_path.with_name(db_path.name + _PART)
     try:
-        _copy(backup, part)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        part.replace(db_path)
+        with atomic_path(db_path) as copy:
+            _copy(backup, copy)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(explain(error, f"tệp cơ sở dữ liệu {db_path}")) from error
-    finally:
-        _remove(part)
     log.info("Khôi phục %s từ %s", db_path.name, backup.name)
     return before
 
 
 def _holds_a_plan(db_path: Path) -> bool:
     """A plan is what a backup is for; a file without one (a new database) is not copied."""
-    with closing(sqlite3.connect(db_path)) as db:
+    with closing(read_only(db_path)) as db:
         if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'plan'").fetchone() is None:
             return False
         return db.execute("SELECT 1 FROM plan LIMIT 1").fetchone() is not None

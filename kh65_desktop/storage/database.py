@@ -15,7 +15,6 @@ import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -24,7 +23,7 @@ from .. import APP_NAME, __version__
 from ..resources import BUILTIN_PLAN, migrations_path, resource_path
 from .backup import make_backup
 from .failures import StorageError, explain
-from .kh65_file import FileKind, FileState, inspect_file
+from .kh65_file import FileKind, FileState, inspect_file, read_only, revisions
 from .models import AppMeta
 from .plan_file import load_plan
 
@@ -124,7 +123,7 @@ def create_db_engine(path: Path, reading: bool = False) -> Engine:
     # A URL object, never a string: a '?' or '#' in a folder name stays part of the name.
     url = URL.create("sqlite", database=str(path))
     if reading:
-        engine = create_engine(url, creator=lambda: _reader(path))
+        engine = create_engine(url, creator=lambda: read_only(path, check_same_thread=False))
     else:
         engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -142,10 +141,6 @@ def create_db_engine(path: Path, reading: bool = False) -> Engine:
     return engine
 
 
-def _reader(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-
-
 def alembic_config() -> Config:
     """Alembic configured from code, so it works from source and from a bundle."""
     config = Config()
@@ -160,7 +155,7 @@ def db_file(engine: Engine) -> Path | None:
 
 def schema_revisions(engine: Engine) -> tuple[str | None, str | None]:
     """(the file's schema revision, the app's newest); None for a new, empty file."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = revisions()[1]  # read once per process: the scripts do not change while it runs
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return current, head
@@ -173,9 +168,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if current == target:
         return  # nothing to do: no migration, no full foreign-key scan of a large file
     path = db_file(engine)
-    if path is not None and current is not None:
-        refuse_unless_kh65(path)  # a newer schema: refused before any backup is made
-    if current is not None and path is not None:
+    if current is not None and path is not None:  # open_database has refused a newer schema
         make_backup(path, "truoc-nang-cap")  # a migration is the riskiest write there is
     with engine.connect() as connection:
         # Batch migrations copy tables; foreign keys are checked after, not during.

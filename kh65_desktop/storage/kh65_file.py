@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic.script import ScriptDirectory
 
@@ -63,7 +64,7 @@ class FileState:
 
 
 @cache
-def _revisions() -> tuple[frozenset[str], str | None]:
+def revisions() -> tuple[frozenset[str], str | None]:
     """Every schema revision this app knows, and its newest."""
     from .database import alembic_config  # database.py imports this module
 
@@ -71,16 +72,16 @@ def _revisions() -> tuple[frozenset[str], str | None]:
     return frozenset(r.revision for r in script.walk_revisions()), script.get_current_head()
 
 
-def read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path, **connect: Any) -> sqlite3.Connection:
     """A connection that cannot write, whatever is asked of it (the path is a URI: a '?' or
     '#' in a folder name stays part of the name)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, **connect)
 
 
 def inspect_file(path: Path, integrity: bool = False) -> FileState:
     """What the file at `path` is, read only. `integrity` adds SQLite's quick check.
     OSError if it cannot be read at all (no permission, a directory)."""
-    known, head = _revisions()
+    known, head = revisions()
     if not path.exists():
         return FileState(FileKind.MISSING, head=head)
     with open(path, "rb") as file:  # a directory or an unreadable file raises here
