@@ -161,21 +161,22 @@ def problem(
     return None
 
 
+_KINDS = frozenset(k.value for k in PeriodKind)
+
+
 def batch_problem(
     new: Sequence[PeriodLike],
     existing: Iterable[tuple[str, str]],
     plan_span: tuple[date, date],
-    kinds: Iterable[str] = tuple(k.value for k in PeriodKind),
 ) -> str | None:
     """The first reason to refuse periods arriving together (a package's new periods):
     each is checked against the plan's periods and the ones before it in `new`."""
-    known = set(kinds)
     seen = list(existing)
     for period in new:
         kind = getattr(period, "kind", None)
         reason = (
             f"loại kỳ “{kind}” không hợp lệ."
-            if kind is not None and str(kind) not in known
+            if kind is not None and str(kind) not in _KINDS
             else problem(period, seen, plan_span)
         )
         if reason:

@@ -341,14 +341,14 @@ def _totals_sentence(b: Breakdown) -> str:
     """The districts' totals against the province's figures; a figure missing on either side
     is said, never counted as agreement."""
     agree, disagree, missing = [], [], []
-    for label, total, province in (
-        ("kế hoạch", b.total_target, b.province_target),
-        ("thực hiện", b.total_value, b.province_value),
+    for label, total, province, matches in (
+        ("kế hoạch", b.total_target, b.province_target, b.target_matches),
+        ("thực hiện", b.total_value, b.province_value, b.value_matches),
     ):
-        if total is None or province is None:
+        if total is None or province is None:  # `matches` says yes to a missing figure
             side = "của các địa phương" if total is None else "toàn tỉnh"
             missing.append(f"{label} (chưa có số {side})")
-        elif abs(total - province) < 1e-6:
+        elif matches:
             agree.append(f"{label} {format_quantity(province, b.unit)}")
         else:
             disagree.append(

@@ -42,6 +42,7 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.context = context
         self._performed = False
+        self._undone = False
 
     def perform(self) -> None:
         """The first write; raises if it fails, before the command reaches the stack."""
@@ -57,7 +58,7 @@ class ServiceCommand(QUndoCommand):
         if not self._performed:  # pushed without perform(): do it now
             self.perform()
             return
-        if getattr(self, "_undone", False):
+        if self._undone:
             if self._write_or_say(self.do, undoing=False):
                 self._undone = False
             self.context.notify()
@@ -65,7 +66,7 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         # after a failed redo nothing is left to undo; the stack moves on either way, and
         # the command keeps whether its write happened, so the next Ctrl+Y/Ctrl+Z match it
-        if not getattr(self, "_undone", False) and self._write_or_say(self.undo_, undoing=True):
+        if not self._undone and self._write_or_say(self.undo_, undoing=True):
             self._undone = True
         self.context.notify()
 
@@ -185,9 +186,40 @@ class SetValuesCommand(ServiceCommand):
         self.tell_kept(kept, undoing)
 
 
-class SetFieldsCommand(ServiceCommand):
-    """Change plain fields of one row (a target, a name, a deadline...). Undo and redo
-    write only if the fields are still as this command left them."""
+class _GuardedCommand(ServiceCommand):
+    """A change to one row whose undo and redo write only if the row is still as this
+    command left it; once someone else has changed it, they stop and say so."""
+
+    def __init__(self, context: AppContext, text: str) -> None:
+        super().__init__(context, text)
+        self._live = True  # False once someone else changed it: undo and redo stop
+
+    def do(self) -> None:
+        if not self._performed:
+            self.first_write()
+        else:
+            self._guarded(undoing=False)
+
+    def undo_(self) -> None:
+        self._guarded(undoing=True)
+
+    def _guarded(self, undoing: bool) -> None:
+        if self._live and not self.guarded_write(undoing):
+            self._live = False
+            self.tell_changed_since(undoing)
+
+    def first_write(self) -> None:
+        """The edit itself, keeping what it replaced."""
+        raise NotImplementedError
+
+    def guarded_write(self, undoing: bool) -> bool:
+        """Put back what was replaced (undoing) or the edit again; False when the row is no
+        longer as this command left it (nothing written)."""
+        raise NotImplementedError
+
+
+class SetFieldsCommand(_GuardedCommand):
+    """Change plain fields of one row (a target, a name, a deadline...)."""
 
     def __init__(
         self,
@@ -200,31 +232,19 @@ class SetFieldsCommand(ServiceCommand):
         super().__init__(context, text)
         self.model, self.key, self.changes = model, key, changes
         self.old: dict[str, Any] = {}
-        self._started = False
-        self._live = True  # False once someone else changed it: undo and redo stop
 
-    def do(self) -> None:
-        if not self._started:
-            self.old = self.context.edits.update_fields(self.model, self.key, self.changes)
-            self._started = True
-        else:
-            self._write(self.changes, expected=self.old, undoing=False)
+    def first_write(self) -> None:
+        self.old = self.context.edits.update_fields(self.model, self.key, self.changes)
 
-    def undo_(self) -> None:
-        self._write(self.old, expected=self.changes, undoing=True)
-
-    def _write(self, changes: dict[str, Any], expected: dict[str, Any], undoing: bool) -> None:
-        if self._live and (
-            update_fields_unless_changed(
-                self.context.engine, self.model, self.key, changes, expected
-            )
-            is None
-        ):
-            self._live = False
-            self.tell_changed_since(undoing)
+    def guarded_write(self, undoing: bool) -> bool:
+        changes, expected = (self.old, self.changes) if undoing else (self.changes, self.old)
+        written = update_fields_unless_changed(
+            self.context.engine, self.model, self.key, changes, expected
+        )
+        return written is not None
 
 
-class SetLocalityTargetCommand(ServiceCommand):
+class SetLocalityTargetCommand(_GuardedCommand):
     def __init__(
         self,
         context: AppContext,
@@ -237,26 +257,13 @@ class SetLocalityTargetCommand(ServiceCommand):
         self.args = (indicator_id, locality_id)
         self.value = value
         self.old: float | None = None
-        self._started = False
-        self._live = True  # False once someone else changed it: undo and redo stop
 
-    def do(self) -> None:
-        if not self._started:
-            self.old = self.context.edits.set_locality_target(*self.args, self.value)
-            self._started = True
-        else:
-            self._write(self.value, expected=self.old, undoing=False)
+    def first_write(self) -> None:
+        self.old = self.context.edits.set_locality_target(*self.args, self.value)
 
-    def undo_(self) -> None:
-        self._write(self.old, expected=self.value, undoing=True)
-
-    def _write(self, value: float | None, expected: float | None, undoing: bool) -> None:
-        engine = self.context.engine
-        if self._live and not set_locality_target_unless_changed(
-            engine, *self.args, value, expected
-        ):
-            self._live = False
-            self.tell_changed_since(undoing)
+    def guarded_write(self, undoing: bool) -> bool:
+        value, expected = (self.old, self.value) if undoing else (self.value, self.old)
+        return set_locality_target_unless_changed(self.context.engine, *self.args, value, expected)
 
 
 class AddRowCommand(ServiceCommand):
@@ -320,39 +327,25 @@ class DeleteTaskCommand(ServiceCommand):
         self.context.edits.restore_task(self.snapshot)
 
 
-class SetTaskStatusCommand(ServiceCommand):
-    """A task's status; undo and redo only if it is still as this command left it."""
+class SetTaskStatusCommand(_GuardedCommand):
+    """A task's status."""
 
     def __init__(self, context: AppContext, task_id: int, status: TaskStatus, text: str) -> None:
         super().__init__(context, text)
         self.task_id, self.status = task_id, status
         self.old = status
-        self._started = False
-        self._live = True  # False once someone else changed it: undo and redo stop
 
-    def do(self) -> None:
-        if not self._started:
-            self.old = self.context.edits.set_task_status(
-                self.task_id, self.status, self.context.clerk
-            )
-            self._started = True
-        else:
-            self._write(self.status, expected=self.old, undoing=False)
+    def first_write(self) -> None:
+        self.old = self.context.edits.set_task_status(self.task_id, self.status, self.context.clerk)
 
-    def undo_(self) -> None:
-        self._write(self.old, expected=self.status, undoing=True)
-
-    def _write(self, status: TaskStatus, expected: TaskStatus, undoing: bool) -> None:
+    def guarded_write(self, undoing: bool) -> bool:
+        status, expected = (self.old, self.status) if undoing else (self.status, self.old)
         changes = {
             "status": status,
             "updated_by": self.context.clerk,
             "updated_at": datetime.now(UTC),
         }
-        if self._live and (
-            update_fields_unless_changed(
-                self.context.engine, Task, self.task_id, changes, {"status": expected}
-            )
-            is None
-        ):
-            self._live = False
-            self.tell_changed_since(undoing)
+        written = update_fields_unless_changed(
+            self.context.engine, Task, self.task_id, changes, {"status": expected}
+        )
+        return written is not None

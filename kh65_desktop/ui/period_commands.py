@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..services.guarded_edits import delete_unless_used
 from ..services.periods import PeriodService, PeriodSnapshot
+from ..storage.models import Period
 from .commands import ServiceCommand
 from .context import AppContext
 
@@ -36,7 +38,9 @@ class AddPeriodCommand(_PeriodCommand):
 
     def undo_(self) -> None:
         assert self.key is not None
-        if not self.periods.holdings(self.key).empty:
+        # checked and deleted in one transaction; the clerk's own figures, typed and undone,
+        # leave only history behind, which goes with the period
+        if not delete_unless_used(self.context.engine, Period, self.key):
             self.kept = True
             self.context.error.emit(
                 QCoreApplication.translate(
@@ -44,8 +48,6 @@ class AddPeriodCommand(_PeriodCommand):
                     "Kỳ “{0}” đã có số liệu nhập sau khi thêm, nên không bị xóa khi hoàn tác.",
                 ).format(self.fields["name"])
             )
-            return
-        self.periods.delete(self.key)
 
 
 class UpdatePeriodCommand(_PeriodCommand):
