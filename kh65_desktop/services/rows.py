@@ -8,7 +8,7 @@ from datetime import date, datetime
 from ..domain.progress import Progress, Target
 from ..domain.targets import describe_target
 from ..domain.tasks import Urgency
-from ..domain.terms import AgencyKind, Direction, IndicatorKind, TaskStatus
+from ..domain.terms import AgencyKind, Direction, IndicatorKind, TargetForm, TaskStatus
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,11 @@ class IndicatorRow:
     progress: Progress
     stated_percent: float | None  # what the document says for the latest period
     stated_remaining: float | None
+
+    @property
+    def target_form(self) -> TargetForm:
+        """As the plan's indicator names it (what FigureKind.of reads)."""
+        return self.target.form
 
     @property
     def target_display(self) -> str:

@@ -68,7 +68,7 @@ def export_table(
             QCoreApplication.translate("TableExport", "Xuất bảng"),
             QCoreApplication.translate(
                 "TableExport",
-                "Không ghi được {0}: {1}. Hãy đóng tệp nếu nó đang mở, hoặc chọn nơi khác.",
+                "Không ghi được {0}: {1}.",
             ).format(path, why_not_written(error)),
         )
         return None

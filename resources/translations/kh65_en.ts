@@ -240,7 +240,7 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
-        <translation>A qualitative indicator's result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
+        <translation>A qualitative indicator&apos;s result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
@@ -397,57 +397,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="80"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="81"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="90"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="119"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="123"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="145"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="285"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1535,7 +1535,7 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodCommands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/period_commands.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/period_commands.py" line="46"/>
         <source>Kỳ “{0}” đã có số liệu nhập sau khi thêm, nên không bị xóa khi hoàn tác.</source>
         <translation>Period “{0}” has figures entered after it was added, so undo did not delete it.</translation>
     </message>
@@ -2119,8 +2119,8 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/table_export.py" line="69"/>
-        <source>Không ghi được {0}: {1}. Hãy đóng tệp nếu nó đang mở, hoặc chọn nơi khác.</source>
-        <translation>Could not write {0}: {1}. Close the file if it is open, or choose another place.</translation>
+        <source>Không ghi được {0}: {1}.</source>
+        <translation>Could not write {0}: {1}.</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/table_export.py" line="84"/>

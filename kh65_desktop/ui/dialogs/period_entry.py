@@ -84,7 +84,7 @@ class EntryModel(RowTableModel):
         """A figure is checked as it is typed (bounds, sign, rate), as the table's cells are:
         refused at Lưu instead, a 30-digit figure sat in the form as "1,235e+29"."""
         value = parse_cell(text, row.name)
-        kind = FigureKind(row.name, row.unit, row.kind, row.target.form, row.direction)
+        kind = FigureKind.of(row)
         try:
             what = self.tr("Chỉ tiêu {0} “{1}”").format(row.code, row.name)
             self.entries[row.id] = check_figure(value, kind, what)
