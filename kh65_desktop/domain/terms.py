@@ -134,3 +134,26 @@ class PeriodKind(StrEnum):
     HALF_YEAR = "half_year"
     NINE_MONTHS = "nine_months"
     YEAR = "year"
+
+
+class SectionKind(StrEnum):
+    """A narrative part of a progress report the clerk writes (report-content.md), in the
+    order a report prints them. A task's own result is TASK_RESULT, keyed by the task."""
+
+    SITUATION = "situation"  # I. Đặc điểm tình hình
+    TASK_RESULT = "task_result"  # kết quả thực hiện of one task
+    SHORTCOMINGS = "shortcomings"  # Tồn tại, hạn chế
+    CAUSES = "causes"  # Nguyên nhân
+    NEXT_STEPS = "next_steps"  # Nhiệm vụ, giải pháp thời gian tới
+    PROPOSALS = "proposals"  # Kiến nghị, đề xuất
+
+    @property
+    def label(self) -> str:
+        return {
+            "situation": "Đặc điểm tình hình",
+            "task_result": "Kết quả thực hiện nhiệm vụ",
+            "shortcomings": "Tồn tại, hạn chế",
+            "causes": "Nguyên nhân",
+            "next_steps": "Nhiệm vụ, giải pháp thời gian tới",
+            "proposals": "Kiến nghị, đề xuất",
+        }[self]

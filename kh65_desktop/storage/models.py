@@ -17,6 +17,7 @@ from ..domain.terms import (
     IndicatorKind,
     PeriodKind,
     Role,
+    SectionKind,
     StatedKind,
     TargetForm,
     TaskStatus,
@@ -296,3 +297,54 @@ class ImportUndoValue(SQLModel, table=True):
     note: str | None = None
     entered_by: str | None = None
     entered_at: datetime | None = None
+
+
+class ReportText(SQLModel, table=True):
+    """A narrative section of an agency's report for a period, as the clerk typed it
+    (revision 0006): "Đặc điểm tình hình", one task's result, "Tồn tại, hạn chế", … An empty
+    text is no row. `agency_id` None: the consolidating office's own text for the province
+    report. `task_id` only for SectionKind.TASK_RESULT."""
+
+    __tablename__ = "report_text"
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="period.id", ondelete="CASCADE", index=True)
+    agency_id: int | None = Field(default=None, foreign_key="agency.id", ondelete="CASCADE")
+    kind: SectionKind = Field(sa_type=_enum(SectionKind))
+    task_id: int | None = Field(default=None, foreign_key="task.id", ondelete="CASCADE")
+    text: str
+    updated_by: str = ""
+    updated_at: datetime
+
+
+sa.Index(
+    "uq_report_text_key",
+    ReportText.period_id,
+    sa.func.coalesce(ReportText.agency_id, 0),
+    ReportText.kind,
+    sa.func.coalesce(ReportText.task_id, 0),
+    unique=True,
+)
+
+
+class SamePeriodValue(SQLModel, table=True):
+    """The same period's figure a year earlier ("cùng kỳ"), typed by the clerk or carried in
+    a package, for an indicator, period and (optionally) locality (revision 0006). The plan's
+    own stated ones stay on Indicator.same_period_value."""
+
+    __tablename__ = "same_period_value"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", index=True)
+    period_id: int = Field(foreign_key="period.id", ondelete="CASCADE", index=True)
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="CASCADE")
+    value: float
+    entered_by: str = ""
+    entered_at: datetime
+
+
+sa.Index(
+    "uq_same_period_value_key",
+    SamePeriodValue.indicator_id,
+    SamePeriodValue.period_id,
+    sa.func.coalesce(SamePeriodValue.locality_id, 0),
+    unique=True,
+)
