@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..domain.consistency import Finding
 from ..domain.numbers import format_date, format_date_long, format_number, format_quantity
+from ..domain.report_texts import AgencyTexts
 from ..domain.terms import AgencyKind, Status
 from ..domain.text import fold
 from ..services.checks import find_disagreements
@@ -45,6 +46,9 @@ class ReportOptions:
     include_charts: bool = False
     chart_renderer: ChartRenderer | None = None
     workdir: Path | None = None  # where chart images are written
+    # The clerk's narrative sections: for an agency report its own; for the province report
+    # the consolidating office's own (agency_name "") first, then each agency's under its name
+    texts: list[AgencyTexts] = field(default_factory=list)
 
 
 def abbreviation(name: str) -> str:
