@@ -73,8 +73,14 @@ class Locality(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True)
     name: str
-    kind: str  # "thành phố", "huyện", "thị xã"
+    kind: str  # "thành phố", "huyện", "thị xã"; since 2025 "tỉnh", "xã", "phường"
     position: int = 0
+    # Validity (revision 0007): None is "always" on that side. Districts end on 30/6/2025,
+    # communes and wards begin on 1/7/2025 under their province (`parent_code`, a code and
+    # not a foreign key: SQLite could not drop such a column on downgrade).
+    valid_from: date | None = None
+    valid_to: date | None = None
+    parent_code: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Agency(SQLModel, table=True):
@@ -87,6 +93,61 @@ class Agency(SQLModel, table=True):
     kind: AgencyKind = Field(sa_type=_enum(AgencyKind))
     locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="SET NULL")
     position: int = 0
+    # Validity (revision 0007): None is "always" on that side; `name` is the current name,
+    # earlier ones are in agency_name.
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class AgencyName(SQLModel, table=True):
+    """A name an agency bore until `valid_to` (inclusive) before a rename (revision 0007):
+    the name on a date is the row with the earliest valid_to on or after it, else
+    Agency.name."""
+
+    __tablename__ = "agency_name"
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", ondelete="CASCADE", index=True)
+    name: str
+    valid_to: date
+
+
+class AgencySuccession(SQLModel, table=True):
+    """An agency's work passing to another from a date (revision 0007): a merge (many into
+    one) or one branch of a split (one into many, indicator by indicator)."""
+
+    __tablename__ = "agency_succession"
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="agency.id", ondelete="CASCADE", index=True)
+    successor_id: int = Field(foreign_key="agency.id", ondelete="CASCADE", index=True)
+    on_date: date  # the first day the successor holds the work
+    kind: str  # "merge" or "split"
+    decision: str = ""  # "Quyết định số …", as the reorganisation file cites it
+
+
+class LocalitySuccession(SQLModel, table=True):
+    """A locality continued by another from a date (revision 0007): districts into the
+    communes and wards made from them, provinces into the merged province."""
+
+    __tablename__ = "locality_succession"
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="locality.id", ondelete="CASCADE", index=True)
+    successor_id: int = Field(foreign_key="locality.id", ondelete="CASCADE", index=True)
+    on_date: date
+    decision: str = ""
+
+
+class ReorgLog(SQLModel, table=True):
+    """One reorganisation file applied here (revision 0007): what it did and how to undo
+    it (JSON of the rows it added and the fields it changed, as they were)."""
+
+    __tablename__ = "reorg_log"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str  # the file's own code, e.g. "tra-vinh-2025-so-nganh"
+    title: str
+    applied_at: datetime
+    applied_by: str
+    undo_data: str = ""
+    undone_at: datetime | None = None
 
 
 class IndicatorGroup(SQLModel, table=True):
