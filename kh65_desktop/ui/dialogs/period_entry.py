@@ -194,7 +194,7 @@ class PeriodEntryDialog(QDialog):
             self.model,
             context.settings,
             "period_entry",
-            widths={0: 70, 1: 300, 2: 80, 3: 130, 4: 160, 5: 100, 6: 40, 7: 90, 8: 150, 9: 80},
+            widths={0: 62, 1: 235, 2: 75, 3: 115, 4: 145, 5: 95, 6: 40, 7: 85, 8: 135, 9: 80},
         )
         self.table.setSortingEnabled(False)
         judgement = ChoiceDelegate(list(self.model.judgements.values()), self.table)
