@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,10 @@ from ..storage.models import Indicator, Locality, Period, Plan, SamePeriodValue
 from ..storage.stored_dates import as_stored, from_stored_time
 from .kept import KeptItem, KeptKind
 from .same_period import SamePeriodKey, SamePeriodState, put_state
+
+if TYPE_CHECKING:
+    from .exchange import Action, PreviewRow
+    from .exchange_rights import SenderRights
 
 KIND = "same_period"  # PreviewRow.kind
 LABEL = " (số cùng kỳ)"  # after the indicator's name in the preview
@@ -82,13 +86,13 @@ def preview_rows(
     session: Session,
     plan: Plan,
     data: ExchangeData,
-    rights: Any,
+    rights: SenderRights,
     now: datetime,
-    row_type: Any,
-    action: Any,
-) -> list[Any]:
-    """One preview row per received same-period figure (PreviewRow, Action passed in:
-    services/exchange.py owns them)."""
+    row_type: type[PreviewRow],
+    action: type[Action],
+) -> list[PreviewRow]:
+    """One preview row per received same-period figure (PreviewRow and Action are passed
+    in: services/exchange.py, which owns them, imports this module)."""
     if not data.same_period:
         return []
     indicators = {

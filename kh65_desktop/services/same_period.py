@@ -215,9 +215,9 @@ class SamePeriodService:
             plan = session.get(Plan, indicator.plan_id)
             periods = session.exec(select(Period).where(Period.plan_id == indicator.plan_id))
             own = plan_period_id(plan, periods) if plan else None
-            typed = self.typed(SamePeriodKey(indicator_id, period_id))
-            typed_map = {} if typed is None else {(indicator_id, period_id): typed}
-            return figure_for(indicator, period, typed_map, own)
+            row = _row(session, SamePeriodKey(indicator_id, period_id))
+            typed = {} if row is None else {(indicator_id, period_id): row.value}
+            return figure_for(indicator, period, typed, own)
 
     def in_period(self, plan: Plan, period: Period) -> dict[int, float]:
         """Every indicator's province-wide "cùng kỳ" in `period` (typed, else the plan's):
