@@ -374,10 +374,10 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:
-        from .charts.offscreen import render_progress  # Qt is loaded only for charts
+        from .charts.paper import report_chart_images  # Qt is loaded only for charts
 
-        def renderer(rows: list[IndicatorRow], path: Path) -> Path:
-            return render_progress(rows, path, by_agency=kind is ReportKind.PROVINCE)
+        def renderer(rows: list[IndicatorRow], path: Path) -> list[Path]:
+            return report_chart_images(rows, path, by_agency=kind is ReportKind.PROVINCE)
 
     return ReportOptions(
         kind,

@@ -30,7 +30,7 @@ def test_the_command_line_writes_figures_as_numbers(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out).active
     assert [c.value for c in sheet[1]] == [c.title for c in INDICATOR_COLUMNS]
     revenue = _rows(out)["II.6.1"]  # Thu nội địa: 3.300 of 6.220 tỷ đồng
-    target, value, percent, remaining = revenue[4], revenue[5], revenue[7], revenue[8]
+    target, value, percent, remaining = revenue[4], revenue[5], revenue[8], revenue[9]
     assert (target.value, target.number_format) == (6220, "#,##0")
     assert (value.value, value.number_format) == (3300, "#,##0")
     assert percent.value == pytest.approx(3300 / 6220) and percent.number_format == "#,##0.00%"
@@ -40,11 +40,12 @@ def test_the_command_line_writes_figures_as_numbers(tmp_path: Path) -> None:
     growth = _rows(out)["I.1"]  # 10,27 of a target the document writes "8,50%"
     assert (growth[5].value, growth[5].number_format) == (10.27, "#,##0.00")
     assert (growth[4].value, growth[4].number_format) == (8.5, "#,##0.00")
+    assert (growth[6].value, growth[6].number_format) == (5.74, "#,##0.00")  # cùng kỳ
     assert _rows(out)["II.4.2"][4].value == "tăng thêm 05 xã"  # a change stays in words
     # wide enough: the longest indicator name needs the widest column allowed
     assert sheet.column_dimensions["B"].width == 60
     assert sheet.column_dimensions["A"].width >= len("II.10.1")
-    assert sheet.column_dimensions["H"].width >= len("120,82%")
+    assert sheet.column_dimensions["I"].width >= len("120,82%")
 
 
 def test_the_command_line_writes_csv_as_the_screen_shows_it(tmp_path: Path) -> None:
@@ -56,7 +57,7 @@ def test_the_command_line_writes_csv_as_the_screen_shows_it(tmp_path: Path) -> N
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Mã,Chỉ tiêu,Đơn vị tính")
     revenue = next(line for line in lines if line.startswith("II.6.1,"))
-    assert revenue.endswith(',6.220,3.300,6 tháng đầu năm 2024,"53,05%",2.920,Đúng tiến độ')
+    assert revenue.endswith(',6.220,3.300,,6 tháng đầu năm 2024,"53,05%",2.920,Đúng tiến độ')
 
 
 def test_the_command_line_refuses_a_file_it_cannot_write(tmp_path: Path) -> None:

@@ -139,7 +139,7 @@ def test_export_the_table_as_shown(
     sheet = openpyxl.load_workbook(out).active
     assert [c.value for c in sheet[1]][:3] == ["Mã", "Chỉ tiêu", "Đơn vị tính"]
     assert [sheet.cell(r, 1).value for r in range(2, 5)] == ["II.6.1", "II.6.2", "II.6.3"]
-    assert sheet.cell(2, 8).value == pytest.approx(3300 / 6220) and sheet.max_row == 4
+    assert sheet.cell(2, 9).value == pytest.approx(3300 / 6220) and sheet.max_row == 4
     csv_out = tmp_path / "chi-tieu.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *args: csv_out)
     tab.findChild(QPushButton, "exportTable").click()

@@ -90,6 +90,23 @@ class TargetData:
     target_text: str = ""
 
 
+@dataclass(frozen=True)
+class SamePeriodData:
+    """A same-period figure ("cùng kỳ": the period a year earlier) of an indicator in a
+    period, province-wide or one locality's."""
+
+    indicator: str
+    period: str
+    locality: str | None
+    value: float
+    entered_by: str = ""
+    entered_at: datetime | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.indicator, self.period, self.locality)
+
+
 @dataclass
 class ExchangeData:
     """One file's content."""
@@ -102,6 +119,7 @@ class ExchangeData:
     values: list[ValueData] = field(default_factory=list)
     tasks: list[TaskData] = field(default_factory=list)
     definitions: list[TargetData] = field(default_factory=list)
+    same_period: list[SamePeriodData] = field(default_factory=list)
     content_sha256: str = ""
     source: str = ""  # the file's name
     # An Excel template's figures as they were when it was exported ((value, estimate) by

@@ -29,6 +29,7 @@ from .data import (
     ExchangeData,
     ExchangeError,
     PeriodData,
+    SamePeriodData,
     TargetData,
     TaskData,
     ValueData,
@@ -72,6 +73,10 @@ def content_bytes(data: ExchangeData) -> bytes:
         "tasks": [{k: _plain(v) for k, v in asdict(t).items()} for t in data.tasks],
         "definitions": [asdict(d) for d in data.definitions],
     }
+    if data.same_period:  # only when there are: a package without them is as before
+        body["same_period"] = [
+            {k: _plain(v) for k, v in asdict(s).items()} for s in data.same_period
+        ]
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -295,4 +300,34 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     data.values = _values(body, path)
     data.tasks = _tasks(body, path)
     data.definitions = _definitions(body, path)
+    data.same_period = _same_period(body, path)
     return data
+
+
+def _same_period(body: dict[str, Any], path: Path) -> list[SamePeriodData]:
+    """Same-period figures ("cùng kỳ"); packages before them have none."""
+    items: list[SamePeriodData] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for number, raw in enumerate(fields.rows(body, "same_period", path), start=1):
+        where = partial("số cùng kỳ thứ {}".format, number)
+        s = fields.record(raw, path, where)
+        value = fields.number(s, "value", path, where)
+        if value is None:
+            raise ExchangeError(path, f"{where()}: thiếu số ở trường “value”. {RESEND}")
+        item = SamePeriodData(
+            fields.code(s, "indicator", path, where),
+            fields.code(s, "period", path, where),
+            fields.optional_code(s, "locality", path, where),
+            value,
+            fields.text(s, "entered_by", path, where),
+            fields.moment(s, "entered_at", path, where),
+        )
+        if item.key in seen:
+            raise ExchangeError(
+                path,
+                f"{where()}: số cùng kỳ của chỉ tiêu {item.indicator}, kỳ {item.period} "
+                "xuất hiện hai lần.",
+            )
+        seen.add(item.key)
+        items.append(item)
+    return items

@@ -21,7 +21,8 @@ from ..services.rows import Breakdown, IndicatorRow
 from ..storage.models import Agency, Period, Plan
 from .document import Align, Column, Heading, Letterhead, Paragraph, Picture, Report, Row, Table
 
-ChartRenderer = Callable[[list[IndicatorRow], Path], Path]
+# a chart as one picture, or several when it is split across pages (charts/paper.py)
+ChartRenderer = Callable[[list[IndicatorRow], Path], Path | list[Path]]
 PROVINCE = "UBND TỈNH TRÀ VINH"
 
 
@@ -244,8 +245,10 @@ class ReportBuilder:
             findings = find_disagreements(self.plans.engine, self.plan)
             report.add(*_notes(findings, {r.code for r in rows}))
         if options.include_charts and options.chart_renderer and options.workdir and rows:
-            image = options.chart_renderer(rows, options.workdir / "tien-do.png")
-            report.add(Picture(image, 165, "Biểu đồ tiến độ thực hiện các chỉ tiêu"))
+            images = options.chart_renderer(rows, options.workdir / "tien-do.png")
+            for n, image in enumerate(images if isinstance(images, list) else [images]):
+                caption = "Biểu đồ tiến độ thực hiện các chỉ tiêu" + (" (tiếp theo)" if n else "")
+                report.add(Picture(image, 165, caption))
         number = 1
         if options.include_assessment:
             number += 1

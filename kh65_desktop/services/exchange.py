@@ -45,6 +45,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import from_stored_time
+from . import exchange_same_period as same_period
 from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
 from .figure_checks import reviewed
@@ -273,6 +274,13 @@ class ExchangeService:
             if reason and row.action is not Action.UNCHANGED:
                 row.action, row.reason = Action.REFUSED, reason
             append(row)
+        with self._session() as session:
+            for row in same_period.preview_rows(
+                session, plan, data, rights, now, PreviewRow, Action
+            ):
+                if row.payload.period in new_periods and row.payload.period not in used_periods:
+                    row.action, row.reason = Action.REFUSED, "Tệp không có số liệu của kỳ này."
+                append(row)
         preview.rows[:0] = [_period_row(p, p.code in used_periods) for p in new_periods.values()]
         return preview
 

@@ -27,6 +27,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import as_stored
+from . import exchange_same_period as same_period
 from .exchange import Action, ImportPreview, PreviewRow, definition_fields
 from .import_undo import (
     as_undone,
@@ -180,6 +181,16 @@ def _write_import(
             after = [task.status.value, task.note, task.updated_by, _iso(task.updated_at)]
             undo["tasks"].append([task.id, *before, *after])
             session.add(task)
+    received = [row.payload for row in applying if row.kind == same_period.KIND]
+    if received:
+        undone_entries = None
+        if undone is not None:
+            earlier = session.get(ImportLog, undone[0])
+            undone_entries = json.loads(earlier.undo_data or "{}").get(same_period.KIND, [])
+        undo[same_period.KIND], left_same = same_period.apply_rows(
+            session, plan, received, preview.sender, now, undone_entries
+        )
+        kept.extend(left_same)
     log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
     return log

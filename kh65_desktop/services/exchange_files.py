@@ -39,6 +39,7 @@ from ..storage.models import (
     TaskAgency,
 )
 from .bulk import paused_gc
+from .exchange_same_period import export_same_period
 from .plan_service import PlanService
 
 
@@ -89,7 +90,9 @@ def export_data(
                 )
             )
         )
-    used = {v.period_id for v in values}
+        same = export_same_period(session, plan, led, own_locality, period, datetime.now(UTC))
+    same_codes = {s.period for s in same}
+    used = {v.period_id for v in values} | {p.id for p in periods.values() if p.code in same_codes}
     defined = _definitions(engine, plan) if definitions else []
     now = datetime.now(UTC)
     return ExchangeData(
@@ -123,6 +126,7 @@ def export_data(
             TaskData(t.code, t.status.value, t.note, t.updated_by, utc(t.updated_at)) for t in tasks
         ],
         definitions=defined,
+        same_period=same,
     )
 
 

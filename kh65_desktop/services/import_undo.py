@@ -29,6 +29,7 @@ from ..storage.changed_since import (
 from ..storage.figures import Changes, restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, Task
 from ..storage.stored_dates import as_stored, to_stored_time
+from . import exchange_same_period as same_period
 from .kept import KeptItem, KeptKind, figure_items
 
 
@@ -65,7 +66,9 @@ def what_undo_keeps(engine: Engine, log_id: int) -> list[KeptItem]:
         log = _undoable(session, log_id)
         connection = session.connection()
         with _later(connection, log) as later:
-            return _decide(session, connection, log, later.values()).kept
+            kept = _decide(session, connection, log, later.values()).kept
+        entries = json.loads(log.undo_data or "{}").get(same_period.KIND, [])
+        return kept + same_period.undo_rows(session, entries, write=False)
 
 
 def undo_keeping_later(
@@ -90,6 +93,8 @@ def undo_keeping_later(
             for name, value in fields.items():
                 setattr(indicator, name, value)
             session.add(indicator)
+    entries = json.loads(log.undo_data or "{}").get(same_period.KIND, [])
+    undo.kept += same_period.undo_rows(session, entries, write=True)  # before its period goes
     for model, ids in ((Indicator, undo.indicators), (Period, undo.periods)):
         for row_id in ids:
             row = session.get(model, row_id)

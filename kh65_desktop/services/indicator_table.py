@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..domain.numbers import format_number
 from ..domain.terms import TargetForm
 from ..exchange.table_cells import Cell, Figure
 from .display import percent_text, remaining_text, value_text
@@ -40,6 +41,10 @@ def _value(row: IndicatorRow) -> Figure | None:
     return Figure.shown(latest.value, prefix="ước " if latest.is_estimate else "")
 
 
+def _same_period(row: IndicatorRow) -> Figure | None:
+    return None if row.same_period is None else Figure.shown(row.same_period)
+
+
 def _percent(row: IndicatorRow) -> Figure | None:
     percent = row.progress.percent_of_plan
     return None if percent is None else Figure.shown(percent, percent=True)
@@ -57,6 +62,7 @@ INDICATOR_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("lead", "Cơ quan chủ trì", lambda r: r.lead_display),
     TableColumn("target", "Kế hoạch năm", lambda r: r.target_display, _target),
     TableColumn("value", "Thực hiện", lambda r: value_text(r.latest), _value),
+    TableColumn("same_period", "Cùng kỳ", lambda r: format_number(r.same_period), _same_period),
     TableColumn("period", "Kỳ", lambda r: r.latest.period_name if r.latest else ""),
     TableColumn("percent", "% KH", percent_text, _percent),
     TableColumn("remaining", "Còn lại", remaining_text, _remaining),

@@ -27,6 +27,7 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from . import same_period
 from .chart_data import SeriesPoint
 from .rows import AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow
 
@@ -125,6 +126,13 @@ class PlanService:
             assignments = _group_assignments(session, list(groups))
             latest = _latest_values(session, plan.id, periods, period)
             stated = _stated_by_indicator(session, plan.id)
+            same_typed = same_period.typed_figures(session, plan.id)
+        # the period a row without figures shows (and its cells write to): the one asked
+        # for, else the newest; a row with figures shows its latest's
+        empty_period = period or max(
+            periods.values(), key=lambda p: (p.ends_on, p.id or 0), default=None
+        )
+        plan_period = same_period.plan_period_id(plan, periods.values())
         codes = {i.id: i.code for i in indicators}
         total_months = prog.months_between(plan.starts_on, plan.ends_on)
         rows = []
@@ -160,7 +168,12 @@ class PlanService:
                     coordinating_ids=tuple(a.id for a in who.coordinating if a.id is not None),
                     target=spec.target,
                     baseline=ind.baseline_value,
-                    same_period=ind.same_period_value,
+                    same_period=same_period.figure_for(
+                        ind,
+                        periods[value.period_id] if value else empty_period,
+                        same_typed,
+                        plan_period,
+                    ),
                     note=ind.note,
                     latest=value,
                     progress=prog.compute(spec, reading),

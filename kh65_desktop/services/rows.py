@@ -46,7 +46,7 @@ class IndicatorRow:
     coordinating_ids: tuple[int, ...]
     target: Target
     baseline: float | None
-    same_period: float | None
+    same_period: float | None  # "cùng kỳ" in the period of `latest` (services/same_period.py)
     note: str
     latest: LatestValue | None
     progress: Progress

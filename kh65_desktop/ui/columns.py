@@ -15,6 +15,7 @@ from ..services.display import code_key, remaining_text, value_text
 from ..services.editing import ValueKey, ValueState
 from ..services.indicator_table import INDICATOR_COLUMNS
 from ..services.rows import BreakdownRow, IndicatorRow, TaskRow
+from ..services.same_period import SamePeriodKey
 from ..storage.models import Indicator
 from .commands import (
     SetFieldsCommand,
@@ -25,6 +26,7 @@ from .commands import (
 from .context import AppContext
 from .figure_prompts import confirm_jumps
 from .labels import label
+from .same_period_commands import SetSamePeriodCommand
 from .table_model import RIGHT, Column, EditError
 
 
@@ -124,6 +126,27 @@ def indicator_columns(
                 )
             )
 
+    def edit_same_period(row: IndicatorRow, text: str) -> None:
+        """The same period last year, for the period the row shows (its sentence in a
+        report compares the two)."""
+        if row.kind is IndicatorKind.QUALITATIVE:
+            raise EditError(Columns.tr("Chỉ tiêu định tính không có số cùng kỳ."))
+        period_id = row.latest.period_id if row.latest else period_for(row)
+        if period_id is None:
+            raise EditError(
+                Columns.tr("Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.")
+            )
+        value = parse_cell(text, Columns.tr("Cùng kỳ"))
+        if value == row.same_period:
+            return  # Enter on an unchanged cell: nothing to save, nothing to undo
+        context.push(
+            SetSamePeriodCommand(
+                context,
+                [(SamePeriodKey(row.id, period_id), value)],
+                Columns.tr("sửa số cùng kỳ “{0}”").format(row.name),
+            )
+        )
+
     def edit_result_text(row: IndicatorRow, period_id: int, text: str) -> None:
         """A qualitative result is words, as in the period form; typed here too, since an
         indicator no agency leads is in no agency's form. Its Đạt/Không đạt is kept."""
@@ -183,6 +206,14 @@ def indicator_columns(
             "tooltip": lambda r: _value_tooltip(r),
             "edit": edit_value,
         },
+        "same_period": {
+            "title": Columns.tr("Cùng kỳ"),
+            "align": RIGHT,
+            "sort": lambda r: _num(r.same_period),
+            "edit_text": lambda r: format_number(r.same_period),
+            "tooltip": lambda r: _same_period_tooltip(r),
+            "edit": edit_same_period,
+        },
         "period": {
             "title": Columns.tr("Kỳ"),
             "sort": lambda r: r.latest.period_code if r.latest else "",
@@ -223,6 +254,13 @@ def _value_tooltip(row: IndicatorRow) -> str:
         parts.append(Columns.tr("tính đến ngày {0}").format(format_date(latest.as_of)))
     parts.append(Columns.tr("Người nhập: {0}").format(latest.entered_by))
     return "\n".join(parts)
+
+
+def _same_period_tooltip(row: IndicatorRow) -> str:
+    """Which period's "cùng kỳ" the cell shows (a typed one goes to that period)."""
+    if row.latest is None:
+        return Columns.tr("Số liệu cùng kỳ năm trước")
+    return Columns.tr("Cùng kỳ năm trước của kỳ “{0}”").format(row.latest.period_name)
 
 
 def _remaining_tooltip(row: IndicatorRow) -> str:

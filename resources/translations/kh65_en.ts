@@ -203,193 +203,220 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="87"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="86"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="98"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="109"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="179"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="343"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="368"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="406"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="133"/>
+        <source>Chỉ tiêu định tính không có số cùng kỳ.</source>
+        <translation>A qualitative indicator has no same-period figure.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="210"/>
+        <source>Cùng kỳ</source>
+        <translation>Year earlier</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
+        <source>sửa số cùng kỳ “{0}”</source>
+        <translation>edit the same-period figure of “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
         <translation>A qualitative indicator&apos;s result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
         <source>sửa kết quả “{0}”</source>
         <translation>edit the result of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="160"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="188"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="218"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="377"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="415"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="427"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="435"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="251"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="254"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="255"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="262"/>
+        <source>Số liệu cùng kỳ năm trước</source>
+        <translation>The figure for the same period last year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="263"/>
+        <source>Cùng kỳ năm trước của kỳ “{0}”</source>
+        <translation>The same period last year, for “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="248"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="294"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="262"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="352"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="319"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="353"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="363"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="373"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="380"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="356"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="394"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -687,67 +714,83 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Đạt</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
         <source>Không đạt</source>
         <translation>Not achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="59"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="65"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="70"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="107"/>
+        <source>Cùng kỳ</source>
+        <translation>Year earlier</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="76"/>
+        <source>Số liệu cùng kỳ năm trước</source>
+        <translation>The figure for the same period last year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="81"/>
         <source>Kết quả (lời văn)</source>
         <translation>Result (in words)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="87"/>
         <source>Đạt/Không đạt</source>
         <translation>Achieved?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="100"/>
         <source>Chỉ tiêu {0} “{1}”</source>
         <translation>Indicator {0} “{1}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="109"/>
+        <source>Chỉ tiêu {0} “{1}”, số cùng kỳ</source>
+        <translation>Indicator {0} “{1}”, same-period figure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="120"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
     </message>
@@ -1627,67 +1670,67 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="167"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="185"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="215"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="220"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="197"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="221"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="223"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="223"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="358"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="360"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="362"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="405"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="368"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="411"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -1928,6 +1971,14 @@ Save this figure anyway?</translation>
         <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>SamePeriodCommands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/same_period_commands.py" line="79"/>
+        <source>{0} số cùng kỳ đã được sửa ở nơi khác sau đó nên được giữ nguyên.</source>
+        <translation>{0} same-period figures were changed elsewhere since and were left as they are.</translation>
     </message>
 </context>
 <context>

@@ -24,12 +24,14 @@ from ...domain.terms import IndicatorKind
 from ...services.display import value_text
 from ...services.editing import ValueKey, ValueState
 from ...services.rows import IndicatorRow, LatestValue
+from ...services.same_period import SamePeriodKey, SamePeriodService
 from .. import entity_actions, prompts
 from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
 from ..delegates import ChoiceDelegate
 from ..figure_prompts import confirm_jumps
+from ..same_period_commands import SetSamePeriodCommand
 from ..table_model import RIGHT, Column, EditError, RowTableModel
 from ..views import dialog_buttons, fill_combo, make_table
 
@@ -45,6 +47,7 @@ class EntryModel(RowTableModel):
         self.estimates: dict[int, bool] = {}
         self.texts: dict[int, str] = {}
         self.achieved: dict[int, bool | None] = {}
+        self.same: dict[int, float | None] = {}  # "cùng kỳ" of this period
         self.judgements = {None: "", True: self.tr("Đạt"), False: self.tr("Không đạt")}
         columns = [
             Column("code", self.tr("Mã"), lambda r: r.code),
@@ -65,6 +68,14 @@ class EntryModel(RowTableModel):
                 edit=self._enter,
             ),
             Column("estimate", self.tr("Ước"), lambda r: ""),
+            Column(
+                "same_period",
+                self.tr("Cùng kỳ"),
+                lambda r: format_number(self.same.get(r.id)),
+                align=RIGHT,
+                tooltip=lambda r: self.tr("Số liệu cùng kỳ năm trước"),
+                edit=self._enter_same,
+            ),
             Column(
                 "text",
                 self.tr("Kết quả (lời văn)"),
@@ -91,6 +102,15 @@ class EntryModel(RowTableModel):
         except RuleError as error:
             raise EditError(str(error)) from None
 
+    def _enter_same(self, row: IndicatorRow, text: str) -> None:
+        """The same period last year: the same rules as the figure beside it."""
+        value = parse_cell(text, self.tr("Cùng kỳ"))
+        try:
+            what = self.tr("Chỉ tiêu {0} “{1}”, số cùng kỳ").format(row.code, row.name)
+            self.same[row.id] = check_figure(value, FigureKind.of(row), what)
+        except RuleError as error:
+            raise EditError(str(error)) from None
+
     def _enter_text(self, row: IndicatorRow, text: str) -> None:
         self.texts[row.id] = text.strip()
 
@@ -107,7 +127,10 @@ class EntryModel(RowTableModel):
         key = self.columns[index.column()].key
         if key == "estimate":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if key == "new" and self.rows[index.row()].kind is IndicatorKind.QUALITATIVE:
+        if (
+            key in ("new", "same_period")
+            and self.rows[index.row()].kind is IndicatorKind.QUALITATIVE
+        ):
             flags &= ~Qt.ItemFlag.ItemIsEditable  # a status, not a number
         return flags
 
@@ -140,6 +163,7 @@ class PeriodEntryDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.existing: dict[int, LatestValue] = {}
+        self.existing_same: dict[int, float] = {}
         self.setWindowTitle(self.tr("Nhập số liệu kỳ báo cáo"))
         self.resize(1100, 560)
         self.agency = QComboBox()
@@ -170,7 +194,7 @@ class PeriodEntryDialog(QDialog):
             self.model,
             context.settings,
             "period_entry",
-            widths={0: 70, 1: 330, 2: 80, 3: 130, 4: 170, 5: 100, 6: 40, 7: 160, 8: 80},
+            widths={0: 62, 1: 235, 2: 75, 3: 115, 4: 145, 5: 95, 6: 40, 7: 85, 8: 135, 9: 80},
         )
         self.table.setSortingEnabled(False)
         judgement = ChoiceDelegate(list(self.model.judgements.values()), self.table)
@@ -274,6 +298,9 @@ class PeriodEntryDialog(QDialog):
         self.model.texts = {i: v.text for i, v in here.items()}
         self.model.achieved = {i: v.achieved for i, v in here.items()}
         self.existing = dict(here)
+        same = SamePeriodService(self.context.engine)
+        self.existing_same = same.in_period(self.context.plan, period) if period else {}
+        self.model.same = dict(self.existing_same)
         self.model.set_rows(rows)
         self.error.clear()
 
@@ -298,6 +325,19 @@ class PeriodEntryDialog(QDialog):
             typed.append((row, ValueState(value, text, achieved, estimate)))
         return typed
 
+    def same_changes(self) -> list[tuple[SamePeriodKey, float | None]]:
+        """The same-period figures typed or changed in this form (an emptied cell is left
+        as stored, as figures are)."""
+        period = self.selected_period()
+        if period is None:
+            return []
+        return [
+            (SamePeriodKey(row.id, period.id), value)
+            for row in self.model.rows
+            for value in (self.model.same.get(row.id),)
+            if value is not None and value != self.existing_same.get(row.id)
+        ]
+
     def changes(self) -> list[tuple[ValueKey, ValueState | None]]:
         """The figures typed or changed in this form."""
         period = self.selected_period()
@@ -310,12 +350,15 @@ class PeriodEntryDialog(QDialog):
 
     def _may_discard(self) -> bool:
         """True when nothing typed would be lost, or the clerk agrees to lose it."""
-        return not self._typed() or prompts.confirm(
+        typed = {row.id for row, _ in self._typed()} | {
+            k.indicator_id for k, _ in self.same_changes()
+        }
+        return not typed or prompts.confirm(
             self,
             self.tr("Bỏ các số đã nhập?"),
             self.tr(
                 "Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?"
-            ).format(len(self._typed())),
+            ).format(len(typed)),
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -361,14 +404,19 @@ class PeriodEntryDialog(QDialog):
         if self.selected_period() is None:
             self.error.setText(self.tr("Hãy chọn hoặc thêm kỳ báo cáo."))
             return
-        changes = self.changes()
+        changes, same = self.changes(), self.same_changes()
         if changes and not confirm_jumps(self.context, changes, self):
             return
-        if changes:
+        if changes or same:
             text = self.tr("nhập {0} số liệu {1} của {2}").format(
-                len(changes), self.period.currentText(), self.agency.currentText()
+                len(changes) + len(same), self.period.currentText(), self.agency.currentText()
             )
-            if not self.context.push(SetValuesCommand(self.context, changes, text)):
+            command = (
+                SetSamePeriodCommand(self.context, same, text, changes)
+                if same
+                else SetValuesCommand(self.context, changes, text)
+            )
+            if not self.context.push(command):
                 return
         super().accept()
 

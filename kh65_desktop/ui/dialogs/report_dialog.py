@@ -41,12 +41,12 @@ _TEXT = ("parent_body", "issuing_body", "symbol", "authority", "signer_title", "
 _LISTS = ("recipients", "copies_to")
 
 
-def chart_renderer(kind: ReportKind) -> Callable[[list[IndicatorRow], Path], Path]:
-    """Charts for the report, drawn off screen at print resolution."""
-    from ...charts.offscreen import render_progress
+def chart_renderer(kind: ReportKind) -> Callable[[list[IndicatorRow], Path], list[Path]]:
+    """Charts for the report, drawn for paper (split across pages when long)."""
+    from ...charts.paper import report_chart_images
 
-    def render(rows: list[IndicatorRow], path: Path) -> Path:
-        return render_progress(rows, path, by_agency=kind is ReportKind.PROVINCE)
+    def render(rows: list[IndicatorRow], path: Path) -> list[Path]:
+        return report_chart_images(rows, path, by_agency=kind is ReportKind.PROVINCE)
 
     return render
 
@@ -291,7 +291,7 @@ class ReportDialog(QDialog):
 
 
 def _pre_rendered(options: ReportOptions, plans, today: date):  # type: ignore[no-untyped-def]
-    """Draw the chart now (GUI thread) and hand the file to the builder later."""
+    """Draw the chart now (GUI thread) and hand the files to the builder later."""
     renderer = options.chart_renderer
     assert renderer is not None
     builder = ReportBuilder(plans, plans.current_plan(), today)
@@ -299,7 +299,7 @@ def _pre_rendered(options: ReportOptions, plans, today: date):  # type: ignore[n
     folder = Path(tempfile.mkdtemp(prefix="kh65-chart-"))
     image = renderer(rows, folder / "tien-do.png") if rows else None
 
-    def ready(_rows: list[IndicatorRow], path: Path) -> Path:
+    def ready(_rows: list[IndicatorRow], path: Path) -> Path | list[Path]:
         return image if image is not None else path
 
     return ready

@@ -63,7 +63,7 @@ class IndicatorTab(QWidget):
             self.proxy,
             context.settings,
             "indicators",
-            widths={0: 62, 1: 305, 2: 97, 3: 160, 4: 120, 5: 95, 6: 150, 7: 72, 8: 82},
+            widths={0: 62, 1: 270, 2: 90, 3: 150, 4: 120, 5: 95, 6: 85, 7: 140, 8: 72, 9: 82},
         )
         self.table.doubleClicked.connect(self._double_clicked)
 
