@@ -423,19 +423,19 @@ class PlanEditing:
         with self._session() as session:
             return uses(session.connection(), model, key)
 
+    def unused_refusal(self, model: type[Agency] | type[Locality], key: int) -> str | None:
+        """Why the agency or locality cannot be deleted (what still refers to it), or None."""
+        with self._session() as session:
+            return _unused_refusal(session, model, key)
+
     def delete_unused(
         self, model: type[Agency] | type[Locality], key: int, expected: Snapshot | None = None
     ) -> Snapshot | None:
         """Delete an agency or locality nothing refers to; refused naming what does."""
         with self._session() as session, session.begin():
-            row = _get(session, model, key, "Cơ quan" if model is Agency else "Địa phương")
-            used = uses(session.connection(), model, key)
-            if used:
-                what = "Cơ quan" if model is Agency else "Địa phương"
-                raise EditRefused(
-                    f"{what} “{row.name}” còn {'; '.join(used)}. Hãy bỏ những phân công, số "
-                    "liệu đó trước, rồi xóa lại."
-                )
+            refusal = _unused_refusal(session, model, key)
+            if refusal:
+                raise EditRefused(refusal)
             return _take(session, model, [key], expected)
 
     # -- undo of any delete ----------------------------------------------------------------
@@ -460,6 +460,18 @@ class PlanEditing:
 
 
 # -- checks --------------------------------------------------------------------------------
+def _unused_refusal(session: Session, model: type[Any], key: int) -> str | None:
+    what = "Cơ quan" if model is Agency else "Địa phương"
+    row = _get(session, model, key, what)
+    used = uses(session.connection(), model, key)
+    if not used:
+        return None
+    return (
+        f"{what} “{row.name}” còn {'; '.join(used)}. Hãy bỏ những phân công, số liệu đó "
+        "trước, rồi xóa lại."
+    )
+
+
 def _get(session: Session, model: type[Any], key: Any, what: str) -> Any:
     row = session.get(model, key)
     if row is None:

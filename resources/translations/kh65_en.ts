@@ -149,6 +149,70 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
+    <name>BodiesPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="363"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <source>Tên địa phương</source>
+        <translation>Locality name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="372"/>
+        <source>Thêm cơ quan…</source>
+        <translation>Add agency…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="373"/>
+        <source>Xóa cơ quan…</source>
+        <translation>Delete agency…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="379"/>
+        <source>Thêm địa phương…</source>
+        <translation>Add locality…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
+        <source>Xóa địa phương…</source>
+        <translation>Delete locality…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="410"/>
+        <source>Không xóa được cơ quan</source>
+        <translation>The agency cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="411"/>
+        <source>Không xóa được địa phương</source>
+        <translation>The locality cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="415"/>
+        <source>xóa cơ quan “{0}”</source>
+        <translation>delete agency “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="415"/>
+        <source>xóa địa phương “{0}”</source>
+        <translation>delete locality “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <location filename="../../kh65_desktop/ui/chart_panel.py" line="19"/>
@@ -450,6 +514,74 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/commands.py" line="285"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="145"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="146"/>
+        <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="147"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="148"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="149"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="150"/>
+        <source>Năm kế hoạch</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="151"/>
+        <source>Quyền hạn ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="152"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="153"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="169"/>
+        <source>Đổi năm kế hoạch thì thời gian của kế hoạch đổi theo; các kỳ báo cáo phải nằm trong năm mới.</source>
+        <translation>Changing the plan year moves the plan&apos;s span with it; its reporting periods must lie within the new year.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="174"/>
+        <source>Lưu thông tin kế hoạch</source>
+        <translation>Save plan details</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="226"/>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="240"/>
+        <source>sửa thông tin kế hoạch {0}</source>
+        <translation>edit details of plan {0}</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +1420,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
@@ -1399,104 +1531,325 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
+        <source>Sửa kế hoạch…</source>
+        <translation>Edit plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="217"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="237"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="244"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="254"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="256"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="303"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="241"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="47"/>
+        <source>Tên nhóm, chỉ tiêu</source>
+        <translation>Group, indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="249"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="49"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="266"/>
+        <source>Dạng kế hoạch</source>
+        <translation>Target form</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="51"/>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="71"/>
+        <source>Thêm nhóm…</source>
+        <translation>Add group…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="72"/>
+        <source>Thêm chỉ tiêu…</source>
+        <translation>Add indicator…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
+        <source>Thêm chỉ tiêu con…</source>
+        <translation>Add sub-indicator…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
+        <source>Xóa…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="190"/>
+        <source>Mã nhóm</source>
+        <translation>Group code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="191"/>
+        <source>Phần</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="194"/>
+        <source>Tiêu đề nhóm</source>
+        <translation>Group heading</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="201"/>
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="208"/>
+        <source>Cơ quan phối hợp</source>
+        <translation>Coordinating agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="244"/>
+        <source>Tên chỉ tiêu</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="252"/>
+        <source>Loại chỉ tiêu</source>
+        <translation>Indicator kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="259"/>
+        <source>Chiều tốt</source>
+        <translation>Better when</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="279"/>
+        <source>Thêm nhóm chỉ tiêu</source>
+        <translation>Add indicator group</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="287"/>
+        <source>thêm nhóm {0}</source>
+        <translation>add group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="299"/>
+        <source>Thêm chỉ tiêu con</source>
+        <translation>Add sub-indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="299"/>
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="308"/>
+        <source>thêm chỉ tiêu {0}</source>
+        <translation>add indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="318"/>
+        <source>Sửa nhóm chỉ tiêu</source>
+        <translation>Edit indicator group</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="326"/>
+        <source>sửa nhóm {0}</source>
+        <translation>edit group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="329"/>
+        <source>Sửa chỉ tiêu</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="333"/>
+        <source>sửa chỉ tiêu {0}</source>
+        <translation>edit indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="347"/>
+        <source>chuyển {0} lên</source>
+        <translation>move {0} up</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="347"/>
+        <source>chuyển {0} xuống</source>
+        <translation>move {0} down</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="364"/>
+        <source>xóa nhóm {0}</source>
+        <translation>delete group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="370"/>
+        <source>Xóa chỉ tiêu</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="377"/>
+        <source>xóa chỉ tiêu {0}</source>
+        <translation>delete indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="385"/>
+        <source>{0} chỉ tiêu con</source>
+        <translation>{0} sub-indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="386"/>
+        <source>{0} số liệu</source>
+        <translation>{0} figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="387"/>
+        <source>{0} mục lịch sử thay đổi</source>
+        <translation>{0} history entries</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="388"/>
+        <source>{0} kế hoạch địa bàn</source>
+        <translation>{0} locality targets</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="389"/>
+        <source>{0} số liệu văn bản nêu</source>
+        <translation>{0} figures stated by the document</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="390"/>
+        <source>{0} số liệu cùng kỳ</source>
+        <translation>{0} same-period figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="395"/>
+        <source>Chỉ tiêu {0} “{1}” đang có {2}. Xóa chỉ tiêu sẽ xóa cả những dữ liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa chỉ tiêu {0}?</source>
+        <translation>Indicator {0} “{1}” has {2}. Deleting the indicator deletes them too (Ctrl+Z undoes it). Delete indicator {0}?</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +2043,115 @@ Save this figure anyway?</translation>
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="368"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="303"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="304"/>
+        <source>Tên kỳ</source>
+        <translation>Period name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="305"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="306"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="307"/>
+        <source>Ngày chốt số liệu</source>
+        <translation>Data cut-off date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="316"/>
+        <source>Thêm kỳ…</source>
+        <translation>Add period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="317"/>
+        <source>Sửa kỳ…</source>
+        <translation>Edit period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="318"/>
+        <source>Xóa kỳ…</source>
+        <translation>Delete period…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="73"/>
+        <source>Không còn chỗ để chuyển</source>
+        <translation>There is no room to move it</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="102"/>
+        <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, chỉ tiêu con, nhiệm vụ…). Hãy xóa dữ liệu đó trước nếu thật sự muốn bỏ</source>
+        <translation>data has been entered into it since it was added (figures, sub-indicators, tasks…). Delete that data first if you really want to remove it</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="58"/>
+        <source>Thông tin kế hoạch</source>
+        <translation>Plan details</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="59"/>
+        <source>Nhóm và chỉ tiêu</source>
+        <translation>Groups and indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="60"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="61"/>
+        <source>Cơ quan, địa phương</source>
+        <translation>Agencies, localities</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="69"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="72"/>
+        <source>Làm lại (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="75"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="77"/>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="86"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="107"/>
+        <source>Sửa kế hoạch {0}</source>
+        <translation>Edit plan {0}</translation>
     </message>
 </context>
 <context>
