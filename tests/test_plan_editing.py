@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from kh65_desktop.domain.terms import AgencyKind, IndicatorKind, TargetForm
 from kh65_desktop.services.editing import EditService, ValueKey
-from kh65_desktop.services.periods import PeriodService
+from kh65_desktop.services.periods import PeriodRefused, PeriodService
 from kh65_desktop.services.plan_editing import EditRefused, PlanEditing
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.row_snapshots import RestoreRefused
@@ -402,4 +402,17 @@ def test_an_agency_or_locality_in_use_is_refused_naming_what_refers_to_it(
         "Địa phương “Huyện Trà Cú” còn là địa bàn của cơ quan “Ủy ban nhân dân huyện Trà Cú”; "
         "1 kế hoạch địa bàn; 1 số liệu"
     )
+    assert fingerprint(db_path) == before
+
+
+def test_undo_of_a_period_delete_is_refused_when_its_code_was_taken_since(
+    plan: Plan, service: PlanService, engine: Engine, db_path: Path
+) -> None:
+    periods = PeriodService(engine)
+    snapshot = periods.delete(service.periods(plan)[0].id)
+    periods.add({**snapshot.period, "id": None, "name": "Nửa đầu năm 2024"})
+    before = fingerprint(db_path)
+    with pytest.raises(PeriodRefused) as refused:
+        periods.restore(snapshot)
+    assert str(refused.value) == "mã kỳ “2024-H1” đã có; hãy chọn mã khác"
     assert fingerprint(db_path) == before

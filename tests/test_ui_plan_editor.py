@@ -298,3 +298,37 @@ def test_deleting_a_period_here_asks_and_ctrl_z_restores_it(
     assert fingerprint(db_path) == before
     assert editor.periods.list.topLevelItem(0).text(1) == "6 tháng đầu năm 2024"
     assert editor.periods.list.topLevelItem(0).text(4) == "14/6/2024"
+
+
+def test_the_last_six_months_follow_from_kind_and_year(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "6 tháng cuối năm" was not derived: the dialog offered the first half-year only."""
+    window = open_window(qtbot, db_path, tmp_path)
+    editor = _editor(qtbot, window)
+    shown: list[str] = []
+
+    def pick(dialog: Any) -> None:
+        fill_form(dialog, kind="6 tháng", part="6 tháng cuối năm")
+        shown.append(dialog.findChild(QLabel, "decreeDates").text())
+
+    monkeypatch.setattr(prompts, "run_dialog", answering(pick))
+    editor.periods.findChild(QPushButton, "addPeriod").click()
+    assert shown == ["Theo Nghị định 09/2019/NĐ-CP: số liệu tính từ 15/6/2024 đến 14/12/2024."]
+    added = editor.periods.list.topLevelItem(1)
+    assert [added.text(c) for c in range(5)] == [
+        "2024-H2",
+        "6 tháng cuối năm 2024",
+        "01/7/2024",
+        "31/12/2024",
+        "14/12/2024",
+    ]
+    # editing it shows the second half again, not the first
+    monkeypatch.setattr(
+        prompts,
+        "run_dialog",
+        answering(lambda d: shown.append(d.raw("part").currentText())),
+    )
+    editor.periods.list.setCurrentItem(added)
+    editor.periods.findChild(QPushButton, "editPeriod").click()
+    assert shown[-1] == "6 tháng cuối năm"

@@ -446,6 +446,15 @@ class PlanEditing:
             main, rows = snapshot.tables[0]
             table = SQLModel.metadata.tables[main]
             for row in rows:
+                if (
+                    session.connection()
+                    .execute(select(table.c.id).where(table.c.id == row["id"]))
+                    .first()
+                ):  # SQLite gives a deleted row's id to the next one added
+                    raise RestoreRefused(
+                        "một dòng khác đã được thêm vào sau khi xóa; hãy xóa dòng đó trước "
+                        "nếu muốn lấy lại"
+                    )
                 if "code" not in table.c:
                     continue
                 query = select(table.c.id).where(table.c.code == row["code"])

@@ -1933,8 +1933,8 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="52"/>
-        <source>Tháng/Quý</source>
-        <translation>Month/quarter</translation>
+        <source>Tháng, quý, nửa năm</source>
+        <translation>Month, quarter, half-year</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="53"/>
