@@ -97,17 +97,21 @@ def test_add_a_group_and_an_indicator_move_it_delete_one_with_figures_and_undo(
     assert outline.current_key()[0] == "group"
     assert _rows(editor, "II.12") == []
 
-    # two indicators in it, typed in the form
-    for code, name in (("II.12.1", "Hồ sơ trực tuyến toàn trình"), ("II.12.2", "Chữ ký số")):
-        monkeypatch.setattr(
-            prompts,
-            "run_dialog",
-            answering(
-                lambda d, c=code, n=name: fill_form(d, code=c, name=n, unit="%", kind="Mức/tỷ lệ")
-            ),
-        )
+    # two indicators in it, typed in the form (which proposes the next code)
+    proposed: list[tuple[str, str]] = []
+
+    def typed(dialog: Any, name: str) -> None:
+        proposed.append((dialog.windowTitle(), dialog.raw("code").text()))
+        fill_form(dialog, name=name, unit="%", kind="Mức/tỷ lệ")
+
+    for name in ("Hồ sơ trực tuyến toàn trình", "Chữ ký số"):
+        monkeypatch.setattr(prompts, "run_dialog", answering(lambda d, n=name: typed(d, n)))
         _select(editor, "II.12")
         qtbot.keyClick(outline.tree, Qt.Key.Key_Insert)
+    assert proposed == [
+        ("Thêm chỉ tiêu vào nhóm II.12", "II.12.1"),
+        ("Thêm chỉ tiêu vào nhóm II.12", "II.12.2"),
+    ]
     assert _rows(editor, "II.12") == ["II.12.1", "II.12.2"]
     row = next(r for r in window.context.indicator_rows() if r.code == "II.12.2")
     assert (row.lead, row.unit, row.kind.value) == (("Sở Công Thương",), "%", "level")
@@ -291,7 +295,8 @@ def test_deleting_a_period_here_asks_and_ctrl_z_restores_it(
     asked: list[str] = []
     monkeypatch.setattr(prompts, "confirm", lambda p, t, text: asked.append(text) or True)
     before = fingerprint(db_path)
-    editor.periods.findChild(QPushButton, "deletePeriod").click()
+    editor.periods.list.setFocus()
+    qtbot.keyClick(editor.periods.list, Qt.Key.Key_Delete)  # as its Xóa kỳ… button
     assert len(asked) == 1 and asked[0].startswith("Kỳ “6 tháng đầu năm 2024” đang có 41 số liệu")
     assert editor.periods.list.topLevelItemCount() == 0
     qtbot.keyClick(editor.periods.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -151,63 +151,63 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>BodiesPage</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="363"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="372"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="391"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="373"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="392"/>
         <source>Xóa cơ quan…</source>
         <translation>Delete agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="379"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="398"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="399"/>
         <source>Xóa địa phương…</source>
         <translation>Delete locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="410"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="429"/>
         <source>Không xóa được cơ quan</source>
         <translation>The agency cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="411"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="430"/>
         <source>Không xóa được địa phương</source>
         <translation>The locality cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="415"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="434"/>
         <source>xóa cơ quan “{0}”</source>
         <translation>delete agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="415"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="434"/>
         <source>xóa địa phương “{0}”</source>
         <translation>delete locality “{0}”</translation>
     </message>
@@ -519,67 +519,67 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="151"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="152"/>
         <source>Ngày ban hành</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="153"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="154"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="155"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="156"/>
         <source>Năm kế hoạch</source>
         <translation>Plan year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="157"/>
         <source>Quyền hạn ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="158"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="159"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="169"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="175"/>
         <source>Đổi năm kế hoạch thì thời gian của kế hoạch đổi theo; các kỳ báo cáo phải nằm trong năm mới.</source>
         <translation>Changing the plan year moves the plan&apos;s span with it; its reporting periods must lie within the new year.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="180"/>
         <source>Lưu thông tin kế hoạch</source>
         <translation>Save plan details</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="232"/>
         <source>Không có gì thay đổi.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="246"/>
         <source>sửa thông tin kế hoạch {0}</source>
         <translation>edit details of plan {0}</translation>
     </message>
@@ -1640,7 +1640,7 @@ Save this figure anyway?</translation>
     <name>OutlinePage</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="46"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="242"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
@@ -1651,7 +1651,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="48"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="250"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
@@ -1662,7 +1662,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="50"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="266"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="267"/>
         <source>Dạng kế hoạch</source>
         <translation>Target form</translation>
     </message>
@@ -1672,182 +1672,182 @@ Save this figure anyway?</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="72"/>
         <source>Thêm nhóm…</source>
         <translation>Add group…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
         <source>Thêm chỉ tiêu con…</source>
         <translation>Add sub-indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
         <source>Lên</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
         <source>Xuống</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="78"/>
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="191"/>
         <source>Mã nhóm</source>
         <translation>Group code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="192"/>
         <source>Phần</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="195"/>
         <source>Tiêu đề nhóm</source>
         <translation>Group heading</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="202"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="209"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="245"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="252"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="253"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="259"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="260"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="280"/>
         <source>Thêm nhóm chỉ tiêu</source>
         <translation>Add indicator group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="287"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="288"/>
         <source>thêm nhóm {0}</source>
         <translation>add group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="299"/>
-        <source>Thêm chỉ tiêu con</source>
-        <translation>Add sub-indicator</translation>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="302"/>
+        <source>Thêm chỉ tiêu con của {0}</source>
+        <translation>Add a sub-indicator of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="299"/>
-        <source>Thêm chỉ tiêu</source>
-        <translation>Add indicator</translation>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="305"/>
+        <source>Thêm chỉ tiêu vào nhóm {0}</source>
+        <translation>Add an indicator to group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="308"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="315"/>
         <source>thêm chỉ tiêu {0}</source>
         <translation>add indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="325"/>
         <source>Sửa nhóm chỉ tiêu</source>
         <translation>Edit indicator group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="333"/>
         <source>sửa nhóm {0}</source>
         <translation>edit group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="336"/>
         <source>Sửa chỉ tiêu</source>
         <translation>Edit indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="340"/>
         <source>sửa chỉ tiêu {0}</source>
         <translation>edit indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="347"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
         <source>chuyển {0} lên</source>
         <translation>move {0} up</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="347"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
         <source>chuyển {0} xuống</source>
         <translation>move {0} down</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="364"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="370"/>
         <source>xóa nhóm {0}</source>
         <translation>delete group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="370"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="376"/>
         <source>Xóa chỉ tiêu</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="377"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="382"/>
         <source>xóa chỉ tiêu {0}</source>
         <translation>delete indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="385"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="403"/>
         <source>{0} chỉ tiêu con</source>
         <translation>{0} sub-indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="386"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="404"/>
         <source>{0} số liệu</source>
         <translation>{0} figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="387"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="405"/>
         <source>{0} mục lịch sử thay đổi</source>
         <translation>{0} history entries</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="388"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="406"/>
         <source>{0} kế hoạch địa bàn</source>
         <translation>{0} locality targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="389"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="407"/>
         <source>{0} số liệu văn bản nêu</source>
         <translation>{0} figures stated by the document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="390"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="408"/>
         <source>{0} số liệu cùng kỳ</source>
         <translation>{0} same-period figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="395"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="413"/>
         <source>Chỉ tiêu {0} “{1}” đang có {2}. Xóa chỉ tiêu sẽ xóa cả những dữ liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa chỉ tiêu {0}?</source>
         <translation>Indicator {0} “{1}” has {2}. Deleting the indicator deletes them too (Ctrl+Z undoes it). Delete indicator {0}?</translation>
     </message>
@@ -2048,42 +2048,42 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodsPage</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="319"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="320"/>
         <source>Tên kỳ</source>
         <translation>Period name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="305"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="321"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="322"/>
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="323"/>
         <source>Ngày chốt số liệu</source>
         <translation>Data cut-off date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="333"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="334"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="335"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
@@ -2124,32 +2124,32 @@ Save this figure anyway?</translation>
         <translation>Agencies, localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="74"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="77"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="80"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="82"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="91"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="112"/>
         <source>Sửa kế hoạch {0}</source>
         <translation>Edit plan {0}</translation>
     </message>

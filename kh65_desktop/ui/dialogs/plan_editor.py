@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -62,6 +62,11 @@ class PlanEditorDialog(QDialog):
         ):
             self.tabs.addTab(page, title)
         self.tabs.setCurrentWidget(self.outline)
+        # the keyboard starts in the tree (arrows, Ins, Del, Alt+Up/Down), and comes back
+        # to each page's list when its tab is chosen
+        self.outline.setFocusProxy(self.outline.tree)
+        self.periods.setFocusProxy(self.periods.list)
+        self.bodies.setFocusProxy(self.bodies.agencies)
         self.message = error_label()
         self.message.setObjectName("editorMessage")
 
@@ -114,8 +119,9 @@ class PlanEditorDialog(QDialog):
         self.redo_button.setToolTip(stack.redoText())
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.reload()  # what changed while it was closed
         super().showEvent(event)
+        self.reload()  # what changed while it was closed
+        self.tabs.currentWidget().setFocus()  # the page's list, not the tab bar
 
     def reload(self) -> None:
         if not self.isVisible():  # closed: read again when shown
@@ -249,6 +255,7 @@ def _tree(object_name: str, headers: list[str]) -> QTreeWidget:
     tree.setRootIsDecorated(False)
     tree.setUniformRowHeights(True)
     tree.setAlternatingRowColors(True)
+    tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")  # as the tables' rows
     tree.setHeaderLabels(headers)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = tree.header()
@@ -277,6 +284,15 @@ def _fill(tree: QTreeWidget, rows: list[tuple[int, list[str]]]) -> None:
 def _current(tree: QTreeWidget) -> int | None:
     item = tree.currentItem()
     return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+
+def _delete_key(tree: QTreeWidget, slot: Any) -> None:
+    """Del in a list does what its Xóa… button does."""
+    action = QAction(tree)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    tree.addAction(action)
 
 
 def _buttons(owner: QWidget, specs: list[tuple[str, str, Any]]) -> QHBoxLayout:
@@ -308,6 +324,7 @@ class PeriodsPage(QWidget):
             ],
         )
         self.list.itemActivated.connect(lambda *_: self.edit())
+        _delete_key(self.list, self.delete)
         layout = QVBoxLayout(self)
         layout.addLayout(
             _buttons(
@@ -364,6 +381,8 @@ class BodiesPage(QWidget):
         self.localities = _tree(
             "localityList", [self.tr("Mã"), self.tr("Tên địa phương"), self.tr("Loại")]
         )
+        _delete_key(self.agencies, lambda: self.delete(Agency))
+        _delete_key(self.localities, lambda: self.delete(Locality))
         layout = QHBoxLayout(self)
         for tree, specs in (
             (

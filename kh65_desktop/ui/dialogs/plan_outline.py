@@ -58,6 +58,7 @@ class OutlinePage(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # as the tables' rows
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -225,7 +226,7 @@ class OutlinePage(QWidget):
         return self.nodes[(GROUP, group_id)].group.section
 
     def _indicator_form(
-        self, title: str, row: Indicator | None, check_with: dict[str, Any]
+        self, title: str, row: Indicator | None, check_with: dict[str, Any], code: str = ""
     ) -> dict[str, Any] | None:
         plan_id = self.context.plan.id
 
@@ -238,7 +239,7 @@ class OutlinePage(QWidget):
         dialog = FormDialog(
             title,
             [
-                Field("code", self.tr("Mã"), value=row.code if row else "", required=True),
+                Field("code", self.tr("Mã"), value=row.code if row else code, required=True),
                 Field(
                     "name",
                     self.tr("Tên chỉ tiêu"),
@@ -296,8 +297,14 @@ class OutlinePage(QWidget):
         parent_id = node.indicator.id if child else None
         group_id = node.group.id if key[0] == GROUP else node.indicator.group_id
         where = {"plan_id": self.context.plan.id, "group_id": group_id, "parent_id": parent_id}
-        title = self.tr("Thêm chỉ tiêu con") if child else self.tr("Thêm chỉ tiêu")
-        values = self._indicator_form(title, None, where)
+        group = self.nodes[(GROUP, group_id)]
+        if child:
+            title = self.tr("Thêm chỉ tiêu con của {0}").format(node.indicator.code)
+            code = _next_code(node.indicator.code, node.children)
+        else:
+            title = self.tr("Thêm chỉ tiêu vào nhóm {0}").format(group.group.code)
+            code = _next_code(group.group.code, group.indicators)
+        values = self._indicator_form(title, None, where, code)
         if values is None:
             return False
         fields = {**where, **values}
@@ -357,26 +364,37 @@ class OutlinePage(QWidget):
         node = self.nodes[key]
         if key[0] == GROUP:
             group = node.group
-            return self.context.push(
-                DeleteCommand(
-                    self.context,
-                    lambda expected: self.editing.delete_group(group.id, expected),
-                    self.tr("xóa nhóm {0}").format(group.code),
-                )
+            command = DeleteCommand(
+                self.context,
+                lambda expected: self.editing.delete_group(group.id, expected),
+                self.tr("xóa nhóm {0}").format(group.code),
             )
-        indicator = node.indicator
-        held = self.editing.holdings(indicator.id)
-        if not held.empty and not prompts.confirm(
-            self, self.tr("Xóa chỉ tiêu"), self._question(indicator, held)
-        ):
-            return False
-        return self.context.push(
-            DeleteCommand(
+        else:
+            indicator = node.indicator
+            held = self.editing.holdings(indicator.id)
+            if not held.empty and not prompts.confirm(
+                self, self.tr("Xóa chỉ tiêu"), self._question(indicator, held)
+            ):
+                return False
+            command = DeleteCommand(
                 self.context,
                 lambda expected: self.editing.delete_indicator(indicator.id, expected),
                 self.tr("xóa chỉ tiêu {0}").format(indicator.code),
             )
-        )
+        neighbour = self._neighbour()
+        if not self.context.push(command):
+            return False
+        if neighbour is not None:  # the clerk stays where the row was
+            self.select(neighbour)
+        return True
+
+    def _neighbour(self) -> tuple[str, int] | None:
+        """The row to be on once the current one is gone: the next, else the one above."""
+        index = self.tree.currentIndex()
+        for other in (index.siblingAtRow(index.row() + 1), self.tree.indexAbove(index)):
+            if other.isValid():
+                return tuple(other.siblingAtColumn(0).data(KEY_ROLE))  # type: ignore[return-value]
+        return None
 
     def _question(self, indicator: Indicator, held: Any) -> str:
         parts = [
@@ -410,6 +428,16 @@ def _group_values(values: dict[str, Any]) -> dict[str, Any]:
         "lead_ids": tuple(sorted(values["lead_ids"])),
         "coordinating_ids": tuple(sorted(values["coordinating_ids"])),
     }
+
+
+def _next_code(prefix: str, siblings: tuple[IndicatorNode, ...]) -> str:
+    """A code to propose: "II.3.3" after II.3.1 and II.3.2 (the clerk may change it)."""
+    numbers = [
+        int(tail)
+        for node in siblings
+        if (tail := node.indicator.code.removeprefix(prefix + ".")).isdigit()
+    ]
+    return f"{prefix}.{max(numbers, default=0) + 1}"
 
 
 def _short(name: str) -> str:
