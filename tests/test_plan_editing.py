@@ -416,3 +416,27 @@ def test_undo_of_a_period_delete_is_refused_when_its_code_was_taken_since(
         periods.restore(snapshot)
     assert str(refused.value) == "mã kỳ “2024-H1” đã có; hãy chọn mã khác"
     assert fingerprint(db_path) == before
+
+
+def test_a_group_heading_and_agencies_change_and_change_back(
+    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+) -> None:
+    group = _group(editing, plan, "II.5")
+    sct, syt = (next(a.id for a in service.agencies(plan) if a.code == c) for c in ("SCT", "SYT"))
+    before = fingerprint(db_path)
+    changes = {"heading": "Sở Công Thương và Sở Y tế", "coordinating_ids": (syt,)}
+    old = editing.change_group(group, changes)
+    assert old == {"heading": "Sở Công Thương", "coordinating_ids": ()}
+    node = next(g for g in editing.outline(plan.id) if g.group.id == group)
+    assert (node.group.heading, node.lead_ids, node.coordinating_ids) == (
+        "Sở Công Thương và Sở Y tế",
+        (sct,),
+        (syt,),
+    )
+    row = next(r for r in service.indicator_rows() if r.code == "II.5.1")
+    assert row.coordinating == ("Sở Y tế",)
+    with pytest.raises(EditRefused, match="Mã nhóm “II.6” đã có"):
+        editing.change_group(group, {"code": "II.6"})
+    assert editing.change_group(group, old, expected={"heading": "khác"}) is None
+    assert editing.change_group(group, old, expected=changes) == changes
+    assert fingerprint(db_path) == before

@@ -337,3 +337,30 @@ def test_the_last_six_months_follow_from_kind_and_year(
     editor.periods.list.setCurrentItem(added)
     editor.periods.findChild(QPushButton, "editPeriod").click()
     assert shown[-1] == "6 tháng cuối năm"
+
+
+def test_the_indicator_tab_form_refuses_a_target_form_that_does_not_fit_the_kind(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sửa/Thêm chỉ tiêu… from the Chỉ tiêu tab is a door too: the same rule, the form
+    stays open with the reason."""
+    from kh65_desktop.ui import entity_actions
+
+    window = open_window(qtbot, db_path, tmp_path)
+    row = next(r for r in window.context.indicator_rows() if r.code == "II.4.4")
+    before = fingerprint(db_path)
+    reasons: list[str] = []
+
+    def run(dialog: Any) -> bool:
+        fill_form(dialog, target_form="Giá trị")
+        dialog.accept()
+        reasons.append(dialog.findChild(QLabel, "formError").text())
+        return dialog.result() == 1
+
+    monkeypatch.setattr(prompts, "run_dialog", run)
+    assert not entity_actions.edit_indicator(window.context, window, row.id)
+    assert reasons == [
+        "Dạng kế hoạch “Giá trị” không dùng cho chỉ tiêu loại “Định tính”; hãy chọn dạng "
+        "“Giữ vững” hoặc “Hoàn thành” (hoặc đổi loại chỉ tiêu)."
+    ]
+    assert fingerprint(db_path) == before

@@ -250,12 +250,7 @@ class PlanEditing:
                 if name in changes:
                     setattr(group, name, checked[name])
             if "lead_ids" in changes or "coordinating_ids" in changes:
-                for link in session.exec(
-                    select(GroupAgency).where(GroupAgency.group_id == group_id)
-                ).all():
-                    session.delete(link)
-                session.flush()
-                _link_group(session, group_id, checked["lead_ids"], checked["coordinating_ids"])
+                _relink_group(session, group_id, checked["lead_ids"], checked["coordinating_ids"])
             return old
 
     def remove_added_group(self, group_id: int) -> bool:
@@ -617,6 +612,19 @@ def _link_group(session: Session, group_id: int, lead: Any, coordinating: Any) -
         session.add(GroupAgency(group_id=group_id, agency_id=agency_id, role=Role.LEAD))
     for agency_id in coordinating:
         session.add(GroupAgency(group_id=group_id, agency_id=agency_id, role=Role.COORDINATE))
+
+
+def _relink_group(session: Session, group_id: int, lead: Any, coordinating: Any) -> None:
+    """The group's agency links made these, touching only the links that change."""
+    wanted = {a: Role.LEAD for a in lead} | {a: Role.COORDINATE for a in coordinating}
+    for link in session.exec(select(GroupAgency).where(GroupAgency.group_id == group_id)).all():
+        role = wanted.pop(link.agency_id, None)
+        if role is None:
+            session.delete(link)
+        elif role is not link.role:
+            link.role = role
+    for agency_id, role in wanted.items():
+        session.add(GroupAgency(group_id=group_id, agency_id=agency_id, role=role))
 
 
 def _group_holds(session: Session, group_id: int) -> str:
