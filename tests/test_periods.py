@@ -102,6 +102,16 @@ class P:
             date(2026, 6, 14),
         ),
         (
+            PeriodKind.HALF_YEAR,
+            2026,
+            2,
+            "2026-H2",
+            "6 tháng cuối năm 2026",
+            (date(2026, 7, 1), date(2026, 12, 31)),
+            date(2026, 6, 15),
+            date(2026, 12, 14),
+        ),
+        (
             PeriodKind.NINE_MONTHS,
             2026,
             1,

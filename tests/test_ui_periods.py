@@ -251,11 +251,19 @@ def test_qualitative_indicators_are_listed_and_saved(qtbot, db_path: Path, tmp_p
         ),
         (
             "6 tháng",
-            None,
+            "6 tháng đầu năm",
             "2024-H1",
             "6 tháng đầu năm 2024",
             (date(2024, 1, 1), date(2024, 6, 30), date(2024, 6, 14)),
             "15/12/2023 đến 14/6/2024",
+        ),
+        (
+            "6 tháng",
+            "6 tháng cuối năm",
+            "2024-H2",
+            "6 tháng cuối năm 2024",
+            (date(2024, 7, 1), date(2024, 12, 31), date(2024, 12, 14)),
+            "15/6/2024 đến 14/12/2024",
         ),
         (
             "9 tháng",

@@ -4,7 +4,8 @@ A period is stored with its calendar span (1/1 – 30/6 for the first half-year,
 keeps it) and a data cut-off date: Decree 09/2019/NĐ-CP, Article 12, counts a period's
 figures from the 15th of the month before it to the 14th of its last month (6 months:
 15/12 of the previous year – 14/6; a year: 15/12 – 14/12; "9 tháng", common though not
-named in the decree: 15/12 – 14/9). The cut-off is that 14th.
+named in the decree: 15/12 – 14/9; "6 tháng cuối năm", the second half-year plans report on,
+by the same rule: 15/6 – 14/12). The cut-off is that 14th.
 
 The same rules refuse a bad period typed in the window and one arriving in a package or
 template, so this module is Qt-free and every message is a Vietnamese sentence.
@@ -24,12 +25,12 @@ from .terms import PeriodKind
 
 ROMAN = ("I", "II", "III", "IV")
 
-# The periods of a year each kind has: months 1–12, quarters 1–4, one of the others
-# (Decree 09 reports "6 tháng" and "9 tháng" from the start of the year only).
+# The periods of a year each kind has: months 1–12, quarters 1–4, the first and the last
+# six months, one of the others ("9 tháng" counts from the start of the year only).
 PARTS: dict[PeriodKind, int] = {
     PeriodKind.MONTH: 12,
     PeriodKind.QUARTER: 4,
-    PeriodKind.HALF_YEAR: 1,
+    PeriodKind.HALF_YEAR: 2,
     PeriodKind.NINE_MONTHS: 1,
     PeriodKind.YEAR: 1,
 }
@@ -63,11 +64,13 @@ class PeriodLike(Protocol):
 
 
 def part_label(kind: PeriodKind, part: int) -> str:
-    """ "Tháng 3", "Quý I"; empty for kinds with one period a year."""
+    """ "Tháng 3", "Quý I", "6 tháng cuối năm"; empty for kinds with one period a year."""
     if kind is PeriodKind.MONTH:
         return f"Tháng {part}"
     if kind is PeriodKind.QUARTER:
         return f"Quý {ROMAN[part - 1]}"
+    if kind is PeriodKind.HALF_YEAR:
+        return "6 tháng đầu năm" if part == 1 else "6 tháng cuối năm"
     return ""
 
 
@@ -77,13 +80,16 @@ def _months(kind: PeriodKind, part: int) -> tuple[int, int]:
         return part, part
     if kind is PeriodKind.QUARTER:
         return 3 * part - 2, 3 * part
-    return 1, {PeriodKind.HALF_YEAR: 6, PeriodKind.NINE_MONTHS: 9, PeriodKind.YEAR: 12}[kind]
+    if kind is PeriodKind.HALF_YEAR:
+        return 6 * part - 5, 6 * part
+    return 1, {PeriodKind.NINE_MONTHS: 9, PeriodKind.YEAR: 12}[kind]
 
 
 def derive(kind: PeriodKind, year: int, part: int = 1) -> PeriodDraft:
     """Code, Vietnamese name, calendar span and Decree 09 dates of a period.
 
-    `part` is the month (1–12) or the quarter (1–4); ignored for the other kinds."""
+    `part` is the month (1–12), the quarter (1–4) or the half-year (1–2); 1 for the other
+    kinds."""
     if not 1 <= part <= PARTS[kind]:
         raise ValueError(f"{kind.value} has no part {part}")
     first, last = _months(kind, part)
@@ -94,9 +100,10 @@ def derive(kind: PeriodKind, year: int, part: int = 1) -> PeriodDraft:
         code, name = f"{year}-T{part:02d}", f"Tháng {part} năm {year}"
     elif kind is PeriodKind.QUARTER:
         code, name = f"{year}-Q{part}", f"Quý {ROMAN[part - 1]} năm {year}"
+    elif kind is PeriodKind.HALF_YEAR:
+        code, name = f"{year}-H{part}", f"{part_label(kind, part)} {year}"
     else:
         code, name = {
-            PeriodKind.HALF_YEAR: (f"{year}-H1", f"6 tháng đầu năm {year}"),
             PeriodKind.NINE_MONTHS: (f"{year}-9T", f"9 tháng đầu năm {year}"),
             PeriodKind.YEAR: (f"{year}-N", f"Năm {year}"),
         }[kind]

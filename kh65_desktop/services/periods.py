@@ -116,8 +116,18 @@ class PeriodService:
         return PeriodSnapshot(period, held)
 
     def restore(self, snapshot: PeriodSnapshot) -> None:
-        """Put a deleted period back with the same ids (undo of `delete`)."""
+        """Put a deleted period back with the same ids (undo of `delete`); refused with the
+        reason (nothing written) when a period with its code or name was added since."""
         with self.engine.begin() as connection:
+            period = snapshot.period
+            reason = _refusal(connection, period["plan_id"], _as_period(period), None)
+            if reason:
+                raise PeriodRefused(f"{reason[0].lower()}{reason[1:].rstrip('.')}")
+            if connection.execute(select(_PERIOD.c.id).where(_PERIOD.c.id == period["id"])).first():
+                raise PeriodRefused(  # SQLite gives a deleted row's id to the next one added
+                    "một kỳ báo cáo khác đã được thêm sau khi xóa; hãy xóa kỳ đó trước nếu "
+                    "muốn lấy lại kỳ đã xóa"
+                )
             connection.execute(insert(_PERIOD).values(**snapshot.period))
             for table, rows in zip(_HELD, snapshot.held, strict=True):
                 if rows:

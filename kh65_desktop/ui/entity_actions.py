@@ -16,6 +16,7 @@ from ..domain.figure_rules import (
     check_target,
 )
 from ..domain.numbers import format_number
+from ..domain.target_forms import form_problem
 from ..domain.terms import AgencyKind, Direction, IndicatorKind, TargetForm, TaskStatus
 from ..services.periods import PeriodService
 from ..storage.models import Agency, Indicator, Locality, Period, Task
@@ -81,9 +82,9 @@ def _figures_within_rules(unique: Any, row: Indicator | None):  # type: ignore[n
     with the reason, instead of closing it and losing all the clerk typed."""
 
     def check(values: dict[str, Any]) -> str | None:
-        problem = unique(values)
+        problem = unique(values) or form_problem(values["kind"], values["target_form"])
         if problem:
-            return problem
+            return problem[0].upper() + problem[1:]
         kind = FigureKind(
             values["name"],
             values["unit"],

@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
             (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self)),
         ):
             plan_menu.addAction(text).triggered.connect(handler)
+        plan_menu.addSeparator()
+        self.plan_editor_action = plan_menu.addAction(self.tr("Sửa kế hoạch…"))
+        self.plan_editor_action.triggered.connect(self.open_plan_editor)
 
         settings_menu = menus.addMenu(self.tr("&Cài đặt"))
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(
@@ -273,6 +276,17 @@ class MainWindow(QMainWindow):
         self.report_dialog = ReportDialog(self.context, self)
         self.report_dialog.show()
         return self.report_dialog
+
+    def open_plan_editor(self) -> QDialog:
+        """Kế hoạch → Sửa kế hoạch…: the plan editor, beside the window."""
+        from .dialogs.plan_editor import PlanEditorDialog
+
+        if getattr(self, "plan_editor", None) is None:
+            self.plan_editor = PlanEditorDialog(self.context, self)
+        self.plan_editor.show()
+        self.plan_editor.raise_()
+        self.plan_editor.activateWindow()
+        return self.plan_editor
 
     def run_check(self) -> None:
         """Compare the document's stated figures off the GUI thread, then show them."""

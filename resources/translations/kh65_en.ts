@@ -149,6 +149,70 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
+    <name>BodiesPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="380"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
+        <source>Tên địa phương</source>
+        <translation>Locality name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="382"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="391"/>
+        <source>Thêm cơ quan…</source>
+        <translation>Add agency…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="392"/>
+        <source>Xóa cơ quan…</source>
+        <translation>Delete agency…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="398"/>
+        <source>Thêm địa phương…</source>
+        <translation>Add locality…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="399"/>
+        <source>Xóa địa phương…</source>
+        <translation>Delete locality…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="429"/>
+        <source>Không xóa được cơ quan</source>
+        <translation>The agency cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="430"/>
+        <source>Không xóa được địa phương</source>
+        <translation>The locality cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="434"/>
+        <source>xóa cơ quan “{0}”</source>
+        <translation>delete agency “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="434"/>
+        <source>xóa địa phương “{0}”</source>
+        <translation>delete locality “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <location filename="../../kh65_desktop/ui/chart_panel.py" line="19"/>
@@ -480,233 +544,301 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
+    <name>DetailsPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="151"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="152"/>
+        <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="153"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="154"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="155"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="156"/>
+        <source>Năm kế hoạch</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="157"/>
+        <source>Quyền hạn ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="158"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="159"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="175"/>
+        <source>Đổi năm kế hoạch thì thời gian của kế hoạch đổi theo; các kỳ báo cáo phải nằm trong năm mới.</source>
+        <translation>Changing the plan year moves the plan&apos;s span with it; its reporting periods must lie within the new year.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="180"/>
+        <source>Lưu thông tin kế hoạch</source>
+        <translation>Save plan details</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="232"/>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="246"/>
+        <source>sửa thông tin kế hoạch {0}</source>
+        <translation>edit details of plan {0}</translation>
+    </message>
+</context>
+<context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="56"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="179"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="73"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="95"/>
         <source>Chỉ tiêu {0}</source>
         <translation>Indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="114"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="115"/>
         <source>UBND huyện, thị xã, thành phố</source>
         <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="119"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="240"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="125"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="152"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="150"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="162"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="172"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="173"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="224"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="200"/>
         <source>Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures, {2} history entries and {3} figures stated in the document. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="205"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206"/>
         <source>Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures and {2} history entries. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="211"/>
         <source>Xóa kỳ báo cáo</source>
         <translation>Delete reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="224"/>
         <source>xóa {0}</source>
         <translation>delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="235"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="237"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="321"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="248"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="251"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="257"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="258"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="264"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="265"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="277"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="284"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="290"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="295"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="308"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="318"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="319"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="364"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="365"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="323"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="324"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="330"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="352"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="362"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="363"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="369"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="374"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="375"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
@@ -1331,7 +1463,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
@@ -1442,104 +1574,325 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
+        <source>Sửa kế hoạch…</source>
+        <translation>Edit plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="217"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="237"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="244"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="254"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="256"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="303"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="46"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="242"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="47"/>
+        <source>Tên nhóm, chỉ tiêu</source>
+        <translation>Group, indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="250"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="49"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="267"/>
+        <source>Dạng kế hoạch</source>
+        <translation>Target form</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="51"/>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="72"/>
+        <source>Thêm nhóm…</source>
+        <translation>Add group…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
+        <source>Thêm chỉ tiêu…</source>
+        <translation>Add indicator…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
+        <source>Thêm chỉ tiêu con…</source>
+        <translation>Add sub-indicator…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="78"/>
+        <source>Xóa…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="191"/>
+        <source>Mã nhóm</source>
+        <translation>Group code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="192"/>
+        <source>Phần</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="195"/>
+        <source>Tiêu đề nhóm</source>
+        <translation>Group heading</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="202"/>
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="209"/>
+        <source>Cơ quan phối hợp</source>
+        <translation>Coordinating agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="245"/>
+        <source>Tên chỉ tiêu</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="253"/>
+        <source>Loại chỉ tiêu</source>
+        <translation>Indicator kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="260"/>
+        <source>Chiều tốt</source>
+        <translation>Better when</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="280"/>
+        <source>Thêm nhóm chỉ tiêu</source>
+        <translation>Add indicator group</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="288"/>
+        <source>thêm nhóm {0}</source>
+        <translation>add group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="302"/>
+        <source>Thêm chỉ tiêu con của {0}</source>
+        <translation>Add a sub-indicator of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="305"/>
+        <source>Thêm chỉ tiêu vào nhóm {0}</source>
+        <translation>Add an indicator to group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="315"/>
+        <source>thêm chỉ tiêu {0}</source>
+        <translation>add indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="325"/>
+        <source>Sửa nhóm chỉ tiêu</source>
+        <translation>Edit indicator group</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="333"/>
+        <source>sửa nhóm {0}</source>
+        <translation>edit group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="336"/>
+        <source>Sửa chỉ tiêu</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="340"/>
+        <source>sửa chỉ tiêu {0}</source>
+        <translation>edit indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
+        <source>chuyển {0} lên</source>
+        <translation>move {0} up</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
+        <source>chuyển {0} xuống</source>
+        <translation>move {0} down</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="370"/>
+        <source>xóa nhóm {0}</source>
+        <translation>delete group {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="376"/>
+        <source>Xóa chỉ tiêu</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="382"/>
+        <source>xóa chỉ tiêu {0}</source>
+        <translation>delete indicator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="403"/>
+        <source>{0} chỉ tiêu con</source>
+        <translation>{0} sub-indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="404"/>
+        <source>{0} số liệu</source>
+        <translation>{0} figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="405"/>
+        <source>{0} mục lịch sử thay đổi</source>
+        <translation>{0} history entries</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="406"/>
+        <source>{0} kế hoạch địa bàn</source>
+        <translation>{0} locality targets</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="407"/>
+        <source>{0} số liệu văn bản nêu</source>
+        <translation>{0} figures stated by the document</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="408"/>
+        <source>{0} số liệu cùng kỳ</source>
+        <translation>{0} same-period figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="413"/>
+        <source>Chỉ tiêu {0} “{1}” đang có {2}. Xóa chỉ tiêu sẽ xóa cả những dữ liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa chỉ tiêu {0}?</source>
+        <translation>Indicator {0} “{1}” has {2}. Deleting the indicator deletes them too (Ctrl+Z undoes it). Delete indicator {0}?</translation>
     </message>
 </context>
 <context>
@@ -1623,8 +1976,8 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="52"/>
-        <source>Tháng/Quý</source>
-        <translation>Month/quarter</translation>
+        <source>Tháng, quý, nửa năm</source>
+        <translation>Month, quarter, half-year</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/period_dialog.py" line="53"/>
@@ -1733,6 +2086,115 @@ Save this figure anyway?</translation>
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="411"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsPage</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="319"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="320"/>
+        <source>Tên kỳ</source>
+        <translation>Period name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="321"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="322"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="323"/>
+        <source>Ngày chốt số liệu</source>
+        <translation>Data cut-off date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="333"/>
+        <source>Thêm kỳ…</source>
+        <translation>Add period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="334"/>
+        <source>Sửa kỳ…</source>
+        <translation>Edit period…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="335"/>
+        <source>Xóa kỳ…</source>
+        <translation>Delete period…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="73"/>
+        <source>Không còn chỗ để chuyển</source>
+        <translation>There is no room to move it</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="102"/>
+        <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, chỉ tiêu con, nhiệm vụ…). Hãy xóa dữ liệu đó trước nếu thật sự muốn bỏ</source>
+        <translation>data has been entered into it since it was added (figures, sub-indicators, tasks…). Delete that data first if you really want to remove it</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="58"/>
+        <source>Thông tin kế hoạch</source>
+        <translation>Plan details</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="59"/>
+        <source>Nhóm và chỉ tiêu</source>
+        <translation>Groups and indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="60"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="61"/>
+        <source>Cơ quan, địa phương</source>
+        <translation>Agencies, localities</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="74"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="77"/>
+        <source>Làm lại (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="80"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="82"/>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="91"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="112"/>
+        <source>Sửa kế hoạch {0}</source>
+        <translation>Edit plan {0}</translation>
     </message>
 </context>
 <context>

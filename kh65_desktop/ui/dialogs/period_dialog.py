@@ -49,7 +49,7 @@ class PeriodDialog(FormDialog):
             [
                 Field("kind", self.tr("Loại kỳ"), "choice", kind, kinds),
                 Field("year", self.tr("Năm"), "choice", year, [(str(y), y) for y in years]),
-                Field("part", self.tr("Tháng/Quý"), "choice", part, self._parts(kind)),
+                Field("part", self.tr("Tháng, quý, nửa năm"), "choice", part, self._parts(kind)),
                 Field("code", self.tr("Mã"), value=shown.code, required=True),
                 Field("name", self.tr("Tên kỳ"), value=shown.name, required=True),
                 Field("starts_on", self.tr("Từ ngày"), "date", shown.starts_on),
@@ -163,4 +163,6 @@ def _part_of(kind: PeriodKind, ends_on: date) -> int:
         return ends_on.month
     if kind is PeriodKind.QUARTER:
         return (ends_on.month + 2) // 3
+    if kind is PeriodKind.HALF_YEAR:
+        return 2 if ends_on.month > 6 else 1
     return 1
