@@ -29,6 +29,7 @@ from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
+from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
@@ -238,6 +239,9 @@ class ReportDialog(QDialog):
             include_notes=self.notes.isChecked(),
             include_charts=self.charts.isChecked(),
             chart_renderer=chart_renderer(kind) if self.charts.isChecked() else None,
+            texts=ReportTextService(self.context.engine).for_report(
+                self.context.plan, period, self.chosen_agency(), kind is ReportKind.PROVINCE
+            ),
         )
 
     # -- output ----------------------------------------------------------------------------
