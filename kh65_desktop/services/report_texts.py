@@ -79,6 +79,11 @@ def _row(session: Session, key: SectionKey) -> ReportText | None:
     return session.exec(query).first()
 
 
+def section_state(session: Session, key: SectionKey) -> SectionState | None:
+    """One section as stored, read in the caller's transaction."""
+    return _state(_row(session, key))
+
+
 def put_section(session: Session, key: SectionKey, state: SectionState | None) -> None:
     """Write one section in the caller's transaction: None (or an empty text) removes it."""
     row = _row(session, key)
