@@ -60,10 +60,22 @@ class SectionEditor(QPlainTextEdit):
     redo_requested = Signal()
     left = Signal()
 
+    MIN_LINES, MAX_LINES = 3, 14  # grows with its text, then scrolls
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        """As tall as its text (wrapped lines), within MIN_LINES..MAX_LINES."""
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        frame = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
+        self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + frame))
 
     def event(self, event: QEvent) -> bool:
         # Ctrl+Z reaches keyPressEvent below rather than an Edit-menu shortcut
@@ -241,11 +253,10 @@ class ReportDraftDialog(QDialog):
             about = QLabel(detail)
             about.setWordWrap(True)
             about.setToolTip(detail)
-            about.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            about.setStyleSheet("color: #555")
             box.addWidget(about)
         editor = SectionEditor()
         editor.setObjectName("sectionEditor")
-        editor.setMinimumHeight(84)
         editor.setAccessibleName(label)
         box.addWidget(editor)
         use = QPushButton(self.tr("Dùng nội dung kỳ trước"))
