@@ -520,8 +520,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
         for r in preview.rows:
             if r.action.value != "unchanged":
                 print(
-                    f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}"
-                    + (f" ({r.reason})" if r.reason else "")
+                    f"  [{r.action.label}] {r.code or r.name} {r.period} {r.locality}: "
+                    f"{r.old} → {r.new}" + (f" ({r.reason})" if r.reason else "")
                 )
         for warning in preview.warnings:
             print(f"  Cảnh báo: {warning}")

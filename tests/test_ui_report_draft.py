@@ -187,3 +187,23 @@ def test_the_consolidating_office_writes_the_province_reports_own_sections(
     period = window.context.periods()[-1]
     own = texts.province_texts(plan, period)[0]
     assert own.agency_name == "" and own.text(SectionKind.SITUATION) == "Tình hình chung của tỉnh"
+
+
+def test_the_report_dialog_opens_the_draft_and_its_report_takes_the_sections(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    report = window.open_report()
+    report.kind.setCurrentIndex(0)
+    report.agency.setCurrentIndex(report.agency.findText("Sở Tài chính"))
+    qtbot.mouseClick(report.findChild(QPushButton, "reportDraft"), Qt.MouseButton.LeftButton)
+    draft = report.draft
+    assert draft.agency.currentText() == "Sở Tài chính"
+    assert draft.period.currentData() == report.period.currentData()
+    type_text(qtbot, box(draft, SectionKind.NEXT_STEPS).editor, "Tập trung thu nợ thuế.")
+    draft.close()
+    (texts,) = report.options().texts
+    assert texts.agency_name == "Sở Tài chính"
+    assert texts.text(SectionKind.NEXT_STEPS) == "Tập trung thu nợ thuế."
+    report.kind.setCurrentIndex(1)  # the province report: the office's own, then the agency's
+    assert [t.agency_name for t in report.options().texts] == ["", "Sở Tài chính"]
