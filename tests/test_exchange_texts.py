@@ -30,6 +30,12 @@ from .test_report_sections import built  # noqa: F401 (a fixture)
 from .test_report_texts import agency
 
 
+@pytest.fixture(autouse=True)
+def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli.main in this process: no log handler left behind for later tests."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
+
+
 def agency_package(folder: Path, code: str, texts: dict[SectionKind, str], result: str) -> Path:
     """An agency's own database: its sections for 6 tháng đầu năm typed, then its package
     made by the real export (as `kh65 export --agency CODE --out FILE.kh65`)."""

@@ -19,6 +19,12 @@ from kh65_desktop.storage.models import Agency
 from .test_report_texts import agency
 
 
+@pytest.fixture(autouse=True)
+def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli.main in this process: no log handler left behind for later tests."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
+
+
 @pytest.fixture
 def built(monkeypatch: pytest.MonkeyPatch) -> list[ReportOptions]:
     """The options each report was built from (the builder is the real one)."""
