@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import __version__
 from .domain.consistency import Finding
+from .domain.report_texts import AgencyTexts
 from .domain.text import fold
 from .exchange.data import ExchangeError
 from .logging_setup import configure as configure_logging
@@ -37,8 +38,9 @@ from .storage.database import (
 from .storage.db_lock import COMMAND, WINDOW, DatabaseLock
 from .storage.failures import StorageError, explain, is_storage_failure
 from .storage.kh65_file import FileKind
-from .storage.models import Agency
+from .storage.models import Agency, Period, Plan
 from .storage.plan_file import PlanFileError
+from .storage.sections_file import SectionsFileError
 
 LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
@@ -117,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--signer", default="", help="họ và tên người ký")
     report.add_argument("--charts", action="store_true", help="kèm biểu đồ tiến độ")
     report.add_argument("--notes", action="store_true", help="kèm ghi chú đối chiếu số liệu")
+    report.add_argument(
+        "--sections",
+        type=Path,
+        help="tệp TOML ghi các phần lời văn của báo cáo (docs/report-sections.md)",
+    )
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
     return parser
 
@@ -170,7 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         advice = "" if exc.kind is FileKind.NEWER else f" {backup_advice(db_path)}"
         print(f"Lỗi: {exc}{advice}", file=sys.stderr)
         return 2
-    except (PlanFileError, NoPlanError, StorageError, ReportError, LookupError) as exc:
+    except (
+        PlanFileError,
+        NoPlanError,
+        StorageError,
+        ReportError,
+        LookupError,
+        SectionsFileError,
+    ) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error, DBAPIError) as exc:
@@ -388,7 +402,29 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         include_notes=args.notes,
         include_charts=args.charts,
         chart_renderer=renderer,
+        texts=report_texts(service, plan, kind, agency, period, args.sections),
     )
+
+
+def report_texts(
+    service: PlanService,
+    plan: Plan,
+    kind: ReportKind,
+    agency: Agency | None,
+    period: Period,
+    sections: Path | None,
+) -> list[AgencyTexts]:
+    """The narrative sections saved in the app, with those of a `--sections` file over them
+    (docs/report-sections.md); a bad file raises SectionsFileError before anything is written."""
+    from .services.report_texts import ReportTextService
+    from .storage.sections_file import read_sections_file
+
+    province = kind is ReportKind.PROVINCE
+    texts = ReportTextService(service.engine)
+    saved = texts.for_report(plan, period, agency, province)
+    if sections is None or kind is ReportKind.LOCALITY:
+        return saved
+    return texts.with_file(read_sections_file(sections), plan, period, agency, province, saved)
 
 
 def _files(service: PlanService, args: argparse.Namespace) -> int:
@@ -484,8 +520,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
         for r in preview.rows:
             if r.action.value != "unchanged":
                 print(
-                    f"  [{r.action.label}] {r.code} {r.period} {r.locality}: {r.old} → {r.new}"
-                    + (f" ({r.reason})" if r.reason else "")
+                    f"  [{r.action.label}] {r.code or r.name} {r.period} {r.locality}: "
+                    f"{r.old} → {r.new}" + (f" ({r.reason})" if r.reason else "")
                 )
         for warning in preview.warnings:
             print(f"  Cảnh báo: {warning}")

@@ -178,7 +178,7 @@ def jump_warning(
 
 
 # -- texts -----------------------------------------------------------------------------------
-MULTILINE = frozenset({"text", "note", "lead_in", "source_quote", "quote"})
+MULTILINE = frozenset({"text", "note", "lead_in", "source_quote", "quote", "report_text"})
 TEXT_LIMITS: dict[str, int] = {
     "code": 50,
     "unit": 100,
@@ -194,6 +194,7 @@ TEXT_LIMITS: dict[str, int] = {
     "lead_in": 5000,
     "source_quote": 5000,
     "quote": 5000,
+    "report_text": 20000,  # a narrative section of a report: a page or two
 }
 DEFAULT_LIMIT = 500  # names, headings, labels, titles
 FIELD_LABELS: dict[str, str] = {

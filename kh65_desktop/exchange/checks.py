@@ -20,7 +20,7 @@ from ..domain.figure_rules import (
     text_limit,
 )
 from ..domain.terms import IndicatorKind
-from .data import ExchangeData, ExchangeError, TargetData, ValueData
+from .data import ExchangeData, ExchangeError, TargetData, TextData, ValueData
 
 MAX_SHOWN = 5  # problems listed in the message; the count says how many more
 
@@ -69,9 +69,22 @@ def check_received(data: ExchangeData) -> ExchangeData:
         )
         for t in data.tasks
     ]
+    data.texts = [attempt(_clean_section, t, n) or t for n, t in enumerate(data.texts, 1)]
     if problems:
         raise refusal(data, problems)
     return data
+
+
+def _clean_section(t: TextData, number: int) -> TextData:
+    """A report section: the text rules of a section (figure_rules' "report_text")."""
+    where = f"phần lời văn thứ {number} (kỳ {str(t.period)[:30]}, {str(t.section)[:30]})"
+    return replace(
+        t,
+        period=clean_text(t.period, "code", f"{where}, mã kỳ"),
+        task=clean_text(t.task, "code", f"{where}, mã nhiệm vụ") if t.task else None,
+        text=clean_text(t.text, "report_text", where),
+        updated_by=clean_text(t.updated_by, "updated_by", f"{where}, người cập nhật"),
+    )
 
 
 def refusal(data: ExchangeData, problems: list[str]) -> ExchangeError:

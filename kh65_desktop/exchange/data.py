@@ -74,6 +74,23 @@ class TaskData:
 
 
 @dataclass(frozen=True)
+class TextData:
+    """A narrative section of the sender's report for a period (report_text): keyed by
+    period code, section kind and, for a task's result, the task's code."""
+
+    period: str
+    section: str  # a domain/terms.SectionKind value
+    task: str | None
+    text: str
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.period, self.section, self.task)
+
+
+@dataclass(frozen=True)
 class TargetData:
     """An indicator's definition, sent by the planning department."""
 
@@ -120,6 +137,7 @@ class ExchangeData:
     tasks: list[TaskData] = field(default_factory=list)
     definitions: list[TargetData] = field(default_factory=list)
     same_period: list[SamePeriodData] = field(default_factory=list)
+    texts: list[TextData] = field(default_factory=list)  # the sender's report sections
     content_sha256: str = ""
     source: str = ""  # the file's name
     # An Excel template's figures as they were when it was exported ((value, estimate) by

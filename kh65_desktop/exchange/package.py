@@ -17,7 +17,14 @@ from typing import Any
 
 from .. import __version__
 from ..atomic_file import atomic_path
-from ..domain.terms import Direction, IndicatorKind, PeriodKind, TargetForm, TaskStatus
+from ..domain.terms import (
+    Direction,
+    IndicatorKind,
+    PeriodKind,
+    SectionKind,
+    TargetForm,
+    TaskStatus,
+)
 from . import json_fields as fields
 from .archive import DAMAGED, ZIP_ERRORS, check_archive
 from .data import (
@@ -32,6 +39,7 @@ from .data import (
     SamePeriodData,
     TargetData,
     TaskData,
+    TextData,
     ValueData,
 )
 from .json_fields import RESEND, describe, load_object
@@ -63,6 +71,17 @@ def _value(v: ValueData) -> dict[str, Any]:
     }
 
 
+def _text(t: TextData) -> dict[str, Any]:
+    return {
+        "period": t.period,
+        "section": t.section,
+        "task": t.task,
+        "text": t.text,
+        "updated_by": t.updated_by,
+        "updated_at": _plain(t.updated_at),
+    }
+
+
 def content_bytes(data: ExchangeData) -> bytes:
     """The content as canonical JSON (sorted keys), so equal content has equal checksums."""
     body = {
@@ -77,6 +96,8 @@ def content_bytes(data: ExchangeData) -> bytes:
         body["same_period"] = [
             {k: _plain(v) for k, v in asdict(s).items()} for s in data.same_period
         ]
+    if data.texts:  # a package without sections stays as older versions wrote it
+        body["texts"] = [_text(t) for t in data.texts]
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -285,6 +306,41 @@ def _definitions(body: dict[str, Any], path: Path) -> list[TargetData]:
     return definitions
 
 
+def _texts(body: dict[str, Any], path: Path) -> list[TextData]:
+    """The sender's report sections: each field typed, a task's result naming its task (and
+    no other section naming one), each (period, section, task) once."""
+    texts: list[TextData] = []
+    seen: dict[tuple[str, str, str | None], int] = {}
+    for number, raw in enumerate(fields.rows(body, "texts", path), start=1):
+        where = partial("phần lời văn thứ {}".format, number)
+        t = fields.record(raw, path, where)
+        item = TextData(
+            fields.code(t, "period", path, where),
+            fields.choice(t, "section", SectionKind, path, where),
+            fields.optional_code(t, "task", path, where),
+            fields.text(t, "text", path, where),
+            fields.text(t, "updated_by", path, where),
+            fields.moment(t, "updated_at", path, where),
+        )
+        if (item.section == SectionKind.TASK_RESULT) != (item.task is not None):
+            wanted = "phải ghi mã nhiệm vụ" if item.task is None else "không ghi mã nhiệm vụ"
+            raise ExchangeError(
+                path,
+                f"{where()}: phần “{item.section}” {wanted} (trường “task”). {RESEND}",
+            )
+        if item.key in seen:
+            raise ExchangeError(
+                path,
+                f"{where()}: phần “{item.section}”"
+                + (f" của nhiệm vụ {item.task}" if item.task else "")
+                + f", kỳ {item.period} xuất hiện hai lần (thứ {seen[item.key]} và thứ "
+                f"{number}). {RESEND}",
+            )
+        seen[item.key] = number
+        texts.append(item)
+    return texts
+
+
 def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     """Turn the content JSON into ExchangeData, checking every field's presence and type
     (what the values mean is checked later, against the plan)."""
@@ -301,6 +357,7 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     data.tasks = _tasks(body, path)
     data.definitions = _definitions(body, path)
     data.same_period = _same_period(body, path)
+    data.texts = _texts(body, path)
     return data
 
 

@@ -25,12 +25,13 @@ from ..domain.conflicts import (
 )
 from ..domain.numbers import format_moment, format_number
 from ..domain.periods import batch_problem
-from ..domain.terms import Direction, IndicatorKind, TargetForm, TaskStatus
+from ..domain.terms import Direction, IndicatorKind, SectionKind, TargetForm, TaskStatus
 from ..exchange.data import (
     ExchangeData,
     ExchangeError,
     TargetData,
     TaskData,
+    TextData,
     ValueData,
 )
 from ..storage.figures import StoredFigure, stored_figures
@@ -42,6 +43,7 @@ from ..storage.models import (
     Locality,
     Period,
     Plan,
+    ReportText,
     Task,
 )
 from ..storage.stored_dates import from_stored_time
@@ -83,7 +85,7 @@ def _shown(shown: Shown) -> str:
 class PreviewRow:
     """One thing a file would add or change, shown to the clerk before anything is written."""
 
-    kind: str  # "value", "task" or "period"
+    kind: str  # "value", "task", "period", "text" (a report section), "indicator", "target"
     code: str  # the indicator, task or period code
     name: str
     period: str
@@ -213,6 +215,7 @@ class ExchangeService:
                 (p_id for p_id, _ in periods.values()),
                 (i_id for code, (i_id, _) in indicators.items() if code in sent),
             )
+            ours_texts = _stored_texts(session, sender.id) if data.texts else {}
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -268,6 +271,17 @@ class ExchangeService:
             if row.action is not Action.REFUSED:
                 used_periods.add(value.period)
             append(row)
+        for text in data.texts:
+            task = tasks[text.task] if text.task else None
+            period_id = periods[text.period][0] if text.period in periods else None
+            ours = ours_texts.get((period_id, text.section, task.id if task else None))
+            row = _text_row(text, ours, period_names.get(text.period, ""), made, now)
+            reason = rights.task_refusal(text.task) if text.task else None
+            if reason and row.action is not Action.UNCHANGED:
+                row.action, row.reason = Action.REFUSED, reason
+            if row.action is not Action.REFUSED:
+                used_periods.add(text.period)
+            append(row)
         for task in data.tasks:
             row = self._task_row(task, tasks[task.code], made, now)
             reason = rights.task_refusal(task.code)
@@ -316,6 +330,11 @@ class ExchangeService:
             {v.period for v in data.values} - set(periods) - {p.code for p in data.periods},
         )
         refuse("nhiệm vụ", {t.code for t in data.tasks} - set(tasks))
+        refuse("nhiệm vụ", {t.task for t in data.texts if t.task} - set(tasks))
+        refuse(
+            "kỳ báo cáo",
+            {t.period for t in data.texts} - set(periods) - {p.code for p in data.periods},
+        )
         for t in data.tasks:
             if t.status not in {s.value for s in TaskStatus}:
                 raise ExchangeError(
@@ -419,6 +438,54 @@ def _future(moment: datetime | None, now: datetime) -> str:
         f"{FUTURE_TOLERANCE.seconds // 60} phút: đồng hồ máy gửi hoặc máy này đang sai. Hãy "
         "kiểm tra ngày giờ rồi xin gửi lại."
     )
+
+
+def _stored_texts(session: Session, agency_id: int | None) -> dict[tuple, ReportText]:
+    """The sender's report sections here, by (period id, section, task id)."""
+    return {
+        (t.period_id, t.kind.value, t.task_id): t
+        for t in session.exec(select(ReportText).where(ReportText.agency_id == agency_id))
+    }
+
+
+def short_text(text: str, length: int = 80) -> str:
+    """A section's text on one line of the preview: its start says which."""
+    line = " ".join(text.split())
+    return (line if len(line) <= length else line[: length - 1].rstrip() + "…") or "—"
+
+
+def _text_row(
+    text: TextData, ours: ReportText | None, period: str, made: datetime | None, now: datetime
+) -> PreviewRow:
+    """A received section against ours: the rules of figures (domain/conflicts.py), with
+    no receipt time (like tasks)."""
+    section = SectionKind(text.section)
+    theirs_at, ours_at = utc(text.updated_at), utc(ours.updated_at) if ours else None
+    row = PreviewRow(
+        "text",
+        text.task or "",
+        section.label,
+        period,
+        "",
+        short_text(ours.text) if ours else "—",
+        short_text(text.text),
+        Action.ADD,
+        ours_at,
+        theirs_at,
+        payload=text,
+    )
+    here = ours.text if ours else ""
+    if here == text.text or not (here.strip() or text.text.strip()):
+        row.action = Action.UNCHANGED
+    elif too_late(theirs_at, now):
+        row.action, row.reason = Action.REFUSED, _future(theirs_at, now)
+    elif ours is None:
+        row.action = Action.ADD
+    elif ours_is_later(ours_at, None, theirs_at, made, now):
+        row.action, row.take_theirs = Action.CONFLICT, False
+    else:
+        row.action = Action.CHANGE
+    return row
 
 
 def _period_row(p: Any, used: bool) -> PreviewRow:

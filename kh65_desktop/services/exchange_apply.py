@@ -12,12 +12,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from ..domain.conflicts import utc
-from ..domain.terms import PeriodKind, TaskStatus
-from ..exchange.data import PeriodData, TargetData, TaskData, ValueData
+from ..domain.terms import PeriodKind, SectionKind, TaskStatus
+from ..exchange.data import PeriodData, TargetData, TaskData, TextData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
 from ..storage.figures import ValueKey, ValueState, write_imported_figures
 from ..storage.models import (
+    Agency,
     ImportLog,
     Indicator,
     IndicatorGroup,
@@ -33,10 +34,15 @@ from .import_undo import (
     as_undone,
     history_end,
     import_author,
+    key_json,
+    section_json,
+    text_item,
+    texts_left_by_undo,
     undo_author,
     undo_keeping_later,
 )
 from .kept import KeptItem
+from .report_texts import SectionKey, SectionState, put_section, section_state
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
@@ -191,9 +197,43 @@ def _write_import(
             session, plan, received, preview.sender, now, undone_entries
         )
         kept.extend(left_same)
+    _apply_texts(session, plan, preview, applying, now, undo, undone, kept)
     log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
     return log
+
+
+def _apply_texts(
+    session: Session,
+    plan: Plan,
+    preview: ImportPreview,
+    applying: list[PreviewRow],
+    now: datetime,
+    undo: dict[str, Any],
+    undone: tuple[int, str] | None,
+    kept: list[KeptItem],
+) -> None:
+    """The sender's report sections, each keeping what it replaced and what it left (its
+    undo puts a section back only while it is still as the import left it)."""
+    rows: list[TextData] = [row.payload for row in applying if row.kind == "text"]
+    if not rows:
+        return
+    sender = session.exec(select(Agency).where(Agency.code == preview.data.sender_code)).one()
+    periods = {p.code: p.id for p in session.exec(select(Period).where(Period.plan_id == plan.id))}
+    tasks = {t.code: t.id for t in session.exec(select(Task).where(Task.plan_id == plan.id))}
+    left = texts_left_by_undo(session, undone[0]) if undone is not None else {}
+    undo["texts"] = []
+    for t in rows:
+        task = tasks[t.task] if t.task else None
+        key = SectionKey(periods[t.period], sender.id, SectionKind(t.section), task)
+        before = section_state(session, key)
+        if undone is not None and section_json(before) != left.get(key_json(key)):
+            kept.append(text_item(session, key, before))  # written since the undo
+            continue
+        by = t.updated_by or preview.sender
+        put_section(session, key, SectionState(t.text, by, utc(t.updated_at) or now))
+        after = section_state(session, key)
+        undo["texts"].append([key_json(key), section_json(before), section_json(after)])
 
 
 def _apply_definitions(

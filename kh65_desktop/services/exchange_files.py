@@ -22,6 +22,7 @@ from ..exchange.data import (
     PeriodData,
     TargetData,
     TaskData,
+    TextData,
     ValueData,
 )
 from ..exchange.excel import TemplateRow, read_template, write_template
@@ -35,6 +36,7 @@ from ..storage.models import (
     Period,
     Plan,
     ReportedValue,
+    ReportText,
     Task,
     TaskAgency,
 )
@@ -91,8 +93,14 @@ def export_data(
             )
         )
         same = export_same_period(session, plan, led, own_locality, period, datetime.now(UTC))
+        texts = _texts_of(session, plan, agency, period)
     same_codes = {s.period for s in same}
-    used = {v.period_id for v in values} | {p.id for p in periods.values() if p.code in same_codes}
+    task_codes = {t.id: t.code for t in tasks}  # a result is sent for a task it leads
+    used = (
+        {v.period_id for v in values}
+        | {p.id for p in periods.values() if p.code in same_codes}
+        | {t.period_id for t in texts}
+    )
     defined = _definitions(engine, plan) if definitions else []
     now = datetime.now(UTC)
     return ExchangeData(
@@ -127,7 +135,34 @@ def export_data(
         ],
         definitions=defined,
         same_period=same,
+        texts=[
+            TextData(
+                periods[t.period_id].code,
+                t.kind.value,
+                task_codes.get(t.task_id) if t.task_id else None,
+                t.text,
+                t.updated_by,
+                utc(t.updated_at),
+            )
+            for t in texts
+            if t.task_id is None or t.task_id in task_codes
+        ],
     )
+
+
+def _texts_of(
+    session: Session, plan: Plan, agency: Agency, period: Period | None
+) -> list[ReportText]:
+    """The agency's own report sections, of one period or of all the plan's."""
+    query = (
+        select(ReportText)
+        .join(Period)
+        .where(Period.plan_id == plan.id, ReportText.agency_id == agency.id)
+        .order_by(col(Period.ends_on), col(ReportText.id))
+    )
+    if period is not None:
+        query = query.where(ReportText.period_id == period.id)
+    return list(session.exec(query))
 
 
 def _definitions(engine: Engine, plan: Plan) -> list[TargetData]:

@@ -13,13 +13,13 @@ import json
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from ..domain.terms import TaskStatus
+from ..domain.terms import SectionKind, TaskStatus
 from ..storage.changed_since import (
     IMPORT_BY,
     IMPORT_UNDONE_BY,
@@ -27,10 +27,11 @@ from ..storage.changed_since import (
     figures_changed_since,
 )
 from ..storage.figures import Changes, restore_imported_figures
-from ..storage.models import ImportLog, Indicator, Period, Task
-from ..storage.stored_dates import as_stored, to_stored_time
+from ..storage.models import ImportLog, Indicator, Period, ReportText, Task
+from ..storage.stored_dates import as_stored, from_stored_time, to_stored_time
 from . import exchange_same_period as same_period
 from .kept import KeptItem, KeptKind, figure_items
+from .report_texts import SectionKey, SectionState, put_section, section_state
 
 
 def history_end(connection: Connection) -> int:
@@ -56,6 +57,7 @@ class _Undo:
     kept: list[KeptItem] = field(default_factory=list)
     tasks: list[tuple[int, str, str, str, str | None]] = field(default_factory=list)
     targets: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    texts: list[tuple[SectionKey, SectionState | None]] = field(default_factory=list)  # to put
     indicators: list[int] = field(default_factory=list)  # to delete
     periods: list[int] = field(default_factory=list)  # to delete
 
@@ -95,6 +97,8 @@ def undo_keeping_later(
             session.add(indicator)
     entries = json.loads(log.undo_data or "{}").get(same_period.KIND, [])
     undo.kept += same_period.undo_rows(session, entries, write=True)  # before its period goes
+    for key, state in undo.texts:  # before the periods: one the import added goes empty
+        put_section(session, key, state)
     for model, ids in ((Indicator, undo.indicators), (Period, undo.periods)):
         for row_id in ids:
             row = session.get(model, row_id)
@@ -214,6 +218,14 @@ def _decide(
             undo.targets.append((indicator_id, same))
         if len(same) < len(before):
             undo.kept.append(KeptItem(KeptKind.TARGET, indicator.code, indicator.name))
+    for entry in undo_data.get("texts", []):
+        key, before, after_state = _section_key(entry[0]), entry[1], entry[2]
+        now = section_state(session, key)
+        if section_json(now) == after_state:
+            undo.texts.append((key, _section_from(before)))
+        else:
+            undo.kept.append(text_item(session, key, now))
+    removed = {key for key, state in undo.texts if state is None}
     after = undo_data.get("history_after") or 0  # logs from before it was kept: all history
     for indicator_id in undo_data.get("indicators", []):
         indicator = session.get(Indicator, indicator_id)
@@ -230,8 +242,10 @@ def _decide(
         period = session.get(Period, period_id)
         if period is None:
             continue
-        if _holds(connection, "period_id", period_id, log, own, after) or _one(
-            connection, _PERIOD_USED, (period_id,)
+        if (
+            _holds(connection, "period_id", period_id, log, own, after)
+            or _one(connection, _PERIOD_USED, (period_id,))
+            or _texts_left(session, period_id, removed)
         ):
             undo.kept.append(KeptItem(KeptKind.PERIOD, period.code, period.name))
         else:
@@ -276,3 +290,59 @@ def _task_state(task: Task) -> tuple[str, str, str, str | None]:
 def _stamped(after: list[Any]) -> tuple[str, str, str, str | None]:
     status, note, by, at = after
     return status, note, by, to_stored_time(datetime.fromisoformat(at) if at else None)
+
+
+# -- report sections (report_text): kept in undo_data as [key, before, after] ------------------
+def key_json(key: SectionKey) -> tuple[int, int | None, str, int | None]:
+    return (key.period_id, key.agency_id, key.kind.value, key.task_id)
+
+
+def _section_key(raw: list[Any]) -> SectionKey:
+    return SectionKey(raw[0], raw[1], SectionKind(raw[2]), raw[3])
+
+
+def section_json(state: SectionState | None) -> list[Any] | None:
+    """A section's state as undo_data keeps it (JSON), and compares it."""
+    if state is None:
+        return None
+    return [state.text, state.updated_by, to_stored_time(state.updated_at)]
+
+
+def _section_from(raw: list[Any] | None) -> SectionState | None:
+    if raw is None:
+        return None
+    return SectionState(raw[0], raw[1], from_stored_time(raw[2]) or datetime.now(UTC))
+
+
+def texts_left_by_undo(session: Session, log_id: int) -> dict[tuple, list[Any] | None]:
+    """For a redo of the undone import `log_id`: each section it wrote, and the state its
+    undo put back (a redo writes a section only while it is still so)."""
+    log = session.get(ImportLog, log_id)
+    entries = json.loads(log.undo_data or "{}").get("texts", []) if log else []
+    return {tuple(entry[0]): entry[1] for entry in entries}
+
+
+def text_item(session: Session, key: SectionKey, state: SectionState | None) -> KeptItem:
+    """A report section left alone: written since."""
+    task = session.get(Task, key.task_id) if key.task_id else None
+    period = session.get(Period, key.period_id)
+    return KeptItem(
+        KeptKind.TEXT,
+        task.code if task else "",
+        key.kind.label,
+        period.name if period else "",
+        text=state.text if state else "",
+        removed=state is None,
+        changed_by=state.updated_by if state else "",
+        changed_at=state.updated_at if state else None,
+    )
+
+
+def _texts_left(session: Session, period_id: int, removed: set[SectionKey]) -> bool:
+    """Whether sections remain in a period the import added, once its undo removed its own:
+    the period stays (deleting it would delete them)."""
+    rows = session.exec(select(ReportText).where(ReportText.period_id == period_id))
+    return any(
+        SectionKey(r.period_id, r.agency_id, SectionKind(r.kind), r.task_id) not in removed
+        for r in rows
+    )

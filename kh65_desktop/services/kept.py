@@ -19,6 +19,7 @@ class KeptKind(Enum):
     TARGET = "target"  # an indicator's target changed since
     INDICATOR = "indicator"  # added by the import, holds figures or history entered since
     PERIOD = "period"  # added by the import, holds figures or history entered since
+    TEXT = "text"  # a report section written since (name: the section, code: its task)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..services.guarded_edits import (
     update_fields_unless_changed,
 )
 from ..services.kept import KeptItem
+from ..services.report_texts import ReportTextService, SectionKey, SectionState, checked_text
 from ..storage.models import Task
 from . import prompts
 from .context import AppContext
@@ -349,3 +351,44 @@ class SetTaskStatusCommand(_GuardedCommand):
             self.context.engine, Task, self.task_id, changes, {"status": expected}
         )
         return written is not None
+
+
+class SaveSectionCommand(_GuardedCommand):
+    """One narrative section of a report, saved as the clerk types. The saves that follow
+    it in the same section, with nothing else done between, extend this step (`extend`), so
+    Ctrl+Z takes back the typing of a section, not one pause at a time."""
+
+    def __init__(self, context: AppContext, key: SectionKey, text: str, label: str) -> None:
+        super().__init__(context, label)
+        self.key, self.typed = key, text
+        self.old: SectionState | None = None  # before the typing
+        self.new: SectionState | None = None  # as this command's last write left it
+
+    def _texts(self) -> ReportTextService:
+        return ReportTextService(self.context.engine)
+
+    def first_write(self) -> None:
+        self.old, self.new = self._texts().save(self.key, self.typed, self.context.clerk)
+
+    def extend(self, text: str) -> bool:
+        """Save more typing of the same section into this step, if the section is still as
+        this step left it (else False: the caller pushes a new step). A text outside the
+        rules raises RuleError, nothing written."""
+        if not self._live or self._undone:
+            return False
+        checked = checked_text(text, self.key.kind)
+        new = SectionState(checked, self.context.clerk, datetime.now(UTC)) if checked else None
+        if not self._texts().put_unless_changed(self.key, new, self.new):
+            return False
+        self.new = new
+        self.context.notify()
+        return True
+
+    def guarded_write(self, undoing: bool) -> bool:
+        if undoing:
+            return self._texts().put_unless_changed(self.key, self.old, self.new)
+        again = replace(self.new, updated_at=datetime.now(UTC)) if self.new else None
+        if not self._texts().put_unless_changed(self.key, again, self.old):
+            return False
+        self.new = again
+        return True

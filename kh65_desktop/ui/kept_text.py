@@ -49,6 +49,11 @@ def kept_line(item: KeptItem) -> str:
         return QCoreApplication.translate(
             "KeptText", "Chỉ tiêu {0} {1} (lần nhập đã thêm): đã có số liệu nhập sau đó"
         ).format(item.code, _short(item.name))
+    if item.kind is KeptKind.TEXT:
+        section = f"{item.name} {item.code}".strip()
+        return QCoreApplication.translate(
+            "KeptText", "Phần «{0}» của báo cáo {1}: đã được sửa sau đó ({2})"
+        ).format(section, item.period, _who(item))
     return QCoreApplication.translate(
         "KeptText", "Kỳ «{0}» (lần nhập đã thêm): đã có số liệu nhập sau đó"
     ).format(item.name)

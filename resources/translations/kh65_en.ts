@@ -47,42 +47,52 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="68"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="72"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="75"/>
+        <source>Bản thảo báo cáo…</source>
+        <translation>Report draft…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="79"/>
+        <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
+        <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="84"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="86"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="105"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="169"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -488,57 +498,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="83"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="92"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="96"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="100"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="117"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="121"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="125"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="134"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="138"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="147"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="287"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1381,12 +1391,17 @@ Save this figure anyway?</translation>
         <translation>Indicator {0} {1} (added by the import): figures were entered in it since</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/kept_text.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="54"/>
+        <source>Phần «{0}» của báo cáo {1}: đã được sửa sau đó ({2})</source>
+        <translation>Section «{0}» of the report for {1}: edited since ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="57"/>
         <source>Kỳ «{0}» (lần nhập đã thêm): đã có số liệu nhập sau đó</source>
         <translation>Period “{0}” (added by the import): figures were entered in it since</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/kept_text.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/kept_text.py" line="67"/>
         <source>… và {0} mục khác</source>
         <translation>… and {0} more</translation>
     </message>
@@ -2258,181 +2273,273 @@ Save this figure anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="60"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="66"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="67"/>
         <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
         <translation>Province-wide report (Planning and Investment)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="68"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="97"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="112"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <source>Phần lời văn…</source>
+        <translation>Narrative sections…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="270"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="279"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="279"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="281"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="281"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="288"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDraft</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="385"/>
+        <source>Đặc điểm tình hình</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="386"/>
+        <source>Tồn tại, hạn chế</source>
+        <translation>Shortcomings</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="387"/>
+        <source>Nguyên nhân</source>
+        <translation>Causes</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="388"/>
+        <source>Nhiệm vụ, giải pháp thời gian tới</source>
+        <translation>Tasks and solutions ahead</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="391"/>
+        <source>Kiến nghị, đề xuất</source>
+        <translation>Recommendations and proposals</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDraftDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="136"/>
+        <source>Bản thảo báo cáo</source>
+        <translation>Report draft</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="149"/>
+        <source>Báo cáo toàn tỉnh (phần chung của cơ quan tổng hợp)</source>
+        <translation>Province-wide report (the consolidating office&apos;s own sections)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="160"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="162"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="166"/>
+        <source>Nội dung được lưu ngay khi gõ; Ctrl+Z hoàn tác. Phần để trống không được in trong báo cáo.</source>
+        <translation>Text is saved as you type; Ctrl+Z undoes. A section left empty is not printed in the report.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="181"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="219"/>
+        <source>Kế hoạch chưa có kỳ báo cáo nào.</source>
+        <translation>The plan has no reporting period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="233"/>
+        <source>Kết quả thực hiện nhiệm vụ {0}</source>
+        <translation>Results on task {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="262"/>
+        <source>Dùng nội dung kỳ trước</source>
+        <translation>Use the previous period&apos;s text</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="332"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="344"/>
+        <source>Đã lưu: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="338"/>
+        <source>sửa «{0}» ({1}, {2})</source>
+        <translation>edit «{0}» ({1}, {2})</translation>
     </message>
 </context>
 <context>

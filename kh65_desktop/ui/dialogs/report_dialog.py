@@ -29,6 +29,7 @@ from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
+from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
@@ -36,6 +37,7 @@ from ..background import run_in_background
 from ..context import AppContext
 from ..printing import open_at_page_width, prepare_printer, print_pdf
 from ..views import fill_combo
+from .report_draft import open_report_draft
 
 _TEXT = ("parent_body", "issuing_body", "symbol", "authority", "signer_title", "signer_name")
 _LISTS = ("recipients", "copies_to")
@@ -134,6 +136,7 @@ class ReportDialog(QDialog):
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         for text, name, handler in (
+            (self.tr("Phần lời văn…"), "reportDraft", self.open_draft),
             (self.tr("Xem trước và in…"), "preview", self.preview),
             (self.tr("Lưu PDF…"), "savePdf", lambda: self.save(".pdf")),
             (self.tr("Lưu Word…"), "saveDocx", lambda: self.save(".docx")),
@@ -238,6 +241,17 @@ class ReportDialog(QDialog):
             include_notes=self.notes.isChecked(),
             include_charts=self.charts.isChecked(),
             chart_renderer=chart_renderer(kind) if self.charts.isChecked() else None,
+            texts=ReportTextService(self.context.engine).for_report(
+                self.context.plan, period, self.chosen_agency(), kind is ReportKind.PROVINCE
+            ),
+        )
+
+    def open_draft(self) -> None:
+        """The narrative sections of the chosen report, to write before printing it: the
+        agency's, or for the province report the office's own (each agency's chosen there)."""
+        agency = self.chosen_agency()
+        self.draft = open_report_draft(
+            self.context, self, agency.id if agency else None, self.period.currentData()
         )
 
     # -- output ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from ..chart_panel import ChartPanel
 from ..columns import agency_columns, indicator_columns, only, task_columns
 from ..context import AppContext
 from ..dialogs.period_entry import enter_period
+from ..dialogs.report_draft import open_report_draft
 from ..proxies import IndicatorFilter, TaskFilter
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import make_table, remember_splitter
@@ -71,6 +72,15 @@ class AgencyTab(QWidget):
         enter = QPushButton(self.tr("Nhập số liệu kỳ mới…"))
         enter.setObjectName("enterPeriod")
         enter.clicked.connect(self.enter_period)
+        draft = QPushButton(self.tr("Bản thảo báo cáo…"))
+        draft.setObjectName("reportDraft")
+        draft.setToolTip(
+            self.tr(
+                "Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả "
+                "từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị"
+            )
+        )
+        draft.clicked.connect(self.open_draft)
         add = QPushButton(self.tr("Thêm cơ quan…"))
         add.clicked.connect(lambda: entity_actions.edit_agency(context, self))
         edit = QPushButton(self.tr("Sửa cơ quan…"))
@@ -103,6 +113,7 @@ class AgencyTab(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(enter)
+        header.addWidget(draft)
         panel_layout.addLayout(header)
         panel_layout.addWidget(QLabel(self.tr("Chỉ tiêu chủ trì và phối hợp")))
         panel_layout.addWidget(right)
@@ -178,6 +189,14 @@ class AgencyTab(QWidget):
     def enter_period(self) -> None:
         agency = self.selected_agency()
         enter_period(self.context, self, agency.id if agency else None)
+
+    def open_draft(self) -> None:
+        """The chosen agency's report draft for the latest period."""
+        agency = self.selected_agency()
+        latest = self.context.latest_period()
+        self.draft = open_report_draft(
+            self.context, self, agency.id if agency else None, latest.id if latest else None
+        )
 
     def edit_selected(self) -> None:
         agency = self.selected_agency()
