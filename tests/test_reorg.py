@@ -251,3 +251,25 @@ def test_a_rename_before_the_last_one_is_refused(engine: Engine, tmp_path: Path)
     path.write_text(later.replace('code = "thu"', 'code = "thu-2"'), encoding="utf-8")
     with pytest.raises(ReorgRefused, match=r"\[\[renames\]\] số 1: ngày không theo thứ tự"):
         service.apply(service.read(path), "A")
+
+
+def test_the_command_line_previews_applies_refuses_and_undoes(
+    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kh65_desktop.cli import main
+
+    before = dump(db_path)
+    engine.dispose()
+    assert main(["--db", str(db_path), "reorg", "apply", str(REORG), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in out and "chưa ghi gì" in out
+    assert dump(db_path) == before
+    bad = write(tmp_path, MERGE.format(src='"SKHDT"', into="SXYZ", on="2025-03-01"))
+    assert main(["--db", str(db_path), "reorg", "apply", str(bad)]) == 2
+    assert "không có cơ quan mã “SXYZ”" in capsys.readouterr().err
+    assert dump(db_path) == before
+    assert main(["--db", str(db_path), "reorg", "apply", str(REORG)]) == 0
+    assert "kh65 reorg undo 1" in capsys.readouterr().out
+    assert dump(db_path) != before
+    assert main(["--db", str(db_path), "reorg", "undo", "1"]) == 0
+    assert dump(db_path) == before
