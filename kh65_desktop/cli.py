@@ -23,6 +23,7 @@ from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
+from .services.organisations import named_for
 from .services.plan_service import NoPlanError, PlanService
 from .services.reorg import ReorgRefused, ReorgService
 from .services.rows import IndicatorRow
@@ -412,7 +413,8 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         if args.kind
         else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
     )
-    head = default_letterhead(plan, kind, agency, period, date.today())
+    named = named_for(service.engine, agency, plan, period)  # the name at the period's end
+    head = default_letterhead(plan, kind, named, period, date.today())
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from kh65_desktop.domain.terms import IndicatorKind, Role, TargetForm
+from kh65_desktop.domain.terms import IndicatorKind, PeriodKind, Role, TargetForm
 from kh65_desktop.services.organisations import history
 from kh65_desktop.services.reorg import ReorgRefused, ReorgService
 from kh65_desktop.storage.models import (
@@ -18,6 +18,7 @@ from kh65_desktop.storage.models import (
     GroupAgency,
     Indicator,
     IndicatorGroup,
+    Period,
     Plan,
     ReorgLog,
 )
@@ -38,8 +39,14 @@ def dump(db_path: Path) -> dict[str, list[tuple]]:
         return {t: sorted(db.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
 
 
-def add_plan_2026(engine: Engine, lead: str = "SKHDT") -> Plan:
-    """A later plan (as one received before the reorganisation still names its agencies)."""
+def add_plan_2026(
+    engine: Engine,
+    lead: str | list[str] = "SKHDT",
+    group_code: str = "II.3",
+    indicators: tuple[tuple[str, str], ...] = (("II.3.1", "Tổng vốn đầu tư toàn xã hội"),),
+) -> Plan:
+    """A later plan (as one received before the reorganisation still names its agencies),
+    with one group led by `lead` and one period, 6 months of 2026."""
     with Session(engine, expire_on_commit=False) as session:
         plan = Plan(
             code="TEST/2026",
@@ -54,26 +61,39 @@ def add_plan_2026(engine: Engine, lead: str = "SKHDT") -> Plan:
             signer_authority="TM. ỦY BAN NHÂN DÂN",
             signer_title="CHỦ TỊCH",
             signer_name="",
-            owner_code=lead,
+            owner_code="SKHDT",
         )
         session.add(plan)
         session.flush()
-        group = IndicatorGroup(plan_id=plan.id, code="II.3", section="II", heading="Đầu tư")
-        session.add(group)
-        session.flush()
-        agency = session.exec(select(Agency).where(Agency.code == lead)).one()
-        session.add(GroupAgency(group_id=group.id, agency_id=agency.id, role=Role.LEAD))
         session.add(
-            Indicator(
+            Period(
                 plan_id=plan.id,
-                group_id=group.id,
-                code="II.3.1",
-                name="Tổng vốn đầu tư toàn xã hội",
-                kind=IndicatorKind.ACCUMULATING,
-                target_form=TargetForm.VALUE,
-                target_value=1000,
+                code="2026-H1",
+                name="6 tháng đầu năm 2026",
+                kind=PeriodKind.HALF_YEAR,
+                starts_on=date(2025, 12, 15),
+                ends_on=date(2026, 6, 14),
             )
         )
+        group = IndicatorGroup(plan_id=plan.id, code=group_code, section="II", heading="Nhóm")
+        session.add(group)
+        session.flush()
+        for code in [lead] if isinstance(lead, str) else lead:
+            agency = session.exec(select(Agency).where(Agency.code == code)).one()
+            session.add(GroupAgency(group_id=group.id, agency_id=agency.id, role=Role.LEAD))
+        for position, (code, name) in enumerate(indicators):
+            session.add(
+                Indicator(
+                    plan_id=plan.id,
+                    group_id=group.id,
+                    code=code,
+                    position=position,
+                    name=name,
+                    kind=IndicatorKind.ACCUMULATING,
+                    target_form=TargetForm.VALUE,
+                    target_value=1000,
+                )
+            )
         session.commit()
         return plan
 

@@ -15,6 +15,7 @@ from ..domain.terms import AgencyKind, Status
 from ..domain.text import fold
 from ..services.checks import find_disagreements
 from ..services.display import value_text
+from ..services.organisations import agency_name_for, planning_office_name
 from ..services.overview import status_counts
 from ..services.plan_service import PlanService
 from ..services.rows import Breakdown, IndicatorRow
@@ -222,9 +223,11 @@ class ReportBuilder:
         return report
 
     def _who(self, options: ReportOptions) -> str:
+        """Who reports, named as at the period's end (services/organisations.py)."""
+        engine, period = self.plans.engine, options.period
         if options.kind is ReportKind.PROVINCE or options.agency is None:
-            return "Sở Kế hoạch và Đầu tư"
-        return options.agency.name
+            return planning_office_name(engine, self.plan, period) or "Sở Kế hoạch và Đầu tư"
+        return agency_name_for(engine, options.agency, self.plan, period)
 
     def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
         """The indicators a report covers: an agency's own, or all of the plan's."""

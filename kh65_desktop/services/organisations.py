@@ -147,11 +147,10 @@ def named_for(engine: Engine, agency: Agency | None, plan: Plan, period: Period 
 
 
 def planning_office_name(engine: Engine, plan: Plan, period: Period | None) -> str | None:
-    """The name, at the period's end, of the agency that consolidates `plan` (its owner);
-    None when the plan names none."""
-    with Session(engine) as session:
-        owner = session.exec(select(Agency).where(Agency.code == plan.owner_code)).first()
-    return agency_name_for(engine, owner, plan, period) if owner else None
+    """The name, at the period's end, of the agency that consolidates `plan` (its owner, or
+    the successor of an owner merged by then); None when the plan names none."""
+    found = resolve_code(engine, plan.owner_code, period_end(plan, period))
+    return agency_name_for(engine, found[1], plan, period) if found else None
 
 
 @dataclass(frozen=True)

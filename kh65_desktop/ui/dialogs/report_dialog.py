@@ -29,6 +29,7 @@ from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
+from ...services.organisations import named_for
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
@@ -174,7 +175,8 @@ class ReportDialog(QDialog):
         head = default_letterhead(
             self.context.plan,
             self.chosen_kind(),
-            self.chosen_agency(),
+            # the agency's name at the period's end (services/organisations.py)
+            named_for(self.context.plans.engine, self.chosen_agency(), self.context.plan, period),
             period,
             self.context.today(),
         )
