@@ -186,3 +186,28 @@ def resolve_code(engine: Engine, code: str, day: date) -> tuple[Agency, Agency] 
 
 def ordered_agencies(session: Session) -> list[Agency]:
     return list(session.exec(select(Agency).order_by(col(Agency.position), col(Agency.id))))
+
+
+def owner_successor(session: Session, agency: Agency, day: date) -> Agency:
+    """`agency`, or the agency its merges lead to by `day` (read in the caller's session)."""
+    if Validity(agency.valid_from, agency.valid_to).on(day):
+        return agency
+    known = read_history(session)
+    return known.agencies.get(known.successor(agency.code, day), agency)
+
+
+def plan_mismatch(engine: Engine, wanted: str, open_plan: Plan) -> str:
+    """Why a package for plan `wanted` does not go into `open_plan`: another plan here, or
+    a plan this database does not hold at all."""
+    with Session(engine) as session:
+        held = session.exec(select(Plan).where(Plan.code == wanted)).first()
+    if held is None:
+        return (
+            f"gói thuộc kế hoạch “{wanted}”, kế hoạch này chưa có trong cơ sở dữ liệu ở đây "
+            f"(đang mở “{open_plan.code}”). Hãy xin cơ quan tổng hợp kế hoạch gửi gói có "
+            "định nghĩa kế hoạch, hoặc thêm kế hoạch đó trước."
+        )
+    return (
+        f"gói thuộc kế hoạch “{wanted}” (Kế hoạch số {held.number}), không phải kế hoạch "
+        f"đang mở “{open_plan.code}”; hãy mở kế hoạch đó rồi nhập lại."
+    )
