@@ -20,7 +20,6 @@ from ..domain.organisation import (
     Succession,
     SuccessionKind,
     Validity,
-    current_and_past,
     name_at,
     successor_at,
     successor_of_item,
@@ -154,20 +153,38 @@ def planning_office_name(engine: Engine, plan: Plan, period: Period | None) -> s
 
 
 @dataclass(frozen=True)
-class PickerEntry:
-    agency: Agency
+class PickerFacts:
+    """What a picker says of one agency beside its current name."""
+
     past: bool  # ended before today: listed apart under "Cơ quan trước đây"
+    name_then: str  # its name at the plan's end (or on its last day, for a past one)
+    valid_to: date | None
+    successor: str  # the name of whoever carries its work today ("" when nobody)
 
 
-def picker_order(agencies: list[Agency], today: date) -> list[PickerEntry]:
-    """Current agencies first (in their order), then those that ended before `today`."""
-    by_code = {a.code: a for a in agencies}
-    current, past = current_and_past(
-        {a.code: Validity(a.valid_from, a.valid_to) for a in agencies}, today
-    )
-    return [PickerEntry(by_code[c], False) for c in current] + [
-        PickerEntry(by_code[c], True) for c in past
-    ]
+def picker_facts(engine: Engine, plan: Plan, today: date) -> dict[int, PickerFacts]:
+    """Each agency's standing today and its name in `plan`, by agency id."""
+    with Session(engine) as session:
+        known = read_history(session)
+    facts: dict[int, PickerFacts] = {}
+    for agency in known.agencies.values():
+        validity = Validity(agency.valid_from, agency.valid_to)
+        past = validity.ended_by(today)
+        day = min(plan.ends_on, agency.valid_to) if agency.valid_to else plan.ends_on
+        successor = ""
+        if past:
+            heir = known.agencies.get(known.successor(agency.code, today))
+            successor = heir.name if heir is not None and heir.code != agency.code else ""
+        facts[agency.id or 0] = PickerFacts(
+            past, known.name_at(agency, day), agency.valid_to, successor
+        )
+    return facts
+
+
+def current_first(ids: list[int], facts: dict[int, PickerFacts]) -> tuple[list[int], list[int]]:
+    """Agency ids in their order, split: current (and those not known here), then past."""
+    past = {i for i in ids if i in facts and facts[i].past}
+    return [i for i in ids if i not in past], [i for i in ids if i in past]
 
 
 def resolve_code(engine: Engine, code: str, day: date) -> tuple[Agency, Agency] | None:

@@ -28,6 +28,7 @@ from .dialogs.form import Field, FormDialog
 from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
+from .dialogs.reorg_preview import apply_reorg
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
             (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self)),
         ):
             plan_menu.addAction(text).triggered.connect(handler)
+        plan_menu.addSeparator()
+        self.reorg_action = plan_menu.addAction(self.tr("Áp dụng sắp xếp tổ chức…"))
+        self.reorg_action.triggered.connect(lambda: apply_reorg(context, self))
 
         settings_menu = menus.addMenu(self.tr("&Cài đặt"))
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(

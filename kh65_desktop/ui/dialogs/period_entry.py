@@ -25,6 +25,7 @@ from ...services.display import value_text
 from ...services.editing import ValueKey, ValueState
 from ...services.rows import IndicatorRow, LatestValue
 from .. import entity_actions, prompts
+from ..agency_picker import fill_agency_combo
 from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
@@ -144,7 +145,7 @@ class PeriodEntryDialog(QDialog):
         self.resize(1100, 560)
         self.agency = QComboBox()
         self.agency.setObjectName("entryAgency")
-        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
+        fill_agency_combo(self.agency, context, [a for a in context.agencies() if a.leads])
         if agency_id is None:  # the clerk's own agency, when it leads indicators
             agency_id = next(
                 (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),

@@ -33,6 +33,7 @@ from ...services.organisations import named_for
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
+from ..agency_picker import fill_agency_combo
 from ..background import run_in_background
 from ..context import AppContext
 from ..printing import open_at_page_width, prepare_printer, print_pdf
@@ -68,7 +69,7 @@ class ReportDialog(QDialog):
         ):
             self.kind.addItem(text, kind.value)
         self.agency = QComboBox()
-        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
+        fill_agency_combo(self.agency, context, [a for a in context.agencies() if a.leads])
         mine = next(
             (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),
             None,
