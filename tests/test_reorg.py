@@ -125,6 +125,8 @@ def test_applied_and_undone_the_database_is_exactly_as_it_was(
     result = service.apply(service.read(REORG), "Nguyễn Văn A")
     after = dump(db_path)
     assert after != before
+    for figures in ("reported_value", "stated_figure", "locality_target", "value_change"):
+        assert after[figures] == before[figures]  # no figure lost or moved
     # plan 65 keeps its assignments, the 2026 plan's pass to the successor
     assert leads(engine, "65/KH-UBND/2024", "II.3") == ["SKHDT"]
     assert leads(engine, "TEST/2026", "II.3") == ["STC"]

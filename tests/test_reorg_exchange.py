@@ -94,3 +94,14 @@ def test_a_package_for_a_plan_this_database_lacks_says_so(
         refused.value
     )
     assert dump(db_path) == before
+
+
+def test_a_package_names_its_sender_as_at_the_period_end(engine: Engine) -> None:
+    reorg = ReorgService(engine)
+    reorg.apply(reorg.read(REORG), "Nguyễn Văn A")
+    with Session(engine, expire_on_commit=False) as session:
+        plan_65 = session.exec(select(Plan)).one()
+        bdt = session.exec(select(Agency).where(Agency.code == "BDT")).one()
+    assert bdt.name == "Sở Dân tộc và Tôn giáo"
+    data = export_data(engine, plan_65, bdt)
+    assert (data.sender_code, data.sender_name) == ("BDT", "Ban Dân tộc")

@@ -39,6 +39,7 @@ from ..storage.models import (
     TaskAgency,
 )
 from .bulk import paused_gc
+from .organisations import agency_name_for
 from .plan_service import PlanService
 
 
@@ -95,7 +96,7 @@ def export_data(
     return ExchangeData(
         plan.code,
         agency.code,
-        agency.name,
+        agency_name_for(engine, agency, plan, period),  # its name at the period's end
         datetime.now(UTC),
         periods=[
             PeriodData(p.code, p.name, p.kind.value, p.starts_on, p.ends_on, p.cutoff_on)
