@@ -295,3 +295,31 @@ def test_the_command_line_previews_applies_refuses_and_undoes(
     assert dump(db_path) != before
     assert main(["--db", str(db_path), "reorg", "undo", "1"]) == 0
     assert dump(db_path) == before
+
+
+def test_undo_is_refused_when_later_work_uses_what_the_apply_added(
+    engine: Engine, db_path: Path
+) -> None:
+    service = ReorgService(engine)
+    applied = service.apply(service.read(REORG), "Nguyễn Văn A").log_id
+    add_plan_2026(engine, "SNNMT")  # a later plan assigns the new department
+    before = dump(db_path)
+    with pytest.raises(ReorgRefused, match="Sở Nông nghiệp và Môi trường đã được phân công"):
+        service.undo(applied)
+    assert dump(db_path) == before
+
+
+def test_undo_is_refused_when_a_validity_it_set_was_changed_since(
+    engine: Engine, db_path: Path
+) -> None:
+    service = ReorgService(engine)
+    applied = service.apply(service.read(REORG), "Nguyễn Văn A").log_id
+    with Session(engine) as session:
+        skhdt = session.exec(select(Agency).where(Agency.code == "SKHDT")).one()
+        skhdt.valid_to = date(2025, 3, 31)  # corrected by hand since
+        session.add(skhdt)
+        session.commit()
+    before = dump(db_path)
+    with pytest.raises(ReorgRefused, match="Sở Kế hoạch và Đầu tư đã được sửa sau"):
+        service.undo(applied)
+    assert dump(db_path) == before
