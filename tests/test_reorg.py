@@ -276,24 +276,27 @@ def test_a_rename_before_the_last_one_is_refused(engine: Engine, tmp_path: Path)
 
 
 def test_the_command_line_previews_applies_refuses_and_undoes(
-    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    engine: Engine, db_path: Path, tmp_path: Path
 ) -> None:
-    from kh65_desktop.cli import main
+    from .test_cli import kh65
 
     before = dump(db_path)
     engine.dispose()
-    assert main(["--db", str(db_path), "reorg", "apply", str(REORG), "--dry-run"]) == 0
-    out = capsys.readouterr().out
-    assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in out and "chưa ghi gì" in out
+    result = kh65("--db", str(db_path), "reorg", "apply", str(REORG), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in result.stdout
+    assert "chưa ghi gì" in result.stdout
     assert dump(db_path) == before
     bad = write(tmp_path, MERGE.format(src='"SKHDT"', into="SXYZ", on="2025-03-01"))
-    assert main(["--db", str(db_path), "reorg", "apply", str(bad)]) == 2
-    assert "không có cơ quan mã “SXYZ”" in capsys.readouterr().err
+    result = kh65("--db", str(db_path), "reorg", "apply", str(bad))
+    assert result.returncode == 2
+    assert "không có cơ quan mã “SXYZ”" in result.stderr
     assert dump(db_path) == before
-    assert main(["--db", str(db_path), "reorg", "apply", str(REORG)]) == 0
-    assert "kh65 reorg undo 1" in capsys.readouterr().out
+    result = kh65("--db", str(db_path), "reorg", "apply", str(REORG))
+    assert result.returncode == 0, result.stderr
+    assert "kh65 reorg undo 1" in result.stdout
     assert dump(db_path) != before
-    assert main(["--db", str(db_path), "reorg", "undo", "1"]) == 0
+    assert kh65("--db", str(db_path), "reorg", "undo", "1").returncode == 0
     assert dump(db_path) == before
 
 

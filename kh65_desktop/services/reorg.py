@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +197,11 @@ class _Work:
             Succession(codes[r.predecessor_id], codes[r.successor_id], r.on_date)
             for r in session.exec(select(AgencySuccession))
         ]
+        places = {loc.id: loc.code for loc in session.exec(select(Locality))}
+        self.stored_places = [  # "@" keeps a locality's code apart from an agency's
+            Succession(f"@{places[r.predecessor_id]}", f"@{places[r.successor_id]}", r.on_date)
+            for r in session.exec(select(LocalitySuccession))
+        ]
         self.plans = list(session.exec(select(Plan).order_by(col(Plan.starts_on))))
         self.renamed: list[tuple[str, str, date, str]] = []  # code, old name, last day, decision
         self.changes: list[tuple[date, str]] = []
@@ -254,29 +261,31 @@ class _Work:
             if item.parent:
                 self.locality(item.parent, item.row)
         self._check_cycles()
-        # the changes in date order (the file's order within a day)
-        steps: list[tuple[date, int, Any]] = []
-        for number, change in enumerate(
-            [*reorg.renames, *reorg.merges, *reorg.splits, *reorg.locality_merges]
-        ):
-            steps.append((change.on, number, change))
-        for number, ending in enumerate(reorg.endings):
-            steps.append((ending.last_day + ONE_DAY, 1000 + number, ending))
-        for _, _, change in sorted(steps, key=lambda s: (s[0], s[1])):
-            if change in reorg.renames:
-                self._rename(change)
-            elif change in reorg.locality_merges:
-                self._merge(change, self.localities, self.locality, "địa phương")
-            elif isinstance(change, Merge):
-                self._merge(change, self.agencies, self.agency, "cơ quan")
-            elif isinstance(change, Split):
-                self._split(change)
-            else:
-                self._ending(change)
+        # the changes in date order (the file's order within a day), each by its own check
+        steps: list[tuple[date, Callable[[], None]]] = []
+        for rename in reorg.renames:
+            steps.append((rename.on, partial(self._rename, rename)))
+        for merge in reorg.merges:
+            steps.append(
+                (merge.on, partial(self._merge, merge, self.agencies, self.agency, "cơ quan"))
+            )
+        for split in reorg.splits:
+            steps.append((split.on, partial(self._split, split)))
+        for merge in reorg.locality_merges:
+            steps.append(
+                (
+                    merge.on,
+                    partial(self._merge, merge, self.localities, self.locality, "địa phương"),
+                )
+            )
+        for ending in reorg.endings:
+            steps.append((ending.last_day + ONE_DAY, partial(self._ending, ending)))
+        for _, step in sorted(steps, key=lambda s: s[0]):  # a stable sort keeps the file order
+            step()
 
     def _check_cycles(self) -> None:
         reorg = self.reorg
-        edges = list(self.stored)
+        edges = self.stored + self.stored_places
         rows: dict[tuple[str, str], str] = {}
         for m in reorg.merges:
             for s in m.sources:
@@ -491,7 +500,7 @@ class _Work:
             state = self.agencies[code]
             if state.id is None:
                 continue
-            result.moved = plan.starts_on >= on
+            result.moved = result.moved or plan.starts_on >= on
             day = max(on, plan.starts_on)
             for _, _, role, _, shown in _assignments(
                 self.session, plan, state.id, history, code, day
@@ -516,7 +525,7 @@ class _Work:
                 position += 1
                 row = Agency(
                     code=state.code,
-                    name=self._name_at_start(state),
+                    name=state.name,  # a rename in the file keeps the first in agency_name
                     kind=AgencyKind(state.kind),
                     position=position,
                     valid_from=state.valid_from,
@@ -585,11 +594,6 @@ class _Work:
             key: dict(value) if isinstance(value, defaultdict) else value
             for key, value in undo.items()
         }
-
-    def _name_at_start(self, state: _State) -> str:
-        """A body the file adds and renames is stored under its current name; the rename
-        keeps the first one in agency_name."""
-        return state.name
 
     def _write_changed_fields(self) -> dict[str, dict[str, dict[str, str | None]]]:
         changed: dict[str, dict[str, dict[str, str | None]]] = {"agency": {}, "locality": {}}
