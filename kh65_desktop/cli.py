@@ -23,7 +23,7 @@ from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
-from .services.organisations import named_for
+from .services.organisations import named_for, planning_office_name
 from .services.plan_service import NoPlanError, PlanService
 from .services.reorg import ReorgRefused, ReorgService
 from .services.rows import IndicatorRow
@@ -414,7 +414,8 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
     )
     named = named_for(service.engine, agency, plan, period)  # the name at the period's end
-    head = default_letterhead(plan, kind, named, period, date.today())
+    office = planning_office_name(service.engine, plan, period)
+    head = default_letterhead(plan, kind, named, period, date.today(), office)
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:

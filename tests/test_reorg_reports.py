@@ -15,7 +15,7 @@ from kh65_desktop.reports.builders import (
     default_letterhead,
 )
 from kh65_desktop.reports.document import Paragraph, Report
-from kh65_desktop.services.organisations import history, named_for
+from kh65_desktop.services.organisations import history, named_for, planning_office_name
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.models import Agency, Plan
@@ -32,7 +32,8 @@ def agency_report(service: PlanService, plan_code: str, agency_code: str) -> Rep
         agency = session.exec(select(Agency).where(Agency.code == agency_code)).one()
     period = service.periods(plan)[-1]
     named = named_for(service.engine, agency, plan, period)
-    head = default_letterhead(plan, ReportKind.AGENCY, named, period, TODAY)
+    office = planning_office_name(service.engine, plan, period)
+    head = default_letterhead(plan, ReportKind.AGENCY, named, period, TODAY, office)
     options = ReportOptions(ReportKind.AGENCY, head, agency, period)
     return ReportBuilder(service, plan, TODAY).build(options)
 
@@ -84,11 +85,16 @@ def test_a_merged_agency_reports_under_its_name_before_and_its_successor_after(
     with Session(engine, expire_on_commit=False) as session:
         plan = session.exec(select(Plan).where(Plan.code == "TEST/2026")).one()
     period = service.periods(plan)[-1]
-    head = default_letterhead(plan, ReportKind.PROVINCE, None, period, TODAY)
+    office = planning_office_name(engine, plan, period)
+    head = default_letterhead(plan, ReportKind.PROVINCE, None, period, TODAY, office)
     province = ReportBuilder(service, plan, TODAY).build(
         ReportOptions(ReportKind.PROVINCE, head, None, period)
     )
     assert ", Sở Tài chính báo cáo kết quả" in opening(province)
+    assert province.letterhead.issuing_body == "SỞ TÀI CHÍNH"
+    # an agency reports to the consolidating office of its time
+    assert before.letterhead.recipients == ["Sở Kế hoạch và Đầu tư"]
+    assert after.letterhead.recipients == ["Sở Tài chính"]
 
 
 def test_a_split_agency_reports_before_and_each_successor_takes_its_items_after(

@@ -61,18 +61,26 @@ def abbreviation(name: str) -> str:
 
 
 def default_letterhead(
-    plan: Plan, kind: ReportKind, agency: Agency | None, period: Period | None, today: date
+    plan: Plan,
+    kind: ReportKind,
+    agency: Agency | None,
+    period: Period | None,
+    today: date,
+    planning_office: str | None = None,
 ) -> Letterhead:
-    """Sensible defaults a clerk then corrects: issuing body, recipients, signing authority."""
+    """Sensible defaults a clerk then corrects: issuing body, recipients, signing authority.
+    `planning_office`: the consolidating office's name at the period's end
+    (services/organisations.planning_office_name)."""
     planning = kind is ReportKind.PROVINCE or agency is None
-    name = "Sở Kế hoạch và Đầu tư" if planning else agency.name  # type: ignore[union-attr]
+    office = planning_office or "Sở Kế hoạch và Đầu tư"
+    name = office if planning else agency.name  # type: ignore[union-attr]
     district = agency is not None and agency.kind is AgencyKind.DISTRICT and not planning
     period_name = period.name if period else f"năm {plan.year}"
     subject = (
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
     )
-    recipients = ["Ủy ban nhân dân tỉnh"] if planning else ["Sở Kế hoạch và Đầu tư"]
+    recipients = ["Ủy ban nhân dân tỉnh"] if planning else [office]
     copies = ["Như trên", "Lưu: VT, TH"]
     if not planning:
         copies.insert(1, "UBND tỉnh (b/c)")

@@ -29,7 +29,7 @@ from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
-from ...services.organisations import named_for
+from ...services.organisations import named_for, planning_office_name
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
@@ -180,6 +180,7 @@ class ReportDialog(QDialog):
             named_for(self.context.plans.engine, self.chosen_agency(), self.context.plan, period),
             period,
             self.context.today(),
+            planning_office_name(self.context.plans.engine, self.context.plan, period),
         )
         store = self.context.settings.store
         for key in _TEXT + _LISTS:
