@@ -241,6 +241,22 @@ MERGE = '[[merges]]\nfrom = [{src}]\ninto = "{into}"\non = {on}\ndecision = "QĐ
             MERGE.format(src='"SKHDT"', into="STC", on="2025-13-01"),
             "sai cú pháp TOML",
         ),
+        (
+            '[[splits]]\nfrom = "SLDTBXH"\ninto = "SYT"\non = 2025-03-01\ndecision = "QĐ"\n'
+            'successors = [{ to = "SYT", functions = "a" }, { to = "STC", functions = "b" }]\n'
+            'items = [{ plan = "65/KH-UBND/2024", indicator = "II.9.1", to = "SXD" }]\n',
+            "[[splits]] số 1, items số 1: cơ quan “SXD” không có trong successors",
+        ),
+        (
+            '[[splits]]\nfrom = "SLDTBXH"\ninto = "SYT"\non = 2025-03-01\ndecision = "QĐ"\n'
+            'successors = [{ to = "SYT", functions = "a" }, { to = "STC", functions = "b" }]\n'
+            'items = [{ plan = "65/KH-UBND/2024", indicator = "II.9.99", to = "STC" }]\n',
+            "[[splits]] số 1, items số 1: kế hoạch 65/KH-UBND không có chỉ tiêu mã “II.9.99”",
+        ),
+        (
+            '[[merges]]\nfrom = ["SKHDT"]\ninto = "STC"\non = 2025-03-01\n',
+            "[[merges]] số 1: thiếu decision",
+        ),
     ],
     ids=[
         "merge-into-ended",
@@ -250,6 +266,9 @@ MERGE = '[[merges]]\nfrom = [{src}]\ninto = "{into}"\non = {on}\ndecision = "QĐ
         "split-leaves-a-task-without-lead",
         "split-leaves-an-indicator-without-lead",
         "bad-date",
+        "split-to-a-stranger",
+        "split-of-an-unknown-indicator",
+        "no-decision",
     ],
 )
 def test_bad_files_are_refused_naming_the_row_and_nothing_is_written(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QTreeWidgetItem
 
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
@@ -33,13 +33,17 @@ def open_window(qtbot: Any, db_path: Path, folder: Path) -> MainWindow:
 
 
 def tree_lines(dialog: ReorgPreviewDialog) -> list[str]:
-    lines = []
+    """Every row of the preview, indented by depth, its columns joined."""
+    lines: list[str] = []
+
+    def walk(item: QTreeWidgetItem, depth: int) -> None:
+        text = " | ".join(item.text(c) for c in range(4)).rstrip(" |")
+        lines.append("  " * depth + text)
+        for child in range(item.childCount()):
+            walk(item.child(child), depth + 1)
+
     for top in range(dialog.tree.topLevelItemCount()):
-        node = dialog.tree.topLevelItem(top)
-        lines.append(node.text(0))
-        for child in range(node.childCount()):
-            item = node.child(child)
-            lines.append(" | ".join(item.text(c) for c in range(4)).rstrip(" |"))
+        walk(dialog.tree.topLevelItem(top), 0)
     return lines
 
 
@@ -75,9 +79,14 @@ def test_preview_apply_and_ctrl_z(
         "Hợp nhất từ 01/3/2025: Sở Kế hoạch và Đầu tư → Sở Tài chính" in line for line in lines
     )
     assert (
-        "chỉ tiêu II.9.2 Tỷ lệ lao động qua đào tạo | chủ trì | Sở Lao động - Thương binh và "
+        "  chỉ tiêu II.9.2 Tỷ lệ lao động qua đào tạo | chủ trì | Sở Lao động - Thương binh và "
         "Xã hội | Sở Giáo dục và Đào tạo" in lines
     )
+    split = lines.index(
+        "  Tách từ 01/3/2025: Sở Lao động - Thương binh và Xã hội, chức năng chuyển cho "
+        "(Nghị định số 45/2025/NĐ-CP):"
+    )
+    assert lines[split + 4] == "    → Sở Giáo dục và Đào tạo: giáo dục nghề nghiệp"
     # the Agency tab: current agencies first, the merged ones after them, saying so
     names = agency_names(window)
     merged = "Sở Kế hoạch và Đầu tư (đến 28/02/2025; nay: Sở Tài chính)"

@@ -76,15 +76,26 @@ class PlanMoves:
 
 
 @dataclass
+class Change:
+    """One line of the preview, with the lines under it (a split's successors, the bodies
+    an ending ends)."""
+
+    text: str
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ReorgPreview:
     code: str
     title: str
-    changes: list[str] = field(default_factory=list)  # one line per change, in date order
+    changes: list[Change] = field(default_factory=list)  # in date order
     plans: list[PlanMoves] = field(default_factory=list)
 
     def text(self) -> str:
         lines = [f"Sắp xếp tổ chức: {self.title}", ""]
-        lines += [f"- {c}" for c in self.changes]
+        for change in self.changes:
+            lines.append(f"- {change.text}")
+            lines += [f"    {detail}" for detail in change.details]
         for plan in self.plans:
             lines.append("")
             if plan.moved:
@@ -204,7 +215,7 @@ class _Work:
         ]
         self.plans = list(session.exec(select(Plan).order_by(col(Plan.starts_on))))
         self.renamed: list[tuple[str, str, date, str]] = []  # code, old name, last day, decision
-        self.changes: list[tuple[date, str]] = []
+        self.changes: list[tuple[date, Change]] = []
 
     # the bodies the file names
     def agency(self, code: str, row: str) -> _State:
@@ -341,7 +352,9 @@ class _Work:
         self.changes.append(
             (
                 merge.on,
-                f"Hợp nhất từ {format_date(merge.on)}: {names} → {into.name} ({merge.decision})",
+                Change(
+                    f"Hợp nhất từ {format_date(merge.on)}: {names} → {into.name} ({merge.decision})"
+                ),
             )
         )
 
@@ -362,8 +375,10 @@ class _Work:
         self.changes.append(
             (
                 rename.on,
-                f"Đổi tên từ {format_date(rename.on)}: {state.name} → {rename.name} "
-                f"({rename.decision})",
+                Change(
+                    f"Đổi tên từ {format_date(rename.on)}: {state.name} → {rename.name} "
+                    f"({rename.decision})"
+                ),
             )
         )
         self.renamed.append((state.code, state.name, last, rename.decision))
@@ -390,11 +405,14 @@ class _Work:
         if split.into is None:
             self._every_lead_named(split)
         self._end(source, split.on - ONE_DAY, split.row, "cơ quan")
-        shares = "; ".join(f"{self.agencies[b.to].name}: {b.functions}" for b in split.branches)
         self.changes.append(
             (
                 split.on,
-                f"Tách từ {format_date(split.on)}: {source.name} → {shares} ({split.decision})",
+                Change(
+                    f"Tách từ {format_date(split.on)}: {source.name}, chức năng chuyển cho "
+                    f"({split.decision}):",
+                    [f"→ {self.agencies[b.to].name}: {b.functions}" for b in split.branches],
+                ),
             )
         )
 
@@ -454,8 +472,7 @@ class _Work:
         self.changes.append(
             (
                 ending.last_day + ONE_DAY,
-                f"Kết thúc ngày {format_date(ending.last_day)}: {', '.join(names)} "
-                f"({ending.decision})",
+                Change(f"Kết thúc ngày {format_date(ending.last_day)} ({ending.decision}):", names),
             )
         )
 
@@ -478,12 +495,12 @@ class _Work:
         for item in self.reorg.agencies:
             if self.agencies[item.code].id is None:
                 since = f" từ {format_date(item.valid_from)}" if item.valid_from else ""
-                preview.changes.append(f"Thêm cơ quan: {item.name}{since}")
+                preview.changes.append(Change(f"Thêm cơ quan: {item.name}{since}"))
         for item in self.reorg.localities:
             if self.localities[item.code].id is None:
                 since = f" từ {format_date(item.valid_from)}" if item.valid_from else ""
-                preview.changes.append(f"Thêm địa phương: {item.name}{since}")
-        preview.changes += [text for _, text in sorted(self.changes, key=lambda c: c[0])]
+                preview.changes.append(Change(f"Thêm địa phương: {item.name}{since}"))
+        preview.changes += [change for _, change in sorted(self.changes, key=lambda c: c[0])]
         preview.plans = [p for plan in self.plans if (p := self._plan_moves(plan)).moves]
         return preview
 

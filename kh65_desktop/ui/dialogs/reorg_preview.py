@@ -66,10 +66,14 @@ class ReorgPreviewDialog(QDialog):
         self.tree.setUniformRowHeights(False)
         changes = QTreeWidgetItem(self.tree, [self.tr("Thay đổi tổ chức")])
         changes.setFirstColumnSpanned(True)
-        for text in preview.changes:
-            item = QTreeWidgetItem(changes, [text])
+        for change in preview.changes:
+            item = QTreeWidgetItem(changes, [change.text])
             item.setFirstColumnSpanned(True)
-            item.setToolTip(0, text)
+            item.setToolTip(0, change.text)
+            for detail in change.details:
+                line = QTreeWidgetItem(item, [detail])
+                line.setFirstColumnSpanned(True)
+            item.setExpanded(len(change.details) <= 6)  # the long list of ended districts folds
         changes.setExpanded(True)
         for plan in preview.plans:
             title = (
