@@ -24,7 +24,9 @@ from .reports.builders import ReportKind, ReportOptions, default_letterhead
 from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
+from .services.organisations import named_for, planning_office_name
 from .services.plan_service import NoPlanError, PlanService
+from .services.reorg import ReorgRefused, ReorgService
 from .services.rows import IndicatorRow
 from .storage.backup import backup_advice
 from .storage.database import (
@@ -101,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="khi xung đột, lấy số trong tệp (mặc định giữ số ở đây)",
     )
+    reorg = commands.add_parser("reorg", help="sắp xếp tổ chức: sáp nhập, đổi tên, tách cơ quan")
+    reorg_commands = reorg.add_subparsers(dest="reorg_command", required=True)
+    reorg_apply = reorg_commands.add_parser(
+        "apply", help="áp dụng một tệp sắp xếp tổ chức (xem trước rồi ghi)"
+    )
+    reorg_apply.add_argument("file", type=Path)
+    reorg_apply.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi")
+    reorg_undo = reorg_commands.add_parser("undo", help="hoàn tác một lần sắp xếp đã áp dụng")
+    reorg_undo.add_argument("number", type=int, help="số lần sắp xếp (in ra khi áp dụng)")
     report = commands.add_parser("report", help="báo cáo theo mẫu Nghị định 30 (PDF hoặc Word)")
     report.add_argument("--agency", help="tên hoặc mã cơ quan (bỏ trống: báo cáo toàn tỉnh)")
     report.add_argument("--period", help="tên hoặc mã kỳ báo cáo (mặc định: kỳ mới nhất)")
@@ -150,13 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     lock = DatabaseLock(db_path)
     try:
         engine = open_for_command(
-            db_path, lock, writes=args.command == "import" and not args.dry_run
+            db_path,
+            lock,
+            writes=args.command in ("import", "reorg") and not getattr(args, "dry_run", False),
         )
         service = PlanService(engine)
         if args.command == "indicators":
             return _indicators(service, args)
         elif args.command in ("export", "import", "report"):
             return _files(service, args)
+        elif args.command == "reorg":
+            return _reorg(engine, args)
         elif args.command == "check":
             findings = find_disagreements(engine, service.current_plan())
             if args.json:
@@ -184,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ReportError,
         LookupError,
         SectionsFileError,
+        ReorgRefused,
     ) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
@@ -194,6 +210,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         lock.release()
+    return 0
+
+
+def _reorg(engine: Engine, args: argparse.Namespace) -> int:
+    """`kh65 reorg apply FILE [--dry-run]`: the preview as text, then (unless a dry run)
+    the reorganisation in one transaction; `kh65 reorg undo N` takes it back. A refusal
+    raises ReorgRefused (exit code 2, nothing written)."""
+    service = ReorgService(engine)
+    if args.reorg_command == "undo":
+        service.undo(args.number)
+        print(f"Đã hoàn tác lần sắp xếp số {args.number}.")
+        return 0
+    reorg = service.read(args.file)
+    if args.dry_run:
+        print(service.preview(reorg).text())
+        print("\nXem trước: chưa ghi gì vào cơ sở dữ liệu.")
+        return 0
+    result = service.apply(reorg, "Dòng lệnh")
+    print(result.preview.text())
+    number = result.log_id
+    print(f"\nĐã áp dụng (lần sắp xếp số {number}; hoàn tác: kh65 reorg undo {number}).")
     return 0
 
 
@@ -384,7 +421,9 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         if args.kind
         else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
     )
-    head = default_letterhead(plan, kind, agency, period, date.today())
+    named = named_for(service.engine, agency, plan, period)  # the name at the period's end
+    office = planning_office_name(service.engine, plan, period)
+    head = default_letterhead(plan, kind, named, period, date.today(), office)
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:

@@ -1,7 +1,8 @@
 """Agencies and localities that change over time, and reorganisations applied.
 
 An agency or a locality gets a validity (from, to; empty: always), an agency its earlier
-names (agency_name), both their successions (merge, split; districts into communes), a
+names (agency_name), both their successions (merge, split; districts into communes) with the plan items each branch of a split takes
+(agency_split_item), a
 locality its parent's code (a commune's province); reorg_log keeps each reorganisation file applied,
 with what is needed to undo it. Existing rows are valid always, as before.
 
@@ -59,6 +60,18 @@ def upgrade() -> None:
         op.create_index(f"ix_{table}_predecessor_id", table, ["predecessor_id"])
         op.create_index(f"ix_{table}_successor_id", table, ["successor_id"])
     op.create_table(
+        "agency_split_item",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("succession_id", sa.Integer(), nullable=False),
+        sa.Column("plan_code", sa.String(), nullable=False),
+        sa.Column("item_kind", sa.String(), nullable=False),
+        sa.Column("item_code", sa.String(), nullable=False),
+        sa.Column("note", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["succession_id"], ["agency_succession.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_agency_split_item_succession_id", "agency_split_item", ["succession_id"])
+    op.create_table(
         "reorg_log",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(), nullable=False),
@@ -72,7 +85,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("reorg_log", "locality_succession", "agency_succession", "agency_name"):
+    for table in (
+        "reorg_log",
+        "agency_split_item",
+        "locality_succession",
+        "agency_succession",
+        "agency_name",
+    ):
         op.drop_table(table)
     # SQLite's own DROP COLUMN: a batch copy of agency/locality would cascade to their rows
     op.execute("ALTER TABLE locality DROP COLUMN parent_code")

@@ -15,6 +15,7 @@ from ..domain.terms import AgencyKind, Status
 from ..domain.text import fold
 from ..services.checks import find_disagreements
 from ..services.display import value_text
+from ..services.organisations import agency_name_for, planning_office_name
 from ..services.overview import status_counts
 from ..services.plan_service import PlanService
 from ..services.rows import Breakdown, IndicatorRow
@@ -61,18 +62,26 @@ def abbreviation(name: str) -> str:
 
 
 def default_letterhead(
-    plan: Plan, kind: ReportKind, agency: Agency | None, period: Period | None, today: date
+    plan: Plan,
+    kind: ReportKind,
+    agency: Agency | None,
+    period: Period | None,
+    today: date,
+    planning_office: str | None = None,
 ) -> Letterhead:
-    """Sensible defaults a clerk then corrects: issuing body, recipients, signing authority."""
+    """Sensible defaults a clerk then corrects: issuing body, recipients, signing authority.
+    `planning_office`: the consolidating office's name at the period's end
+    (services/organisations.planning_office_name)."""
     planning = kind is ReportKind.PROVINCE or agency is None
-    name = "Sở Kế hoạch và Đầu tư" if planning else agency.name  # type: ignore[union-attr]
+    office = planning_office or "Sở Kế hoạch và Đầu tư"
+    name = office if planning else agency.name  # type: ignore[union-attr]
     district = agency is not None and agency.kind is AgencyKind.DISTRICT and not planning
     period_name = period.name if period else f"năm {plan.year}"
     subject = (
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
     )
-    recipients = ["Ủy ban nhân dân tỉnh"] if planning else ["Sở Kế hoạch và Đầu tư"]
+    recipients = ["Ủy ban nhân dân tỉnh"] if planning else [office]
     copies = ["Như trên", "Lưu: VT, TH"]
     if not planning:
         copies.insert(1, "UBND tỉnh (b/c)")
@@ -223,9 +232,11 @@ class ReportBuilder:
         return report
 
     def _who(self, options: ReportOptions) -> str:
+        """Who reports, named as at the period's end (services/organisations.py)."""
+        engine, period = self.plans.engine, options.period
         if options.kind is ReportKind.PROVINCE or options.agency is None:
-            return "Sở Kế hoạch và Đầu tư"
-        return options.agency.name
+            return planning_office_name(engine, self.plan, period) or "Sở Kế hoạch và Đầu tư"
+        return agency_name_for(engine, options.agency, self.plan, period)
 
     def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
         """The indicators a report covers: an agency's own, or all of the plan's."""

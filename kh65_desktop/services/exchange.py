@@ -36,7 +36,6 @@ from ..exchange.data import (
 )
 from ..storage.figures import StoredFigure, stored_figures
 from ..storage.models import (
-    Agency,
     ImportLog,
     Indicator,
     IndicatorGroup,
@@ -52,6 +51,7 @@ from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
 from .figure_checks import reviewed
 from .kept import KeptItem
+from .organisations import plan_mismatch, resolve_code
 
 
 class Action(StrEnum):
@@ -173,11 +173,7 @@ class ExchangeService:
     def preview(self, plan: Plan, data: ExchangeData) -> ImportPreview:
         """What importing `data` would do, row by row; nothing is written."""
         if data.plan_code != plan.code:
-            raise ExchangeError(
-                data.source,
-                f"gói thuộc kế hoạch “{data.plan_code}”, không "
-                f"phải kế hoạch đang mở “{plan.code}”.",
-            )
+            raise ExchangeError(data.source, plan_mismatch(self.engine, data.plan_code, plan))
         now = datetime.now(UTC)
         made = utc(data.created_at)
         if too_late(made, now):
@@ -188,13 +184,15 @@ class ExchangeService:
                 "ngày giờ hai máy rồi xin gửi lại tệp.",
             )
         with self._session() as session:
-            sender = session.exec(select(Agency).where(Agency.code == data.sender_code)).first()
-            if sender is None:
+            # an old code (a package from before a merge) speaks for its successor
+            found = resolve_code(self.engine, data.sender_code, plan.ends_on)
+            if found is None:
                 raise ExchangeError(
                     data.source,
                     f"đơn vị gửi “{data.sender_name}” (mã "
                     f"{data.sender_code}) không có trong danh sách cơ quan.",
                 )
+            named, sender = found
             rights = sender_rights(session, plan, sender, data)
             # codes to (id, name) as plain rows: the loop below runs once per figure
             indicators = _named(session, Indicator, Indicator.plan_id == plan.id)
@@ -228,7 +226,8 @@ class ExchangeService:
             )
         groups = {g.code for g in self._groups(plan)}
         self._check_known(data, indicators, periods, localities, tasks, groups)
-        preview = ImportPreview(data, sender.name, earlier=earlier)
+        shown = sender.name if named.id == sender.id else f"{named.name} → {sender.name}"
+        preview = ImportPreview(data, shown, earlier=earlier)
         with self._session() as session:  # refuses an impossible figure
             preview.warnings = reviewed(session, plan, data, current)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}

@@ -42,6 +42,7 @@ from ..storage.models import (
 )
 from .bulk import paused_gc
 from .exchange_same_period import export_same_period
+from .organisations import agency_name_for
 from .plan_service import PlanService
 
 
@@ -106,7 +107,7 @@ def export_data(
     return ExchangeData(
         plan.code,
         agency.code,
-        agency.name,
+        agency_name_for(engine, agency, plan, period),  # its name at the period's end
         datetime.now(UTC),
         periods=[
             PeriodData(p.code, p.name, p.kind.value, p.starts_on, p.ends_on, p.cutoff_on)

@@ -30,6 +30,7 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .organisations import owner_successor
 
 
 @dataclass
@@ -124,6 +125,8 @@ def sender_rights(session: Session, plan: Plan, sender: Agency, data: ExchangeDa
         )
     }
     owner = session.exec(select(Agency).where(Agency.code == plan.owner_code)).first()
+    if owner is not None:  # an owner merged before the plan's end: its successor owns it
+        owner = owner_successor(session, owner, plan.ends_on)
     is_owner = owner is not None and owner.id == sender.id
     if is_owner:  # the owner's new indicators belong to the groups it names
         group_of.update((d.code, d.group) for d in data.definitions if d.code not in group_of)

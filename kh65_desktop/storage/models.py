@@ -124,6 +124,20 @@ class AgencySuccession(SQLModel, table=True):
     decision: str = ""  # "Quyết định số …", as the reorganisation file cites it
 
 
+class AgencySplitItem(SQLModel, table=True):
+    """One item of a plan a split hands to the successor of its succession row (revision
+    0007): a whole group, an indicator or a task, by the plan's and the item's codes, so a
+    plan made later from that plan gives each item the right successor."""
+
+    __tablename__ = "agency_split_item"
+    id: int | None = Field(default=None, primary_key=True)
+    succession_id: int = Field(foreign_key="agency_succession.id", ondelete="CASCADE", index=True)
+    plan_code: str
+    item_kind: str  # "group", "indicator" or "task" (domain/organisation.ItemKind)
+    item_code: str
+    note: str = ""  # why this successor, as the reorganisation file says
+
+
 class LocalitySuccession(SQLModel, table=True):
     """A locality continued by another from a date (revision 0007): districts into the
     communes and wards made from them, provinces into the merged province."""

@@ -28,6 +28,7 @@ from .dialogs.form import Field, FormDialog
 from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.period_entry import enter_period
+from .dialogs.reorg_preview import apply_reorg
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         self.plan_editor_action = plan_menu.addAction(self.tr("Sửa kế hoạch…"))
         self.plan_editor_action.triggered.connect(self.open_plan_editor)
+        self.reorg_action = plan_menu.addAction(self.tr("Áp dụng sắp xếp tổ chức…"))
+        self.reorg_action.triggered.connect(lambda: apply_reorg(context, self))
 
         settings_menu = menus.addMenu(self.tr("&Cài đặt"))
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(

@@ -45,54 +45,77 @@
     </message>
 </context>
 <context>
+    <name>AgencyPicker</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="29"/>
+        <source>{0} (đến {1}; nay: {2})</source>
+        <translation>{0} (until {1}; now: {2})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="32"/>
+        <source>{0} (đến {1})</source>
+        <translation>{0} (until {1})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="36"/>
+        <source>{0} (trong kế hoạch: {1})</source>
+        <translation>{0} (in the plan: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="68"/>
+        <source>Cơ quan trước đây</source>
+        <translation>Former agencies</translation>
+    </message>
+</context>
+<context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="69"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="73"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76"/>
         <source>Bản thảo báo cáo…</source>
         <translation>Report draft…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="80"/>
         <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
         <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="85"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="87"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="106"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="108"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="119"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="169"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="171"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -552,6 +575,11 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="32"/>
+        <source>áp dụng sắp xếp tổ chức “{0}”</source>
+        <translation>applying the reorganisation “{0}”</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPage</name>
@@ -856,83 +884,83 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
         <source>Đạt</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="52"/>
         <source>Không đạt</source>
         <translation>Not achieved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="57"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="60"/>
         <source>Số gần nhất</source>
         <translation>Latest figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="66"/>
         <source>Số kỳ này</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="71"/>
         <source>Ước</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="73"/>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="108"/>
         <source>Cùng kỳ</source>
         <translation>Year earlier</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="77"/>
         <source>Số liệu cùng kỳ năm trước</source>
         <translation>The figure for the same period last year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="82"/>
         <source>Kết quả (lời văn)</source>
         <translation>Result (in words)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="88"/>
         <source>Đạt/Không đạt</source>
         <translation>Achieved?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="101"/>
         <source>Chỉ tiêu {0} “{1}”</source>
         <translation>Indicator {0} “{1}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="110"/>
         <source>Chỉ tiêu {0} “{1}”, số cùng kỳ</source>
         <translation>Indicator {0} “{1}”, same-period figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="121"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
     </message>
@@ -1298,52 +1326,52 @@ Save this figure anyway?</translation>
 <context>
     <name>IndicatorTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="42"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="43"/>
         <source>Tìm chỉ tiêu (gõ có dấu hoặc không dấu)…</source>
         <translation>Search indicators (with or without diacritics)…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="49"/>
         <source>Mọi đánh giá</source>
         <translation>All assessments</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52"/>
         <source>Xem số liệu đến hết kỳ này; số nhập mới ghi vào kỳ này</source>
         <translation>Show figures up to this period; new figures are entered for it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="53"/>
         <source>Biểu đồ…</source>
         <translation>Chart…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="56"/>
         <source>Lịch sử…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="58"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="60"/>
         <source>Sửa chỉ tiêu…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="105"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108"/>
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1472,224 +1500,229 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="87"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="88"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <source>Áp dụng sắp xếp tổ chức…</source>
+        <translation>Apply a reorganisation…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="240"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="227"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="242"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="257"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2038,67 +2071,67 @@ Save this figure anyway?</translation>
 <context>
     <name>PeriodEntryDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="168"/>
         <source>Nhập số liệu kỳ báo cáo</source>
         <translation>Enter a period&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
         <source>Thêm kỳ…</source>
         <translation>Add period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="185"/>
         <source>Sửa kỳ…</source>
         <translation>Edit period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="186"/>
         <source>Xóa kỳ…</source>
         <translation>Delete period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="215"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="216"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="221"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="222"/>
         <source>Enter: sang dòng dưới. Ctrl+Enter hoặc nút Lưu: lưu cả biểu.</source>
         <translation>Enter: next row. Ctrl+Enter or Save: save the whole form.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="224"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="224"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="358"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="359"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="360"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="361"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="405"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="406"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="411"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="412"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -2271,186 +2304,267 @@ Save this figure anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Reorg</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="112"/>
+        <source>Chọn tệp sắp xếp tổ chức</source>
+        <translation>Choose a reorganisation file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="113"/>
+        <source>Tệp sắp xếp tổ chức (*.toml)</source>
+        <translation>Reorganisation files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="122"/>
+        <source>Không áp dụng được sắp xếp tổ chức</source>
+        <translation>The reorganisation could not be applied</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="135"/>
+        <source>Đã áp dụng sắp xếp tổ chức “{0}”; Ctrl+Z để hoàn tác.</source>
+        <translation>Reorganisation “{0}” applied; Ctrl+Z undoes it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReorgPreviewDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="53"/>
+        <source>Áp dụng sắp xếp tổ chức</source>
+        <translation>Apply a reorganisation</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="55"/>
+        <source>Tệp {0}: {1}. Chưa ghi gì; xem lại rồi bấm “Áp dụng”.</source>
+        <translation>File {0}: {1}. Nothing is written yet; review it, then click “Apply”.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="63"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="63"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="63"/>
+        <source>Cơ quan cũ</source>
+        <translation>Former agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="63"/>
+        <source>Cơ quan mới</source>
+        <translation>New agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="67"/>
+        <source>Thay đổi tổ chức</source>
+        <translation>Changes to the organisations</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="80"/>
+        <source>{0}: lập sau thay đổi, phân công chuyển sang cơ quan mới</source>
+        <translation>{0}: made after the change, its assignments pass to the new agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="83"/>
+        <source>{0}: giữ nguyên phân công và tên cơ quan khi in; kế hoạch lập sau từ kế hoạch này sẽ giao</source>
+        <translation>{0}: keeps its assignments and prints the agencies&apos; names of its time; a plan made from it later assigns</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="99"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="99"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="287"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="68"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="69"/>
         <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
         <translation>Province-wide report (Planning and Investment)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="70"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="98"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="99"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="113"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="114"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="131"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
         <source>Phần lời văn…</source>
         <translation>Narrative sections…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="144"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="145"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="264"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="271"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="278"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="292"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -2758,48 +2872,48 @@ Save this figure anyway?</translation>
 <context>
     <name>TaskTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="54"/>
         <source>Tìm nhiệm vụ…</source>
         <translation>Search tasks…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="58"/>
         <source>Chỉ việc quá hạn, sắp đến hạn</source>
         <translation>Only overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="59"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="62"/>
         <source>Sửa nhiệm vụ…</source>
         <translation>Edit task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="136"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="109"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="124"/>
         <source>Hãy chọn nhiệm vụ cần sửa.</source>
         <translation>Choose the task to edit.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="131"/>
         <source>Hãy chọn nhiệm vụ cần xóa.</source>
         <translation>Choose the task to delete.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="133"/>
         <source>Xóa nhiệm vụ {0}?
 
 {1}
@@ -2812,7 +2926,7 @@ Có thể hoàn tác bằng Ctrl+Z.</source>
 You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="139"/>
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
     </message>

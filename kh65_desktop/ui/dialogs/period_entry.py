@@ -26,6 +26,7 @@ from ...services.editing import ValueKey, ValueState
 from ...services.rows import IndicatorRow, LatestValue
 from ...services.same_period import SamePeriodKey, SamePeriodService
 from .. import entity_actions, prompts
+from ..agency_picker import fill_agency_combo
 from ..columns import parse_cell
 from ..commands import SetValuesCommand
 from ..context import AppContext
@@ -168,7 +169,7 @@ class PeriodEntryDialog(QDialog):
         self.resize(1100, 560)
         self.agency = QComboBox()
         self.agency.setObjectName("entryAgency")
-        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
+        fill_agency_combo(self.agency, context, [a for a in context.agencies() if a.leads])
         if agency_id is None:  # the clerk's own agency, when it leads indicators
             agency_id = next(
                 (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),

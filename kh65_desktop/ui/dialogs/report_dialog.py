@@ -29,10 +29,12 @@ from ...domain.file_names import file_name
 from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
+from ...services.organisations import named_for, planning_office_name
 from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
 from .. import prompts
+from ..agency_picker import fill_agency_combo
 from ..background import run_in_background
 from ..context import AppContext
 from ..printing import open_at_page_width, prepare_printer, print_pdf
@@ -69,7 +71,7 @@ class ReportDialog(QDialog):
         ):
             self.kind.addItem(text, kind.value)
         self.agency = QComboBox()
-        fill_combo(self.agency, [(a.name, a.id) for a in context.agencies() if a.leads])
+        fill_agency_combo(self.agency, context, [a for a in context.agencies() if a.leads])
         mine = next(
             (a.id for a in context.agencies() if a.code == context.settings.clerk_agency),
             None,
@@ -177,9 +179,11 @@ class ReportDialog(QDialog):
         head = default_letterhead(
             self.context.plan,
             self.chosen_kind(),
-            self.chosen_agency(),
+            # the agency's name at the period's end (services/organisations.py)
+            named_for(self.context.plans.engine, self.chosen_agency(), self.context.plan, period),
             period,
             self.context.today(),
+            planning_office_name(self.context.plans.engine, self.context.plan, period),
         )
         store = self.context.settings.store
         for key in _TEXT + _LISTS:

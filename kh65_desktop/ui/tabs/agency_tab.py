@@ -17,6 +17,7 @@ from ...charts.progress import ProgressChart
 from ...services.chart_data import progress_bars
 from ...services.rows import AgencyRow, IndicatorRow
 from .. import entity_actions
+from ..agency_picker import ordered_rows
 from ..chart_panel import ChartPanel
 from ..columns import agency_columns, indicator_columns, only, task_columns
 from ..context import AppContext
@@ -144,7 +145,8 @@ class AgencyTab(QWidget):
             self.select_agency(mine)
 
     def refresh(self) -> None:
-        self.agencies.set_rows(self.context.agencies())
+        # current agencies first, past ones (merged, ended) after them, saying so
+        self.agencies.set_rows(ordered_rows(self.context, self.context.agencies())[0])
         self.indicators.set_rows(self.context.indicator_rows())
         self.tasks.set_rows(self.context.tasks())
         self._draw_chart()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...domain.terms import Status
 from ...services.rows import IndicatorRow
 from .. import entity_actions
+from ..agency_picker import fill_agency_combo
 from ..columns import indicator_columns, status_label
 from ..context import AppContext
 from ..dialogs.history import show_history
@@ -100,10 +101,8 @@ class IndicatorTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the rows (after any edit anywhere, or a new period choice)."""
-        fill_combo(
-            self.agency,
-            [(a.name, a.id) for a in self.context.agencies()],
-            self.tr("Mọi cơ quan"),
+        fill_agency_combo(
+            self.agency, self.context, self.context.agencies(), self.tr("Mọi cơ quan")
         )
         fill_combo(
             self.period, [(p.name, p.id) for p in self.context.periods()], self.tr("Kỳ mới nhất")

@@ -16,6 +16,7 @@ from ...domain.tasks import Urgency
 from ...domain.terms import TaskStatus
 from ...services.rows import TaskRow
 from .. import entity_actions, prompts
+from ..agency_picker import fill_agency_combo
 from ..columns import task_columns
 from ..commands import DeleteTaskCommand
 from ..context import AppContext
@@ -24,7 +25,7 @@ from ..labels import label
 from ..proxies import TaskFilter
 from ..table_export import export_button
 from ..table_model import ROW_ROLE, RowTableModel
-from ..views import error_label, fill_combo, make_table
+from ..views import error_label, make_table
 
 
 class UrgentTaskFilter(TaskFilter):
@@ -104,10 +105,8 @@ class TaskTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        fill_combo(
-            self.agency,
-            [(a.name, a.id) for a in self.context.agencies()],
-            self.tr("Mọi cơ quan"),
+        fill_agency_combo(
+            self.agency, self.context, self.context.agencies(), self.tr("Mọi cơ quan")
         )
         self.model.set_rows(self.context.tasks())
         self.error.hide()

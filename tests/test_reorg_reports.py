@@ -1,0 +1,125 @@
+"""Reports name agencies as they were at the period's end: a rename, a merge and a split,
+each before and after the 2025 reorganisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from kh65_desktop.reports.builders import (
+    ReportBuilder,
+    ReportKind,
+    ReportOptions,
+    default_letterhead,
+)
+from kh65_desktop.reports.document import Paragraph, Report
+from kh65_desktop.services.organisations import history, named_for, planning_office_name
+from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.reorg import ReorgService
+from kh65_desktop.storage.models import Agency, Plan
+
+from .test_reorg import REORG, add_plan_2026
+
+TODAY = date(2026, 7, 1)
+
+
+def agency_report(service: PlanService, plan_code: str, agency_code: str) -> Report:
+    """The agency report of the plan's last period, as the report dialog prefills it."""
+    with Session(service.engine, expire_on_commit=False) as session:
+        plan = session.exec(select(Plan).where(Plan.code == plan_code)).one()
+        agency = session.exec(select(Agency).where(Agency.code == agency_code)).one()
+    period = service.periods(plan)[-1]
+    named = named_for(service.engine, agency, plan, period)
+    office = planning_office_name(service.engine, plan, period)
+    head = default_letterhead(plan, ReportKind.AGENCY, named, period, TODAY, office)
+    options = ReportOptions(ReportKind.AGENCY, head, agency, period)
+    return ReportBuilder(service, plan, TODAY).build(options)
+
+
+def opening(report: Report) -> str:
+    return next(p.text for p in report.parts if isinstance(p, Paragraph) and "báo cáo" in p.text)
+
+
+def indicator_codes(service: PlanService, plan_code: str, agency_code: str) -> list[str]:
+    with Session(service.engine) as session:
+        plan = session.exec(select(Plan).where(Plan.code == plan_code)).one()
+        agency = session.exec(select(Agency).where(Agency.code == agency_code)).one()
+    return [r.code for r in service.indicator_rows(plan) if agency.id in r.lead_ids]
+
+
+def apply(engine: Engine) -> None:
+    service = ReorgService(engine)
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+
+
+def test_a_renamed_agency_keeps_its_old_name_in_reports_before_the_rename(
+    engine: Engine, service: PlanService
+) -> None:
+    add_plan_2026(engine, "BDT", "II.11", (("II.11.1", "Xã đạt chuẩn nông thôn mới"),))
+    apply(engine)
+    before = agency_report(service, "65/KH-UBND/2024", "BDT")
+    assert before.letterhead.issuing_body == "BAN DÂN TỘC"
+    assert ", Ban Dân tộc báo cáo kết quả" in opening(before)
+    after = agency_report(service, "TEST/2026", "BDT")
+    assert after.letterhead.issuing_body == "SỞ DÂN TỘC VÀ TÔN GIÁO"
+    assert ", Sở Dân tộc và Tôn giáo báo cáo kết quả" in opening(after)
+
+
+def test_a_merged_agency_reports_under_its_name_before_and_its_successor_after(
+    engine: Engine, service: PlanService
+) -> None:
+    add_plan_2026(engine)  # its group II.3 led by Sở Kế hoạch và Đầu tư, the plan owned by it
+    apply(engine)
+    before = agency_report(service, "65/KH-UBND/2024", "SKHDT")
+    assert before.letterhead.issuing_body == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    assert ", Sở Kế hoạch và Đầu tư báo cáo kết quả" in opening(before)
+    assert "II.3.1" in indicator_codes(service, "65/KH-UBND/2024", "SKHDT")
+    after = agency_report(service, "TEST/2026", "STC")
+    assert after.letterhead.issuing_body == "SỞ TÀI CHÍNH"
+    assert ", Sở Tài chính báo cáo kết quả" in opening(after)
+    assert indicator_codes(service, "TEST/2026", "STC") == ["II.3.1"]
+    assert indicator_codes(service, "TEST/2026", "SKHDT") == []
+    # the province report of the later plan comes from the owner's successor
+    with Session(engine, expire_on_commit=False) as session:
+        plan = session.exec(select(Plan).where(Plan.code == "TEST/2026")).one()
+    period = service.periods(plan)[-1]
+    office = planning_office_name(engine, plan, period)
+    head = default_letterhead(plan, ReportKind.PROVINCE, None, period, TODAY, office)
+    province = ReportBuilder(service, plan, TODAY).build(
+        ReportOptions(ReportKind.PROVINCE, head, None, period)
+    )
+    assert ", Sở Tài chính báo cáo kết quả" in opening(province)
+    assert province.letterhead.issuing_body == "SỞ TÀI CHÍNH"
+    # an agency reports to the consolidating office of its time
+    assert before.letterhead.recipients == ["Sở Kế hoạch và Đầu tư"]
+    assert after.letterhead.recipients == ["Sở Tài chính"]
+
+
+def test_a_split_agency_reports_before_and_each_successor_takes_its_items_after(
+    engine: Engine, service: PlanService
+) -> None:
+    apply(engine)
+    before = agency_report(service, "65/KH-UBND/2024", "SLDTBXH")
+    assert before.letterhead.issuing_body == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert ", Sở Lao động - Thương binh và Xã hội báo cáo kết quả" in opening(before)
+    assert "II.9.2" in indicator_codes(service, "65/KH-UBND/2024", "SLDTBXH")
+    # a 2026 plan made from plan 65 gives group II.9 the successors the split names for
+    # its indicators (the hook services/plan_copy.py calls)
+    leads = history(engine).group_successors(
+        "SLDTBXH", date(2026, 1, 1), "65/KH-UBND/2024", "II.9", [("II.9.2",), ("II.9.4",)]
+    )
+    assert leads == ["SGDDT", "SNNMT"]
+    add_plan_2026(
+        engine,
+        leads,
+        "II.9",
+        (("II.9.2", "Tỷ lệ lao động qua đào tạo"), ("II.9.4", "Tỷ lệ hộ nghèo giảm")),
+    )
+    after = agency_report(service, "TEST/2026", "SGDDT")
+    assert after.letterhead.issuing_body == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert ", Sở Giáo dục và Đào tạo báo cáo kết quả" in opening(after)
+    assert "II.9.2" in indicator_codes(service, "TEST/2026", "SGDDT")
+    assert "II.9.4" in indicator_codes(service, "TEST/2026", "SNNMT")
+    assert indicator_codes(service, "TEST/2026", "SLDTBXH") == []

@@ -1,0 +1,128 @@
+"""Kế hoạch → Áp dụng sắp xếp tổ chức…: the preview, the apply, Ctrl+Z; merged agencies
+apart in the pickers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QTreeWidgetItem
+
+from kh65_desktop.storage.database import open_database
+from kh65_desktop.ui import prompts
+from kh65_desktop.ui.context import AppContext
+from kh65_desktop.ui.dialogs import reorg_preview
+from kh65_desktop.ui.dialogs.reorg_preview import ReorgPreviewDialog, preview_and_apply
+from kh65_desktop.ui.main_window import MainWindow
+
+from .test_reorg import REORG, dump
+from .ui_helpers import settings_in
+
+TODAY = date(2026, 7, 1)
+
+
+def open_window(qtbot: Any, db_path: Path, folder: Path) -> MainWindow:
+    context = AppContext(open_database(db_path), settings_in(folder), today=lambda: TODAY)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def tree_lines(dialog: ReorgPreviewDialog) -> list[str]:
+    """Every row of the preview, indented by depth, its columns joined."""
+    lines: list[str] = []
+
+    def walk(item: QTreeWidgetItem, depth: int) -> None:
+        text = " | ".join(item.text(c) for c in range(4)).rstrip(" |")
+        lines.append("  " * depth + text)
+        for child in range(item.childCount()):
+            walk(item.child(child), depth + 1)
+
+    for top in range(dialog.tree.topLevelItemCount()):
+        walk(dialog.tree.topLevelItem(top), 0)
+    return lines
+
+
+def agency_names(window: MainWindow) -> list[str]:
+    return [r.name for r in window.agencies.agencies.rows]
+
+
+def combo_items(window: MainWindow) -> list[tuple[str, bool]]:
+    combo = window.indicators.agency
+    model = combo.model()
+    return [
+        (combo.itemText(i), bool(model.flags(model.index(i, 0)) & Qt.ItemFlag.ItemIsEnabled))
+        for i in range(combo.count())
+    ]
+
+
+def test_preview_apply_and_ctrl_z(
+    qtbot: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    before = dump(db_path)
+    seen: list[list[str]] = []
+
+    def accept(dialog: QDialog) -> bool:
+        seen.append(tree_lines(dialog))  # type: ignore[arg-type]
+        return True
+
+    monkeypatch.setattr(prompts, "run_dialog", accept)
+    assert "Sở Kế hoạch và Đầu tư" in agency_names(window)
+    assert preview_and_apply(window.context, window, REORG)
+    [lines] = seen
+    assert any(
+        "Hợp nhất từ 01/3/2025: Sở Kế hoạch và Đầu tư → Sở Tài chính" in line for line in lines
+    )
+    assert (
+        "  chỉ tiêu II.9.2 Tỷ lệ lao động qua đào tạo | chủ trì | Sở Lao động - Thương binh và "
+        "Xã hội | Sở Giáo dục và Đào tạo" in lines
+    )
+    split = lines.index(
+        "  Tách từ 01/3/2025: Sở Lao động - Thương binh và Xã hội, chức năng chuyển cho "
+        "(Nghị định số 45/2025/NĐ-CP):"
+    )
+    assert lines[split + 4] == "    → Sở Giáo dục và Đào tạo: giáo dục nghề nghiệp"
+    # the Agency tab: current agencies first, the merged ones after them, saying so
+    names = agency_names(window)
+    merged = "Sở Kế hoạch và Đầu tư (đến 28/02/2025; nay: Sở Tài chính)"
+    assert merged in names
+    assert names.index("Sở Tài chính") < names.index(merged)
+    assert "Sở Dân tộc và Tôn giáo (trong kế hoạch: Ban Dân tộc)" in names
+    past = [n for n in names if "(đến " in n]
+    assert names[-len(past) :] == past
+    # the agency filter: a greyed "Cơ quan trước đây" heading over the past ones
+    items = combo_items(window)
+    heading = items.index(("Cơ quan trước đây", False))
+    assert (merged, True) in items[heading:]
+    assert ("Sở Tài chính", True) in items[:heading]
+    assert dump(db_path) != before
+    window.undo_action.trigger()
+    assert dump(db_path) == before
+    assert "Sở Kế hoạch và Đầu tư" in agency_names(window)
+    assert ("Cơ quan trước đây", False) not in combo_items(window)
+    window.redo_action.trigger()  # Ctrl+Y applies it again
+    assert merged in agency_names(window)
+
+
+def test_a_refused_file_says_which_row_and_writes_nothing(
+    qtbot: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    before = dump(db_path)
+    bad = tmp_path / "sai.toml"
+    bad.write_text(
+        REORG.read_text(encoding="utf-8").replace('into = "STC"', 'into = "SXYZ"'),
+        encoding="utf-8",
+    )
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr(reorg_preview.prompts, "run_dialog", lambda dialog: True)
+    assert not preview_and_apply(window.context, window, bad)
+    assert errors and "[[merges]] số 1: không có cơ quan mã “SXYZ”" in errors[0]
+    assert dump(db_path) == before
+    assert window.context.undo_stack.count() == 0
