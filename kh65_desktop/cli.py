@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__
+from . import __version__, cli_localities
 from .domain.consistency import Finding
 from .domain.text import fold
 from .exchange.data import ExchangeError
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--charts", action="store_true", help="kèm biểu đồ tiến độ")
     report.add_argument("--notes", action="store_true", help="kèm ghi chú đối chiếu số liệu")
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
+    cli_localities.add_parser(commands)
     return parser
 
 
@@ -143,9 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     lock = DatabaseLock(db_path)
     try:
         engine = open_for_command(
-            db_path, lock, writes=args.command == "import" and not args.dry_run
+            db_path,
+            lock,
+            writes=(args.command == "import" and not args.dry_run) or cli_localities.writes(args),
         )
         service = PlanService(engine)
+        if args.command == "localities":
+            return cli_localities.run(engine, args)
         if args.command == "indicators":
             return _indicators(service, args)
         elif args.command in ("export", "import", "report"):
