@@ -240,3 +240,9 @@ def test_cli_load_dry_run_load_and_list(tmp_path: Path) -> None:
     refused = kh65("localities", "load", str(write_csv(tmp_path / "bad.csv", rows)))
     assert refused.returncode == 2
     assert "dòng 5, ô E5" in refused.stderr and refused.stdout == ""
+
+
+def test_the_documented_sample_loads(engine: Engine) -> None:
+    sample = Path(__file__).parent.parent / "docs" / "locality-list-sample.csv"
+    result = load(engine, read_locality_file(sample), "t")
+    assert (result.preview.count("add"), result.preview.successions) == (4, 2)

@@ -27,6 +27,8 @@ from ..services.guarded_edits import (
     update_fields_unless_changed,
 )
 from ..services.kept import KeptItem
+from ..services.localities import load, undo_load
+from ..storage.locality_file import LocalityList
 from ..storage.models import Task
 from . import prompts
 from .context import AppContext
@@ -349,3 +351,20 @@ class SetTaskStatusCommand(_GuardedCommand):
             self.context.engine, Task, self.task_id, changes, {"status": expected}
         )
         return written is not None
+
+
+class LoadLocalitiesCommand(ServiceCommand):
+    """Load a locality list (services/localities.py); undo takes back what it added and
+    changed, redo loads it again (checked again against the database)."""
+
+    def __init__(self, context: AppContext, listing: LocalityList, text: str) -> None:
+        super().__init__(context, text)
+        self.listing = listing
+        self.log_id: int | None = None
+
+    def do(self) -> None:
+        self.log_id = load(self.context.engine, self.listing, self.context.clerk).log_id
+
+    def undo_(self) -> None:
+        if self.log_id is not None:
+            undo_load(self.context.engine, self.log_id)
