@@ -136,6 +136,11 @@ def test_a_predecessor_still_valid_when_its_successor_begins_is_refused(
         ("Mã,Tên,Loại,Từ ngày\nX1,Xã Thử,xã,31/02/2025\n", "dòng 2, ô D2: “Từ ngày”:"),
         ("Mã,Tên,Loại,Thuộc\nX1,Xã Thử,xã,NOWHERE\n", "dòng 2, ô D2: “Thuộc” ghi mã “NOWHERE”"),
         ("Mã,Tên,Loại,Số dân\nX1,Xã Thử,xã,1000\n", "dòng 1, ô D1: cột “Số dân”"),
+        (  # a cycle: each made from the other
+            "Mã,Tên,Loại,Từ ngày,Đến ngày,Tiền thân\n"
+            "A,Xã A,xã,01/01/2025,30/06/2025,B\nB,Xã B,xã,01/07/2025,,A\n",
+            "dòng 2, ô F2: tiền thân “B” (Xã B) còn hiệu lực đến nay",
+        ),
         ("a,b\n1,2\n", "không phải là danh sách địa bàn"),
         ("Mã,Tên,Loại\n", "không có địa bàn nào"),
     ],
