@@ -366,7 +366,6 @@ def _preview(listing: LocalityList, writes: list[_Write]) -> LoadPreview:
 def _write(session: Session, writes: list[_Write]) -> dict[str, Any]:
     """The writes, in the caller's transaction; returns what undoing them needs."""
     position = (session.exec(select(func.max(Locality.position))).one() or 0) + 1
-    added: list[int] = []
     changed: dict[str, dict[str, dict[str, Any]]] = {}
     rows: dict[str, Locality] = {}
     for w in writes:

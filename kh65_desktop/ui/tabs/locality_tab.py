@@ -143,12 +143,12 @@ class LocalityTab(QWidget):
         self.model.set_rows(breakdown.rows if breakdown else [])
         self.shown_breakdown = breakdown
         self.totals.setText(self._totals_text(breakdown) if breakdown else "")
-        self._count_shown()
+        self._rows_shown()
         self.error.hide()
 
     def _search(self, text: str) -> None:
         self.proxy.set_text(text)
-        self._count_shown()
+        self._rows_shown()
 
     def _draw_chart(self) -> None:
         """The chart shows the rows the table shows, in its order (a search narrows both)."""
@@ -157,8 +157,9 @@ class LocalityTab(QWidget):
         rows = tuple(self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount()))
         self.chart.set_breakdown(replace(self.shown_breakdown, rows=rows))
 
-    def _count_shown(self) -> None:
-        """While a search hides rows, say so: the totals are still those of every row."""
+    def _rows_shown(self) -> None:
+        """The chart follows the rows shown; while a search hides rows, a line says so (the
+        totals are still those of every row)."""
         self._draw_chart()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown.setVisible(shown != total)
