@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__
+from . import __version__, cli_localities
 from .domain.consistency import Finding
 from .domain.report_texts import AgencyTexts
 from .domain.text import fold
@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="tệp TOML ghi các phần lời văn của báo cáo (docs/report-sections.md)",
     )
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
+    cli_localities.add_parser(commands)
     return parser
 
 
@@ -163,9 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine = open_for_command(
             db_path,
             lock,
-            writes=args.command in ("import", "reorg") and not getattr(args, "dry_run", False),
+            writes=(args.command in ("import", "reorg") and not getattr(args, "dry_run", False))
+            or cli_localities.writes(args),
         )
         service = PlanService(engine)
+        if args.command == "localities":
+            return cli_localities.run(engine, args)
         if args.command == "indicators":
             return _indicators(service, args)
         elif args.command in ("export", "import", "report"):

@@ -7,7 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,7 +71,11 @@ def cell(model: QAbstractItemModel, code: str, key: str) -> str:
 
 
 def type_into_cell(qtbot: Any, view: QTableView, index: QModelIndex, text: str) -> None:
-    """Open the cell's editor as a double-click would, type, and press Enter."""
+    """Open the cell's editor as a double-click would, type, and press Enter. `index` may be
+    the source model's, under the view's sorting and filtering proxy."""
+    shown = view.model()
+    if index.model() is not shown and isinstance(shown, QSortFilterProxyModel):
+        index = shown.mapFromSource(index)
     _bring_forward(view)
     view.setCurrentIndex(index)
     view.edit(index)

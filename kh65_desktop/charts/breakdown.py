@@ -13,6 +13,8 @@ from ..services.rows import Breakdown
 from .style import PLAN_COLOR, axes, prepare, status_brush
 
 BAR = 0.38
+ALL_NAMED = 12  # up to this many localities (a province's districts) each name their bars
+THINNED = 6  # more (124 communes): this many names, spread along the axis
 
 
 def _two_lines(name: str) -> str:
@@ -56,9 +58,12 @@ class BreakdownChart(pg.PlotWidget):
         for label in self.labels:
             self.removeItem(label)
         self.labels = []
+        # 124 communes: every name under its bar would be a smear; every step-th is named
+        # (hovering a bar gives the rest), and the percentages are left to the table
+        step = 1 if len(rows) <= ALL_NAMED else -(-len(rows) // THINNED)
         for x, row in zip(xs, rows, strict=True):
             percent = row.progress.percent_of_plan
-            if percent is None:
+            if percent is None or step > 1:
                 continue
             label = pg.TextItem(f"{format_number(percent, 2)}%", anchor=(0.5, 1.0), color="#202020")
             label.setFont(self.small_font)
@@ -66,7 +71,13 @@ class BreakdownChart(pg.PlotWidget):
             self.addItem(label)
             self.labels.append(label)
         self.getAxis("bottom").setTicks(
-            [[(x, _two_lines(short_locality(r.locality))) for x, r in zip(xs, rows, strict=True)]]
+            [
+                [
+                    (x, _two_lines(short_locality(r.locality)))
+                    for x, r in zip(xs, rows, strict=True)
+                    if x % step == 0
+                ]
+            ]
         )
         top = max([r.target or 0.0 for r in rows] + [r.value or 0.0 for r in rows] + [1.0])
         self.setYRange(0, top * 1.18, padding=0)

@@ -307,6 +307,12 @@ def _open(path: Path) -> tuple[openpyxl.Workbook, bool]:
         raise _refuse_unreadable(path, exc) from None
 
 
+def open_workbook(path: Path) -> openpyxl.Workbook:
+    """A workbook other than the template (a locality list), opened with the same checks
+    (size, zip structure, unsafe XML, cell count); raises ExchangeError."""
+    return _open(path)[0]
+
+
 def _formula_rows(path: Path, any_formula: bool) -> set[int]:
     """The rows whose "Số kỳ này" holds a formula. Read as values, a formula saved without
     its computed value (by a program other than Excel) is an empty cell: it must be named,

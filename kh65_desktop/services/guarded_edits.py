@@ -83,19 +83,26 @@ def delete_unless_used(engine: Engine, model: type[SQLModel], key: Any) -> bool:
         row = session.get(model, key)
         if row is None:
             return True
-        table = model.__table__  # type: ignore[attr-defined]
-        for other in SQLModel.metadata.sorted_tables:
-            if other.name in _NOT_USE:
-                continue
-            for fk in other.foreign_keys:
-                if (
-                    fk.column.table is table
-                    and session.connection()
-                    .execute(
-                        sa.select(sa.literal(1)).select_from(other).where(fk.parent == key).limit(1)
-                    )
-                    .first()
-                ):
-                    return False
+        if referenced(session, model, key):
+            return False
         session.delete(row)
     return True
+
+
+def referenced(session: Session, model: type[SQLModel], key: Any) -> bool:
+    """Whether a row of another table (history aside) refers to this one."""
+    table = model.__table__  # type: ignore[attr-defined]
+    for other in SQLModel.metadata.sorted_tables:
+        if other.name in _NOT_USE:
+            continue
+        for fk in other.foreign_keys:
+            if (
+                fk.column.table is table
+                and session.connection()
+                .execute(
+                    sa.select(sa.literal(1)).select_from(other).where(fk.parent == key).limit(1)
+                )
+                .first()
+            ):
+                return True
+    return False

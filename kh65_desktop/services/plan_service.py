@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel, col, select
 from ..domain import progress as prog
 from ..domain.tasks import urgency
 from ..domain.terms import Role, StatedKind
+from ..domain.validity import valid_during
 from ..storage.models import (
     Agency,
     GroupAgency,
@@ -106,6 +107,13 @@ class PlanService:
     def localities(self) -> list[Locality]:
         with self.session() as session:
             return list(session.exec(select(Locality).order_by(col(Locality.position))))
+
+    def plan_localities(self, plan: Plan) -> list[Locality]:
+        """The localities a plan is broken down by: valid during its year (a 2024 plan keeps
+        its districts, a 2026 one has the communes), without the province-level ones (the
+        province's figure is the plan's own)."""
+        with self.session() as session:
+            return _plan_localities(session, plan)
 
     def indicator_rows(
         self, plan: Plan | None = None, period: Period | None = None
@@ -325,7 +333,7 @@ class PlanService:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None:
                 raise LookupError(f"Không có chỉ tiêu {indicator_id}.")
-            localities = list(session.exec(select(Locality).order_by(col(Locality.position))))
+            localities = _plan_localities(session, plan)
             targets = {
                 t.locality_id: t.target_value
                 for t in session.exec(
@@ -341,6 +349,14 @@ class PlanService:
                     )
                 )
             }
+            listed = {loc.id for loc in localities}
+            stray = (set(targets) | set(values)) - listed - {None}
+            if stray:  # a figure is never hidden, even for a locality outside the year
+                localities += session.exec(
+                    select(Locality)
+                    .where(col(Locality.id).in_(stray))
+                    .order_by(col(Locality.position))
+                )
         spec = indicator_spec(indicator)
         months = prog.months_between(plan.starts_on, period.ends_on)
         total = prog.months_between(plan.starts_on, plan.ends_on)
@@ -374,6 +390,21 @@ class PlanService:
             indicator.target_value,
             province.value if province else None,
         )
+
+
+PROVINCE_KIND = "tỉnh"
+
+
+def _plan_localities(session: Session, plan: Plan) -> list[Locality]:
+    everything = list(session.exec(select(Locality).order_by(col(Locality.position))))
+    parents = {loc.parent_code for loc in everything if loc.parent_code}
+    return [
+        loc
+        for loc in everything
+        if valid_during(loc.valid_from, loc.valid_to, plan.starts_on, plan.ends_on)
+        and loc.kind != PROVINCE_KIND
+        and loc.code not in parents
+    ]
 
 
 def indicator_spec(ind: Indicator) -> prog.IndicatorSpec:

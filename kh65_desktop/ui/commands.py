@@ -28,7 +28,9 @@ from ..services.guarded_edits import (
     update_fields_unless_changed,
 )
 from ..services.kept import KeptItem
+from ..services.localities import load, undo_load
 from ..services.report_texts import ReportTextService, SectionKey, SectionState, checked_text
+from ..storage.locality_file import LocalityList
 from ..storage.models import Task
 from . import prompts
 from .context import AppContext
@@ -392,3 +394,20 @@ class SaveSectionCommand(_GuardedCommand):
             return False
         self.new = again
         return True
+
+
+class LoadLocalitiesCommand(ServiceCommand):
+    """Load a locality list (services/localities.py); undo takes back what it added and
+    changed, redo loads it again (checked again against the database)."""
+
+    def __init__(self, context: AppContext, listing: LocalityList, text: str) -> None:
+        super().__init__(context, text)
+        self.listing = listing
+        self.log_id: int | None = None
+
+    def do(self) -> None:
+        self.log_id = load(self.context.engine, self.listing, self.context.clerk).log_id
+
+    def undo_(self) -> None:
+        if self.log_id is not None:
+            undo_load(self.context.engine, self.log_id)

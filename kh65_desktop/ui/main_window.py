@@ -27,6 +27,7 @@ from .dialogs.findings import FindingsDialog
 from .dialogs.form import Field, FormDialog
 from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
+from .dialogs.locality_load import choose_locality_list
 from .dialogs.period_entry import enter_period
 from .dialogs.reorg_preview import apply_reorg
 from .settings import LANGUAGES
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             (self.tr("Thêm chỉ tiêu…"), lambda: entity_actions.edit_indicator(context, self)),
             (self.tr("Thêm cơ quan…"), lambda: entity_actions.edit_agency(context, self)),
             (self.tr("Thêm địa phương…"), lambda: entity_actions.edit_locality(context, self)),
+            (self.tr("Nạp danh sách địa bàn…"), lambda: choose_locality_list(context, self)),
             (self.tr("Thêm nhiệm vụ…"), lambda: entity_actions.add_task(context, self)),
         ):
             plan_menu.addAction(text).triggered.connect(handler)

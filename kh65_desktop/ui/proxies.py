@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from ..domain.terms import Status
 from ..domain.text import Haystack, found, prepare_haystack, prepare_query
-from ..services.rows import IndicatorRow, TaskRow
+from ..services.rows import BreakdownRow, IndicatorRow, TaskRow
 from .table_model import ROW_ROLE, SORT_ROLE, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -103,3 +103,13 @@ class TaskFilter(RowFilterProxy):
             return True
         texts = (row.code, row.text, row.lead_in, *row.lead)
         return found(self.query, self.haystack(texts, *texts))
+
+
+class BreakdownFilter(RowFilterProxy):
+    """Localities whose name matches a text (124 communes: "xa thu nghiem 07" finds them)."""
+
+    def accepts(self, row: object) -> bool:
+        assert isinstance(row, BreakdownRow)
+        if not self.query.needles:
+            return True
+        return found(self.query, self.haystack((row.locality_id, row.locality), row.locality))

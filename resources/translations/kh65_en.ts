@@ -521,57 +521,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="85"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="102"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="119"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="123"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="127"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="140"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="287"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="289"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1435,64 +1435,159 @@ Save this figure anyway?</translation>
     </message>
 </context>
 <context>
+    <name>LocalityLoadDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="29"/>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="37"/>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="54"/>
+        <source>Nạp danh sách địa bàn</source>
+        <translation>Load a locality list</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="30"/>
+        <source>Danh sách địa bàn (*.csv *.xlsx)</source>
+        <translation>Locality list (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="57"/>
+        <source>Thêm mới</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="58"/>
+        <source>Sửa</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="59"/>
+        <source>Giữ nguyên</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="62"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="63"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="64"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="65"/>
+        <source>Việc sẽ làm</source>
+        <translation>What loading does</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="66"/>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="67"/>
+        <source>Tiền thân mới</source>
+        <translation>New predecessors</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="77"/>
+        <source>Tệp {0}: {1} địa bàn; thêm mới {2}, sửa {3}, giữ nguyên {4}; {5} quan hệ tiền thân mới. Chưa ghi gì: bấm “Nạp” để ghi (có thể hoàn tác bằng Ctrl+Z).</source>
+        <translation>File {0}: {1} localities; {2} to add, {3} to change, {4} unchanged; {5} new predecessor links. Nothing written yet: click “Load” to write (Ctrl+Z undoes it).</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="91"/>
+        <source>Nạp</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="95"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="116"/>
+        <source>nạp danh sách địa bàn {0}</source>
+        <translation>load locality list {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="127"/>
+        <source>Đã nạp danh sách địa bàn: {0}</source>
+        <translation>Locality list loaded: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LocalityTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="39"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="44"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="41"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="46"/>
         <source>Sửa địa phương…</source>
         <translation>Edit locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="57"/>
+        <source>Tìm địa phương (có dấu hoặc không dấu)…</source>
+        <translation>Find a locality (with or without diacritics)…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="73"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="75"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="167"/>
+        <source>Đang hiện {0}/{1} địa phương; các tổng bên dưới tính trên cả {1}.</source>
+        <translation>Showing {0}/{1} localities; the totals below count all {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="174"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="180"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="182"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="188"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="189"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="195"/>
         <source>chưa có số để đối chiếu</source>
         <translation>no figures to compare yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="197"/>
         <source>chưa đối chiếu được: chưa có số của địa phương nào</source>
         <translation>not compared: no district figure yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="198"/>
         <source>chưa đối chiếu được: chưa có số toàn tỉnh</source>
         <translation>not compared: no province figure yet</translation>
     </message>
@@ -1500,229 +1595,234 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="228"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="88"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="89"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="133"/>
+        <source>Nạp danh sách địa bàn…</source>
+        <translation>Load a locality list…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="144"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="242"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="244"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="261"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="308"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>

@@ -1,12 +1,16 @@
-"""Địa bàn: an indicator by district, editable, with totals checked against the province."""
+"""Địa bàn: an indicator by locality (a plan's districts, or its 124 communes), editable,
+searchable by name, with the totals line under the table checked against the province."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,6 +24,7 @@ from .. import entity_actions
 from ..chart_panel import ChartPanel
 from ..columns import breakdown_columns
 from ..context import AppContext
+from ..proxies import BreakdownFilter
 from ..table_export import export_button
 from ..table_model import ROW_ROLE, RowTableModel
 from ..views import error_label, fill_combo, make_table, remember_splitter
@@ -45,11 +50,20 @@ class LocalityTab(QWidget):
             key=lambda r: r.locality_id,
             parent=self,
         )
+        self.proxy = BreakdownFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setObjectName("localitySearch")
+        self.search.setPlaceholderText(self.tr("Tìm địa phương (có dấu hoặc không dấu)…"))
+        self.search.setClearButtonEnabled(True)
+        self.shown = QLabel()
+        self.shown.setObjectName("breakdownShown")
         self.table = make_table(
-            self.model,
+            self.proxy,
             context.settings,
             "breakdown",
-            widths={0: 130, 1: 80, 2: 80, 3: 72, 4: 70},  # "2.200,33" and "3.300,5" whole
+            # "Phường Thử nghiệm 124", "2.200,33" and "3.300,5" whole
+            widths={0: 160, 1: 80, 2: 80, 3: 72, 4: 70},
         )
         self.totals = QLabel()
         self.totals.setObjectName("breakdownTotals")
@@ -67,12 +81,14 @@ class LocalityTab(QWidget):
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.search)
+        table_layout.addWidget(self.table, 1)  # scrolls; the lines below stay in view
+        table_layout.addWidget(self.shown)
         table_layout.addWidget(self.totals)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(table_side)
         splitter.addWidget(ChartPanel(self.chart, "dia-ban"))
-        splitter.setSizes([560, 780])
+        splitter.setSizes([600, 740])
         remember_splitter(splitter, context.settings, "locality_splitter")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -80,8 +96,11 @@ class LocalityTab(QWidget):
         layout.addWidget(splitter, 1)
         self.indicator.currentIndexChanged.connect(self.reload)
         self.period.currentIndexChanged.connect(self.reload)
+        self.shown_breakdown: Breakdown | None = None
         self.period_chosen = False  # set once the clerk picks a period (activated: by hand)
         self.period.activated.connect(lambda _: setattr(self, "period_chosen", True))
+        self.search.textChanged.connect(self._search)
+        self.proxy.layoutChanged.connect(self._draw_chart)  # sorted by a column's header
         self.model.edit_rejected.connect(self._show_error)
         self.model.edit_started.connect(self.error.hide)
         # a figure out of bounds is said here, not only in the status bar (cut off there,
@@ -122,10 +141,33 @@ class LocalityTab(QWidget):
     def reload(self) -> None:
         breakdown = self.breakdown()
         self.model.set_rows(breakdown.rows if breakdown else [])
-        if breakdown is not None:
-            self.chart.set_breakdown(breakdown)
+        self.shown_breakdown = breakdown
         self.totals.setText(self._totals_text(breakdown) if breakdown else "")
+        self._rows_shown()
         self.error.hide()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._rows_shown()
+
+    def _draw_chart(self) -> None:
+        """The chart shows the rows the table shows, in its order (a search narrows both)."""
+        if self.shown_breakdown is None:
+            return
+        rows = tuple(self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount()))
+        self.chart.set_breakdown(replace(self.shown_breakdown, rows=rows))
+
+    def _rows_shown(self) -> None:
+        """The chart follows the rows shown; while a search hides rows, a line says so (the
+        totals are still those of every row)."""
+        self._draw_chart()
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.shown.setVisible(shown != total)
+        self.shown.setText(
+            self.tr("Đang hiện {0}/{1} địa phương; các tổng bên dưới tính trên cả {1}.").format(
+                shown, total
+            )
+        )
 
     def _totals_text(self, b: Breakdown) -> str:
         def line(label: str, total: float | None, province: float | None, ok: bool) -> str:
