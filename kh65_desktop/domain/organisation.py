@@ -40,6 +40,13 @@ class Validity:
             self.valid_to is None or day <= self.valid_to
         )
 
+    def during(self, starts_on: date, ends_on: date) -> bool:
+        """On some day of [starts_on, ends_on] (a plan's year): a district that ended on
+        30/6/2025 still counts for a 2025 plan, not for a 2026 one."""
+        return (self.valid_from is None or self.valid_from <= ends_on) and (
+            self.valid_to is None or self.valid_to >= starts_on
+        )
+
     def ended_by(self, day: date) -> bool:
         """Past on `day`: it ended before it."""
         return self.valid_to is not None and self.valid_to < day
@@ -50,6 +57,12 @@ class Validity:
 
 def valid_on(valid_from: date | None, valid_to: date | None, day: date) -> bool:
     return Validity(valid_from, valid_to).on(day)
+
+
+def valid_during(
+    valid_from: date | None, valid_to: date | None, starts_on: date, ends_on: date
+) -> bool:
+    return Validity(valid_from, valid_to).during(starts_on, ends_on)
 
 
 def name_at(current: str, earlier: Iterable[tuple[str, date]], day: date) -> str:

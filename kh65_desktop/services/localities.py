@@ -29,7 +29,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
 from ..domain.numbers import format_date
-from ..domain.validity import valid_during, valid_on
+from ..domain.organisation import valid_during, valid_on
 from ..storage.locality_file import LocalityEntry, LocalityList
 from ..storage.models import (
     Indicator,

@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain import progress as prog
+from ..domain.organisation import valid_during
 from ..domain.tasks import urgency
 from ..domain.terms import Role, StatedKind
-from ..domain.validity import valid_during
 from ..storage.models import (
     Agency,
     GroupAgency,
