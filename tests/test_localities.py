@@ -251,3 +251,18 @@ def test_the_documented_sample_loads(engine: Engine) -> None:
     sample = Path(__file__).parent.parent / "docs" / "locality-list-sample.csv"
     result = load(engine, read_locality_file(sample), "t")
     assert (result.preview.count("add"), result.preview.successions) == (4, 2)
+
+
+def test_a_locality_load_is_not_undone_as_a_reorganisation(
+    engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    """Both are logged in reorg_log; `kh65 reorg undo N` must not read a locality load's
+    undo record as a reorganisation's."""
+    from kh65_desktop.services.reorg import ReorgRefused, ReorgService
+
+    result = load(engine, read_locality_file(write_csv(tmp_path / "xa.csv", commune_rows())), "t")
+    assert result.log_id is not None
+    before = dump(db_path)
+    with pytest.raises(ReorgRefused, match="nạp danh sách địa bàn, không phải sắp xếp tổ chức"):
+        ReorgService(engine).undo(result.log_id)
+    assert dump(db_path) == before

@@ -47,6 +47,7 @@ from ..storage.models import (
     TaskAgency,
 )
 from ..storage.reorg_file import Merge, ReorgFile, ReorgFileError, Split, read_reorg_file
+from .localities import LOG_CODE as LOCALITY_LIST
 from .organisations import AgencyHistory
 
 ONE_DAY = timedelta(days=1)
@@ -158,6 +159,11 @@ class ReorgService:
             log = session.get(ReorgLog, log_id)
             if log is None or log.undone_at is not None:
                 raise ReorgRefused("Lần sắp xếp này không còn để hoàn tác (đã hoàn tác trước đó).")
+            if log.code == LOCALITY_LIST:  # the same log, a different undo (services/localities)
+                raise ReorgRefused(
+                    f"Lần số {log_id} là một lần nạp danh sách địa bàn, không phải sắp xếp tổ "
+                    "chức: hoàn tác nó trong cửa sổ (Sửa → Hoàn tác)."
+                )
             _undo(session, json.loads(log.undo_data))
             log.undone_at = datetime.now(UTC)
             session.add(log)
