@@ -134,3 +134,18 @@ def assert_signature_block(pdf: pdfplumber.PDF, authority: str, signer: str) -> 
     block = [w for w in words if copies["top"] - 1 <= w["top"] and w["x0"] > copies["x1"]]
     above = max(w["bottom"] for w in block if w["bottom"] < name["top"])
     assert name["top"] - above >= 20 * MM
+
+
+def assert_no_group_row_ends_a_page(pdf: pdfplumber.PDF) -> int:
+    """A table's group row (a code and a title spanning the other columns) is never the
+    last row on a page; returns how many pages end inside a table (what was checked)."""
+    checked = 0
+    for page in pdf.pages[:-1]:
+        tables = page.find_tables()
+        if not tables:
+            continue
+        last = tables[-1].extract()[-1]
+        checked += 1
+        spanned = len(last) > 2 and all(cell is None for cell in last[2:])
+        assert not spanned, (page.page_number, last)
+    return checked

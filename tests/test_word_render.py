@@ -27,6 +27,7 @@ from tests.layout_checks import (
     assert_a4_within_margins,
     assert_header_row_on_every_table_page,
     assert_letterhead,
+    assert_no_group_row_ends_a_page,
     assert_no_heading_ends_a_page,
     assert_page_numbers,
     assert_report_fonts_embedded,
@@ -150,12 +151,15 @@ def test_word_copy_of_an_agency_report_has_the_pdfs_pages(rendered: dict[str, Re
             assert abs(len(word.pages) - len(pdf.pages)) <= max(1, len(pdf.pages) // 10), name
 
 
-def test_word_tables_repeat_their_header_on_every_page(rendered: dict[str, Rendered]) -> None:
+def test_word_tables_repeat_their_header_and_keep_group_rows_with_the_next(
+    rendered: dict[str, Rendered],
+) -> None:
     with pdfplumber.open(rendered["province"].word_pdf) as pdf:
         pages = assert_header_row_on_every_table_page(
             pdf, ["STT", "Chỉ tiêu", "Đơn vị tính"], ["STT", "Nhiệm vụ, giải pháp"]
         )
         assert pages >= 5
+        assert assert_no_group_row_ends_a_page(pdf) >= 5
 
 
 def test_word_file_declares_grid_widths_kept_rows_and_vietnamese(
