@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from kh65_desktop.reports import document as report_document
 from kh65_desktop.reports.builders import ReportBuilder, ReportKind, ReportOptions
 from kh65_desktop.reports.produce import write_report
-from kh65_desktop.reports.word import LANGUAGE, RENDERERS
+from kh65_desktop.reports.word import LANGUAGE, RENDERERS, render_docx
 from kh65_desktop.resources import resource_path
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
@@ -187,3 +187,15 @@ def test_word_file_declares_grid_widths_kept_rows_and_vietnamese(
 
 def test_every_kind_of_report_part_has_a_word_renderer() -> None:
     assert set(typing.get_args(report_document.Part)) <= set(RENDERERS)
+
+
+def test_a_line_break_in_a_cell_is_a_line_break_in_word(
+    rendered: dict[str, Rendered], tmp_path: Path
+) -> None:
+    """Inside a run, where Word reads it (a break outside a run makes the file "corrupt")."""
+    report = report_document.Report(rendered["agency"].options.letterhead)
+    columns = [report_document.Column("STT", 10), report_document.Column("Nội dung", 155)]
+    report.add(report_document.Table(columns, [report_document.Row(("1", "Dòng một\nDòng hai"))]))
+    document = Document(str(render_docx(report, tmp_path / "breaks.docx")))
+    assert document.tables[1].cell(1, 1).text == "Dòng một\nDòng hai"
+    assert not document.element.body.xpath(".//w:p/w:br")

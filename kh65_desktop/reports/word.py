@@ -118,17 +118,14 @@ def _paragraph_properties(look: Look, extra: str = "", exact: float = 0) -> str:
     )
 
 
-def _runs(text: str, look: Look) -> str:
-    """The text as runs; a line break in the text is a line break in Word."""
-    properties = _run_properties(look)
-    lines = [escape(line) for line in nfc(text).split("\n")]
-    return "<w:br/>".join(
-        f'<w:r>{properties}<w:t xml:space="preserve">{line}</w:t></w:r>' for line in lines
-    )
+def _run(text: str, look: Look) -> str:
+    """The text as a run; a line break in the text is a line break in Word."""
+    lines = (f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in nfc(text).split("\n"))
+    return f"<w:r>{_run_properties(look)}{'<w:br/>'.join(lines)}</w:r>"
 
 
 def _p(text: str, look: Look) -> str:
-    return f"<w:p>{_paragraph_properties(look)}{_runs(text, look) if text else ''}</w:p>"
+    return f"<w:p>{_paragraph_properties(look)}{_run(text, look) if text else ''}</w:p>"
 
 
 def _space(height: float, keep_next: bool = False) -> str:
