@@ -24,6 +24,8 @@ from kh65_desktop.resources import resource_path
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
 from tests.layout_checks import (
+    LEFT,
+    MM,
     assert_a4_within_margins,
     assert_header_row_on_every_table_page,
     assert_letterhead,
@@ -41,6 +43,7 @@ KINDS = {  # name: (kind, agency code)
     "province": (ReportKind.PROVINCE, None),
     "locality": (ReportKind.LOCALITY, None),
 }
+LONG_NAME = {"long name": (ReportKind.AGENCY, "SLDTBXH")}  # wider than its 70 mm column
 
 
 @dataclass
@@ -109,7 +112,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     engine = open_database(folder / "kh65.db")
     service = PlanService(engine)
     made: dict[str, Rendered] = {}
-    for name, (kind, code) in KINDS.items():
+    for name, (kind, code) in (KINDS | LONG_NAME).items():
         chosen = options(service, kind, code)
         docx, pdf = (
             write_report(service, chosen, folder / f"{name}.{ext}", today=date(2024, 7, 20))
@@ -199,3 +202,30 @@ def test_a_line_break_in_a_cell_is_a_line_break_in_word(
     document = Document(str(render_docx(report, tmp_path / "breaks.docx")))
     assert document.tables[1].cell(1, 1).text == "Dòng một\nDòng hai"
     assert not document.element.body.xpath(".//w:p/w:br")
+
+
+def test_a_long_agency_name_breaks_inside_its_column(rendered: dict[str, Rendered]) -> None:
+    """ "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" is wider than the letterhead's left column: it
+    breaks into two centred lines inside the column (never over the margin or the motto),
+    and its rule is a third to a half of the longer line."""
+    with pdfplumber.open(rendered["long name"].word_pdf) as pdf:
+        page = pdf.pages[0]
+        number = next(w for w in page.extract_words() if w["text"] == "Số:")
+        column = LEFT + 70 * MM
+        bold = [
+            c
+            for c in page.chars
+            if c["top"] < number["top"] and c["x0"] < column and "Bold" in c["fontname"]
+        ]
+        assert all(LEFT - 0.5 <= c["x0"] and c["x1"] <= column + 0.5 for c in bold)
+        rows: dict[int, list[dict]] = {}
+        for c in bold:
+            rows.setdefault(round(c["top"]), []).append(c)
+        assert len(rows) == 2  # the name on two lines
+        longest = max(max(c["x1"] for c in r) - min(c["x0"] for c in r) for r in rows.values())
+        rule = next(
+            line
+            for line in page.lines + page.rects
+            if line["x1"] <= column and line["top"] < number["top"]
+        )
+        assert longest / 3 - 1 <= rule["x1"] - rule["x0"] <= longest / 2

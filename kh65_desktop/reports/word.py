@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import fonts
@@ -286,9 +287,14 @@ def _letterhead(writer: _Writer, head: Letterhead) -> None:
     left_w, right_w = LetterheadBlock.LEFT_W, TEXT_WIDTH - LetterheadBlock.LEFT_W
     line = Look(size=13, align="center", leading=13 * 1.2)
     left = [_p(head.parent_body.upper(), line)] if head.parent_body else []
-    issuing = [nfc(t.upper()) for t in head.issuing_body.split("\n")]
+    bold = fonts.FAMILY + "-bold"
+    issuing = [  # a name too long for the column broken here, so the rule can fit its lines
+        part
+        for text in nfc(head.issuing_body.upper()).split("\n")
+        for part in simpleSplit(text, bold, 13, left_w) or [""]
+    ]
     left += [_p(t, replace(line, bold=True)) for t in issuing]
-    left.append(_rule(_width(issuing[-1], 13, bold=True) / 3, left_w))
+    left.append(_rule(max(_width(t, 13, bold=True) for t in issuing) / 3, left_w))
     motto = "Độc lập - Tự do - Hạnh phúc"
     right = [
         _p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", replace(line, size=12, bold=True)),
@@ -305,7 +311,7 @@ def _letterhead(writer: _Writer, head: Letterhead) -> None:
         )
         + "</w:tbl>"
     )
-    writer.add(_space(9 * MM))  # the PDF's letterhead block is 34 mm tall
+    writer.add(_space(11 * MM))  # the PDF's letterhead block is 34 mm tall
 
 
 def _title(writer: _Writer, head: Letterhead) -> None:
