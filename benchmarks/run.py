@@ -389,7 +389,25 @@ def bench_report(repeat: int, folder: Path) -> list[Result]:
         canvas.save()
 
     baseline = median(bare_canvas, repeat)
-    return [Result(f"Báo cáo toàn tỉnh PDF ({pages} trang)", ours, baseline, target="≤ 5×")]
+    word = median(lambda: write_report(plans, options, folder / "province.docx"), repeat)
+
+    def bare_docx() -> None:
+        """The same lines as plain paragraphs of a python-docx document, one parse."""
+        from xml.sax.saxutils import escape
+
+        from docx import Document
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        document = Document()
+        runs = "".join(f"<w:r><w:t>{escape(text)}</w:t></w:r><w:r><w:br/></w:r>" for text in lines)
+        document.element.body.insert(0, parse_xml(f"<w:p {nsdecls('w')}>{runs}</w:p>"))
+        document.save(str(folder / "bare.docx"))
+
+    return [
+        Result(f"Báo cáo toàn tỉnh PDF ({pages} trang)", ours, baseline, target="≤ 5×"),
+        Result("Báo cáo toàn tỉnh Word (.docx)", word, median(bare_docx, repeat)),
+    ]
 
 
 # -- exchange -----------------------------------------------------------------------------

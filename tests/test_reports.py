@@ -22,10 +22,15 @@ from kh65_desktop.reports.produce import ReportError, write_report
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.models import Agency, Indicator
+from tests.layout_checks import (
+    assert_a4_within_margins,
+    assert_header_row_on_every_table_page,
+    assert_letterhead,
+    assert_page_numbers,
+    assert_report_fonts_embedded,
+    body_chars,
+)
 
-MM = 72 / 25.4
-A4 = (210 * MM, 297 * MM)
-LEFT, RIGHT, TOP, BOTTOM = 30 * MM, 15 * MM, 20 * MM, 20 * MM
 ISSUED = date(2024, 10, 5)
 
 
@@ -42,11 +47,6 @@ def options(
     return ReportOptions(kind, head, agency, period, **extra)  # type: ignore[arg-type]
 
 
-def body_chars(page: pdfplumber.page.Page) -> list[dict]:
-    """Every glyph but the page number (which belongs in the top margin)."""
-    return [c for c in page.chars if c["top"] > TOP - 1]
-
-
 @pytest.fixture
 def agency_pdf(service: PlanService, tmp_path: Path) -> Path:
     return write_report(
@@ -60,6 +60,7 @@ def agency_pdf(service: PlanService, tmp_path: Path) -> Path:
 def test_official_form_of_an_agency_report(agency_pdf: Path) -> None:
     with pdfplumber.open(agency_pdf) as pdf:
         first = pdf.pages[0]
+        assert_letterhead(first, "SỞ KẾ HOẠCH VÀ ĐẦU TƯ")
         text = first.extract_text()
         for expected in (
             "UBND TỈNH TRÀ VINH",
@@ -92,21 +93,10 @@ def test_page_size_margins_and_embedded_fonts(service: PlanService, tmp_path: Pa
         tmp_path / "all.pdf",
         today=date(2024, 7, 20),
     )
-    assert b"/FontFile2" in path.read_bytes()  # TrueType embedded
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages) > 3
-        for page in pdf.pages:
-            assert (page.width, page.height) == pytest.approx(A4, abs=0.5)
-            faces = {c["fontname"].split("+")[-1] for c in page.chars}
-            assert faces <= {
-                "LiberationSerif",
-                "LiberationSerif-Bold",
-                "LiberationSerif-Italic",
-                "LiberationSerif-BoldItalic",
-            }  # Times New Roman on Windows
-            for c in body_chars(page):
-                assert c["x0"] >= LEFT - 0.5 and c["x1"] <= A4[0] - RIGHT + 0.5, c["text"]
-                assert c["bottom"] <= A4[1] - BOTTOM + 0.5, c["text"]
+        assert_a4_within_margins(pdf)
+        assert_report_fonts_embedded(path, pdf)
 
 
 def test_page_numbers_from_page_two_centred_in_the_top_margin(
@@ -114,13 +104,7 @@ def test_page_numbers_from_page_two_centred_in_the_top_margin(
 ) -> None:
     path = write_report(service, options(service, ReportKind.PROVINCE), tmp_path / "all.pdf")
     with pdfplumber.open(path) as pdf:
-        assert [c for c in pdf.pages[0].chars if c["top"] < TOP - 1] == []
-        for number, page in enumerate(pdf.pages[1:], start=2):
-            in_margin = [c for c in page.chars if c["bottom"] < TOP]
-            assert "".join(c["text"] for c in in_margin) == str(number)
-            middle = (min(c["x0"] for c in in_margin) + max(c["x1"] for c in in_margin)) / 2
-            assert middle == pytest.approx(LEFT + (A4[0] - LEFT - RIGHT) / 2, abs=1)
-            assert in_margin[0]["size"] == pytest.approx(13)
+        assert_page_numbers(pdf)
 
 
 def _add_indicators(engine, service: PlanService, count: int) -> None:
@@ -155,11 +139,7 @@ def test_a_hundred_indicators_span_pages_with_the_header_repeated(
         service, options(service, ReportKind.PROVINCE, include_tasks=False), tmp_path / "100.pdf"
     )
     with pdfplumber.open(path) as pdf:
-        table_pages = [p for p in pdf.pages if p.find_tables()]
-        assert len(table_pages) >= 4
-        for page in table_pages:
-            header = page.find_tables()[0].extract()[0]
-            assert header[:3] == ["STT", "Chỉ tiêu", "Đơn vị\ntính"], header
+        assert assert_header_row_on_every_table_page(pdf, ["STT", "Chỉ tiêu", "Đơn vị tính"]) >= 4
         whole = "\n".join(p.extract_text() for p in pdf.pages)
         assert "Chỉ tiêu thử nghiệm số 55" in whole
 
