@@ -19,7 +19,12 @@ from .domain.consistency import Finding
 from .domain.text import fold
 from .exchange.data import ExchangeError
 from .logging_setup import configure as configure_logging
-from .reports.builders import ReportKind, ReportOptions, default_letterhead
+from .reports.builders import (
+    ReportKind,
+    ReportOptions,
+    consolidating_office,
+    default_letterhead,
+)
 from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
@@ -370,7 +375,8 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         if args.kind
         else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
     )
-    head = default_letterhead(plan, kind, agency, period, date.today())
+    office = consolidating_office(service, plan)
+    head = default_letterhead(plan, kind, agency, period, date.today(), office=office)
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:

@@ -15,6 +15,7 @@ from kh65_desktop.domain.terms import Direction, IndicatorKind, TargetForm
 from kh65_desktop.reports.builders import (
     ReportKind,
     ReportOptions,
+    consolidating_office,
     default_letterhead,
     indicator_table,
 )
@@ -37,7 +38,8 @@ def options(
         (service.get(Agency, a.id) for a in service.agencies(plan) if a.code == agency_code), None
     )
     period = service.periods(plan)[-1]
-    head = default_letterhead(plan, kind, agency, period, ISSUED)
+    office = consolidating_office(service, plan)
+    head = default_letterhead(plan, kind, agency, period, ISSUED, office=office)
     head.number, head.signer_name = "3", "Nguyễn Văn An"
     return ReportOptions(kind, head, agency, period, **extra)  # type: ignore[arg-type]
 
@@ -319,7 +321,9 @@ def test_kh65_report_command(db_path: Path, tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "Không có cơ quan “Sở Không Có”" in wrong.stderr
 
 
-def test_group_rows_follow_the_plan(service: PlanService) -> None:
+def test_group_rows_follow_the_plan_without_its_codes(service: PlanService) -> None:
+    """The plan's codes ("II.1") would clash with the report's section II: a group row
+    carries the group's heading only."""
     table = indicator_table(service.indicator_rows(), None)
-    groups = [r.cells[0] for r in table.rows if r.group]
-    assert groups == [g.code for g in service.groups(service.current_plan())]
+    groups = [r.cells for r in table.rows if r.group]
+    assert groups == [("", g.heading) for g in service.groups(service.current_plan())]

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.file_names import file_name
-from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
+from ...reports.builders import (
+    ReportBuilder,
+    ReportKind,
+    ReportOptions,
+    consolidating_office,
+    default_letterhead,
+)
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
 from ...services.rows import IndicatorRow
@@ -177,6 +183,7 @@ class ReportDialog(QDialog):
             self.chosen_agency(),
             period,
             self.context.today(),
+            office=consolidating_office(self.context.plans, self.context.plan),
         )
         store = self.context.settings.store
         for key in _TEXT + _LISTS:
