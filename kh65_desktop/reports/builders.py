@@ -215,6 +215,8 @@ class ReportBuilder:
 
     def build(self, options: ReportOptions) -> Report:
         report = Report(options.letterhead)
+        if options.kind is not ReportKind.PROVINCE:  # one agency's texts: its own, unnamed
+            options = replace(options, texts=[replace(t, agency_name="") for t in options.texts])
         if options.kind is ReportKind.LOCALITY:
             self._locality(report, options)
         else:
@@ -358,8 +360,12 @@ class ReportBuilder:
     def _tasks(self, tasks: list[TaskRow], options: ReportOptions) -> list[Part]:
         if not tasks:
             return []
-        province = options.kind is ReportKind.PROVINCE
-        table = task_table(tasks, self._task_results(options), with_lead=province)
+        kinds = (
+            {a.id: a.kind for a in self.plans.agencies(self.plan)}
+            if options.kind is ReportKind.PROVINCE
+            else None
+        )
+        table = task_table(tasks, self._task_results(options), kinds)
         parts: list[Part] = [Paragraph(task_count_sentence(tasks))]
         parts.append(Paragraph("Tình hình thực hiện từng nhiệm vụ như sau:"))
         parts.append(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.numbers import format_date, format_measure, format_number
 from ..domain.tasks import Urgency
-from ..domain.terms import StatedKind
+from ..domain.terms import AgencyKind, StatedKind
 from ..services.report_facts import ReportFacts, Stated
 from ..services.rows import Breakdown, BreakdownRow, IndicatorRow, TaskRow
 from .document import Align, Column, Row, Table
@@ -121,11 +121,41 @@ def task_status(task: TaskRow) -> str:
     return task.status.label + (" (quá hạn)" if task.urgency is Urgency.OVERDUE else "")
 
 
+NAMED_LEADS = 3  # more lead agencies of one kind than this are counted, not named
+
+
+def lead_cell(task: TaskRow, kinds: dict[int, AgencyKind]) -> str:
+    """The lead agencies, named; many of one kind counted ("13 sở, ban, ngành tỉnh"), so a
+    task assigned to every office does not fill a page."""
+    provincial = [
+        n
+        for n, i in zip(task.lead, task.lead_ids, strict=False)
+        if kinds.get(i) is not AgencyKind.DISTRICT
+    ]
+    local = [
+        n
+        for n, i in zip(task.lead, task.lead_ids, strict=False)
+        if kinds.get(i) is AgencyKind.DISTRICT
+    ]
+    parts = []
+    if provincial:
+        many = len(provincial) > NAMED_LEADS
+        parts.append(f"{len(provincial)} sở, ban, ngành tỉnh" if many else ", ".join(provincial))
+    if local:
+        many = len(local) > NAMED_LEADS
+        parts.append(f"UBND {len(local)} địa phương" if many else ", ".join(local))
+    return "; ".join(parts)
+
+
 def task_table(
-    tasks: list[TaskRow], results: dict[str, list[tuple[str, str]]], with_lead: bool
+    tasks: list[TaskRow],
+    results: dict[str, list[tuple[str, str]]],
+    kinds: dict[int, AgencyKind] | None = None,
 ) -> Table:
     """Each task with its deadline and status at the cut-off, and what was done on it
-    (`results`: task code -> (agency name, text); the name is shown when `with_lead`)."""
+    (`results`: task code -> (agency name, text)). With `kinds` (the province report) a
+    lead-agency column, and each result names its agency."""
+    with_lead = kinds is not None
     rows = []
     for i, task in enumerate(tasks, start=1):
         text = task.text
@@ -135,7 +165,7 @@ def task_table(
         deadline = format_date(task.deadline) if task.deadline else task.deadline_text
         cells = [str(i), text]
         if with_lead:
-            cells.append(", ".join(task.lead))
+            cells.append(lead_cell(task, kinds or {}))
         cells += [deadline, task_status(task)]
         rows.append(Row(tuple(cells)))
     columns = TASK_COLUMNS_WITH_LEAD if with_lead else TASK_COLUMNS
