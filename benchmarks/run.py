@@ -375,6 +375,10 @@ def bench_report(repeat: int, folder: Path) -> list[Result]:
         for row in part.rows
         for cell in row.cells
     ]
+    # the sentences too (issue 13: a sentence per indicator), as lines of the same length
+    for part in report.parts:
+        text = getattr(part, "text", "")
+        lines += [text[i : i + 90] for i in range(0, len(text), 90)]
     fonts.register()
 
     def bare_canvas() -> None:

@@ -71,7 +71,7 @@ def test_official_form_of_an_agency_report(agency_pdf: Path) -> None:
             "Số: 03/BC-SKHĐT",
             "Trà Vinh, ngày 05 tháng 10 năm 2024",
             "BÁO CÁO",
-            "Kính gửi: Sở Kế hoạch và Đầu tư.",
+            "Kính gửi: Ủy ban nhân dân tỉnh.",  # the consolidating office's own report
             "Thực hiện Kế hoạch số 65/KH-UBND ngày 04 tháng 7 năm 2024",
         ):
             assert expected in text, expected
@@ -224,7 +224,7 @@ def test_word_copy_carries_the_same_text_and_table(service: PlanService, tmp_pat
     document = Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "BÁO CÁO" in text and chosen.letterhead.subject in text
-    assert "Kính gửi: Sở Kế hoạch và Đầu tư." in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh." in text
     head = document.tables[0]
     assert head.cell(0, 0).paragraphs[0].text == "UBND TỈNH TRÀ VINH"
     assert head.cell(1, 0).text == "Số: 03/BC-SKHĐT"

@@ -31,7 +31,6 @@ from .sections import CLOSING_SECTIONS, SITUATION, Numbered, Outline, narrative,
 from .sentences import (
     SamePeriod,
     indicator_sentence,
-    needs_sentence,
     quantity,
     same_period_of,
     status_sentence,
@@ -131,7 +130,9 @@ def default_letterhead(
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
     )
-    recipients = ["Ủy ban nhân dân tỉnh"] if planning else [office]
+    # the consolidating office's own report goes where the province report goes
+    to_province = planning or agency.code == plan.owner_code  # type: ignore[union-attr]
+    recipients = ["Ủy ban nhân dân tỉnh"] if to_province else [office]
     copies = ["Như trên", "Lưu: VT, TH"]
     if not planning:
         copies.insert(1, "UBND tỉnh (b/c)")
@@ -331,11 +332,6 @@ class ReportBuilder:
             counts = status_sentence(rows, scope)
             if counts:
                 parts.append(Paragraph(f"Đánh giá chung: {counts[0].lower()}{counts[1:]}"))
-            behind = [r for r in rows if r.progress.status.value in ("lagging", "at_risk")]
-            behind = [r for r in behind if r.progress.remaining is not None]
-            if behind:
-                parts.append(Paragraph("Các chỉ tiêu chậm so với yêu cầu tiến độ:"))
-                parts += [Paragraph(needs_sentence(r)) for r in behind]
         table = indicator_table(rows, period_id, facts)
         parts.append(Paragraph("Kết quả cụ thể từng chỉ tiêu như bảng sau:"))
         parts.append(table)

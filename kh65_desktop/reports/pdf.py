@@ -20,6 +20,7 @@ from reportlab.platypus import Table as T
 
 from . import fonts
 from .document import Align, Heading, Letterhead, Paragraph, Picture, Report, Table, nfc
+from .plain_text import PlainParagraph
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 TEXT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
@@ -377,7 +378,12 @@ def _body(report: Report) -> list[Flowable]:
             story.append((P(_text(shown), heading), True))
         elif isinstance(part, Paragraph):
             lead_in = part.text.rstrip().endswith(":")
-            story.append((P(_text(part.text), text if part.indent else plain), lead_in))
+            style = text if part.indent else plain
+            shown = nfc(part.text)
+            if "\n" in shown or _SUPERSCRIPT_RUN.search(shown):
+                story.append((P(_text(part.text), style), lead_in))  # needs markup
+            else:
+                story.append((PlainParagraph(shown, style), lead_in))
         elif isinstance(part, Table):
             story += [(t, False) for t in _table(part)]
             story.append((Spacer(1, 4 * mm), False))

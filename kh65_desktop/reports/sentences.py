@@ -166,7 +166,7 @@ def indicator_sentence(
                 f" (cùng kỳ{' ' + rest if rest else ''} đạt {format_number(same.percent_of_plan)}%)"
             )
         clauses.append(against)
-    return ", ".join(clauses)
+    return ", ".join(clauses) + still_needed(row)
 
 
 STATUS_PHRASES = {
@@ -238,28 +238,26 @@ def task_count_sentence(tasks: Iterable[TaskRow], scope: str = "được giao") 
     return text
 
 
-def needs_sentence(row: IndicatorRow) -> str:
-    """What a lagging indicator still needs: "đạt 41,46% kế hoạch, còn phải thực hiện
-    19.904 tỷ đồng; bình quân mỗi tháng cần 3.317,33 tỷ đồng"."""
+def still_needed(row: IndicatorRow) -> str:
+    """For an indicator behind schedule, what is still to do and the monthly pace:
+    "; còn phải thực hiện 19.904 tỷ đồng, bình quân mỗi tháng cần 3.317,33 tỷ đồng"."""
     p = row.progress
-    parts = []
-    if p.percent_of_plan is not None:
-        parts.append(f"đạt {format_number(p.percent_of_plan, 2)}% kế hoạch")
-    if p.remaining is not None:
-        still = (
-            f"còn phải tăng thêm {_gap(p.remaining, RATE)}"
-            if row.unit == RATE
-            else f"còn phải thực hiện {quantity(p.remaining, row.unit)}"
+    if p.status not in (Status.LAGGING, Status.AT_RISK) or p.remaining is None:
+        return ""
+    rate = row.unit == RATE
+    text = (
+        f"; còn phải tăng thêm {_gap(p.remaining, RATE)}"
+        if rate
+        else f"; còn phải thực hiện {quantity(p.remaining, row.unit)}"
+    )
+    if p.required_monthly_pace:
+        pace = (
+            _gap(p.required_monthly_pace, RATE)
+            if rate
+            else quantity(p.required_monthly_pace, row.unit)
         )
-        if p.required_monthly_pace:
-            pace = (
-                _gap(p.required_monthly_pace, RATE)
-                if row.unit == RATE
-                else quantity(p.required_monthly_pace, row.unit)
-            )
-            still += f"; bình quân mỗi tháng cần {pace}"
-        parts.append(still)
-    return f"- {row.name}: {', '.join(parts)}."
+        text += f", bình quân mỗi tháng cần {pace}"
+    return text
 
 
 def target_text(row: IndicatorRow) -> str:
