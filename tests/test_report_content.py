@@ -30,6 +30,7 @@ from kh65_desktop.reports.sentences import (
     status_sentence,
     task_count_sentence,
 )
+from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.report_facts import ReportFacts
 from kh65_desktop.storage.models import Agency
@@ -411,3 +412,20 @@ def test_the_letterhead_follows_the_plans_data(service: PlanService, db_path: Pa
     agency = service.get(Agency, next(a.id for a in service.agencies(plan) if a.code == "SYT"))
     head = default_letterhead(plan, ReportKind.AGENCY, agency, None, WRITTEN, office=office)
     assert head.recipients == ["Sở Tài chính"]
+
+
+def test_the_plans_own_figures_are_said_to_be_the_plans(
+    service: PlanService, edits: EditService
+) -> None:
+    """The 6-month figures came with the plan: the agency does not report them as its own.
+    Once the clerk enters one, only the others are marked as the plan's."""
+    options = make_options(service, ReportKind.AGENCY, "STC")
+    text = _every_sentence(model(service, options))
+    assert "Theo số liệu nêu tại Kế hoạch số 65/KH-UBND ngày 04/7/2024 của Ủy ban nhân dân" in text
+    period = service.periods(service.current_plan())[-1]
+    revenue = _row(service, "II.6.1")
+    edits.record_value(ValueKey(revenue.id, period.id), 3_410.0, "Lê Thị Hoa", is_estimate=True)
+    text = _every_sentence(model(service, options))
+    assert "Kết quả thực hiện các chỉ tiêu được giao chủ trì 6 tháng đầu năm 2024 như sau:" in text
+    assert "- Thu nội địa ước đạt 3.410 tỷ đồng, đạt 54,82% kế hoạch năm." in text
+    assert "đạt 69,20% kế hoạch năm (theo Kế hoạch số 65/KH-UBND)." in text
