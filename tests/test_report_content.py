@@ -386,6 +386,15 @@ def test_a_districts_report_by_locality(service: PlanService, tmp_path: Path) ->
         assert any(page.images for page in pdf.pages)
 
 
+def test_the_offices_own_reports_ask_the_committee_to_direct(service: PlanService) -> None:
+    for kind, code in ((ReportKind.LOCALITY, None), (ReportKind.AGENCY, "SKHDT")):
+        closing = [p for p in model(service, make_options(service, kind, code)).parts][-1]
+        assert isinstance(closing, Paragraph)
+        assert closing.text.endswith(
+            "Sở Kế hoạch và Đầu tư báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
+        ), closing.text
+
+
 def test_an_empty_report_says_there_is_nothing_to_report(service: PlanService) -> None:
     report = model(service, make_options(service, ReportKind.AGENCY, "QLTT", include_tasks=False))
     said = [p.text for p in report.parts if isinstance(p, Paragraph)]

@@ -192,11 +192,11 @@ def cutoff(period: Period | None) -> date | None:
     return period.cutoff_on or period.ends_on
 
 
-def _closing(plan: Plan, who: str, recipients: list[str], province: bool) -> Paragraph:
+def _closing(plan: Plan, who: str, recipients: list[str], to_committee: bool) -> Paragraph:
     """ "Trên đây là báo cáo kết quả thực hiện Kế hoạch số … của Ủy ban nhân dân tỉnh …, Sở
     … báo cáo Sở … xem xét, tổng hợp." """
     to = ", ".join(r.strip().rstrip(";.") for r in recipients if r.strip())
-    asks = "xem xét, chỉ đạo" if province else "xem xét, tổng hợp"
+    asks = "xem xét, chỉ đạo" if to_committee else "xem xét, tổng hợp"
     tail = f"{who} báo cáo {to} {asks}." if to else f"{who} trân trọng báo cáo."
     return Paragraph(f"Trên đây là báo cáo kết quả thực hiện {_plan_name(plan)}, {tail}")
 
@@ -234,6 +234,16 @@ class ReportBuilder:
             return self.office
         return options.agency.name
 
+    def _to_committee(self, options: ReportOptions) -> bool:
+        """The consolidating office's reports go to the People's Committee, to direct;
+        the others to the office, to consolidate."""
+        agency = options.agency
+        return (
+            options.kind is ReportKind.PROVINCE
+            or agency is None
+            or agency.code == self.plan.owner_code
+        )
+
     def _period_name(self, options: ReportOptions) -> str:
         return options.period.name if options.period else f"năm {self.plan.year}"
 
@@ -264,7 +274,6 @@ class ReportBuilder:
         rows = self.rows_for(options)
         tasks = self.tasks_for(options) if options.include_tasks else []
         who = self._who(options)
-        province = options.kind is ReportKind.PROVINCE
         report.add(_opening(self.plan, who, options.period), *self._cutoff_sentence(options))
         outline = Outline()
         report.add(*outline.section(SITUATION[0], narrative(options.texts, SITUATION[1])))
@@ -281,7 +290,9 @@ class ReportBuilder:
                     f"nào theo {_plan_name(self.plan)} cần báo cáo."
                 )
             )
-        report.add(_closing(self.plan, who, options.letterhead.recipients, province))
+        report.add(
+            _closing(self.plan, who, options.letterhead.recipients, self._to_committee(options))
+        )
 
     def _same_period(
         self, row: IndicatorRow, facts: ReportFacts, period: Period | None
@@ -452,7 +463,9 @@ class ReportBuilder:
                 report.add(Picture(image, 165, "Biểu đồ tiến độ thực hiện các chỉ tiêu"))
         for title, kinds in CLOSING_SECTIONS:
             report.add(*outline.section(title, narrative(options.texts, kinds)))
-        report.add(_closing(self.plan, who, options.letterhead.recipients, False))
+        report.add(
+            _closing(self.plan, who, options.letterhead.recipients, self._to_committee(options))
+        )
 
 
 def _totals_sentence(b: Breakdown) -> str:
