@@ -240,6 +240,7 @@ def test_stated_only_figures_are_printed_and_marked(service: PlanService, tmp_pa
     rows = table_rows(path)
     jobs = next(r for r in rows if r[1] and r[1].startswith("Số lao động được tạo việc"))
     assert jobs[5] == "86,20*"
+    assert jobs[7] == "Đúng tiến độ"  # 86,20% of the plan by June: judged on the stated share
     ntm = next(r for r in rows if r[1] and r[1].startswith("Giải ngân vốn CTMTQG xây"))
     assert ntm[5] == "43,99*"
     assert "(*) Số liệu theo văn bản của kế hoạch" in text

@@ -15,10 +15,11 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from ..domain import progress as prog
 from ..domain.consistency import Finding
 from ..domain.numbers import format_date, format_date_long, format_number
 from ..domain.report_texts import AgencyTexts
-from ..domain.terms import AgencyKind
+from ..domain.terms import AgencyKind, StatedKind, Status, TargetForm
 from ..domain.text import fold
 from ..services.checks import find_disagreements
 from ..services.plan_service import PlanService
@@ -308,6 +309,7 @@ class ReportBuilder:
         period = options.period
         period_id = period.id if period else None
         facts = report_facts(self.plans.engine, self.plan, period)
+        rows = [self._judged_by_stated_share(r, facts) for r in rows]
         scope = "được giao chủ trì" if options.kind is ReportKind.AGENCY else "của kế hoạch"
         said: list[tuple[str, bool]] = []
         unknown: list[str] = []
@@ -355,6 +357,33 @@ class ReportBuilder:
             image = options.chart_renderer(rows, options.workdir / "tien-do.png")
             parts.append(Picture(image, 165, "Biểu đồ tiến độ thực hiện các chỉ tiêu"))
         return parts
+
+    def _judged_by_stated_share(self, row: IndicatorRow, facts: ReportFacts) -> IndicatorRow:
+        """An amount without a target whose share of plan only the document states (jobs
+        "đạt 86,20% kế hoạch") is judged on that share, as the computed share would be;
+        the share itself stays the document's (printed as stated)."""
+        stated = facts.stated.get((row.id, StatedKind.PERCENT_OF_PLAN))
+        latest = row.latest
+        if (
+            row.progress.status is not Status.NO_DATA
+            or stated is None
+            or not stated.value
+            or latest is None
+            or latest.value is None
+            or row.target.value is not None
+        ):
+            return row
+        period = self.plans.get(Period, latest.period_id)
+        implied = prog.Target(TargetForm.VALUE, latest.value * 100 / stated.value)
+        spec = prog.IndicatorSpec(row.kind, row.direction, implied, row.baseline)
+        reading = prog.Reading(
+            latest.value,
+            latest.achieved,
+            prog.months_between(self.plan.starts_on, period.ends_on),
+            prog.months_between(self.plan.starts_on, self.plan.ends_on),
+        )
+        judged = prog.compute(spec, reading)
+        return replace(row, progress=prog.Progress(judged.status))
 
     def _task_results(self, options: ReportOptions) -> dict[str, list[tuple[str, str]]]:
         results: dict[str, list[tuple[str, str]]] = {}
