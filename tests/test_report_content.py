@@ -439,3 +439,18 @@ def test_the_plans_own_figures_are_said_to_be_the_plans(
     assert "Kết quả thực hiện các chỉ tiêu được giao chủ trì 6 tháng đầu năm 2024 như sau:" in text
     assert "- Thu nội địa ước đạt 3.410 tỷ đồng, đạt 54,82% kế hoạch năm." in text
     assert "đạt 69,20% kế hoạch năm (theo Kế hoạch số 65/KH-UBND)." in text
+
+
+def test_the_clerks_text_stays_inside_the_margins(service: PlanService, tmp_path: Path) -> None:
+    """Plain paragraphs are laid out by plain_text; a word too long for a line (a link) is
+    still cut to fit."""
+    link = "https://stc.travinh.gov.vn/" + "bao-cao-thu-ngan-sach-" * 8
+    texts = [AgencyTexts("", {SectionKind.SITUATION: f"Chi tiết tại {link} và các phụ lục. " * 3})]
+    path = write_report(
+        service, make_options(service, ReportKind.AGENCY, "STC", texts), tmp_path / "stc.pdf"
+    )
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for c in page.chars:
+                assert LEFT - 0.5 <= c["x0"] and c["x1"] <= 210 * MM - RIGHT + 0.5, c["text"]
+    assert "bao-cao-thu-ngan-sach-" in whole(path)

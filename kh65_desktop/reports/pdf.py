@@ -55,6 +55,10 @@ _SUPERSCRIPT = str.maketrans("⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹", "()0123456789"
 _SUPERSCRIPT_RUN = re.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 
+# A word that may be wider than the text (a link, a code): Paragraph cuts it, plain text cannot.
+_LONG_WORD = re.compile(r"\S{50}")
+
+
 def _text(text: str) -> str:
     """Escaped, precomposed, line breaks kept, superscript marks raised."""
     marked = escape(nfc(text)).replace("\n", "<br/>")
@@ -380,8 +384,8 @@ def _body(report: Report) -> list[Flowable]:
             lead_in = part.text.rstrip().endswith(":")
             style = text if part.indent else plain
             shown = nfc(part.text)
-            if "\n" in shown or _SUPERSCRIPT_RUN.search(shown):
-                story.append((P(_text(part.text), style), lead_in))  # needs markup
+            if "\n" in shown or _SUPERSCRIPT_RUN.search(shown) or _LONG_WORD.search(shown):
+                story.append((P(_text(part.text), style), lead_in))  # markup, or a word to cut
             else:
                 story.append((PlainParagraph(shown, style), lead_in))
         elif isinstance(part, Table):
