@@ -20,11 +20,16 @@ from .domain.report_texts import AgencyTexts
 from .domain.text import fold
 from .exchange.data import ExchangeError
 from .logging_setup import configure as configure_logging
-from .reports.builders import ReportKind, ReportOptions, default_letterhead
+from .reports.builders import (
+    ReportKind,
+    ReportOptions,
+    consolidating_office,
+    default_letterhead,
+)
 from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
-from .services.organisations import named_for, planning_office_name
+from .services.organisations import named_for
 from .services.plan_service import NoPlanError, PlanService
 from .services.reorg import ReorgRefused, ReorgService
 from .services.rows import IndicatorRow
@@ -426,8 +431,8 @@ def report_options(service: PlanService, args: argparse.Namespace) -> ReportOpti
         else (ReportKind.AGENCY if agency else ReportKind.PROVINCE)
     )
     named = named_for(service.engine, agency, plan, period)  # the name at the period's end
-    office = planning_office_name(service.engine, plan, period)
-    head = default_letterhead(plan, kind, named, period, date.today(), office)
+    office = consolidating_office(service, plan, period)
+    head = default_letterhead(plan, kind, named, period, date.today(), office=office)
     head.number, head.signer_name = args.number, args.signer
     renderer = None
     if args.charts:

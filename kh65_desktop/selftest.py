@@ -49,12 +49,20 @@ def _checks(db_path: Path | None) -> list[tuple[str, Callable[[], str]]]:
         import pypdfium2
 
         from .charts.offscreen import render_progress
-        from .reports.builders import ReportKind, ReportOptions, default_letterhead
+        from .reports.builders import (
+            ReportKind,
+            ReportOptions,
+            consolidating_office,
+            default_letterhead,
+        )
         from .reports.produce import write_report
 
         service = state["service"]
         plan = service.current_plan()  # type: ignore[attr-defined]
-        head = default_letterhead(plan, ReportKind.PROVINCE, None, None, date.today())
+        office = consolidating_office(service, plan)  # type: ignore[arg-type]
+        head = default_letterhead(
+            plan, ReportKind.PROVINCE, None, None, date.today(), office=office
+        )
         options = ReportOptions(
             ReportKind.PROVINCE,
             head,

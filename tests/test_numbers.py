@@ -141,3 +141,28 @@ def test_stored_figures_from_before_the_rules_are_shown_not_fatal() -> None:
     assert format_number(-999_999_999_999_999.0, 2) == "-999.999.999.999.999,00"
     assert format_number(0.000001) == "0"
     assert round_half_up(1e300, 2) == 1e300
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("05%", "5%"),
+        ("tăng thêm 06 xã", "tăng thêm 6 xã"),
+        ("giảm 0,30%", "giảm 0,30%"),
+        ("2.005 tỷ đồng", "2.005 tỷ đồng"),
+        ("đến 04/7/2024", "đến 04/7/2024"),
+        ("Nghị định số 94/2023/NĐ-CP", "Nghị định số 94/2023/NĐ-CP"),
+    ],
+)
+def test_leading_zeros_go_except_in_decimals_dates_and_codes(text: str, shown: str) -> None:
+    from kh65_desktop.domain.numbers import without_leading_zeros
+
+    assert without_leading_zeros(text) == shown
+
+
+def test_a_rate_is_printed_with_two_decimals() -> None:
+    from kh65_desktop.domain.numbers import format_measure
+
+    assert format_measure(83.5, "%") == "83,50"
+    assert format_measure(20465.0, "tỷ đồng") == "20.465"
+    assert format_measure(45.0, "%", decimals=0) == "45"  # as the document states it

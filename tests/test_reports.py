@@ -15,6 +15,7 @@ from kh65_desktop.domain.terms import Direction, IndicatorKind, TargetForm
 from kh65_desktop.reports.builders import (
     ReportKind,
     ReportOptions,
+    consolidating_office,
     default_letterhead,
     indicator_table,
 )
@@ -42,7 +43,8 @@ def options(
         (service.get(Agency, a.id) for a in service.agencies(plan) if a.code == agency_code), None
     )
     period = service.periods(plan)[-1]
-    head = default_letterhead(plan, kind, agency, period, ISSUED)
+    office = consolidating_office(service, plan)
+    head = default_letterhead(plan, kind, agency, period, ISSUED, office=office)
     head.number, head.signer_name = "3", "Nguyễn Văn An"
     return ReportOptions(kind, head, agency, period, **extra)  # type: ignore[arg-type]
 
@@ -70,7 +72,7 @@ def test_official_form_of_an_agency_report(agency_pdf: Path) -> None:
             "Số: 03/BC-SKHĐT",
             "Trà Vinh, ngày 05 tháng 10 năm 2024",
             "BÁO CÁO",
-            "Kính gửi: Sở Kế hoạch và Đầu tư.",
+            "Kính gửi: Ủy ban nhân dân tỉnh.",  # the consolidating office's own report
             "Thực hiện Kế hoạch số 65/KH-UBND ngày 04 tháng 7 năm 2024",
         ):
             assert expected in text, expected
@@ -202,7 +204,7 @@ def test_word_copy_carries_the_same_text_and_table(service: PlanService, tmp_pat
     document = Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "BÁO CÁO" in text and chosen.letterhead.subject in text
-    assert "Kính gửi: Sở Kế hoạch và Đầu tư." in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh." in text
     head = document.tables[0]
     assert head.cell(0, 0).paragraphs[0].text == "UBND TỈNH TRÀ VINH"
     assert head.cell(1, 0).text == "Số: 03/BC-SKHĐT"
@@ -299,7 +301,9 @@ def test_kh65_report_command(db_path: Path, tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "Không có cơ quan “Sở Không Có”" in wrong.stderr
 
 
-def test_group_rows_follow_the_plan(service: PlanService) -> None:
+def test_group_rows_follow_the_plan_without_its_codes(service: PlanService) -> None:
+    """The plan's codes ("II.1") would clash with the report's section II: a group row
+    carries the group's heading only."""
     table = indicator_table(service.indicator_rows(), None)
-    groups = [r.cells[0] for r in table.rows if r.group]
-    assert groups == [g.code for g in service.groups(service.current_plan())]
+    groups = [r.cells for r in table.rows if r.group]
+    assert groups == [("", g.heading) for g in service.groups(service.current_plan())]

@@ -143,6 +143,29 @@ def format_quantity(value: float | None, unit: str, decimals: int | None = None)
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
+RATE_DECIMALS = 2  # a rate is printed with two decimals: "83,50%" (report-content.md)
+
+
+def format_measure(value: float | None, unit: str, decimals: int | None = None) -> str:
+    """A figure as a report prints it, without its unit: a rate ("%") with two decimals
+    (83,5 -> "83,50"), an amount as `format_number` writes it; `decimals` overrides both
+    (a stated figure keeps the decimals the document shows)."""
+    if decimals is None and unit == "%":
+        decimals = RATE_DECIMALS
+    return format_number(value, decimals)
+
+
+# A number written with a leading zero ("05%", "tăng thêm 06 xã"), not a decimal ("0,30")
+# nor part of a date or a code ("04/7/2024", "25/2023/QĐ-TTg").
+_LEADING_ZERO = re.compile(r"(?<![\d.,/])0+(?=\d)(?![\d.,]*/)")
+
+
+def without_leading_zeros(text: str) -> str:
+    """ "05%" -> "5%", "tăng thêm 06 xã" -> "tăng thêm 6 xã"; "0,30%" and dates unchanged.
+    Decree 30 writes a leading zero only in document numbers and dates."""
+    return _LEADING_ZERO.sub("", text)
+
+
 _SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _LONG_DATE = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", re.I)
 

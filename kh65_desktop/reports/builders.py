@@ -1,30 +1,54 @@
-"""The three reports, built from the service layer into the report model."""
+"""The three reports, built from the service layer into the report model.
+
+The outline follows report-content.md: I. Đặc điểm tình hình (the clerk's text) → II. Kết
+quả thực hiện (1. the indicators, a sentence each, then the table; 2. the tasks, counted,
+then each with what was done) → III. Tồn tại, hạn chế và nguyên nhân → IV. Nhiệm vụ, giải
+pháp thời gian tới → V. Kiến nghị, đề xuất. A section with nothing to say is left out and
+the numbers stay consecutive. Statuses and deadlines are judged at the period's cut-off.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from ..domain import progress as prog
 from ..domain.consistency import Finding
-from ..domain.numbers import format_date, format_date_long, format_number, format_quantity
+from ..domain.numbers import format_date, format_date_long, format_number
 from ..domain.report_texts import AgencyTexts
-from ..domain.terms import AgencyKind, Status
+from ..domain.terms import AgencyKind, StatedKind, Status, TargetForm
 from ..domain.text import fold
 from ..services.checks import find_disagreements
-from ..services.display import value_text
 from ..services.organisations import agency_name_for, planning_office_name
-from ..services.overview import status_counts
 from ..services.plan_service import PlanService
-from ..services.rows import Breakdown, IndicatorRow
-from ..storage.models import Agency, Period, Plan
-from .document import Align, Column, Heading, Letterhead, Paragraph, Picture, Report, Row, Table
+from ..services.report_facts import ReportFacts, report_facts
+from ..services.rows import Breakdown, IndicatorRow, TaskRow
+from ..storage.models import Agency, Locality, Period, Plan
+from ..storage.plan_file import DOCUMENT_AUTHOR
+from .document import Letterhead, Paragraph, Part, Picture, Report
+from .sections import CLOSING_SECTIONS, SITUATION, Numbered, Outline, narrative, roman
+from .sentences import (
+    SamePeriod,
+    indicator_sentence,
+    quantity,
+    same_period_of,
+    status_sentence,
+    task_count_sentence,
+)
+from .tables import (
+    STATED_NOTE,
+    has_stated,
+    indicator_table,
+    locality_table,
+    one_locality_table,
+    task_table,
+)
 
 # a chart as one picture, or several when it is split across pages (charts/paper.py)
 ChartRenderer = Callable[[list[IndicatorRow], Path], Path | list[Path]]
-PROVINCE = "UBND TỈNH TRÀ VINH"
 
 
 class ReportKind(StrEnum):
@@ -61,19 +85,47 @@ def abbreviation(name: str) -> str:
     return "".join(w[0].upper() for w in words)
 
 
+def province_line(plan: Plan) -> str:
+    """The parent body above a department's name, from the plan's issuer: "Ủy ban nhân dân
+    tỉnh Trà Vinh" -> "UBND TỈNH TRÀ VINH"."""
+    body = plan.issuing_body.strip()
+    if fold(body).startswith("uy ban nhan dan "):
+        body = "UBND " + body[len("Ủy ban nhân dân ") :]
+    return body.upper()
+
+
+def consolidating_office(plans: PlanService, plan: Plan, period: Period | None = None) -> str:
+    """The agency that consolidates the plan (its owner_code, or the successor of an owner
+    merged by then), by its name at the period's end; the plan's issuer when it names none."""
+    return planning_office_name(plans.engine, plan, period) or plan.issuing_body
+
+
+# The kinds of local unit an agency's name may carry before the place's own name.
+_LOCAL_KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "xã")
+
+
+def place_name(agency_name: str) -> str:
+    """ "Ủy ban nhân dân huyện Càng Long" -> "Càng Long": the date line's place."""
+    rest = agency_name.split(" dân ", 1)[-1].strip()
+    for kind in _LOCAL_KINDS:
+        if fold(rest).startswith(fold(kind) + " "):
+            return rest[len(kind) + 1 :].strip()
+    return rest
+
+
 def default_letterhead(
     plan: Plan,
     kind: ReportKind,
     agency: Agency | None,
     period: Period | None,
     today: date,
-    planning_office: str | None = None,
+    office: str = "",
 ) -> Letterhead:
     """Sensible defaults a clerk then corrects: issuing body, recipients, signing authority.
-    `planning_office`: the consolidating office's name at the period's end
-    (services/organisations.planning_office_name)."""
+    `office` is the plan's consolidating office (consolidating_office); without it the
+    plan's issuer stands in."""
+    office = office or plan.issuing_body
     planning = kind is ReportKind.PROVINCE or agency is None
-    office = planning_office or "Sở Kế hoạch và Đầu tư"
     name = office if planning else agency.name  # type: ignore[union-attr]
     district = agency is not None and agency.kind is AgencyKind.DISTRICT and not planning
     period_name = period.name if period else f"năm {plan.year}"
@@ -81,18 +133,20 @@ def default_letterhead(
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
     )
-    recipients = ["Ủy ban nhân dân tỉnh"] if planning else [office]
+    # the consolidating office's own report goes where the province report goes
+    to_province = planning or agency.code == plan.owner_code  # type: ignore[union-attr]
+    recipients = ["Ủy ban nhân dân tỉnh"] if to_province else [office]
     copies = ["Như trên", "Lưu: VT, TH"]
     if not planning:
         copies.insert(1, "UBND tỉnh (b/c)")
     else:
         copies[1:1] = ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]
     return Letterhead(
-        parent_body="" if district else PROVINCE,
+        parent_body="" if district else province_line(plan),
         issuing_body=name.upper() if not district else f"ỦY BAN NHÂN DÂN\n{_place_of(name)}",
         number="",
         symbol=f"BC-{abbreviation(name)}",
-        place=plan.place,
+        place=place_name(name) if district else plan.place,
         issued_on=today,
         subject=subject,
         recipients=recipients,
@@ -108,93 +162,7 @@ def _place_of(name: str) -> str:
     return name.split(" dân ", 1)[-1].upper()
 
 
-INDICATOR_COLUMNS = [
-    Column("STT", 10, Align.CENTER),
-    Column("Chỉ tiêu", 46),
-    Column("Đơn vị tính", 17),
-    Column("Kế hoạch năm", 22, Align.RIGHT),
-    Column("Thực hiện kỳ báo cáo", 21, Align.RIGHT),
-    Column("So với kế hoạch (%)", 15, Align.RIGHT),
-    Column("Còn phải thực hiện", 18, Align.RIGHT),
-    Column("Đánh giá", 16, Align.CENTER),
-]
-TASK_COLUMNS = [
-    Column("STT", 10, Align.CENTER),
-    Column("Nhiệm vụ, giải pháp", 103),
-    Column("Thời hạn", 25, Align.CENTER),
-    Column("Tình trạng", 27, Align.CENTER),
-]
-LOCALITY_COLUMNS = [
-    Column("STT", 10, Align.CENTER),
-    Column("Địa phương", 41),
-    Column("Kế hoạch", 22, Align.RIGHT),
-    Column("Thực hiện", 22, Align.RIGHT),
-    Column("So với kế hoạch (%)", 22, Align.RIGHT),
-    Column("Còn phải thực hiện", 24, Align.RIGHT),
-    Column("Đánh giá", 24, Align.CENTER),
-]
-
-
-def indicator_cells(number: str, row: IndicatorRow, period: Period | None) -> tuple[str, ...]:
-    value = value_text(row.latest)
-    if row.latest is not None and period is not None and row.latest.period_id != period.id:
-        value += f" ({row.latest.period_name})"
-    percent = row.progress.percent_of_plan
-    return (
-        number,
-        row.name,
-        row.unit,
-        row.target_display,
-        value,
-        format_number(percent, 2) if percent is not None else "",
-        format_number(row.progress.remaining),
-        row.progress.status.label,
-    )
-
-
-def indicator_table(rows: list[IndicatorRow], period: Period | None) -> Table:
-    """Grouped as the plan groups them; "trong đó" rows get a dash, not a number."""
-    table = Table(INDICATOR_COLUMNS, [])
-    group, number = None, 0
-    for row in rows:
-        if row.group_heading != group:
-            group, number = row.group_heading, 0
-            table.rows.append(Row((row.group_code, group), group=True))
-        if row.parent_code:
-            table.rows.append(Row(indicator_cells("-", row, period)))
-        else:
-            number += 1
-            table.rows.append(Row(indicator_cells(str(number), row, period)))
-    return table
-
-
-def assessment(rows: list[IndicatorRow], who: str) -> list[Paragraph]:
-    """Counts by status, then what each lagging indicator still needs per month."""
-    counts = status_counts(rows)
-    text = (
-        f"Trong {len(rows)} chỉ tiêu {who}, có {counts[Status.MET]} chỉ tiêu đạt, "
-        f"{counts[Status.ON_TRACK]} chỉ tiêu đúng tiến độ, {counts[Status.LAGGING]} chỉ "
-        f"tiêu chậm tiến độ, {counts[Status.AT_RISK]} chỉ tiêu có nguy cơ không đạt và "
-        f"{counts[Status.NO_DATA]} chỉ tiêu chưa đủ số liệu để đánh giá."
-    )
-    parts = [Paragraph(text)]
-    for row in rows:
-        p = row.progress
-        if p.status not in (Status.LAGGING, Status.AT_RISK) or p.remaining is None:
-            continue
-        line = (
-            f"- {row.name}: đạt {format_number(p.percent_of_plan, 2)}% kế hoạch, còn phải "
-            f"thực hiện {format_quantity(p.remaining, row.unit)}"
-        )
-        if p.required_monthly_pace:
-            line += (
-                f"; bình quân mỗi tháng cần {format_quantity(p.required_monthly_pace, row.unit)}"
-            )
-        parts.append(Paragraph(line + "."))
-    return parts
-
-
-def _notes(findings: list[Finding], codes: set[str]) -> list[Paragraph]:
+def _notes(findings: list[Finding], codes: set[str]) -> list[Part]:
     mine = [f for f in findings if f.indicator_code in codes]
     if not mine:
         return []
@@ -203,13 +171,51 @@ def _notes(findings: list[Finding], codes: set[str]) -> list[Paragraph]:
     ]
 
 
+def _plan_name(plan: Plan) -> str:
+    """ "Kế hoạch số 65/KH-UBND ngày 04/7/2024 của Ủy ban nhân dân tỉnh Trà Vinh"."""
+    return (
+        f"{plan.document_type} số {plan.number} ngày {format_date(plan.issued_on)} của "
+        f"{plan.issuing_body}"
+    )
+
+
 def _opening(plan: Plan, who: str, period: Period | None) -> Paragraph:
     period_name = period.name if period else f"năm {plan.year}"
     return Paragraph(
-        f"Thực hiện Kế hoạch số {plan.number} {format_date_long(plan.issued_on)} của "
-        f"{plan.issuing_body} về {plan.title[0].lower() + plan.title[1:]}, {who} báo cáo kết "
-        f"quả thực hiện {period_name} như sau:"
+        f"Thực hiện {plan.document_type} số {plan.number} {format_date_long(plan.issued_on)} "
+        f"của {plan.issuing_body} về {plan.title[0].lower() + plan.title[1:]}, {who} báo cáo "
+        f"kết quả thực hiện {period_name} như sau:"
     )
+
+
+def cutoff(period: Period | None) -> date | None:
+    """The day a period's figures are counted to (Decree 09), else its last day."""
+    if period is None:
+        return None
+    return period.cutoff_on or period.ends_on
+
+
+def _closing(plan: Plan, who: str, recipients: list[str], to_committee: bool) -> Paragraph:
+    """ "Trên đây là báo cáo kết quả thực hiện Kế hoạch số … của Ủy ban nhân dân tỉnh …, Sở
+    … báo cáo Sở … xem xét, tổng hợp." """
+    to = ", ".join(r.strip().rstrip(";.") for r in recipients if r.strip())
+    asks = "xem xét, chỉ đạo" if to_committee else "xem xét, tổng hợp"
+    tail = f"{who} báo cáo {to} {asks}." if to else f"{who} trân trọng báo cáo."
+    return Paragraph(f"Trên đây là báo cáo kết quả thực hiện {_plan_name(plan)}, {tail}")
+
+
+def chart_pictures(options: ReportOptions, rows: list[IndicatorRow]) -> list[Picture]:
+    """The progress chart when asked for: one picture, or several when the renderer splits
+    it across pages (charts/paper.py), the later ones captioned "(tiếp theo)"."""
+    if not (options.include_charts and options.chart_renderer and options.workdir and rows):
+        return []
+    images = options.chart_renderer(rows, options.workdir / "tien-do.png")
+    return [
+        Picture(
+            image, 165, "Biểu đồ tiến độ thực hiện các chỉ tiêu" + (" (tiếp theo)" if n else "")
+        )
+        for n, image in enumerate(images if isinstance(images, list) else [images])
+    ]
 
 
 class ReportBuilder:
@@ -220,6 +226,8 @@ class ReportBuilder:
 
     def build(self, options: ReportOptions) -> Report:
         report = Report(options.letterhead)
+        if options.kind is not ReportKind.PROVINCE:  # one agency's texts: its own, unnamed
+            options = replace(options, texts=[replace(t, agency_name="") for t in options.texts])
         if options.kind is ReportKind.LOCALITY:
             self._locality(report, options)
         else:
@@ -235,124 +243,264 @@ class ReportBuilder:
         """Who reports, named as at the period's end (services/organisations.py)."""
         engine, period = self.plans.engine, options.period
         if options.kind is ReportKind.PROVINCE or options.agency is None:
-            return planning_office_name(engine, self.plan, period) or "Sở Kế hoạch và Đầu tư"
+            return consolidating_office(self.plans, self.plan, period)
         return agency_name_for(engine, options.agency, self.plan, period)
 
+    def _to_committee(self, options: ReportOptions) -> bool:
+        """The consolidating office's reports go to the People's Committee, to direct;
+        the others to the office, to consolidate."""
+        agency = options.agency
+        return (
+            options.kind is ReportKind.PROVINCE
+            or agency is None
+            or agency.code == self.plan.owner_code
+        )
+
+    def _period_name(self, options: ReportOptions) -> str:
+        return options.period.name if options.period else f"năm {self.plan.year}"
+
     def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
-        """The indicators a report covers: an agency's own, or all of the plan's."""
+        """The indicators a report covers: an agency's own, or all of the plan's; for the
+        report by locality the indicators it prints (a district's own figures)."""
+        if options.kind is ReportKind.LOCALITY:
+            return self._locality_rows(options)
         rows = self.plans.indicator_rows(self.plan, options.period)
         if options.kind is ReportKind.AGENCY and options.agency is not None:
             rows = [r for r in rows if options.agency.id in r.lead_ids]
         return rows
 
-    def _indicators(self, report: Report, options: ReportOptions) -> None:
-        rows = self.rows_for(options)
-        who = self._who(options)
-        report.add(_opening(self.plan, who, options.period))
-        report.add(
-            Heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), indicator_table(rows, options.period)
-        )
-        if options.include_notes:
-            findings = find_disagreements(self.plans.engine, self.plan)
-            report.add(*_notes(findings, {r.code for r in rows}))
-        if options.include_charts and options.chart_renderer and options.workdir and rows:
-            images = options.chart_renderer(rows, options.workdir / "tien-do.png")
-            for n, image in enumerate(images if isinstance(images, list) else [images]):
-                caption = "Biểu đồ tiến độ thực hiện các chỉ tiêu" + (" (tiếp theo)" if n else "")
-                report.add(Picture(image, 165, caption))
-        number = 1
-        if options.include_assessment:
-            number += 1
-            scope = "được giao chủ trì" if options.kind is ReportKind.AGENCY else "của kế hoạch"
-            report.add(Heading(f"{_roman(number)}. ĐÁNH GIÁ CHUNG"), *assessment(rows, scope))
-        if options.include_tasks:
-            number += 1
-            report.add(
-                Heading(f"{_roman(number)}. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP"),
-                self._task_table(options),
-            )
-        report.add(
-            Paragraph(
-                f"Trên đây là báo cáo kết quả thực hiện Kế hoạch số {self.plan.number} của {who}."
-            )
-        )
-
-    def _task_table(self, options: ReportOptions) -> Table:
-        tasks = self.plans.tasks(self.plan, self.today)
+    def tasks_for(self, options: ReportOptions) -> list[TaskRow]:
+        """The tasks a report covers, overdue or due soon as they stood at the cut-off: a
+        report written later says nothing new of a task that was on time then."""
+        as_of = cutoff(options.period) or self.today
+        tasks = self.plans.tasks(self.plan, as_of)
         if options.kind is ReportKind.AGENCY and options.agency is not None:
             tasks = [t for t in tasks if options.agency.id in t.lead_ids]
-        rows = [
-            Row(
-                (
-                    str(i),
-                    t.text,
-                    format_date(t.deadline) if t.deadline else t.deadline_text,
-                    t.status.label + (" (quá hạn)" if t.urgency.value == "overdue" else ""),
+        return tasks
+
+    def _cutoff_sentence(self, options: ReportOptions) -> list[Part]:
+        day = cutoff(options.period)
+        return [Paragraph(f"Số liệu tính đến ngày {format_date(day)}.")] if day else []
+
+    def _indicators(self, report: Report, options: ReportOptions) -> None:
+        rows = self.rows_for(options)
+        tasks = self.tasks_for(options) if options.include_tasks else []
+        who = self._who(options)
+        report.add(_opening(self.plan, who, options.period), *self._cutoff_sentence(options))
+        outline = Outline()
+        report.add(*outline.section(SITUATION[0], narrative(options.texts, SITUATION[1])))
+        results = Numbered()
+        figures = results.item("Các chỉ tiêu kế hoạch", self._figures(rows, options))
+        work = results.item("Các nhiệm vụ được giao", self._tasks(tasks, options))
+        report.add(*outline.section("Kết quả thực hiện", figures + work))
+        for title, kinds in CLOSING_SECTIONS:
+            report.add(*outline.section(title, narrative(options.texts, kinds)))
+        if outline.count == 0:
+            report.add(
+                Paragraph(
+                    f"Trong {self._period_name(options)}, {who} không có chỉ tiêu, nhiệm vụ "
+                    f"nào theo {_plan_name(self.plan)} cần báo cáo."
                 )
             )
-            for i, t in enumerate(tasks, start=1)
-        ]
-        return Table(TASK_COLUMNS, rows)
+        report.add(
+            _closing(self.plan, who, options.letterhead.recipients, self._to_committee(options))
+        )
 
-    def _locality(self, report: Report, options: ReportOptions) -> None:
+    def _same_period(
+        self, row: IndicatorRow, facts: ReportFacts, period: Period | None
+    ) -> SamePeriod:
+        # The plan's own cùng kỳ figure speaks of a period before the plan was issued.
+        applies = period is not None and period.ends_on <= self.plan.issued_on
+        return same_period_of(row, facts.same_period.get(row.id), applies)
+
+    def _figures(self, rows: list[IndicatorRow], options: ReportOptions) -> list[Part]:
+        """A lead-in, a sentence per indicator, the counts, the table and what goes with it."""
+        if not rows:
+            return []
+        period = options.period
+        period_id = period.id if period else None
+        facts = report_facts(self.plans.engine, self.plan, period)
+        rows = [self._judged_by_stated_share(r, facts) for r in rows]
+        scope = "được giao chủ trì" if options.kind is ReportKind.AGENCY else "của kế hoạch"
+        said: list[tuple[str, bool]] = []
+        unknown: list[str] = []
+        for row in rows:
+            sentence = indicator_sentence(
+                row, facts, self._same_period(row, facts, period), period_id
+            )
+            if sentence is None:
+                unknown.append(row.name)
+            else:
+                said.append(
+                    (sentence, row.latest is not None and row.latest.entered_by == DOCUMENT_AUTHOR)
+                )
+        parts: list[Part] = []
+        period_name = self._period_name(options)
+        plan_name = f"{self.plan.document_type} số {self.plan.number}"
+        if said:
+            if all(from_plan for _, from_plan in said):
+                lead = (
+                    f"Theo số liệu nêu tại {_plan_name(self.plan)}, kết quả {period_name} của "
+                    f"các chỉ tiêu {scope} như sau:"
+                )
+            else:
+                lead = f"Kết quả thực hiện các chỉ tiêu {scope} {period_name} như sau:"
+            parts.append(Paragraph(lead))
+            every = all(from_plan for _, from_plan in said)
+            for sentence, from_plan in said:
+                mark = f" (theo {plan_name})" if from_plan and not every else ""
+                parts.append(Paragraph(f"- {sentence}{mark}."))
+        if unknown:
+            parts.append(Paragraph(f"Chưa có số liệu {period_name} của: {'; '.join(unknown)}."))
+        if options.include_assessment:
+            counts = status_sentence(rows, scope)
+            if counts:
+                parts.append(Paragraph(f"Đánh giá chung: {counts[0].lower()}{counts[1:]}"))
+        table = indicator_table(rows, period_id, facts)
+        parts.append(Paragraph("Kết quả cụ thể từng chỉ tiêu như bảng sau:"))
+        parts.append(table)
+        if has_stated(table):
+            parts.append(Paragraph(STATED_NOTE, indent=False))
+        if options.include_notes:
+            findings = find_disagreements(self.plans.engine, self.plan)
+            parts += _notes(findings, {r.code for r in rows})
+        parts.extend(chart_pictures(options, rows))
+        return parts
+
+    def _judged_by_stated_share(self, row: IndicatorRow, facts: ReportFacts) -> IndicatorRow:
+        """An amount without a target whose share of plan only the document states (jobs
+        "đạt 86,20% kế hoạch") is judged on that share, as the computed share would be;
+        the share itself stays the document's (printed as stated)."""
+        stated = facts.stated.get((row.id, StatedKind.PERCENT_OF_PLAN))
+        latest = row.latest
+        if (
+            row.progress.status is not Status.NO_DATA
+            or stated is None
+            or not stated.value
+            or latest is None
+            or latest.value is None
+            or row.target.value is not None
+        ):
+            return row
+        period = self.plans.get(Period, latest.period_id)
+        implied = prog.Target(TargetForm.VALUE, latest.value * 100 / stated.value)
+        spec = prog.IndicatorSpec(row.kind, row.direction, implied, row.baseline)
+        reading = prog.Reading(
+            latest.value,
+            latest.achieved,
+            prog.months_between(self.plan.starts_on, period.ends_on),
+            prog.months_between(self.plan.starts_on, self.plan.ends_on),
+        )
+        judged = prog.compute(spec, reading)
+        return replace(row, progress=prog.Progress(judged.status))
+
+    def _task_results(self, options: ReportOptions) -> dict[str, list[tuple[str, str]]]:
+        results: dict[str, list[tuple[str, str]]] = {}
+        for texts in options.texts:
+            for code, text in texts.task_results.items():
+                if text.strip():
+                    results.setdefault(code, []).append((texts.agency_name, text.strip()))
+        return results
+
+    def _tasks(self, tasks: list[TaskRow], options: ReportOptions) -> list[Part]:
+        if not tasks:
+            return []
+        kinds = (
+            {a.id: a.kind for a in self.plans.agencies(self.plan)}
+            if options.kind is ReportKind.PROVINCE
+            else None
+        )
+        table = task_table(tasks, self._task_results(options), kinds)
+        parts: list[Part] = [Paragraph(task_count_sentence(tasks))]
+        parts.append(Paragraph("Tình hình thực hiện từng nhiệm vụ như sau:"))
+        parts.append(table)
+        footnotes = [t.note for t in tasks if t.note and t.note[0] in "⁽¹²³⁴⁵⁶⁷⁸⁹"]
+        parts += [Paragraph(note, indent=False) for note in dict.fromkeys(footnotes)]
+        return parts
+
+    # -- the report by locality ------------------------------------------------------------
+    def _locality_of(self, options: ReportOptions) -> Locality | None:
+        agency = options.agency
+        if agency is None or agency.kind is not AgencyKind.DISTRICT or agency.locality_id is None:
+            return None
+        return self.plans.get(Locality, agency.locality_id)
+
+    def _breakdowns(self, options: ReportOptions) -> list[Breakdown]:
         period = options.period or self.plans.periods(self.plan)[-1]
         indicators = self.plans.breakdown_indicators(self.plan)
         if options.indicator_codes:
             indicators = [i for i in indicators if i.code in options.indicator_codes]
-        report.add(_opening(self.plan, self._who(options), period))
-        for number, indicator in enumerate(indicators, start=1):
-            assert indicator.id is not None
-            breakdown = self.plans.breakdown(self.plan, indicator.id, period)
+        return [
+            self.plans.breakdown(self.plan, i.id, period) for i in indicators if i.id is not None
+        ]
+
+    def _locality_rows(self, options: ReportOptions) -> list[IndicatorRow]:
+        """The indicators the report by locality prints, as rows for its chart: with the
+        district's own figures when it is a district's report."""
+        period = options.period or self.plans.periods(self.plan)[-1]
+        breakdowns = {b.indicator_id: b for b in self._breakdowns(options)}
+        rows = [r for r in self.plans.indicator_rows(self.plan, period) if r.id in breakdowns]
+        locality = self._locality_of(options)
+        if locality is None:
+            return rows
+        own_rows = []
+        for row in rows:
+            own = next((b for b in breakdowns[row.id].rows if b.locality_id == locality.id), None)
+            if own is None:
+                continue
+            latest = row.latest
+            if latest is not None:
+                latest = replace(latest, value=own.value, is_estimate=own.is_estimate)
+            target = replace(row.target, value=own.target, text="")
+            own_rows.append(replace(row, target=target, latest=latest, progress=own.progress))
+        return own_rows
+
+    def _locality(self, report: Report, options: ReportOptions) -> None:
+        period = options.period or self.plans.periods(self.plan)[-1]
+        options = replace(options, period=period)
+        who = self._who(options)
+        report.add(_opening(self.plan, who, period), *self._cutoff_sentence(options))
+        breakdowns = self._breakdowns(options)
+        locality = self._locality_of(options)
+        outline = Outline()
+        if not breakdowns:
             report.add(
-                Heading(f"{_roman(number)}. {indicator.name.upper()}"),
-                locality_table(breakdown),
-                Paragraph(_totals_sentence(breakdown)),
-            )
-        report.add(Paragraph("Trên đây là báo cáo kết quả thực hiện theo địa bàn."))
-
-
-def locality_table(b: Breakdown) -> Table:
-    rows = []
-    for i, r in enumerate(b.rows, start=1):
-        percent = r.progress.percent_of_plan
-        rows.append(
-            Row(
-                (
-                    str(i),
-                    r.locality,
-                    format_number(r.target),
-                    format_number(r.value),
-                    format_number(percent, 2) if percent is not None else "",
-                    format_number(r.progress.remaining),
-                    r.progress.status.label,
+                Paragraph(
+                    f"Trong {period.name}, chưa có chỉ tiêu nào được giao theo địa bàn để báo cáo."
                 )
             )
+        elif locality is not None:
+            pairs = [
+                (b, next((r for r in b.rows if r.locality_id == locality.id), None))
+                for b in breakdowns
+            ]
+            parts: list[Part] = [
+                Paragraph(f"Kết quả thực hiện các chỉ tiêu trên địa bàn {locality.name}:"),
+                one_locality_table(pairs),
+            ]
+            report.add(*outline.section("Kết quả thực hiện các chỉ tiêu", parts))
+        else:
+            for b in breakdowns:
+                report.add(
+                    *outline.section(
+                        b.indicator,
+                        [
+                            Paragraph(f"Kết quả thực hiện theo từng địa phương, {period.name}:"),
+                            locality_table(b),
+                            Paragraph(_totals_sentence(b)),
+                        ],
+                    )
+                )
+        if options.include_notes and breakdowns:
+            findings = find_disagreements(self.plans.engine, self.plan)
+            report.add(*_notes(findings, {r.code for r in self.rows_for(options)}))
+        if options.include_charts:
+            report.add(*chart_pictures(options, self.rows_for(options)))
+        for title, kinds in CLOSING_SECTIONS:
+            report.add(*outline.section(title, narrative(options.texts, kinds)))
+        report.add(
+            _closing(self.plan, who, options.letterhead.recipients, self._to_committee(options))
         )
-    total_percent = (
-        b.total_value / b.total_target * 100
-        if b.total_value is not None and b.total_target
-        else None
-    )
-    remaining = (
-        max(0.0, b.total_target - b.total_value)
-        if b.total_target is not None and b.total_value is not None
-        else None
-    )
-    rows.append(
-        Row(
-            (
-                "",
-                "Tổng cộng toàn tỉnh",
-                format_number(b.total_target),
-                format_number(b.total_value),
-                format_number(total_percent, 2) if total_percent is not None else "",
-                format_number(remaining),
-                "",
-            ),
-            total=True,
-        )
-    )
-    return Table(LOCALITY_COLUMNS, rows)
 
 
 def _totals_sentence(b: Breakdown) -> str:
@@ -367,7 +515,7 @@ def _totals_sentence(b: Breakdown) -> str:
             side = "của các địa phương" if total is None else "toàn tỉnh"
             missing.append(f"{label} (chưa có số {side})")
         elif matches:
-            agree.append(f"{label} {format_quantity(province, b.unit)}")
+            agree.append(f"{label} {quantity(province, b.unit)}")
         else:
             disagree.append(
                 f"{label}: tổng các địa phương {format_number(total)}, toàn tỉnh "
@@ -383,10 +531,4 @@ def _totals_sentence(b: Breakdown) -> str:
     return " ".join(sentences)
 
 
-def _roman(number: int) -> str:
-    """Section numbers: 1 -> "I", 14 -> "XIV"."""
-    text = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while number >= value:
-            text, number = text + letters, number - value
-    return text
+_roman = roman  # the name older callers import

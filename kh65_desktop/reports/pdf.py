@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -19,6 +20,7 @@ from reportlab.platypus import Table as T
 
 from . import fonts
 from .document import Align, Heading, Letterhead, Paragraph, Picture, Report, Table, nfc
+from .plain_text import PlainParagraph
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 TEXT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
@@ -47,9 +49,20 @@ def _style(
     return ParagraphStyle(name, fontName=face, fontSize=size, alignment=align, **extra)
 
 
+# Superscript marks ("ban hành⁽¹⁾"): the serif fonts lack "⁽" and "⁾", so a run of them is
+# drawn as ordinary characters raised and smaller (<super>), which every font can do.
+_SUPERSCRIPT = str.maketrans("⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹", "()0123456789")
+_SUPERSCRIPT_RUN = re.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+# A word that may be wider than the text (a link, a code): Paragraph cuts it, plain text cannot.
+_LONG_WORD = re.compile(r"\S{50}")
+
+
 def _text(text: str) -> str:
-    """Escaped, precomposed, line breaks kept."""
-    return escape(nfc(text)).replace("\n", "<br/>")
+    """Escaped, precomposed, line breaks kept, superscript marks raised."""
+    marked = escape(nfc(text)).replace("\n", "<br/>")
+    return _SUPERSCRIPT_RUN.sub(lambda m: f"<super>{m[0].translate(_SUPERSCRIPT)}</super>", marked)
 
 
 class LetterheadBlock(Flowable):
@@ -109,12 +122,19 @@ class CentredRule(Flowable):
         self.rule = width
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return TEXT_WIDTH, 4
+        self.width = available_width  # centred where the subject is centred: in the frame
+        return available_width, 4
 
     def draw(self) -> None:
         self.canv.setLineWidth(0.6)
-        middle = TEXT_WIDTH / 2
+        middle = self.width / 2
         self.canv.line(middle - self.rule / 2, 3, middle + self.rule / 2, 3)
+
+
+def _longest_line(text: str, font: str) -> float:
+    """The width of the subject's longest line as it is set (a third of it is the rule)."""
+    lines = simpleSplit(nfc(text), font, BODY, TEXT_WIDTH - 12)
+    return max((stringWidth(line, font, BODY) for line in lines), default=0.0)
 
 
 def _title(head: Letterhead) -> list[Flowable]:
@@ -123,7 +143,7 @@ def _title(head: Letterhead) -> list[Flowable]:
         Spacer(1, 6 * mm),
         P(_text(head.document_type), _style("type", bold=True, align=TA_CENTER)),
         P(_text(head.subject), subject),
-        CentredRule(min(stringWidth(nfc(head.subject), subject.fontName, BODY), TEXT_WIDTH) / 3),
+        CentredRule(_longest_line(head.subject, subject.fontName) / 3),
         Spacer(1, 4 * mm),
     ]
     recipients = head.recipients
@@ -160,15 +180,41 @@ def _cell(value: str, width: float, style: ParagraphStyle) -> str | list[str] | 
     has over 3.000 wrapped names). A text too long for one page comes as its lines, which
     `_rows` spreads over several rows."""
     text, room = nfc(value), width - 2 * _PADDING
+    if _SUPERSCRIPT_RUN.search(text):
+        return P(_text(value), style)  # raised marks need the Paragraph's markup
     if "\n" not in text and stringWidth(text, style.fontName, TABLE_SIZE) <= room:
         return text  # most cells: a figure or a short word
     lines: list[str] = []
     for part in text.split("\n"):
-        lines += simpleSplit(part, style.fontName, TABLE_SIZE, room) or [""]
+        lines += _wrapped(part, style.fontName, room)
     wide = any(stringWidth(line, style.fontName, TABLE_SIZE) > room for line in lines)
     if len(lines) <= ROW_LINES:
         return P(_text(value), style) if wide else "\n".join(lines)  # a wide word: split
     return [piece for line in lines for piece in _broken(line, style.fontName, room)]
+
+
+def _wrapped(text: str, font: str, room: float) -> list[str]:
+    """Lines broken at spaces; a word wider than the cell also after its slashes
+    ("giường/" "vạn dân"), never inside a word."""
+    lines = simpleSplit(text, font, TABLE_SIZE, room) or [""]
+    if "/" not in text or all(stringWidth(x, font, TABLE_SIZE) <= room for x in lines):
+        return lines
+    pieces = [(p, i > 0) for word in text.split() for i, p in enumerate(_slash_parts(word))]
+    lines, line = [], ""
+    for piece, glued in pieces:  # glued: continues the word before it, no space between
+        trial = line + piece if glued or not line else f"{line} {piece}"
+        if line and stringWidth(trial, font, TABLE_SIZE) > room:
+            lines.append(line)
+            line = piece
+        else:
+            line = trial
+    return [*lines, line]
+
+
+def _slash_parts(word: str) -> list[str]:
+    """ "giường/vạn" -> ["giường/", "vạn"]."""
+    parts = word.split("/")
+    return [p + "/" for p in parts[:-1]] + [parts[-1]] if len(parts) > 1 else [word]
 
 
 def _broken(line: str, font: str, room: float) -> list[str]:
@@ -231,6 +277,7 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
     ]
     for position, column in enumerate(table.columns):
         commands.append(("ALIGN", (position, 1), (position, -1), column.align.value.upper()))
+    groups: list[int] = []
     for row in rows:
         index = len(data)
         if row.group:
@@ -239,6 +286,7 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
                 + [""] * (len(table.columns) - 2)
             )
             commands.append(("SPAN", (1, index), (-1, index)))
+            groups.append(index)
             continue
         chosen = bold if row.total else styles
         cells = [
@@ -249,7 +297,10 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
         if row.total:
             last = len(data) - 1
             commands.append(("FONT", (0, index), (-1, last), fonts.FAMILY + "-bold", TABLE_SIZE))
-    result = T(data, colWidths=widths, repeatRows=1)
+    for index in groups:  # a group row is kept with its first row
+        if index + 1 < len(data):
+            commands.append(("NOSPLIT", (0, index), (-1, index + 1)))
+    result = T(data, colWidths=widths, repeatRows=1, splitInRow=0)  # rows kept whole
     result.setStyle(TableStyle(commands))
     return result
 
@@ -273,20 +324,73 @@ def _signature(head: Letterhead, closing: Flowable) -> Flowable:
     return KeepTogether([closing, Spacer(1, 6 * mm), table])
 
 
+class _WithTableStart(Flowable):
+    """Headings and a lead-in kept with the start of the table after them: they go to the
+    next page only when not even the table's header and first row fit under them, so a
+    long table still starts on the page where its heading is (KeepTogether would move
+    the whole table, leaving the page half empty)."""
+
+    def __init__(self, lead: list[Flowable], table: T) -> None:
+        super().__init__()
+        self.lead, self.table = lead, table
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, available_height + 1  # always placed through split()
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is None or getattr(frame, "_atTop", False)
+        height = sum(
+            f.wrap(available_width, available_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.lead
+        )
+        room = available_height - height
+        if at_top or room > 0 and self.table.split(available_width, room):
+            return [*self.lead, self.table]
+        return []  # nothing of the table fits under them: all of it on the next page
+
+
+def _kept(story: list[tuple[Flowable, bool]]) -> list[Flowable]:
+    """Flowables marked to stay with what follows (headings, a lead-in ending in ":") are
+    put together with it: a heading is never the last line of a page."""
+    result: list[Flowable] = []
+    lead: list[Flowable] = []
+    for flowable, keep in story:
+        if keep:
+            lead.append(flowable)
+            continue
+        if not lead:
+            result.append(flowable)
+        elif isinstance(flowable, T):
+            result.append(_WithTableStart(lead, flowable))
+        else:
+            result.append(KeepTogether([*lead, flowable]))
+        lead = []
+    return result + lead
+
+
 def _body(report: Report) -> list[Flowable]:
     text = _style(
         "body", align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6, leading=BODY * 1.3
     )
     plain = _style("plain", align=TA_JUSTIFY, spaceAfter=6, leading=BODY * 1.3)
-    story: list[Flowable] = []
+    story: list[tuple[Flowable, bool]] = []
     for part in report.parts:
         if isinstance(part, Heading):
             heading = _style(f"h{part.level}", bold=True, spaceBefore=6, spaceAfter=6)
-            story.append(P(_text(part.text.upper() if part.level == 1 else part.text), heading))
+            shown = part.text.upper() if part.level == 1 else part.text
+            story.append((P(_text(shown), heading), True))
         elif isinstance(part, Paragraph):
-            story.append(P(_text(part.text), text if part.indent else plain))
+            lead_in = part.text.rstrip().endswith(":")
+            style = text if part.indent else plain
+            shown = nfc(part.text)
+            if "\n" in shown or _SUPERSCRIPT_RUN.search(shown) or _LONG_WORD.search(shown):
+                story.append((P(_text(part.text), style), lead_in))  # markup, or a word to cut
+            else:
+                story.append((PlainParagraph(shown, style), lead_in))
         elif isinstance(part, Table):
-            story += [*_table(part), Spacer(1, 4 * mm)]
+            story += [(t, False) for t in _table(part)]
+            story.append((Spacer(1, 4 * mm), False))
         elif isinstance(part, Picture):
             image = Image(str(part.path))
             fit_height = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 25 * mm  # a tall chart fits a page
@@ -295,15 +399,15 @@ def _body(report: Report) -> list[Flowable]:
                 fit_height / image.imageHeight,
             )
             image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-            story.append(image)
             if part.caption:
-                story.append(
-                    P(
-                        _text(part.caption),
-                        _style("caption", 12, italic=True, align=TA_CENTER, spaceAfter=6),
-                    )
+                caption = P(
+                    _text(part.caption),
+                    _style("caption", 12, italic=True, align=TA_CENTER, spaceAfter=6),
                 )
-    return story
+                story.append((KeepTogether([image, caption]), False))
+            else:
+                story.append((image, False))
+    return _kept(story)
 
 
 def _page_number(canvas: Any, doc: Any) -> None:

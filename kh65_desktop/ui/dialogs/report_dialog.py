@@ -26,10 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.file_names import file_name
-from ...reports.builders import ReportBuilder, ReportKind, ReportOptions, default_letterhead
+from ...reports.builders import (
+    ReportBuilder,
+    ReportKind,
+    ReportOptions,
+    consolidating_office,
+    default_letterhead,
+)
 from ...reports.document import Letterhead
 from ...reports.produce import write_report
-from ...services.organisations import named_for, planning_office_name
+from ...services.organisations import named_for
 from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
 from ...storage.models import Agency
@@ -183,7 +189,7 @@ class ReportDialog(QDialog):
             named_for(self.context.plans.engine, self.chosen_agency(), self.context.plan, period),
             period,
             self.context.today(),
-            planning_office_name(self.context.plans.engine, self.context.plan, period),
+            office=consolidating_office(self.context.plans, self.context.plan, period),
         )
         store = self.context.settings.store
         for key in _TEXT + _LISTS:
