@@ -92,9 +92,12 @@ def test_a_merged_agency_reports_under_its_name_before_and_its_successor_after(
     )
     assert ", Sở Tài chính báo cáo kết quả" in opening(province)
     assert province.letterhead.issuing_body == "SỞ TÀI CHÍNH"
-    # an agency reports to the consolidating office of its time
-    assert before.letterhead.recipients == ["Sở Kế hoạch và Đầu tư"]
-    assert after.letterhead.recipients == ["Sở Tài chính"]
+    # the consolidating office of its time reports to the People's Committee (plan 65's
+    # owner before, its successor after), another agency to that office
+    assert before.letterhead.recipients == ["Ủy ban nhân dân tỉnh"]
+    assert after.letterhead.recipients == ["Ủy ban nhân dân tỉnh"]
+    tax = agency_report(service, "65/KH-UBND/2024", "CTHUE")
+    assert tax.letterhead.recipients == ["Sở Kế hoạch và Đầu tư"]
 
 
 def test_a_split_agency_reports_before_and_each_successor_takes_its_items_after(

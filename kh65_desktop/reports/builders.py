@@ -133,8 +133,9 @@ def default_letterhead(
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
     )
-    # the consolidating office's own report goes where the province report goes
-    to_province = planning or agency.code == plan.owner_code  # type: ignore[union-attr]
+    # the consolidating office's own report goes where the province report goes; compared
+    # by name at the period's end, so the successor of a merged owner counts as the office
+    to_province = planning or agency.name == office  # type: ignore[union-attr]
     recipients = ["Ủy ban nhân dân tỉnh"] if to_province else [office]
     copies = ["Như trên", "Lưu: VT, TH"]
     if not planning:
@@ -249,12 +250,9 @@ class ReportBuilder:
     def _to_committee(self, options: ReportOptions) -> bool:
         """The consolidating office's reports go to the People's Committee, to direct;
         the others to the office, to consolidate."""
-        agency = options.agency
-        return (
-            options.kind is ReportKind.PROVINCE
-            or agency is None
-            or agency.code == self.plan.owner_code
-        )
+        if options.kind is ReportKind.PROVINCE or options.agency is None:
+            return True
+        return self._who(options) == consolidating_office(self.plans, self.plan, options.period)
 
     def _period_name(self, options: ReportOptions) -> str:
         return options.period.name if options.period else f"năm {self.plan.year}"
