@@ -51,11 +51,16 @@ class AppContext(QObject):
 
     def switch_plan(self, code: str) -> None:
         """Show another plan in the whole window, and open on it next time."""
+        self.show_plan(code)
+        self.notify()
+
+    def show_plan(self, code: str) -> None:
+        """Make `code` the window's plan; the views redraw at the next `notify` (a command
+        notifies once after its write)."""
         self.plan = choose_plan(self.engine, code)
         self.settings.plan_code = self.plan.code
         self._cache.clear()
         self.plan_switched.emit()
-        self.notify()
 
     @property
     def clerk(self) -> str:

@@ -138,12 +138,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="138"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="134"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1282,221 +1282,299 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="62"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="288"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="90"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="126"/>
+        <source>Tạo kế hoạch mới từ kế hoạch này…</source>
+        <translation>New plan from this plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="144"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <source>{0} — Kế hoạch số {1}, năm {2}</source>
+        <translation>{0} — Plan No. {1}, year {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
+        <source>{0}, năm {1} — {2}</source>
+        <translation>{0}, year {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
+        <source>tạo kế hoạch {0}</source>
+        <translation>create plan {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="269"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="269"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="282"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="291"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="304"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="309"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="319"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="357"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="26"/>
+        <source>Tạo kế hoạch mới từ kế hoạch này</source>
+        <translation>New plan from this plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="28"/>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="29"/>
+        <source>Ngày ban hành</source>
+        <translation>Date issued</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="30"/>
+        <source>Năm của kế hoạch</source>
+        <translation>Year of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="31"/>
+        <source>Mã kế hoạch (bỏ trống: số/năm)</source>
+        <translation>Plan code (empty: number/year)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="34"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="40"/>
+        <source>Địa danh (dòng ngày tháng)</source>
+        <translation>Place (in the date line)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="45"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="47"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="48"/>
+        <source>Họ và tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="55"/>
+        <source>Từ kế hoạch số {0} (năm {1}). Kế hoạch mới giữ các nhóm, chỉ tiêu, đơn vị tính, phân công và nhiệm vụ; chỉ tiêu kế hoạch năm để trống để nhập theo văn bản mới; số liệu cuối cùng của kế hoạch này thành số liệu nền và số liệu cùng kỳ; kỳ báo cáo của năm mới theo Nghị định 09/2019/NĐ-CP (tháng, quý, 6 tháng, 9 tháng, năm).</source>
+        <translation>From plan No. {0} (year {1}). The new plan keeps the groups, indicators, units, assignments and tasks; the yearly targets are left empty, to be typed from the new document; this plan&apos;s last figures become the baselines and same-period figures; the new year&apos;s reporting periods follow Decree 09/2019/NĐ-CP (months, quarters, 6 months, 9 months, year).</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1771,14 @@ Save this figure anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PlanCommands</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="58"/>
+        <source>kế hoạch {0} đã có dữ liệu nhập sau khi tạo (số liệu, kế hoạch năm, nhiệm vụ…), nên không bị xóa</source>
+        <translation>plan {0} has data entered since it was created (figures, targets, tasks…), so it is not deleted</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="48"/>
@@ -1754,7 +1840,7 @@ Save this figure anyway?</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="60"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="270"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
@@ -1884,48 +1970,48 @@ Save this figure anyway?</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="250"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="254"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="257"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="261"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="266"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="266"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="275"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="287"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
