@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(db_path, args.import_file)
+        return run_app(db_path, args.import_file, args.plan)
     lock = DatabaseLock(db_path)
     try:
         engine = open_for_command(db_path, lock, writes=_writes(args))

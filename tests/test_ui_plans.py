@@ -14,6 +14,7 @@ from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.plans import list_plans
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
+from kh65_desktop.ui.app import create_window
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs.new_plan import new_plan_dialog
 from kh65_desktop.ui.main_window import MainWindow
@@ -165,3 +166,22 @@ def test_the_new_plan_dialog_refuses_a_taken_code_or_an_earlier_year(
     dialog.accept()
     assert "trước năm của kế hoạch cũ" in dialog.error.text()
     assert len(list_plans(window.context.engine)) == 2
+
+
+def test_kh65_plan_code_opens_the_window_on_that_plan(
+    qtbot, two_plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: told.append(text))
+    settings = settings_in(tmp_path)
+    window = create_window(two_plans, settings, PLAN_65)
+    qtbot.addWidget(window)
+    assert window.context.plan.code == PLAN_65 and settings.plan_code == PLAN_65
+    assert told == []
+    window.context.engine.dispose()
+    other = create_window(two_plans, settings, "66/KH-UBND/2024")  # opens, and says why
+    qtbot.addWidget(other)
+    assert other.context.plan.code == PLAN_65  # the plan shown last
+    assert len(told) == 1 and "Không có kế hoạch mã “66/KH-UBND/2024”" in told[0]
+    assert NEXT in told[0]
+    other.context.engine.dispose()
