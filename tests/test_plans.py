@@ -90,7 +90,10 @@ def test_the_new_plan_keeps_the_structure_and_leaves_targets_to_the_clerk(
     engine: Engine,
 ) -> None:
     service = PlanService(engine)
-    old, new = choose_plan(engine, PLAN_65), make_next(engine, signer_name="Nguyễn Văn B")
+    old = choose_plan(engine, PLAN_65)
+    poverty = row(service, old, "II.9.4")  # "giảm 0,30%": its figures are changes, not levels
+    type_figure(engine, poverty.id, period(service, old, "2024-H1").id or 0, -0.12)
+    new = make_next(engine, signer_name="Nguyễn Văn B")
     assert (new.number, new.year, new.starts_on, new.ends_on) == (
         "9/KH-UBND",
         2026,
@@ -127,6 +130,11 @@ def test_the_new_plan_keeps_the_structure_and_leaves_targets_to_the_clerk(
     assert forest.baseline_value == old_rows["II.4.5"].latest.value  # type: ignore[union-attr]
     assert forest.baseline_label == "6 tháng đầu năm 2024 (ước)"  # the document's "ước"
     assert forest.target_form is TargetForm(old_rows["II.4.5"].target.form)
+    with Session(engine) as session:
+        change = session.exec(
+            select(Indicator).where(Indicator.plan_id == new.id, Indicator.code == "II.9.4")
+        ).one()
+    assert (change.baseline_value, change.baseline_label) == (None, "")
     # tasks: same texts and agencies, not started, deadlines for the clerk to set
     old_tasks = {t.code: t for t in service.tasks(old, date(2026, 1, 20))}
     new_tasks = service.tasks(new, date(2026, 1, 20))

@@ -10,7 +10,8 @@ What the new plan takes from the old one, and what it leaves for the clerk:
 - **tasks not started, without deadlines**: an old deadline (and its wording, "đến hết tháng
   8 năm 2024") belongs to the old year; the clerk sets the new ones;
 - **baselines** from the old plan's last province-wide figure of each indicator, labelled
-  with the period it comes from ("năm 2024", "6 tháng đầu năm 2024 (ước)");
+  with the period it comes from ("năm 2024", "6 tháng đầu năm 2024 (ước)"); not for a
+  change target ("giảm 0,30%"), whose figures are changes, not a level to start from;
 - **cùng kỳ** (SamePeriodValue rows) for each new period from the old plan's period of the
   same kind and months exactly one year earlier (old 2025-H1 → new 2026-H1), province-wide
   and by locality; none when the old plan has no such period (a plan two years on);
@@ -35,7 +36,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.numbers import format_date
 from ..domain.periods import PARTS, derive
-from ..domain.terms import PeriodKind, Role, TaskStatus
+from ..domain.terms import PeriodKind, Role, TargetForm, TaskStatus
 from ..storage.models import (
     Agency,
     GroupAgency,
@@ -257,7 +258,7 @@ def _copy_indicators(
         assert ind.id is not None
         last = latest.get(ind.id)
         baseline, label = None, ""
-        if last is not None and last.value is not None:
+        if last is not None and last.value is not None and ind.target_form is not TargetForm.CHANGE:
             baselines += 1
             baseline, name = last.value, last.period_name
             label = name[:1].lower() + name[1:] + (" (ước)" if last.is_estimate else "")
