@@ -327,3 +327,23 @@ def test_deleting_a_plan_keeps_the_other(engine: Engine) -> None:
         assert [
             len(session.exec(select(m)).all()) for m in (Indicator, Period, Task, ReportedValue)
         ] == counts
+
+
+def test_an_excel_template_fills_only_its_own_plan(engine: Engine, tmp_path: Path) -> None:
+    from .test_template_reimport import fill
+
+    service = PlanService(engine)
+    old, new = choose_plan(engine, PLAN_65), make_next(engine)
+    with Session(engine) as session:
+        stc = session.exec(select(Agency).where(Agency.code == "STC")).one()
+    exchange = ExchangeService(engine)
+    for plan, value in ((new, 1500.0), (old, 3400.0)):
+        path = export_file(service, plan, stc, None, tmp_path / f"stc-{plan.year}.xlsx")
+        fill(path, II_6_1=value)
+        other = old if plan is new else new
+        with pytest.raises(ExchangeError, match="không phải kế hoạch đang mở"):
+            exchange.preview(other, read_file(path, "Lan"))
+        exchange.apply(plan, exchange.preview(plan, read_file(path, "Lan")), "Lan")
+    got_new, got_old = row(service, new, "II.6.1").latest, row(service, old, "II.6.1").latest
+    assert got_new is not None and (got_new.value, got_new.period_code) == (1500, "2026-N")
+    assert got_old is not None and (got_old.value, got_old.period_code) == (3400, "2024-H1")

@@ -76,7 +76,14 @@ def test_the_plan_menu_switches_every_tab_and_is_remembered(
     assert any(r.deadline for r in window.tasks.model.rows)
     assert window.localities.indicator.count() > 0
     window.tabs.setCurrentWidget(window.overview)  # the lazy overview follows too
-    assert window.context.plan.code == PLAN_65
+    assert window.overview.heading.text().startswith("Kế hoạch số 65/KH-UBND ngày 04/7/2024")
+    report = window.open_report()  # reports follow the plan shown
+    periods = [report.period.itemText(i) for i in range(report.period.count())]
+    assert "6 tháng đầu năm 2024" in periods and "Năm 2026" not in periods
+    choose(window, NEXT)  # a dialog opened on one plan closes when another is shown
+    assert not report.isVisible()
+    assert window.overview.heading.text().startswith("Kế hoạch số 9/KH-UBND ngày 15/01/2026")
+    choose(window, PLAN_65)
 
     # the next start opens on the plan chosen last
     again = MainWindow(
