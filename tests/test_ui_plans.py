@@ -192,3 +192,20 @@ def test_kh65_plan_code_opens_the_window_on_that_plan(
     assert len(told) == 1 and "Không có kế hoạch mã “66/KH-UBND/2024”" in told[0]
     assert NEXT in told[0]
     other.context.engine.dispose()
+
+
+def test_undo_shows_the_plan_the_edit_was_made_in(qtbot, two_plans: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, two_plans, tmp_path)
+    tab = window.indicators
+    index = tab.proxy.index(find_row(tab.proxy, "II.6.1"), column(tab.proxy, "value"))
+    type_into_cell(qtbot, tab.table, index, "1.500")
+    choose(window, PLAN_65)
+    assert window.undo_action.text().startswith("Hoàn tác")
+    window.undo_action.trigger()
+    assert window.context.plan.code == NEXT and "9/KH-UBND" in window.windowTitle()
+    assert cell(tab.proxy, "II.6.1", "value") == ""
+    choose(window, PLAN_65)
+    window.redo_action.trigger()
+    assert window.context.plan.code == NEXT and cell(tab.proxy, "II.6.1", "value") == "1.500"
+    choose(window, PLAN_65)
+    assert cell(tab.proxy, "II.6.1", "value") == "3.300"
