@@ -613,12 +613,8 @@ def _new_plan(service: PlanService, args: argparse.Namespace) -> int:
 
 
 def _load_plan(service: PlanService, path: Path) -> int:
-    from sqlmodel import Session
+    from .services.plan_load import load_plan_file
 
-    from .storage.plan_file import load_plan
-
-    with Session(service.engine) as session, session.begin():
-        plan = load_plan(session, path)
-        code, number, year = plan.code, plan.number, plan.year
-    print(f"Đã nạp kế hoạch {code} (số {number}, năm {year}) từ {path.name}.")
+    plan = choose_plan(service.engine, load_plan_file(service.engine, path).code)
+    print(f"Đã nạp kế hoạch {plan.code} (số {plan.number}, năm {plan.year}) từ {path.name}.")
     return 0

@@ -17,15 +17,9 @@ from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import ExchangeService
 from kh65_desktop.services.exchange_files import export_file, read_file
-from kh65_desktop.services.plan_copy import (
-    NewPlan,
-    PlanCopyRefused,
-    copy_plan,
-    put_back_copy,
-    remove_copy,
-    snapshot,
-)
+from kh65_desktop.services.plan_copy import NewPlan, PlanCopyRefused, copy_plan
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.plan_undo import added_plan, put_back_added, remove_added
 from kh65_desktop.services.plans import UnknownPlanError, choose_plan, list_plans
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import (
@@ -269,19 +263,19 @@ def test_undoing_a_copy_removes_it_only_while_untouched(engine: Engine, db_path:
     before = fingerprint(db_path)
     new = make_next(engine)
     assert new.id is not None
-    made = snapshot(engine, new.id)
+    made = added_plan(engine, new.id)
     after = fingerprint(db_path)
-    assert remove_copy(engine, made)
+    assert remove_added(engine, made)
     assert fingerprint(db_path) == before
-    put_back_copy(engine, made)  # redo: the same rows, the same ids
+    put_back_added(engine, made)  # redo: the same rows, the same ids
     assert fingerprint(db_path) == after
     service = PlanService(engine)
     tax = row(service, new, "II.6.1")
     type_figure(engine, tax.id, period(service, new, "2026-T01").id or 0, 10)
-    assert not remove_copy(engine, made)  # a figure typed since: the plan stays
+    assert not remove_added(engine, made)  # a figure typed since: the plan stays
     assert choose_plan(engine, NEXT).id == new.id
-    with pytest.raises(PlanCopyRefused, match="đã có"):
-        put_back_copy(engine, made)
+    with pytest.raises(LookupError, match="đã có"):
+        put_back_added(engine, made)
 
 
 def test_a_package_lands_in_its_own_plan(engine: Engine, db_path: Path, tmp_path: Path) -> None:
@@ -322,7 +316,7 @@ def test_deleting_a_plan_keeps_the_other(engine: Engine) -> None:
         ]
     new = make_next(engine)
     assert new.id is not None
-    assert remove_copy(engine, snapshot(engine, new.id))
+    assert remove_added(engine, added_plan(engine, new.id))
     with Session(engine) as session:
         assert [
             len(session.exec(select(m)).all()) for m in (Indicator, Period, Task, ReportedValue)

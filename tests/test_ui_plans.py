@@ -209,3 +209,57 @@ def test_undo_shows_the_plan_the_edit_was_made_in(qtbot, two_plans: Path, tmp_pa
     assert window.context.plan.code == NEXT and cell(tab.proxy, "II.6.1", "value") == "1.500"
     choose(window, PLAN_65)
     assert cell(tab.proxy, "II.6.1", "value") == "3.300"
+
+
+def plan_file(folder: Path) -> Path:
+    """Plan 65's file as a 2025 plan, bringing one agency and one locality of its own."""
+    source = Path(__file__).parent.parent / "resources" / "plans" / "kh65-2024.toml"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace('code = "65/KH-UBND/2024"', 'code = "80/KH-UBND/2025"')
+    text = text.replace('number = "65/KH-UBND"', 'number = "80/KH-UBND"')
+    text = text.replace("year = 2024", "year = 2025", 1)
+    agency = '{ code = "SDTTG", name = "Sở Dân tộc và Tôn giáo", kind = "provincial" }'
+    text = text.replace("agencies = [\n", f"agencies = [\n  {agency},\n")
+    text = text.replace(
+        "[[localities]]\n",
+        '[[localities]]\ncode = "XMOI"\nname = "Xã Mới"\nkind = "xã"\n[[localities]]\n',
+        1,
+    )
+    path = folder / "kh80.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes(engine: Engine, table: str) -> set[str]:
+    with engine.connect() as connection:
+        return {c for (c,) in connection.exec_driver_sql(f"SELECT code FROM {table}")}
+
+
+def test_a_plan_loaded_from_its_file_and_undone(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    engine = window.context.engine
+    agencies, localities = codes(engine, "agency"), codes(engine, "locality")
+    path = plan_file(tmp_path)
+    monkeypatch.setattr(prompts, "open_file", lambda parent, title, filters: path)
+    window.load_plan_action.trigger()
+    assert window.context.plan.code == "80/KH-UBND/2025"
+    assert "Kế hoạch số 80/KH-UBND" in window.windowTitle() and len(window.plan_actions) == 2
+    assert cell(window.indicators.proxy, "II.6.1", "value") == "3.300"  # the file's figures
+    assert codes(engine, "agency") == agencies | {"SDTTG"}
+    assert codes(engine, "locality") == localities | {"XMOI"}
+    assert window.undo_action.text() == "Hoàn tác nạp kế hoạch từ kh80.toml"
+
+    window.undo_action.trigger()  # the plan and what it brought are gone
+    assert [p.code for p in list_plans(engine)] == [PLAN_65]
+    assert window.context.plan.code == PLAN_65
+    assert (codes(engine, "agency"), codes(engine, "locality")) == (agencies, localities)
+    window.redo_action.trigger()
+    assert window.context.plan.code == "80/KH-UBND/2025" and "SDTTG" in codes(engine, "agency")
+
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: told.append(text))
+    window.load_plan_action.trigger()  # the same file again: refused, said, nothing written
+    assert len(told) == 1 and "80/KH-UBND/2025 đã có trong cơ sở dữ liệu" in told[0]
+    assert len(list_plans(engine)) == 2

@@ -28,11 +28,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_date
 from ..domain.periods import PARTS, derive
@@ -399,113 +398,3 @@ def _year_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:
         return day.replace(year=day.year - 1, day=28)
-
-
-# -- undo and redo in the window -------------------------------------------------------------
-
-# The tables a copy writes, in the order they can be put back; the key that ties a row to the
-# plan (directly, or through a row of a table listed before it).
-_OWNED: tuple[tuple[type[SQLModel], str, type[SQLModel] | None], ...] = (
-    (Plan, "id", None),
-    (IndicatorGroup, "plan_id", Plan),
-    (GroupAgency, "group_id", IndicatorGroup),
-    (Indicator, "plan_id", Plan),
-    (Period, "plan_id", Plan),
-    (Task, "plan_id", Plan),
-    (TaskAgency, "task_id", Task),
-    (SamePeriodValue, "period_id", Period),
-)
-# Rows that alone do not keep a copy from being undone: the history of the clerk's own
-# figures, typed into the new plan and undone before (as guarded_edits.delete_unless_used).
-_NOT_USE = {"value_change"}
-
-
-@dataclass(frozen=True)
-class PlanSnapshot:
-    """Every row a copy wrote, as written: undo removes them while they are still so, redo
-    puts them back with the same ids (later commands on the undo stack name those ids)."""
-
-    plan_id: int
-    code: str
-    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
-
-
-def snapshot(engine: Engine, plan_id: int) -> PlanSnapshot:
-    with engine.connect() as connection:
-        return _snapshot(connection, plan_id)
-
-
-def _snapshot(connection: Connection, plan_id: int) -> PlanSnapshot:
-    ids: dict[str, list[int]] = {}
-    rows: list[tuple[str, tuple[dict[str, Any], ...]]] = []
-    code = ""
-    for model, key, parent in _OWNED:
-        table = model.__table__  # type: ignore[attr-defined]
-        wanted = [plan_id] if parent is None or parent is Plan else ids[parent.__tablename__]  # type: ignore[attr-defined]
-        found = [
-            dict(r._mapping)
-            for r in connection.execute(
-                sa.select(table).where(table.c[key].in_(wanted)).order_by(*table.primary_key)
-            )
-        ]
-        if model is Plan and found:
-            code = found[0]["code"]
-        if "id" in table.c:
-            ids[table.name] = [r["id"] for r in found]
-        rows.append((table.name, tuple(found)))
-    return PlanSnapshot(plan_id, code, tuple(rows))
-
-
-def remove_copy(engine: Engine, made: PlanSnapshot) -> bool:
-    """Undo a copy: delete the plan if it is still exactly as the copy wrote it and nothing
-    refers to it (figures, texts, targets typed since: the delete would take them along).
-    False when it was changed since (nothing deleted)."""
-    with engine.begin() as connection:
-        if connection.execute(sa.select(Plan.id).where(Plan.id == made.plan_id)).first() is None:
-            return True
-        if _snapshot(connection, made.plan_id) != made or _used(connection, made):
-            return False
-        connection.execute(sa.delete(Plan).where(col(Plan.id) == made.plan_id))
-    return True
-
-
-def _used(connection: Connection, made: PlanSnapshot) -> bool:
-    owned = {name: {r["id"] for r in rows if "id" in r} for name, rows in made.rows}
-    for table in SQLModel.metadata.sorted_tables:
-        if table.name in owned or table.name in _NOT_USE:
-            continue
-        for fk in table.foreign_keys:
-            ids = owned.get(fk.column.table.name)
-            if (
-                ids
-                and connection.execute(
-                    sa.select(sa.literal(1)).select_from(table).where(fk.parent.in_(ids)).limit(1)
-                ).first()
-            ):
-                return True
-    return False
-
-
-def put_back_copy(engine: Engine, made: PlanSnapshot) -> None:
-    """Redo a copy: the same rows with the same ids, in one transaction."""
-    with engine.begin() as connection:
-        if connection.execute(sa.select(Plan.id).where(Plan.code == made.code)).first():
-            raise PlanCopyRefused(
-                f"Mã kế hoạch “{made.code}” đã có trong cơ sở dữ liệu; không tạo lại được."
-            )
-        tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
-        for name, rows in made.rows:
-            if not rows:
-                continue
-            if name == Indicator.__tablename__:  # parents after every row is in
-                plain = [{**r, "parent_id": None} for r in rows]
-                connection.execute(sa.insert(tables[name]), plain)
-                for r in rows:
-                    if r["parent_id"] is not None:
-                        connection.execute(
-                            sa.update(tables[name])
-                            .where(tables[name].c.id == r["id"])
-                            .values(parent_id=r["parent_id"])
-                        )
-            else:
-                connection.execute(sa.insert(tables[name]), list(rows))

@@ -31,7 +31,7 @@ from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.new_plan import ask_new_plan
 from .dialogs.period_entry import enter_period
-from .plan_commands import NewPlanCommand
+from .plan_commands import load_plan_command, new_plan_command
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.plans_end = plan_menu.addSeparator()
         self.new_plan_action = plan_menu.addAction(self.tr("Tạo kế hoạch mới từ kế hoạch này…"))
         self.new_plan_action.triggered.connect(self.new_plan)
+        self.load_plan_action = plan_menu.addAction(self.tr("Nạp kế hoạch từ tệp…"))
+        self.load_plan_action.triggered.connect(self.load_plan)
         plan_menu.addSeparator()
         self._list_plans()
         context.plan_switched.connect(self._plan_shown)
@@ -211,13 +213,27 @@ class MainWindow(QMainWindow):
         new = ask_new_plan(self.context, self)
         if new is not None:
             self.context.push(
-                NewPlanCommand(
-                    self.context,
-                    self.context.plan.code,
-                    new,
-                    self.tr("tạo kế hoạch {0}").format(new.number),
-                )
+                new_plan_command(self.context, new, self.tr("tạo kế hoạch {0}").format(new.number))
             )
+
+    def load_plan(self) -> None:
+        """A plan from its data file (sent by the planning department); then shown."""
+        path = prompts.open_file(
+            self, self.tr("Nạp kế hoạch từ tệp"), self.tr("Tệp kế hoạch KH65 (*.toml)")
+        )
+        if path is None:
+            return
+        refused: list[str] = []
+        self.context.error.connect(refused.append)
+        try:
+            command = load_plan_command(
+                self.context, path, self.tr("nạp kế hoạch từ {0}").format(path.name)
+            )
+            pushed = self.context.push(command)
+        finally:
+            self.context.error.disconnect(refused.append)
+        if not pushed and refused:  # a file's mistake deserves more than the status bar
+            prompts.show_error(self, APP_NAME, refused[-1])
 
     def _show_clerk(self) -> None:
         self.clerk_label.setText(self.tr("Người nhập: {0}").format(self.context.clerk))

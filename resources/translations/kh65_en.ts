@@ -130,7 +130,7 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="174"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
@@ -397,57 +397,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="103"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="107"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="111"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="128"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="145"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="158"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="298"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1288,7 +1288,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="304"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
@@ -1373,148 +1373,168 @@ Save this figure anyway?</translation>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <source>Nạp kế hoạch từ tệp…</source>
+        <translation>Load a plan from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="144"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="186"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="216"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
+        <source>Nạp kế hoạch từ tệp</source>
+        <translation>Load a plan from a file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
+        <source>Tệp kế hoạch KH65 (*.toml)</source>
+        <translation>KH65 plan files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <source>nạp kế hoạch từ {0}</source>
+        <translation>load plan from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="250"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="285"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="285"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="298"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="286"/>
         <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="305"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="320"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="325"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="373"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="377"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -1773,7 +1793,7 @@ Save this figure anyway?</translation>
 <context>
     <name>PlanCommands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_commands.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/plan_commands.py" line="40"/>
         <source>kế hoạch {0} đã có dữ liệu nhập sau khi tạo (số liệu, kế hoạch năm, nhiệm vụ…), nên không bị xóa</source>
         <translation>plan {0} has data entered since it was created (figures, targets, tasks…), so it is not deleted</translation>
     </message>
