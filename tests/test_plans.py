@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from kh65_desktop.domain.periods import derive
 from kh65_desktop.domain.terms import PeriodKind, Role, TargetForm, TaskStatus
 from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
@@ -35,6 +36,7 @@ from kh65_desktop.storage.models import (
 )
 
 PLAN_65 = "65/KH-UBND/2024"
+_PERIOD_FIELDS = ("code", "name", "kind", "starts_on", "ends_on", "cutoff_on")
 NEXT = "9/KH-UBND/2026"
 
 
@@ -181,6 +183,20 @@ def test_cung_ky_comes_from_the_same_period_a_year_earlier(engine: Engine) -> No
     assert len(expected) > 20 and any(loc for _, loc, _ in expected)  # by district too
     assert sorted((c, loc or 0, v) for c, loc, v in same) == expected
     assert elsewhere == []  # 2024 had no quarter or month figures
+    # February of a leap year (ends 29/2) is the cùng kỳ of the next February (ends 28/2)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        draft = derive(PeriodKind.MONTH, 2024, 2)
+        february = Period(plan_id=old.id, **{k: getattr(draft, k) for k in _PERIOD_FIELDS})
+        session.add(february)
+    type_figure(engine, row(service, old, "II.6.1").id, february.id or 0, 512)
+    following = make_next(engine, 2025, "10/KH-UBND/2025")
+    with Session(engine) as session:
+        got = session.exec(
+            select(SamePeriodValue.value).where(
+                SamePeriodValue.period_id == period(service, following, "2025-T02").id
+            )
+        ).all()
+    assert got == [512]
     # a plan two years on has no "same period last year" in plan 65
     later = make_next(engine, 2026, "9/KH-UBND/2026")
     with Session(engine) as session:

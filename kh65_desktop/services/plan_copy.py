@@ -352,13 +352,14 @@ def _same_period_values(
             Period.plan_id == old_id
         )
     ).all()
-    earlier: dict[tuple[str, date, date], int] = {}
+    # by kind and calendar months, not by days: February ends on the 29th in a leap year
+    earlier: dict[tuple[str, int, int], int] = {}
     for period_id, kind, starts, ends in old_periods:
         if ends.year == year - 1:
-            earlier[(PeriodKind(kind).value, starts, ends)] = period_id
+            earlier[(PeriodKind(kind).value, starts.month, ends.month)] = period_id
     pairs: dict[int, int] = {}  # old period → new period
     for new in new_periods:
-        key = (new.kind.value, new.starts_on.replace(year=year - 1), _year_before(new.ends_on))
+        key = (new.kind.value, new.starts_on.month, new.ends_on.month)
         if key in earlier and new.id is not None:
             pairs[earlier[key]] = new.id
     if not pairs:
@@ -390,11 +391,3 @@ def _same_period_values(
     if rows:
         connection.execute(sa.insert(SamePeriodValue), rows)
     return len(rows)
-
-
-def _year_before(day: date) -> date:
-    """The same day a year earlier; 29/2 becomes 28/2 (a period ends on its month's last day)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
