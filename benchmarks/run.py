@@ -327,6 +327,56 @@ def bench_window(repeat: int, folder: Path) -> list[Result]:
     return results
 
 
+def bench_plans(repeat: int, folder: Path) -> list[Result]:
+    """Switching the window between two of the large dataset's plans (1.060 indicators and
+    139.920 figures each): every tab re-read, the visible one redrawn and grabbed. The
+    baseline is the same window re-reading and redrawing the same plan (what any edit costs)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kh65_desktop.services.plans import list_plans
+    from kh65_desktop.storage.database import open_database
+    from kh65_desktop.ui.context import AppContext
+    from kh65_desktop.ui.main_window import MainWindow
+    from kh65_desktop.ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    db = fresh_copy(large_db(), folder)
+    settings = AppSettings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+    settings.clerk_name = "Đo"
+    context = AppContext(open_database(db), settings)
+    codes = [p.code for p in list_plans(context.engine) if p.code.startswith("BENCH/")][:2]
+    window = MainWindow(context)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+
+    def switch() -> None:
+        for code in reversed(codes):  # to the older plan and back
+            window.switch_plan(code)
+            app.processEvents()
+            window.grab()  # the window as the clerk sees it
+
+    def same_plan() -> None:
+        for _ in codes:
+            context.notify()
+            app.processEvents()
+            window.grab()
+
+    results = []
+    for title, tab in (
+        ("Chuyển kế hoạch (thẻ Chỉ tiêu)", window.indicators),
+        ("Chuyển kế hoạch (thẻ Tổng quan, biểu đồ vẽ lại)", window.overview),
+    ):
+        window.tabs.setCurrentWidget(tab)
+        app.processEvents()
+        ours = median(switch, repeat) / 2
+        results.append(Result(title, ours, median(same_plan, repeat) / 2, target="< 1 s"))
+    window.close()
+    context.engine.dispose()
+    return results
+
+
 def _plain_tab_window():  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel, QTabWidget
 
@@ -626,6 +676,7 @@ def bench_excel(repeat: int, folder: Path) -> list[Result]:
 BENCHES = {
     "start": bench_start,
     "window": bench_window,
+    "plans": bench_plans,
     "report": bench_report,
     "exchange": bench_exchange,
     "excel": bench_excel,

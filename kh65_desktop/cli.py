@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import __version__, cli_localities
 from .domain.consistency import Finding
+from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
 from .domain.text import fold
 from .exchange.data import ExchangeError
@@ -30,7 +31,8 @@ from .reports.document import ReportError
 from .services.checks import find_disagreements
 from .services.display import percent_text, remaining_text, value_text
 from .services.organisations import named_for
-from .services.plan_service import NoPlanError, PlanService
+from .services.plan_service import PlanService
+from .services.plans import NoPlanError, choose_plan, list_plans
 from .services.reorg import ReorgRefused, ReorgService
 from .services.rows import IndicatorRow
 from .storage.backup import backup_advice
@@ -58,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db", default=None, help=f"tệp cơ sở dữ liệu (mặc định: {default_db_path()})"
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="CODE",
+        default=None,
+        help="mã kế hoạch làm việc (mặc định: kế hoạch mới nhất; xem mã: kh65 plan list)",
     )
     parser.add_argument("--version", action="version", version=f"KH65 Desktop {__version__}")
     parser.add_argument(
@@ -142,7 +150,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
     cli_localities.add_parser(commands)
+    _plan_commands(commands)
     return parser
+
+
+def _plan_commands(commands: Any) -> None:
+    """`kh65 plan list|new|load`: the plans of the database and how a new one gets in."""
+    plan = commands.add_parser("plan", help="các kế hoạch: liệt kê, tạo kế hoạch mới, nạp từ tệp")
+    actions = plan.add_subparsers(dest="plan_command", required=True)
+    listed = actions.add_parser("list", help="các kế hoạch có trong cơ sở dữ liệu, với mã")
+    listed.add_argument("--json", action="store_true", help="in dạng JSON")
+    new = actions.add_parser(
+        "new", help="tạo kế hoạch năm sau từ một kế hoạch (chỉ tiêu, phân công; chưa có kế hoạch)"
+    )
+    new.add_argument(
+        "--from", dest="source", help="mã kế hoạch gốc (mặc định: --plan, hoặc kế hoạch mới nhất)"
+    )
+    new.add_argument("--year", type=int, required=True, help="năm của kế hoạch mới, ví dụ 2026")
+    new.add_argument("--number", required=True, help="số văn bản, ví dụ 9/KH-UBND")
+    new.add_argument("--code", required=True, help="mã kế hoạch mới, ví dụ 9/KH-UBND/2026")
+    new.add_argument("--issued-on", help="ngày ban hành, ví dụ 15/01/2026 (mặc định: hôm nay)")
+    new.add_argument("--issuing-body", default="", help="cơ quan ban hành (mặc định: như cũ)")
+    new.add_argument(
+        "--place", default="", help="địa danh ghi ở dòng ngày tháng (mặc định: như cũ)"
+    )
+    new.add_argument("--title", default="", help="trích yếu (mặc định: như cũ, đổi năm)")
+    new.add_argument("--signer", default="", help="họ và tên người ký (mặc định: như cũ)")
+    loaded = actions.add_parser("load", help="nạp một kế hoạch từ tệp .toml (docs/plan-file.md)")
+    loaded.add_argument("file", type=Path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,32 +198,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(db_path, args.import_file)
+        return run_app(db_path, args.import_file, args.plan)
     lock = DatabaseLock(db_path)
     try:
-        engine = open_for_command(
-            db_path,
-            lock,
-            writes=(args.command in ("import", "reorg") and not getattr(args, "dry_run", False))
-            or cli_localities.writes(args),
-        )
+        engine = open_for_command(db_path, lock, writes=_writes(args))
         service = PlanService(engine)
+        if args.command == "plan":
+            return _plans(service, args)
+        if args.command == "import":
+            return _import(service, args)
         if args.command == "localities":
             return cli_localities.run(engine, args)
-        if args.command == "indicators":
-            return _indicators(service, args)
-        elif args.command in ("export", "import", "report"):
-            return _files(service, args)
-        elif args.command == "reorg":
+        if args.command == "reorg":
             return _reorg(engine, args)
+        plan = choose_plan(engine, args.plan)
+        if args.command == "indicators":
+            return _indicators(service, plan, args)
+        elif args.command in ("export", "report"):
+            return _files(service, plan, args)
         elif args.command == "check":
-            findings = find_disagreements(engine, service.current_plan())
+            findings = find_disagreements(engine, plan)
             if args.json:
                 _print_json([finding_json(f) for f in findings])
             else:
                 _print_findings(findings)
         else:
-            _print_summary(service)
+            _print_summary(service, plan)
     except BrokenPipeError:  # output piped into `head` and cut short
         return 0
     except ExchangeError as exc:
@@ -243,6 +278,14 @@ def _reorg(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command in ("import", "reorg"):  # reorg undo has no --dry-run: it writes
+        return not getattr(args, "dry_run", False)
+    if args.command == "plan":
+        return args.plan_command in ("new", "load")
+    return cli_localities.writes(args)
+
+
 def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
     """The database for a command. A command that writes (an import) takes the lock the
     window takes, waiting briefly, and has SQLite check the file first. A command that only
@@ -273,10 +316,10 @@ def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
     raise DatabaseOpenError(f"{busy} Dữ liệu không bị thay đổi.")
 
 
-def _indicators(service: PlanService, args: argparse.Namespace) -> int:
+def _indicators(service: PlanService, plan: Plan, args: argparse.Namespace) -> int:
     """Print the indicators, or write the window's Chỉ tiêu table (the same columns and
     cells as its "Xuất bảng…") to .xlsx or .csv."""
-    rows = service.indicator_rows()
+    rows = service.indicator_rows(plan)
     if args.out is None:
         _print_json([indicator_json(r) for r in rows]) if args.json else _print_rows(rows)
         return 0
@@ -390,8 +433,7 @@ def _print_rows(rows: list[IndicatorRow]) -> None:
         print(_row_text(row))
 
 
-def _print_summary(service: PlanService) -> None:
-    plan = service.current_plan()
+def _print_summary(service: PlanService, plan: Plan) -> None:
     print(f"Kế hoạch số {plan.number}: {plan.title}\n")
     for agency, rows in service.rows_by_lead_agency(plan):
         print(f"{agency} ({len(rows)} chỉ tiêu)")
@@ -415,9 +457,11 @@ def _find(items: list, wanted: str, what: str):  # type: ignore[no-untyped-def]
     raise LookupError(f"Không có {what} “{wanted}”. Có: {names}.")
 
 
-def report_options(service: PlanService, args: argparse.Namespace) -> ReportOptions:
+def report_options(
+    service: PlanService, args: argparse.Namespace, plan: Plan | None = None
+) -> ReportOptions:
     """The CLI's choices, with the same defaults the report dialog offers."""
-    plan = service.current_plan()
+    plan = plan or choose_plan(service.engine, getattr(args, "plan", None))
     agency = None
     if args.agency:
         agency = _find(
@@ -475,18 +519,16 @@ def report_texts(
     return texts.with_file(read_sections_file(sections), plan, period, agency, province, saved)
 
 
-def _files(service: PlanService, args: argparse.Namespace) -> int:
-    """export, import and report: the modules for files load only when asked for."""
-    if args.command == "import":
-        return _import(service, args)
+def _files(service: PlanService, plan: Plan, args: argparse.Namespace) -> int:
+    """export and report: the modules for files load only when asked for."""
     if args.command == "report":
         from .reports.produce import write_report
 
-        print(f"Đã lưu báo cáo: {write_report(service, report_options(service, args), args.out)}")
+        options = report_options(service, args, plan)
+        print(f"Đã lưu báo cáo: {write_report(service, options, args.out, plan=plan)}")
         return 0
     from .services.exchange_files import export_file
 
-    plan = service.current_plan()
     agency = _find(
         [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
     )
@@ -502,8 +544,12 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
     from .services.figure_checks import jumps_refused
 
     exchange = ExchangeService(service.engine)
-    plan = service.current_plan()
     data = read_file(args.file, "Dòng lệnh")
+    # the file's own plan when this database has it, unless --plan names one
+    plan = choose_plan(
+        service.engine,
+        args.plan or (data.plan_code if data.plan_code in _plan_codes(service) else None),
+    )
     preview = exchange.preview(plan, data)
     if args.take_theirs:
         for row in preview.rows:
@@ -574,4 +620,84 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
         for warning in preview.warnings:
             print(f"  Cảnh báo: {warning}")
         print(message)
+    return 0
+
+
+def _plan_codes(service: PlanService) -> set[str]:
+    return {p.code for p in list_plans(service.engine)}
+
+
+def _plans(service: PlanService, args: argparse.Namespace) -> int:
+    """`kh65 plan list|new|load`."""
+    if args.plan_command == "list":
+        plans = list_plans(service.engine)
+        newest = plans[0].code if plans else None
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "code": p.code,
+                        "number": p.number,
+                        "year": p.year,
+                        "issued_on": p.issued_on,
+                        "issuing_body": p.issuing_body,
+                        "title": p.title,
+                        "default": p.code == newest,
+                    }
+                    for p in plans
+                ]
+            )
+        else:
+            for p in plans:
+                mark = " (mặc định)" if p.code == newest else ""
+                print(
+                    f"{p.code}{mark}\n    Kế hoạch số {p.number} ngày {format_date(p.issued_on)}"
+                    f" của {p.issuing_body}, năm {p.year}: {p.title}"
+                )
+        return 0
+    if args.plan_command == "load":
+        return _load_plan(service, args.file)
+    return _new_plan(service, args)
+
+
+def _new_plan(service: PlanService, args: argparse.Namespace) -> int:
+    from .services.plan_copy import NewPlan, PlanCopyRefused, copy_plan
+
+    source = args.source or choose_plan(service.engine, args.plan).code
+    try:
+        issued_on = parse_date(args.issued_on) if args.issued_on else date.today()
+        made = copy_plan(
+            service.engine,
+            source,
+            NewPlan(
+                code=args.code,
+                number=args.number,
+                year=args.year,
+                issued_on=issued_on,
+                issuing_body=args.issuing_body,
+                place=args.place,
+                title=args.title,
+                signer_name=args.signer,
+            ),
+            entered_by="Dòng lệnh",
+        )
+    except (PlanCopyRefused, VietnameseFormatError) as exc:
+        print(f"Lỗi: {exc} Không có gì được ghi.", file=sys.stderr)
+        return 2
+    plan = made.plan
+    print(
+        f"Đã tạo kế hoạch {plan.code} (số {plan.number}, năm {plan.year}) từ kế hoạch {source}: "
+        f"{format_number(made.indicators)} chỉ tiêu chưa có kế hoạch năm (cần nhập), "
+        f"{format_number(made.baselines)} số liệu nền, {format_number(made.periods)} kỳ báo cáo, "
+        f"{format_number(made.tasks)} nhiệm vụ, {format_number(made.same_period_values)} số "
+        f"liệu cùng kỳ.\nLàm việc với kế hoạch này: kh65 --plan {plan.code} …"
+    )
+    return 0
+
+
+def _load_plan(service: PlanService, path: Path) -> int:
+    from .services.plan_load import load_plan_file
+
+    plan = choose_plan(service.engine, load_plan_file(service.engine, path).code)
+    print(f"Đã nạp kế hoạch {plan.code} (số {plan.number}, năm {plan.year}) từ {path.name}.")
     return 0

@@ -10,6 +10,7 @@ from ..atomic_file import atomic_path
 from ..file_errors import why_not_written
 from ..services.bulk import paused_gc
 from ..services.plan_service import PlanService
+from ..storage.models import Plan
 from .builders import ReportBuilder, ReportOptions
 from .document import ReportError
 from .pdf import render_pdf
@@ -17,15 +18,23 @@ from .pdf import render_pdf
 
 @paused_gc()  # a long report builds hundreds of thousands of layout objects
 def write_report(
-    plans: PlanService, options: ReportOptions, out: Path, today: date | None = None
+    plans: PlanService,
+    options: ReportOptions,
+    out: Path,
+    today: date | None = None,
+    plan: Plan | None = None,
 ) -> Path:
-    """Build the report and write it to `out` (.pdf or .docx), atomically."""
+    """Build the report of `plan` (default: the plan of the report's period, else the
+    newest) and write it to `out` (.pdf or .docx), atomically."""
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
         raise ReportError(f"Không lưu được “{out.name}”: hãy chọn tệp .pdf hoặc .docx.")
     with tempfile.TemporaryDirectory(prefix="kh65-report-") as folder:
         options.workdir = Path(folder)
-        report = ReportBuilder(plans, plans.current_plan(), today or date.today()).build(options)
+        if plan is None and options.period is not None:
+            plan = plans.get(Plan, options.period.plan_id)
+        plan = plan or plans.current_plan()
+        report = ReportBuilder(plans, plan, today or date.today()).build(options)
         try:
             with atomic_path(out) as temporary:  # a failure midway leaves `out` as it was
                 if suffix == ".pdf":

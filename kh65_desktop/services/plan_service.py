@@ -30,13 +30,10 @@ from ..storage.models import (
 )
 from . import same_period
 from .chart_data import SeriesPoint
+from .plans import NoPlanError, choose_plan  # noqa: F401  (NoPlanError: its old home)
 from .rows import AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow
 
 UNASSIGNED = "Chưa phân công"
-
-
-class NoPlanError(LookupError):
-    """The database holds no plan yet."""
 
 
 @dataclass(frozen=True)
@@ -55,14 +52,9 @@ class PlanService:
         return Session(self.engine, expire_on_commit=False)
 
     def current_plan(self) -> Plan:
-        """The newest plan (by year, then issue date)."""
-        with self.session() as session:
-            plan = session.exec(
-                select(Plan).order_by(col(Plan.year).desc(), col(Plan.issued_on).desc())
-            ).first()
-        if plan is None:
-            raise NoPlanError("Cơ sở dữ liệu chưa có kế hoạch nào.")
-        return plan
+        """The newest plan (by year, then issue date): the default when none is chosen.
+        The window and the commands work on a chosen one (services/plans.choose_plan)."""
+        return choose_plan(self.engine)
 
     def periods(self, plan: Plan) -> list[Period]:
         """The plan's reporting periods, earliest end first."""

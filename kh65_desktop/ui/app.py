@@ -125,16 +125,30 @@ def _offer_backup(path: Path, reason: str, tag: str, fresh: bool) -> bool:
     return True
 
 
-def create_window(db_path: Path | None, settings: AppSettings | None = None) -> MainWindow:
-    """Open the database and build the window (the clerk is asked on the first start)."""
+def create_window(
+    db_path: Path | None, settings: AppSettings | None = None, plan_code: str | None = None
+) -> MainWindow:
+    """Open the database and build the window (the clerk is asked on the first start), on
+    `plan_code` (`kh65 --plan CODE`) or else the plan shown last."""
     settings = settings or AppSettings()
     context = AppContext(open_database(db_path), settings)
+    unknown = None
+    if plan_code:
+        try:
+            context.show_plan(plan_code)
+        except LookupError as error:  # the window opens all the same, on the plan shown last
+            unknown = str(error)
     if not settings.clerk_name:
         ask_clerk(context)
-    return MainWindow(context)
+    window = MainWindow(context)
+    if unknown:
+        prompts.show_error(window, APP_NAME, unknown)
+    return window
 
 
-def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
+def run_app(
+    db_path: Path | None, import_file: Path | None = None, plan_code: str | None = None
+) -> int:
     """The `kh65` command without a sub-command (and a double-clicked .kh65 file)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -164,7 +178,7 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
             ).format(path),
         )
         return 1
-    window = _open_checked(path, settings)
+    window = _open_checked(path, settings, plan_code)
     if window is None:
         instance.release()
         return 2
@@ -181,7 +195,9 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
     return code
 
 
-def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
+def _open_checked(
+    path: Path, settings: AppSettings, plan_code: str | None = None
+) -> MainWindow | None:
     """Build the window while SQLite checks the file on another thread (the check runs in C
     and releases the interpreter). A file that is not KH65's, or a damaged one, is never
     written over: the clerk is told and offered the newest good backup."""
@@ -193,7 +209,7 @@ def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
     checker.start()
     window, failure = None, None
     try:
-        window = create_window(path, settings)
+        window = create_window(path, settings, plan_code)
     except StorageError as error:  # DatabaseOpenError, or the backup before a migration
         failure = error
     checker.join()
@@ -210,7 +226,7 @@ def _open_checked(path: Path, settings: AppSettings) -> MainWindow | None:
         elif not check_integrity(path):
             return None
         try:
-            window = create_window(path, settings)
+            window = create_window(path, settings, plan_code)
         except StorageError as error:  # DatabaseOpenError, or the backup before a migration
             failure = error
     if window is None:

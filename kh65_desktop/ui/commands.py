@@ -47,6 +47,16 @@ class ServiceCommand(QUndoCommand):
         self.context = context
         self._performed = False
         self._undone = False
+        self.plan_code = context.plan.code  # the plan it was done in: undo shows that plan
+
+    def _show_own_plan(self) -> None:
+        """An undo or redo of an edit made in another plan first shows that plan, so the
+        clerk sees what is undone (the plan may be gone since: then stay)."""
+        if self.context.plan.code != self.plan_code:
+            try:
+                self.context.show_plan(self.plan_code)
+            except LookupError:
+                pass
 
     def perform(self) -> None:
         """The first write; raises if it fails, before the command reaches the stack."""
@@ -63,6 +73,7 @@ class ServiceCommand(QUndoCommand):
             self.perform()
             return
         if self._undone:
+            self._show_own_plan()
             if self._write_or_say(self.do, undoing=False):
                 self._undone = False
             self.context.notify()
@@ -70,8 +81,10 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         # after a failed redo nothing is left to undo; the stack moves on either way, and
         # the command keeps whether its write happened, so the next Ctrl+Y/Ctrl+Z match it
-        if not self._undone and self._write_or_say(self.undo_, undoing=True):
-            self._undone = True
+        if not self._undone:
+            self._show_own_plan()
+            if self._write_or_say(self.undo_, undoing=True):
+                self._undone = True
         self.context.notify()
 
     def _write_or_say(self, write: Callable[[], None], undoing: bool) -> bool:

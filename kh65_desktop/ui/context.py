@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..services.editing import EditService
 from ..services.plan_service import PlanService
+from ..services.plans import choose_plan, plan_or_newest
 from ..services.rows import AgencyRow, IndicatorRow, TaskRow
 from ..storage.failures import explain_any
 from ..storage.models import Period, Plan
@@ -31,6 +32,7 @@ class AppContext(QObject):
     """Emits `changed` after every write, so every view shows the new figures at once."""
 
     changed = Signal()
+    plan_switched = Signal()  # another plan is shown: before `changed`, so views can reset
     message = Signal(str)  # a notice for the status bar
     error = Signal(str)  # a write that failed: shown to the clerk, nothing changed
 
@@ -44,8 +46,21 @@ class AppContext(QObject):
         self.settings = settings
         self.today = today
         self.undo_stack = QUndoStack(self)
-        self.plan: Plan = self.plans.current_plan()
+        self.plan: Plan = plan_or_newest(engine, settings.plan_code)
         self._cache: dict[tuple, Any] = {}
+
+    def switch_plan(self, code: str) -> None:
+        """Show another plan in the whole window, and open on it next time."""
+        self.show_plan(code)
+        self.notify()
+
+    def show_plan(self, code: str) -> None:
+        """Make `code` the window's plan; the views redraw at the next `notify` (a command
+        notifies once after its write)."""
+        self.plan = choose_plan(self.engine, code)
+        self.settings.plan_code = self.plan.code
+        self._cache.clear()
+        self.plan_switched.emit()
 
     @property
     def clerk(self) -> str:

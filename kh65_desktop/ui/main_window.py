@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 from .. import APP_NAME
 from ..domain.file_names import file_name
 from ..services.checks import find_disagreements
+from ..services.plans import list_plans
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
 from .background import run_in_background
@@ -28,8 +30,10 @@ from .dialogs.form import Field, FormDialog
 from .dialogs.help import AboutDialog, HelpDialog
 from .dialogs.imports_log import ImportsDialog
 from .dialogs.locality_load import choose_locality_list
+from .dialogs.new_plan import ask_new_plan
 from .dialogs.period_entry import enter_period
 from .dialogs.reorg_preview import apply_reorg
+from .new_plan_commands import load_plan_command, new_plan_command
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         prompts.remember_folders_in(context.settings)
-        self.setWindowTitle(f"{APP_NAME} — {context.plan.number}")
+        self._show_title()
         self.overview = OverviewTab(context)
         self.agencies = AgencyTab(context)
         self.indicators = IndicatorTab(context)
@@ -117,6 +121,18 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.go_to_search)
 
         plan_menu = menus.addMenu(self.tr("&Kế hoạch"))
+        self.plan_menu = plan_menu
+        self.plan_group = QActionGroup(self)  # one plan shown at a time
+        self.plan_actions: list[QAction] = []
+        self.plans_end = plan_menu.addSeparator()
+        self.new_plan_action = plan_menu.addAction(self.tr("Tạo kế hoạch mới từ kế hoạch này…"))
+        self.new_plan_action.triggered.connect(self.new_plan)
+        self.load_plan_action = plan_menu.addAction(self.tr("Nạp kế hoạch từ tệp…"))
+        self.load_plan_action.triggered.connect(self.load_plan)
+        plan_menu.addSeparator()
+        self._list_plans()
+        context.plan_switched.connect(self._plan_shown)
+        context.changed.connect(self._list_plans)  # a plan made or undone elsewhere
         for text, handler in (
             (
                 self.tr("Nhập số liệu kỳ mới…"),
@@ -158,6 +174,74 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("Giới thiệu {0}").format(APP_NAME)).triggered.connect(
             lambda: AboutDialog(self.context, self).exec()
         )
+
+    # -- plans ---------------------------------------------------------------------------
+    def _show_title(self) -> None:
+        plan = self.context.plan
+        self.setWindowTitle(
+            self.tr("{0} — Kế hoạch số {1}, năm {2}").format(APP_NAME, plan.number, plan.year)
+        )
+
+    def _list_plans(self) -> None:
+        """The plans at the top of the Kế hoạch menu, the one shown checked."""
+        for action in self.plan_actions:
+            self.plan_group.removeAction(action)
+            self.plan_menu.removeAction(action)
+            action.deleteLater()
+        self.plan_actions = []
+        for entry in list_plans(self.context.engine):
+            action = QAction(
+                self.tr("{0}, năm {1} — {2}").format(entry.number, entry.year, entry.issuing_body),
+                self,
+                checkable=True,
+            )
+            action.setData(entry.code)
+            action.setChecked(entry.id == self.context.plan.id)
+            action.triggered.connect(lambda _=False, code=entry.code: self.switch_plan(code))
+            self.plan_group.addAction(action)
+            self.plan_menu.insertAction(self.plans_end, action)
+            self.plan_actions.append(action)
+
+    def switch_plan(self, code: str) -> None:
+        """Show another plan in every tab (and the next time the window opens)."""
+        if code != self.context.plan.code:
+            self.context.switch_plan(code)
+
+    def _plan_shown(self) -> None:
+        """Another plan is shown: dialogs opened on the previous one close (a report or an
+        import prepared for one plan must not be written into another)."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+        self._show_title()
+        self._list_plans()
+
+    def new_plan(self) -> None:
+        """Next year's plan made from the one shown; the window then shows it."""
+        new = ask_new_plan(self.context, self)
+        if new is not None:
+            self.context.push(
+                new_plan_command(self.context, new, self.tr("tạo kế hoạch {0}").format(new.number))
+            )
+
+    def load_plan(self) -> None:
+        """A plan from its data file (sent by the planning department); then shown."""
+        path = prompts.open_file(
+            self, self.tr("Nạp kế hoạch từ tệp"), self.tr("Tệp kế hoạch KH65 (*.toml)")
+        )
+        if path is None:
+            return
+        refused: list[str] = []
+        self.context.error.connect(refused.append)
+        try:
+            command = load_plan_command(
+                self.context, path, self.tr("nạp kế hoạch từ {0}").format(path.name)
+            )
+            pushed = self.context.push(command)
+        finally:
+            self.context.error.disconnect(refused.append)
+        if not pushed and refused:  # a file's mistake deserves more than the status bar
+            prompts.show_error(self, APP_NAME, refused[-1])
 
     def _show_clerk(self) -> None:
         self.clerk_label.setText(self.tr("Người nhập: {0}").format(self.context.clerk))

@@ -44,6 +44,15 @@ class AppSettings:
         self.store.setValue("ui/language", lang)
 
     @property
+    def plan_code(self) -> str:
+        """The plan the window showed last ("" until one is chosen: the newest)."""
+        return self._text("plan/code")
+
+    @plan_code.setter
+    def plan_code(self, code: str) -> None:
+        self.store.setValue("plan/code", code)
+
+    @property
     def save_folder(self) -> str:
         """The folder the clerk last saved a file into ("" until the first save)."""
         return self._text("files/save_folder")

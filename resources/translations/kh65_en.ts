@@ -163,7 +163,7 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="174"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
     </message>
@@ -171,12 +171,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="138"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="134"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -521,57 +521,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="107"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="111"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="140"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="153"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="162"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="289"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="302"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1595,236 +1595,334 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <source>Tạo kế hoạch mới từ kế hoạch này…</source>
+        <translation>New plan from this plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <source>Nạp kế hoạch từ tệp…</source>
+        <translation>Load a plan from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
+        <source>{0} — Kế hoạch số {1}, năm {2}</source>
+        <translation>{0} — Plan No. {1}, year {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
+        <source>{0}, năm {1} — {2}</source>
+        <translation>{0}, year {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <source>tạo kế hoạch {0}</source>
+        <translation>create plan {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <source>Nạp kế hoạch từ tệp</source>
+        <translation>Load a plan from a file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <source>Tệp kế hoạch KH65 (*.toml)</source>
+        <translation>KH65 plan files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="238"/>
+        <source>nạp kế hoạch từ {0}</source>
+        <translation>load plan from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="392"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="396"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="26"/>
+        <source>Tạo kế hoạch mới từ kế hoạch này</source>
+        <translation>New plan from this plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="28"/>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="29"/>
+        <source>Ngày ban hành</source>
+        <translation>Date issued</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="30"/>
+        <source>Năm của kế hoạch</source>
+        <translation>Year of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="31"/>
+        <source>Mã kế hoạch (bỏ trống: số/năm)</source>
+        <translation>Plan code (empty: number/year)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="34"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="40"/>
+        <source>Địa danh (dòng ngày tháng)</source>
+        <translation>Place (in the date line)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="45"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="47"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="48"/>
+        <source>Họ và tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="55"/>
+        <source>Từ kế hoạch số {0} (năm {1}). Kế hoạch mới giữ các nhóm, chỉ tiêu, đơn vị tính, phân công và nhiệm vụ; chỉ tiêu kế hoạch năm để trống để nhập theo văn bản mới; số liệu cuối cùng của kế hoạch này thành số liệu nền và số liệu cùng kỳ; kỳ báo cáo của năm mới theo Nghị định 09/2019/NĐ-CP (tháng, quý, 6 tháng, 9 tháng, năm).</source>
+        <translation>From plan No. {0} (year {1}). The new plan keeps the groups, indicators, units, assignments and tasks; the yearly targets are left empty, to be typed from the new document; this plan&apos;s last figures become the baselines and same-period figures; the new year&apos;s reporting periods follow Decree 09/2019/NĐ-CP (months, quarters, 6 months, 9 months, year).</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2389,11 @@ Save this figure anyway?</translation>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, chỉ tiêu con, nhiệm vụ…). Hãy xóa dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data has been entered into it since it was added (figures, sub-indicators, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/new_plan_commands.py" line="40"/>
+        <source>kế hoạch {0} đã có dữ liệu nhập sau khi tạo (số liệu, kế hoạch năm, nhiệm vụ…), nên không bị xóa</source>
+        <translation>plan {0} has data entered since it was created (figures, targets, tasks…), so it is not deleted</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditorDialog</name>
@@ -2487,184 +2590,184 @@ Save this figure anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="64"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="287"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="294"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="74"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="75"/>
         <source>Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)</source>
         <translation>Province-wide report (Planning and Investment)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="76"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="100"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="101"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="102"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="104"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="99"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="114"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="116"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="117"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="119"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="147"/>
         <source>Phần lời văn…</source>
         <translation>Narrative sections…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="148"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="149"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="150"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="151"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="268"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="278"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="274"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="281"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="290"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="290"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="292"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="292"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="299"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="311"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>

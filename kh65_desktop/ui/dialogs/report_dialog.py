@@ -269,13 +269,14 @@ class ReportDialog(QDialog):
         """Write the report off the GUI thread, then call `then` with the file."""
         self.remember()
         options, plans, today = self.options(), self.context.plans, self.context.today()
+        plan = self.context.plan
         if options.include_charts:  # Qt draws on the GUI thread only: draw the chart first
-            options.chart_renderer = _pre_rendered(options, plans, today)
+            options.chart_renderer = _pre_rendered(options, plans, plan, today)
         self.status.setText(self.tr("Đang tạo báo cáo…"))
         run_in_background(
             self,
             self.tr("Đang tạo báo cáo…"),
-            lambda: write_report(plans, options, path, today),
+            lambda: write_report(plans, options, path, today, plan),
             lambda written: (
                 self.status.setText(self.tr("Đã lưu: {0}").format(written)),
                 then(written),
@@ -314,11 +315,11 @@ class ReportDialog(QDialog):
         prompts.run_dialog(dialog)
 
 
-def _pre_rendered(options: ReportOptions, plans, today: date):  # type: ignore[no-untyped-def]
+def _pre_rendered(options: ReportOptions, plans, plan, today: date):  # type: ignore[no-untyped-def]
     """Draw the chart now (GUI thread) and hand the files to the builder later."""
     renderer = options.chart_renderer
     assert renderer is not None
-    builder = ReportBuilder(plans, plans.current_plan(), today)
+    builder = ReportBuilder(plans, plan, today)
     rows = builder.rows_for(options)
     folder = Path(tempfile.mkdtemp(prefix="kh65-chart-"))
     image = renderer(rows, folder / "tien-do.png") if rows else None
