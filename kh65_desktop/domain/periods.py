@@ -35,6 +35,11 @@ PARTS: dict[PeriodKind, int] = {
     PeriodKind.YEAR: 1,
 }
 
+# The periods a year is reported by (Decree 09, Article 12, and the "9 tháng" in common use):
+# every month and quarter, the FIRST six months, nine months, the year. The second half has
+# no report of its own (the year's covers it), so a new plan is not given one.
+REPORTED_PARTS: dict[PeriodKind, int] = {**PARTS, PeriodKind.HALF_YEAR: 1}
+
 # How far before the plan starts a period may begin: a year's Decree 09 data start on
 # 15/12 of the previous year, so one year is room enough; anything earlier is a typo.
 EARLIEST_BEFORE_PLAN = timedelta(days=366)

@@ -16,7 +16,7 @@ What the new plan takes from the old one, and what it leaves for the clerk:
   same kind and months exactly one year earlier (old 2025-H1 → new 2026-H1), province-wide
   and by locality; none when the old plan has no such period (a plan two years on);
 - **periods** of the new year with Decree 09 cut-offs (domain/periods.derive): by default
-  12 months, 4 quarters, 6 months, 9 months and the year.
+  12 months, 4 quarters, the first 6 months, 9 months and the year (REPORTED_PARTS).
 
 Figures, stated figures, district targets and report texts are not copied: they belong to
 the old plan. Everything is written in one transaction; a refusal writes nothing.
@@ -34,7 +34,7 @@ from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col, select
 
 from ..domain.numbers import format_date
-from ..domain.periods import PARTS, derive
+from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import PeriodKind, Role, TargetForm, TaskStatus
 from ..storage.models import (
     Agency,
@@ -329,7 +329,7 @@ def _new_periods(session: Session, plan: Plan, kinds: Sequence[PeriodKind]) -> l
             cutoff_on=draft.cutoff_on,
         )
         for kind in kinds
-        for draft in (derive(kind, plan.year, part) for part in range(1, PARTS[kind] + 1))
+        for draft in (derive(kind, plan.year, part) for part in range(1, REPORTED_PARTS[kind] + 1))
     ]
     periods.sort(key=lambda p: (p.ends_on, p.ends_on - p.starts_on))
     session.add_all(periods)
