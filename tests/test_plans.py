@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from kh65_desktop.domain.periods import derive
-from kh65_desktop.domain.terms import PeriodKind, Role, TargetForm, TaskStatus
+from kh65_desktop.domain.terms import PeriodKind, TargetForm, TaskStatus
 from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import ExchangeService
@@ -205,41 +205,39 @@ def test_cung_ky_comes_from_the_same_period_a_year_earlier(engine: Engine) -> No
         assert session.exec(later_same).all() == []
 
 
-def test_a_successor_takes_a_merged_agencys_assignments(engine: Engine) -> None:
-    """The hook the organisation change plugs in: who carries an agency's work on a date."""
-    with Session(engine) as session:
-        agencies = {a.code: a for a in session.exec(select(Agency))}
-    merged, successor = agencies["SKHDT"], agencies["STC"]
-    asked: list[date] = []
+def test_a_plan_made_after_the_2025_reorganisation_names_the_successors(engine: Engine) -> None:
+    """The built-in reorganisation applied, a 2026 plan made from plan 65 gives Sở Kế hoạch
+    và Đầu tư's roles to Sở Tài chính (once per group, the lead kept) and Sở Lao động's to
+    the successor its split names for each item, and is owned by Sở Tài chính; plan 65
+    keeps its own agencies."""
+    from kh65_desktop.resources import resource_path
+    from kh65_desktop.services.reorg import ReorgService
 
-    def successor_at(agency: Agency, on: date) -> Agency:
-        asked.append(on)
-        return successor if agency.id == merged.id else agency
-
-    new = copy_plan(
-        engine,
-        PLAN_65,
-        NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15)),
-        successor=successor_at,
-    ).plan
-    assert set(asked) == {date(2026, 1, 1)}
+    reorg = ReorgService(engine)
+    reorg.apply(reorg.read(resource_path("reorg", "tra-vinh-2025.toml")), "t")
+    new = copy_plan(engine, PLAN_65, NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15))).plan
+    assert new.owner_code == "STC"
     service = PlanService(engine)
     old_rows = {r.code: r for r in service.indicator_rows(choose_plan(engine, PLAN_65))}
-    led = [c for c, r in old_rows.items() if merged.name in r.lead]
+    new_rows = {r.code: r for r in service.indicator_rows(new)}
+    led = [c for c, r in old_rows.items() if "Sở Kế hoạch và Đầu tư" in r.lead]
     assert led, "plan 65 has indicators led by Sở Kế hoạch và Đầu tư"
-    for r in service.indicator_rows(new):
-        assert merged.name not in r.lead + r.coordinating
-        if r.code in led:
-            assert successor.name in r.lead
-    with Session(engine) as session:  # one link per agency, the lead role kept
+    for code in led:
+        assert "Sở Tài chính" in new_rows[code].lead
+        assert "Sở Kế hoạch và Đầu tư" in old_rows[code].lead  # plan 65 as it was
+    for r in new_rows.values():
+        assert "Sở Kế hoạch và Đầu tư" not in r.lead + r.coordinating
+        assert "Sở Lao động" not in r.lead + r.coordinating
+    # the split, item by item (resources/reorg/tra-vinh-2025.toml)
+    assert "Sở Giáo dục và Đào tạo" in new_rows["II.9.2"].lead
+    assert "Sở Nông nghiệp và Môi trường" in new_rows["II.9.4"].lead
+    with Session(engine) as session:  # one link per agency and group
         links = session.exec(
-            select(GroupAgency.group_id, GroupAgency.agency_id, GroupAgency.role)
+            select(GroupAgency.group_id, GroupAgency.agency_id)
             .join(IndicatorGroup)
-            .where(IndicatorGroup.plan_id == new.id, GroupAgency.agency_id == successor.id)
+            .where(IndicatorGroup.plan_id == new.id)
         ).all()
-    assert len({g for g, _, _ in links}) == len(links)
-    assert any(role is Role.LEAD for _, _, role in links)
-    assert merged.name in old_rows[led[0]].lead  # plan 65 still names its own agency
+    assert len(set(links)) == len(links)
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ the old plan. Everything is written in one transaction; a refusal writes nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -37,7 +37,6 @@ from ..domain.numbers import format_date
 from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import PeriodKind, Role, TargetForm, TaskStatus
 from ..storage.models import (
-    Agency,
     GroupAgency,
     Indicator,
     IndicatorGroup,
@@ -48,17 +47,8 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .reorg import pass_to_successors
 from .rows import LatestValue
-
-# The agency that carries an old assignment in the new plan, at the new plan's first day.
-# The organisation helper plugs "who succeeded X on date D" in here (a merged department's
-# successor); until then every agency carries its own assignments.
-Successor = Callable[[Agency, date], Agency]
-
-
-def same_agency(agency: Agency, _on: date) -> Agency:
-    return agency
-
 
 DEFAULT_KINDS: tuple[PeriodKind, ...] = (
     PeriodKind.MONTH,
@@ -104,7 +94,6 @@ def copy_plan(
     engine: Engine,
     source_code: str,
     new: NewPlan,
-    successor: Successor = same_agency,
     entered_by: str = "",
 ) -> CopyResult:
     """Make `new` from the plan `source_code`, in one transaction."""
@@ -120,11 +109,11 @@ def copy_plan(
         session.add(plan)
         session.flush()
         assert plan.id is not None and old.id is not None
-        agencies = {a.id: a for a in session.exec(select(Agency))}
-        pick = _Picker(agencies, successor, plan.starts_on)
-        groups = _copy_groups(session, old.id, plan.id, pick)
+        groups = _copy_groups(session, old.id, plan.id)
         indicators, baselines = _copy_indicators(session, old, plan.id, groups, latest)
-        tasks = _copy_tasks(session, old.id, plan.id, groups, pick)
+        tasks = _copy_tasks(session, old.id, plan.id, groups)
+        # agencies merged or split before the new plan starts hand over their roles
+        pass_to_successors(session, plan, old.code)
         periods = _new_periods(session, plan, new.period_kinds)
         same = _same_period_values(
             session.connection(), old.id, periods, indicators, entered_by, plan.year
@@ -190,24 +179,7 @@ def _new_plan_row(session: Session, old: Plan, new: NewPlan) -> Plan:
     )
 
 
-class _Picker:
-    """Old assignments → the new plan's, through `successor`; two old agencies merged into
-    one give one link, a lead role winning over a coordinating one."""
-
-    def __init__(self, agencies: dict[int | None, Agency], successor: Successor, on: date):
-        self.agencies, self.successor, self.on = agencies, successor, on
-
-    def links(self, old: list[tuple[int, Role]]) -> dict[int, Role]:
-        picked: dict[int, Role] = {}
-        for agency_id, role in old:
-            agency = self.successor(self.agencies[agency_id], self.on)
-            assert agency.id is not None
-            if picked.get(agency.id) is not Role.LEAD:
-                picked[agency.id] = role
-        return picked
-
-
-def _copy_groups(session: Session, old_id: int, new_id: int, pick: _Picker) -> dict[int, int]:
+def _copy_groups(session: Session, old_id: int, new_id: int) -> dict[int, int]:
     """Old group id → new group id, with the groups' agencies."""
     old_groups = list(
         session.exec(
@@ -233,7 +205,7 @@ def _copy_groups(session: Session, old_id: int, new_id: int, pick: _Picker) -> d
         links.setdefault(link.group_id, []).append((link.agency_id, link.role))
     for old_group, new_group in made.items():
         assert new_group.id is not None
-        for agency_id, role in pick.links(links.get(old_group, [])).items():
+        for agency_id, role in links.get(old_group, []):
             session.add(GroupAgency(group_id=new_group.id, agency_id=agency_id, role=role))
     return {old: g.id for old, g in made.items() if g.id is not None}
 
@@ -286,9 +258,7 @@ def _copy_indicators(
     return ids, baselines
 
 
-def _copy_tasks(
-    session: Session, old_id: int, new_id: int, groups: dict[int, int], pick: _Picker
-) -> int:
+def _copy_tasks(session: Session, old_id: int, new_id: int, groups: dict[int, int]) -> int:
     old_tasks = list(
         session.exec(select(Task).where(Task.plan_id == old_id).order_by(col(Task.id)))
     )
@@ -311,7 +281,7 @@ def _copy_tasks(
         links.setdefault(link.task_id, []).append((link.agency_id, link.role))
     for old_task, new_task in made.items():
         assert new_task.id is not None
-        for agency_id, role in pick.links(links.get(old_task, [])).items():
+        for agency_id, role in links.get(old_task, []):
             session.add(TaskAgency(task_id=new_task.id, agency_id=agency_id, role=role))
     session.flush()
     return len(made)

@@ -48,7 +48,7 @@ from ..storage.models import (
 )
 from ..storage.reorg_file import Merge, ReorgFile, ReorgFileError, Split, read_reorg_file
 from .localities import LOG_CODE as LOCALITY_LIST
-from .organisations import AgencyHistory
+from .organisations import AgencyHistory, read_history
 
 ONE_DAY = timedelta(days=1)
 ROLE_NAMES = {Role.LEAD: "chủ trì", Role.COORDINATE: "phối hợp"}
@@ -683,6 +683,26 @@ class _Work:
                     _reassign(self.session, undo, kind, key, source_id, role, new_ids)
 
 
+def pass_to_successors(session: Session, plan: Plan, items_of: str) -> None:
+    """A plan made after reorganisations (services/plan_copy.py), in the caller's
+    transaction: the roles of every agency ended by the plan's start pass to their
+    successors, item by item for a split whose items name the plan `items_of` (the one it
+    was made from); the owner passes to the owner's successor. Its undo is the new plan's."""
+    history = read_history(session)
+    if plan.owner_code:
+        plan.owner_code = history.successor(plan.owner_code, plan.starts_on)
+        session.add(plan)
+    unused: dict[str, Any] = {"removed": defaultdict(list), "added": defaultdict(list)}
+    for agency in history.agencies.values():
+        if agency.valid_to is None or agency.valid_to >= plan.starts_on:
+            continue
+        for kind, key, role, new_codes, _ in _assignments(
+            session, plan, agency.id, history, agency.code, plan.starts_on, items_of
+        ):
+            new_ids = [history.agencies[c].id for c in new_codes]
+            _reassign(session, unused, kind, key, agency.id, role, new_ids)
+
+
 def _reassign(
     session: Session,
     undo: dict[str, Any],
@@ -723,9 +743,12 @@ def _assignments(
     history: AgencyHistory,
     code: str,
     day: date,
+    items_of: str | None = None,
 ) -> list[Assignment]:
     """Each group and task of `plan` where the agency has a role: (kind, id, role, the
-    successors' codes, [(item label, successor code)] for the preview)."""
+    successors' codes, [(item label, successor code)] for the preview). A split's items are
+    named by plan code: `items_of` is the plan they were written for (default `plan`'s)."""
+    items = items_of or plan.code
     found: list[Assignment] = []
     groups = list(
         session.exec(
@@ -748,13 +771,13 @@ def _assignments(
             (
                 f"chỉ tiêu {i.code} {i.name}",
                 history.item_successor(
-                    code, day, plan.code, indicator_line=lines[i.id or 0], group=group.code
+                    code, day, items, indicator_line=lines[i.id or 0], group=group.code
                 ),
             )
             for i in indicators
         ]
         targets = history.group_successors(
-            code, day, plan.code, group.code, [lines[i.id or 0] for i in indicators]
+            code, day, items, group.code, [lines[i.id or 0] for i in indicators]
         )
         if len(targets) > 1:
             shown = [(label, succ) for label, succ in each if succ]
@@ -769,7 +792,7 @@ def _assignments(
         .where(Task.plan_id == plan.id, TaskAgency.agency_id == agency_id)
         .order_by(col(Task.position))
     ):
-        succ = history.item_successor(code, day, plan.code, task=task.code, group=group_code)
+        succ = history.item_successor(code, day, items, task=task.code, group=group_code)
         if succ:
             label = f"nhiệm vụ {task.code} “{_short(task.text)}”"
             found.append(("task", task.id or 0, role, [succ], [(label, succ)]))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ..services.plan_copy import NewPlan, Successor, copy_plan, same_agency
+from ..services.plan_copy import NewPlan, copy_plan
 from ..services.plan_load import load_plan_file
 from ..services.plan_undo import AddedPlan, added_plan, put_back_added, remove_added
 from ..services.plans import plan_or_newest
@@ -51,13 +51,12 @@ def new_plan_command(
     context: AppContext,
     new: NewPlan,
     text: str,
-    successor: Successor = same_agency,
 ) -> AddPlanCommand:
     """Next year's plan made from the plan shown."""
     engine, source, clerk = context.engine, context.plan.code, context.clerk
 
     def add() -> AddedPlan:
-        plan = copy_plan(engine, source, new, successor, entered_by=clerk).plan
+        plan = copy_plan(engine, source, new, entered_by=clerk).plan
         assert plan.id is not None
         return added_plan(engine, plan.id)
 
