@@ -7,7 +7,6 @@ with a mistake changes nothing and the error names the item.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -51,9 +50,11 @@ from .models import (
     Task,
     TaskAgency,
 )
+from .toml_text import TomlTextError, parse_toml
 
 FORMAT = "kh65-plan"
 FORMAT_VERSION = 1
+MAX_BYTES = 8 * 1024 * 1024  # plan 65 takes about 100 KB
 DOCUMENT_AUTHOR = "Văn bản"  # `entered_by` for figures taken from the plan itself
 
 
@@ -65,9 +66,21 @@ def read_plan_file(path: Path) -> dict[str, Any]:
     """Parse and check the header of a plan file."""
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise PlanFileError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from exc
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        from .failures import explain
+
+        raise PlanFileError(f"Không đọc được tệp kế hoạch: {explain(exc, f'tệp {path}')}") from exc
+    if len(raw) > MAX_BYTES:
+        raise PlanFileError(
+            f"Tệp {path.name} lớn hơn 8 MB: không phải tệp kế hoạch; hãy kiểm tra lại tên tệp."
+        )
+    try:
+        data = parse_toml(raw)[1]
+    except TomlTextError as exc:
+        raise PlanFileError(
+            f"Tệp kế hoạch {path.name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
+        ) from None
     if data.get("format") != FORMAT:
         raise PlanFileError(f"{path.name} không phải là tệp kế hoạch KH65.")
     if data.get("format_version", 0) > FORMAT_VERSION:

@@ -10,7 +10,6 @@ services/reorg.py, which knows the database's agencies and plans.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,9 +18,11 @@ from typing import Any
 from ..domain.figure_rules import RuleError, clean_text
 from ..domain.organisation import ItemKind
 from ..domain.terms import AgencyKind
+from .toml_text import TomlTextError, parse_toml
 
 FORMAT = "kh65-reorg"
 FORMAT_VERSION = 1
+MAX_BYTES = 4 * 1024 * 1024  # a whole country's changes are far less
 
 
 class ReorgFileError(ValueError):
@@ -121,13 +122,20 @@ def read_reorg_file(path: Path) -> ReorgFile:
     """Parse and check a reorganisation file's shape; the database is not read."""
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReorgFileError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
-    except tomllib.TOMLDecodeError as exc:
+    if len(raw) > MAX_BYTES:
         raise ReorgFileError(
-            f"Tệp {path.name} sai cú pháp TOML ({exc}); hãy sửa tệp rồi thử lại."
-        ) from exc
+            f"Tệp {path.name} lớn hơn 4 MB: không phải tệp sắp xếp tổ chức; hãy kiểm tra lại "
+            "tên tệp."
+        )
+    try:
+        data = parse_toml(raw)[1]
+    except TomlTextError as exc:
+        raise ReorgFileError(
+            f"Tệp {path.name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
+        ) from None
     if data.get("format") != FORMAT:
         raise ReorgFileError(
             f"{path.name} không phải là tệp sắp xếp tổ chức KH65 (thiếu format = “{FORMAT}”)."
