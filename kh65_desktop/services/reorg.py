@@ -378,6 +378,18 @@ class _Work:
             )
         if rename.name == state.name:
             raise self.reorg.fail(rename.row, f"tên mới trùng tên hiện tại “{state.name}”.")
+        wanted = rename.name.casefold()
+        for other in self.agencies.values():  # two agencies of one name: a picker shows both
+            if (
+                other is not state
+                and other.name.casefold() == wanted
+                and (other.valid_to is None or other.valid_to >= rename.on)
+            ):
+                raise self.reorg.fail(
+                    rename.row,
+                    f"tên mới “{rename.name}” là tên của cơ quan khác đang hoạt động (mã "
+                    f"“{other.code}”); hai cơ quan thành một thì ghi ở [[merges]].",
+                )
         self.changes.append(
             (
                 rename.on,
