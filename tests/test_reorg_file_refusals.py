@@ -82,3 +82,22 @@ def test_a_format_version_that_is_not_one_is_refused(
     file.write_text(HEAD.replace("format_version = 1", f"format_version = {version}"))
     assert main(["--db", str(db_path), "reorg", "apply", str(file)]) == 2
     assert "format_version phải là số phiên bản" in capsys.readouterr().err
+
+
+def test_undo_of_a_number_that_is_no_reorganisation_lists_those_that_are(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reorg = Path(__file__).parent.parent / "resources" / "reorg" / "tra-vinh-2025.toml"
+    assert main(["--db", str(db_path), "reorg", "apply", str(reorg)]) == 0
+    before = dump(db_path)
+    capsys.readouterr()
+    for number in ("99", "0", "-1", "99999999999999999999999"):  # the last: past SQLite's
+        assert main(["--db", str(db_path), "reorg", "undo", number]) == 2, number
+        error = capsys.readouterr().err
+        assert f"Không có lần sắp xếp số {number}." in error, error
+        assert "Các lần có thể hoàn tác: số 1 (“tra-vinh-2025”)" in error
+        assert dump(db_path) == before
+    assert main(["--db", str(db_path), "reorg", "undo", "1"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "reorg", "undo", "1"]) == 2
+    assert "Lần sắp xếp số 1 (“tra-vinh-2025”) đã được hoàn tác ngày" in capsys.readouterr().err
