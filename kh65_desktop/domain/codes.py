@@ -25,3 +25,10 @@ def code_problem(code: str) -> str | None:
                 "“-”, “.”, “/”."
             )
     return None
+
+
+def code_key(code: str) -> str:
+    """What two codes are compared by: "65/kh-ubnd/2024" is "65/KH-UBND/2024", and "Kế
+    hoạch" typed on a Mac (decomposed, NFD) is the one typed on Windows (NFC). Two plans
+    whose codes differ only so would look the same in every list and `--plan`."""
+    return unicodedata.normalize("NFC", code.strip()).casefold()
