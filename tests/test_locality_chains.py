@@ -1,0 +1,44 @@
+"""A predecessor chain far longer than any real one
+(thousands of levels), which the reorganisation's cycle check walked by recursion."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from kh65_desktop.domain.organisation import Succession, find_cycle
+from kh65_desktop.services.localities import load
+from kh65_desktop.services.reorg import ReorgService
+from kh65_desktop.storage.locality_file import read_locality_file
+
+from .conftest import REPO
+
+HEADER = "Mã,Tên,Loại,Từ ngày,Đến ngày,Thuộc,Tiền thân\n"
+
+
+def test_a_chain_of_1500_predecessors_loads_and_a_reorganisation_still_checks(
+    engine: Engine, tmp_path: Path
+) -> None:
+    count = 1500
+    starts = [date(1900, 1, 1) + timedelta(days=30 * i) for i in range(count + 1)]
+    rows = [
+        f"C{i},Xã C{i},xã,{starts[i]:%d/%m/%Y},"
+        + (f"{starts[i + 1] - timedelta(days=1):%d/%m/%Y}" if i < count - 1 else "")
+        + f",,{f'C{i - 1}' if i else ''}"
+        for i in range(count)
+    ]
+    path = tmp_path / "chuoi.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    assert load(engine, read_locality_file(path), "t").preview.summary()
+    service = ReorgService(engine)  # its cycle check walks every stored succession
+    reorg = service.read(REPO / "resources" / "reorg" / "tra-vinh-2025.toml")
+    assert service.preview(reorg).text()
+
+
+def test_a_cycle_at_the_end_of_a_long_chain_is_found() -> None:
+    chain = [Succession(f"C{i}", f"C{i + 1}", date(2025, 1, 1)) for i in range(5000)]
+    assert find_cycle(chain) is None
+    cycle = find_cycle([*chain, Succession("C5000", "C4998", date(2025, 1, 1))])
+    assert cycle == ["C4998", "C4999", "C5000", "C4998"]
