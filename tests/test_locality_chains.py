@@ -1,14 +1,17 @@
-"""A predecessor chain far longer than any real one
+"""A locality list's careless codes, and a predecessor chain far longer than any real one
 (thousands of levels), which the reorganisation's cycle check walked by recursion."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from kh65_desktop.domain.organisation import Succession, find_cycle
+from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.services.localities import load
 from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.locality_file import read_locality_file
@@ -16,6 +19,32 @@ from kh65_desktop.storage.locality_file import read_locality_file
 from .conftest import REPO
 
 HEADER = "Mã,Tên,Loại,Từ ngày,Đến ngày,Thuộc,Tiền thân\n"
+
+
+def dump(db_path: Path) -> list[str]:
+    with sqlite3.connect(db_path) as connection:
+        return list(connection.iterdump())
+
+
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        ("TN 007", "dòng 2, ô A2: mã “TN 007”: mã không được có khoảng trắng"),
+        ("TN\u200b007", "mã có ký tự ẩn (U+200B)"),
+        ("TN\x07007", "mã có ký tự ẩn (U+0007)"),
+        ("T" * 51, "tối đa 50"),
+    ],
+)
+def test_a_code_that_cannot_be_one_is_refused_by_its_cell(
+    engine: Engine, db_path: Path, tmp_path: Path, code: str, says: str
+) -> None:
+    path = tmp_path / "dia-ban.csv"
+    path.write_text(HEADER + f'"{code}",Xã Một,xã,,,,\n', encoding="utf-8")
+    before = dump(db_path)
+    with pytest.raises(ExchangeError) as refused:
+        load(engine, read_locality_file(path), "t")
+    assert says in str(refused.value)
+    assert dump(db_path) == before
 
 
 def test_a_chain_of_1500_predecessors_loads_and_a_reorganisation_still_checks(

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..domain.codes import code_problem
 from ..domain.numbers import VietnameseFormatError, format_date, parse_date
 from ..domain.text import fold
 from ..exchange.data import ExchangeError
@@ -225,6 +226,8 @@ def _entry(listing: LocalityList, number: int, row: list[Any]) -> LocalityEntry:
     code, name = _text(cell("code")), " ".join(_text(cell("name")).split())
     if not code:
         raise listing.refuse(number, "code", "dòng chưa có mã địa bàn. Hãy ghi mã.")
+    if code_problem(code):  # "TN 007" would never match the "TN007" a package names
+        raise listing.refuse(number, "code", f"mã “{code}”: {code_problem(code)}")
     if not name:
         raise listing.refuse(number, "name", f"địa bàn “{code}” chưa có tên. Hãy ghi tên.")
     kind = KINDS.get(fold(_text(cell("kind"))))
