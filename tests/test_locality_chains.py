@@ -1,5 +1,6 @@
-"""A locality list's careless codes, and a predecessor chain far longer than any real one
-(thousands of levels), which the reorganisation's cycle check walked by recursion."""
+"""A locality list's careless codes, dates kept as Excel's day numbers, and a predecessor
+chain far longer than any real one (thousands of levels), which the reorganisation's cycle
+check walked by recursion."""
 
 from __future__ import annotations
 
@@ -71,3 +72,23 @@ def test_a_cycle_at_the_end_of_a_long_chain_is_found() -> None:
     assert find_cycle(chain) is None
     cycle = find_cycle([*chain, Succession("C5000", "C4998", date(2025, 1, 1))])
     assert cycle == ["C4998", "C4999", "C5000", "C4998"]
+
+
+def test_a_date_kept_as_excels_day_number_says_which_day_and_what_to_do(
+    engine: Engine, db_path: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.strip().split(","))
+    book.active.append(["TN001", "Xã Một", "xã", 45839, None, None, None])  # 01/7/2025
+    path = tmp_path / "dia-ban.xlsx"
+    book.save(path)
+    before = dump(db_path)
+    with pytest.raises(ExchangeError) as refused:
+        load(engine, read_locality_file(path), "t")
+    assert (
+        "dòng 2, ô D2: “Từ ngày” là số 45839, không phải ngày (nếu là ngày 01/7/2025 thì ô "
+        "đang được định dạng là Số). Hãy định dạng ô là Ngày"
+    ) in str(refused.value)
+    assert dump(db_path) == before
