@@ -10,12 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 
 from .conftest import REPO
 
 PLAN_FILE = REPO / "resources" / "plans" / "kh65-2024.toml"
 SOURCE = "65/KH-UBND/2024"
+
+
+@pytest.fixture(autouse=True)
+def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli.main in this process: no log handler left behind for later tests."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
 
 
 def dump(db_path: Path) -> dict[str, list[tuple]]:

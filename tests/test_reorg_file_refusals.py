@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 
 HEAD = 'format = "kh65-reorg"\nformat_version = 1\n[reorg]\ncode = "thu"\ntitle = "Thử"\n'
 RENAME = '[[renames]]\nagency = "STC"\nname = "{name}"\non = {on}\ndecision = "QĐ 1"\n'
 AGENCY = '[[agencies]]\ncode = "{code}"\nname = "Sở Mới"\nkind = "provincial"\n'
+
+
+@pytest.fixture(autouse=True)
+def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cli.main in this process: no log handler left behind for later tests."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
 
 
 def dump(db_path: Path) -> dict[str, list[tuple]]:
