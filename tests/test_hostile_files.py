@@ -189,6 +189,10 @@ PACKAGES: dict[str, tuple[Callable[[Path], bytes], tuple[str, ...]]] = {
         ("trường “value” có giá trị inf không hợp lệ",),
     ),
     "Infinity": (lambda g: _value_raw(g, "-Infinity"), ("giá trị -inf không hợp lệ",)),
+    "NaN": (  # said as what it is, not as "nan … (vô hạn)"
+        lambda g: _value_raw(g, "NaN"),
+        ("trường “value” có giá trị NaN không hợp lệ (không phải là số)",),
+    ),
     "not UTF-8": (lambda g: '{"plan": "Hà Nội"}'.encode("utf-16"), ("không phải văn bản UTF-8",)),
     "not JSON": (lambda g: b'{"plan": ', ("không phải JSON hợp lệ (lỗi ở dòng 1, cột 10)",)),
     "a list, not an object": (lambda g: b"[1, 2]", ("phải là một đối tượng JSON {…}",)),

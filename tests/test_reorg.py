@@ -239,7 +239,7 @@ MERGE = '[[merges]]\nfrom = [{src}]\ninto = "{into}"\non = {on}\ndecision = "QĐ
         ),
         (
             MERGE.format(src='"SKHDT"', into="STC", on="2025-13-01"),
-            "sai cú pháp TOML",
+            "dòng 9: không đúng cú pháp TOML (ở cột 10)",
         ),
         (
             '[[splits]]\nfrom = "SLDTBXH"\ninto = "SYT"\non = 2025-03-01\ndecision = "QĐ"\n'

@@ -106,20 +106,23 @@ def find_cycle(successions: Iterable[Succession]) -> list[str] | None:
     for s in successions:
         edges.setdefault(s.predecessor, []).append(s.successor)
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(path: list[str]) -> list[str] | None:
-        state[path[-1]] = 1
-        for nxt in edges.get(path[-1], []):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt) :] + [nxt]
-            if nxt not in state and (cycle := visit(path + [nxt])):
-                return cycle
-        state[path[-1]] = 2
-        return None
-
+    # depth-first without recursion: a locality list may chain thousands of predecessors
     for start in list(edges):
-        if start not in state and (cycle := visit([start])):
-            return cycle
+        if start in state:
+            continue
+        path, todo = [start], [iter(edges.get(start, []))]
+        state[start] = 1
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(edges.get(nxt, [])))
     return None
 
 

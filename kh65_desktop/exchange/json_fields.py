@@ -181,9 +181,12 @@ def number(row: dict[str, Any], key: str, path: Path, where: Where) -> float | N
         value = float(value)  # ints are at most MAX_DIGITS long: no OverflowError
         if math.isfinite(value):
             return value
-        raise ExchangeError(
-            path, f"{where()}: trường “{key}” có giá trị {value} không hợp lệ (vô hạn). {RESEND}"
+        shown = (
+            "NaN không hợp lệ (không phải là số)"
+            if math.isnan(value)
+            else f"{value} không hợp lệ (vô hạn)"
         )
+        raise ExchangeError(path, f"{where()}: trường “{key}” có giá trị {shown}. {RESEND}")
     raise _wrong(path, where, key, "một số", value)
 
 

@@ -25,6 +25,7 @@ the old plan. Everything is written in one transaction; a refusal writes nothing
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -33,6 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col, select
 
+from ..domain.codes import code_key, code_problem
 from ..domain.numbers import format_date
 from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import PeriodKind, Role, TargetForm, TaskStatus
@@ -136,8 +138,16 @@ def _problem(session: Session, old: Plan, new: NewPlan) -> str | None:
         return "Kế hoạch mới chưa có số; hãy nhập số văn bản (ví dụ 9/KH-UBND)."
     if not code:
         return "Kế hoạch mới chưa có mã; hãy nhập mã (ví dụ 9/KH-UBND/2026)."
-    if session.exec(select(Plan).where(Plan.code == code)).first() is not None:
-        return f"Mã kế hoạch “{code}” đã có trong cơ sở dữ liệu; hãy chọn mã khác."
+    problem = code_problem(code)
+    if problem:
+        return f"Mã kế hoạch “{code}”: {problem}"
+    same = next((c for c in session.exec(select(Plan.code)) if code_key(c) == code_key(code)), None)
+    if same is not None:
+        return (
+            f"Mã kế hoạch “{code}” đã có trong cơ sở dữ liệu"
+            + ("" if same == code else f" (viết là “{same}”)")
+            + "; hãy chọn mã khác."
+        )
     if new.year <= old.year:
         return (
             f"Năm của kế hoạch mới ({new.year}) phải sau năm của kế hoạch {old.number} "
@@ -159,7 +169,7 @@ def _new_plan_row(session: Session, old: Plan, new: NewPlan) -> Plan:
     problem = _problem(session, old, new)
     if problem:
         raise PlanCopyRefused(problem)
-    code, number = new.code.strip(), new.number.strip()
+    code, number = unicodedata.normalize("NFC", new.code.strip()), new.number.strip()
     title = new.title.strip() or re.sub(rf"\b{old.year}\b", str(new.year), old.title)
     return Plan(
         code=code,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, func
 from sqlmodel import Session, SQLModel, col, select
 
+from ..domain.codes import code_problem
 from ..domain.figure_rules import RuleError, clean_text
 from ..domain.numbers import format_date
 from ..domain.target_forms import form_problem
@@ -578,6 +579,8 @@ def _checked_group(
     section = _clean(values.get("section", ""), "section", "Nhóm chỉ tiêu, phần")
     if not code:
         raise EditRefused("Nhóm chỉ tiêu chưa có mã; hãy nhập mã (ví dụ II.12).")
+    if code_problem(code):  # a space or a zero-width character pasted from Word
+        raise EditRefused(f"Nhóm chỉ tiêu, mã “{code}”: {code_problem(code)}")
     if not heading:
         raise EditRefused("Nhóm chỉ tiêu chưa có tiêu đề; hãy nhập tiêu đề nhóm.")
     if not section:
@@ -691,6 +694,8 @@ def _indicator_rules(
     code, name = (after.code or "").strip(), (after.name or "").strip()
     if not code:
         raise EditRefused("Chỉ tiêu chưa có mã; hãy nhập mã (ví dụ II.12.1).")
+    if code_problem(code):
+        raise EditRefused(f"Mã chỉ tiêu “{code}”: {code_problem(code)}")
     if not name:
         raise EditRefused(f"Chỉ tiêu {code} chưa có tên; hãy nhập tên chỉ tiêu.")
     for key in ("code", "name"):

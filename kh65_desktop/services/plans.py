@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from ..domain.codes import code_key
 from ..storage.models import Plan
 
 
@@ -57,20 +58,22 @@ def list_plans(engine: Engine) -> list[PlanEntry]:
 
 
 def choose_plan(engine: Engine, code: str | None = None) -> Plan:
-    """The plan with `code`, or the newest when `code` is None or empty."""
+    """The plan with `code` (compared as domain/codes.code_key does), or the newest when
+    `code` is None; an empty code is refused (`--plan ""`: a script's empty variable)."""
     with Session(engine, expire_on_commit=False) as session:
         plans = _newest_first(session)
     if not plans:
         raise NoPlanError("Cơ sở dữ liệu chưa có kế hoạch nào.")
-    if not code:
+    if code is None:
         return plans[0]
     wanted = code.strip()
-    for plan in plans:
-        if plan.code == wanted:
+    for plan in plans:  # "65/kh-ubnd/2024" or a Mac's decomposed letters name it too
+        if code_key(plan.code) == code_key(wanted):
             return plan
     known = "; ".join(f"{p.code} (số {p.number}, năm {p.year})" for p in plans)
+    said = f"Không có kế hoạch mã “{wanted}”." if wanted else "Mã kế hoạch để trống."
     raise UnknownPlanError(
-        f"Không có kế hoạch mã “{wanted}”. Các kế hoạch có trong cơ sở dữ liệu: {known}. "
+        f"{said} Các kế hoạch có trong cơ sở dữ liệu: {known}. "
         "Hãy dùng một trong các mã đó (xem bằng lệnh: kh65 plan list)."
     )
 

@@ -156,9 +156,15 @@ class ReorgService:
         """Put back what the apply changed, in one transaction; refused (nothing written)
         when later work uses what it added or changed what it set."""
         with Session(self.engine) as session:
-            log = session.get(ReorgLog, log_id)
-            if log is None or log.undone_at is not None:
-                raise ReorgRefused("Lần sắp xếp này không còn để hoàn tác (đã hoàn tác trước đó).")
+            # SQLite's integers end at 2**63 - 1: a larger number is no log's
+            log = session.get(ReorgLog, log_id) if 0 < log_id < 2**63 else None
+            if log is None:
+                raise ReorgRefused(f"Không có lần sắp xếp số {log_id}. {_undoable(session)}")
+            if log.undone_at is not None:
+                raise ReorgRefused(
+                    f"Lần sắp xếp số {log_id} (“{log.code}”) đã được hoàn tác ngày "
+                    f"{format_date(log.undone_at.date())}; không còn gì để hoàn tác."
+                )
             if log.code == LOCALITY_LIST:  # the same log, a different undo (services/localities)
                 raise ReorgRefused(
                     f"Lần số {log_id} là một lần nạp danh sách địa bàn, không phải sắp xếp tổ "
@@ -168,6 +174,19 @@ class ReorgService:
             log.undone_at = datetime.now(UTC)
             session.add(log)
             session.commit()
+
+
+def _undoable(session: Session) -> str:
+    """The applied reorganisations a clerk may name, for a refusal of a wrong number."""
+    logs = session.exec(
+        select(ReorgLog)
+        .where(col(ReorgLog.undone_at).is_(None), ReorgLog.code != LOCALITY_LIST)
+        .order_by(col(ReorgLog.id))
+    ).all()
+    if not logs:
+        return "Chưa có lần sắp xếp nào đang áp dụng để hoàn tác."
+    listed = "; ".join(f"số {g.id} (“{g.code}”)" for g in logs)
+    return f"Các lần có thể hoàn tác: {listed}. Hãy chạy lại với một trong các số đó."
 
 
 # -- checking ---------------------------------------------------------------------------
@@ -378,6 +397,18 @@ class _Work:
             )
         if rename.name == state.name:
             raise self.reorg.fail(rename.row, f"tên mới trùng tên hiện tại “{state.name}”.")
+        wanted = rename.name.casefold()
+        for other in self.agencies.values():  # two agencies of one name: a picker shows both
+            if (
+                other is not state
+                and other.name.casefold() == wanted
+                and (other.valid_to is None or other.valid_to >= rename.on)
+            ):
+                raise self.reorg.fail(
+                    rename.row,
+                    f"tên mới “{rename.name}” là tên của cơ quan khác đang hoạt động (mã "
+                    f"“{other.code}”); hai cơ quan thành một thì ghi ở [[merges]].",
+                )
         self.changes.append(
             (
                 rename.on,

@@ -12,16 +12,18 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..domain.codes import code_problem
 from ..domain.numbers import VietnameseFormatError, format_date, parse_date
 from ..domain.text import fold
 from ..exchange.data import ExchangeError
 
 MAX_CSV_BYTES = 4 * 1024 * 1024  # a country's 3.321 communes take about 300 KB
 MAX_ROWS = 20_000
+EXCEL_DAY_ZERO = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug included)
 HEADER_SEARCH = 10  # a title line or two above the header is common in provincial lists
 
 # The kinds of locality, by their folded spelling (typed with or without diacritics).
@@ -225,6 +227,8 @@ def _entry(listing: LocalityList, number: int, row: list[Any]) -> LocalityEntry:
     code, name = _text(cell("code")), " ".join(_text(cell("name")).split())
     if not code:
         raise listing.refuse(number, "code", "dòng chưa có mã địa bàn. Hãy ghi mã.")
+    if code_problem(code):  # "TN 007" would never match the "TN007" a package names
+        raise listing.refuse(number, "code", f"mã “{code}”: {code_problem(code)}")
     if not name:
         raise listing.refuse(number, "name", f"địa bàn “{code}” chưa có tên. Hãy ghi tên.")
     kind = KINDS.get(fold(_text(cell("kind"))))
@@ -278,6 +282,17 @@ def _date(listing: LocalityList, number: int, field: str, value: Any) -> date | 
         return value.date()
     if isinstance(value, date):
         return value
+    if type(value) in (int, float) and 1 <= value < 2958466:  # Excel's day numbers
+        # a date typed into a cell formatted as a number: Excel keeps its serial (45839 for
+        # 01/7/2025); guessing it back could be wrong when the cell really holds a number
+        day = EXCEL_DAY_ZERO + timedelta(days=int(value))
+        raise listing.refuse(
+            number,
+            field,
+            f"“{LABELS[field]}” là số {_text(value)}, không phải ngày (nếu là ngày "
+            f"{format_date(day)} thì ô đang được định dạng là Số). Hãy định dạng ô là Ngày "
+            "hoặc gõ ngày dạng 01/7/2025.",
+        )
     text = _text(value)
     if not text:
         return None

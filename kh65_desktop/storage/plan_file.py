@@ -7,7 +7,7 @@ with a mistake changes nothing and the error names the item.
 
 from __future__ import annotations
 
-import tomllib
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from ..domain.codes import code_key, code_problem
 from ..domain.figure_rules import (
     FigureKind,
     RuleError,
@@ -51,9 +52,11 @@ from .models import (
     Task,
     TaskAgency,
 )
+from .toml_text import TomlTextError, parse_toml
 
 FORMAT = "kh65-plan"
 FORMAT_VERSION = 1
+MAX_BYTES = 8 * 1024 * 1024  # plan 65 takes about 100 KB
 DOCUMENT_AUTHOR = "Văn bản"  # `entered_by` for figures taken from the plan itself
 
 
@@ -65,14 +68,79 @@ def read_plan_file(path: Path) -> dict[str, Any]:
     """Parse and check the header of a plan file."""
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise PlanFileError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from exc
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        from .failures import explain
+
+        raise PlanFileError(f"Không đọc được tệp kế hoạch: {explain(exc, f'tệp {path}')}") from exc
+    if len(raw) > MAX_BYTES:
+        raise PlanFileError(
+            f"Tệp {path.name} lớn hơn 8 MB: không phải tệp kế hoạch; hãy kiểm tra lại tên tệp."
+        )
+    try:
+        data = parse_toml(raw)[1]
+    except TomlTextError as exc:
+        raise PlanFileError(
+            f"Tệp kế hoạch {path.name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
+        ) from None
     if data.get("format") != FORMAT:
         raise PlanFileError(f"{path.name} không phải là tệp kế hoạch KH65.")
-    if data.get("format_version", 0) > FORMAT_VERSION:
+    version = data.get("format_version", 0)
+    if type(version) is not int:
+        raise PlanFileError(f"{path.name}: format_version phải là số (format_version = 1).")
+    if version > FORMAT_VERSION:
         raise PlanFileError(f"{path.name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
+    _check_head(path.name, data.get("plan"))
     return data
+
+
+# [plan]'s keys and what each holds; the rest of the file is checked item by item as loaded
+_HEAD_TYPES: dict[str, type] = {
+    "code": str,
+    "number": str,
+    "document_type": str,
+    "issued_on": date,
+    "place": str,
+    "issuing_body": str,
+    "title": str,
+    "year": int,
+    "starts_on": date,
+    "ends_on": date,
+    "signer_authority": str,
+    "signer_title": str,
+    "signer_name": str,
+    "owner_code": str,
+}
+_HEAD_OPTIONAL = {"document_type", "owner_code"}
+
+
+def _check_head(filename: str, head: Any) -> None:
+    """The [plan] table: known keys, each of its type, a code that can be one."""
+    if not isinstance(head, dict):
+        raise PlanFileError(f"{filename}: thiếu phần [plan] (mã, số, ngày, năm của kế hoạch).")
+    for key in head:
+        if key not in _HEAD_TYPES:
+            raise PlanFileError(
+                f"{filename}, [plan]: không biết khóa “{key}” (viết sai?); các khóa dùng được: "
+                f"{', '.join(_HEAD_TYPES)}."
+            )
+    for key, kind in _HEAD_TYPES.items():
+        value = head.get(key)
+        if value is None and key in _HEAD_OPTIONAL:
+            continue
+        wrong = value is None or not isinstance(value, kind) or isinstance(value, bool)
+        if kind is date and isinstance(value, datetime):
+            wrong = True
+        if wrong:
+            shown = {str: "một chuỗi trong ngoặc kép", int: "một số nguyên", date: "một ngày"}
+            raise PlanFileError(
+                f"{filename}, [plan]: {key} phải là {shown[kind]}"
+                + (" viết như 2024-07-04." if kind is date else ".")
+            )
+    problem = code_problem(head["code"])
+    if problem:
+        raise PlanFileError(f"{filename}, [plan]: code “{head['code'].strip()}”: {problem}")
+    head["code"] = unicodedata.normalize("NFC", head["code"].strip())
 
 
 def load_plan(session: Session, path: Path) -> Plan:
@@ -126,9 +194,12 @@ class _Loader:
 
     def load(self) -> Plan:
         meta = self.data["plan"]
-        exists = self.session.exec(select(Plan).where(Plan.code == meta["code"])).first()
+        wanted = code_key(meta["code"])
+        exists = next(
+            (c for c in self.session.exec(select(Plan.code)) if code_key(c) == wanted), None
+        )
         if exists:
-            raise self.fail("plan", f"kế hoạch {meta['code']} đã có trong cơ sở dữ liệu.")
+            raise self.fail("plan", f"kế hoạch {exists} đã có trong cơ sở dữ liệu.")
         plan = Plan(**meta)
         # the document's figures date from the document, not from the day they were loaded:
         # a clerk's later edit, here or in another office, is always newer

@@ -10,18 +10,20 @@ services/reorg.py, which knows the database's agencies and plans.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..domain.codes import code_problem
 from ..domain.figure_rules import RuleError, clean_text
 from ..domain.organisation import ItemKind
 from ..domain.terms import AgencyKind
+from .toml_text import TomlTextError, parse_toml
 
 FORMAT = "kh65-reorg"
 FORMAT_VERSION = 1
+MAX_BYTES = 4 * 1024 * 1024  # a whole country's changes are far less
 
 
 class ReorgFileError(ValueError):
@@ -121,22 +123,56 @@ def read_reorg_file(path: Path) -> ReorgFile:
     """Parse and check a reorganisation file's shape; the database is not read."""
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReorgFileError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
-    except tomllib.TOMLDecodeError as exc:
+    if len(raw) > MAX_BYTES:
         raise ReorgFileError(
-            f"Tệp {path.name} sai cú pháp TOML ({exc}); hãy sửa tệp rồi thử lại."
-        ) from exc
+            f"Tệp {path.name} lớn hơn 4 MB: không phải tệp sắp xếp tổ chức; hãy kiểm tra lại "
+            "tên tệp."
+        )
+    try:
+        data = parse_toml(raw)[1]
+    except TomlTextError as exc:
+        raise ReorgFileError(
+            f"Tệp {path.name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
+        ) from None
     if data.get("format") != FORMAT:
         raise ReorgFileError(
             f"{path.name} không phải là tệp sắp xếp tổ chức KH65 (thiếu format = “{FORMAT}”)."
         )
-    if not isinstance(data.get("format_version"), int) or data["format_version"] > FORMAT_VERSION:
+    version = data.get("format_version")
+    if type(version) is not int or version < 1:
+        raise ReorgFileError(
+            f"{path.name}: format_version phải là số phiên bản (format_version = {FORMAT_VERSION})."
+        )
+    if version > FORMAT_VERSION:
         raise ReorgFileError(
             f"{path.name} được tạo cho phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng."
         )
     return _Reader(path.name, data).read()
+
+
+# The keys each part may hold: any other is a typo (`valid_form`) that would be dropped
+# silently, so the file is refused naming it.
+KEYS: dict[str, frozenset[str]] = {
+    "": frozenset(
+        {"format", "format_version", "reorg", "agencies", "localities", "renames", "merges"}
+        | {"locality_merges", "splits", "endings"}
+    ),
+    "reorg": frozenset({"code", "title"}),
+    "agencies": frozenset({"code", "name", "kind", "valid_from", "parent"}),
+    "localities": frozenset({"code", "name", "kind", "valid_from", "parent"}),
+    "renames": frozenset({"agency", "name", "on", "decision"}),
+    "merges": frozenset({"from", "into", "on", "decision"}),
+    "locality_merges": frozenset({"from", "into", "on", "decision"}),
+    "splits": frozenset({"from", "into", "on", "decision", "successors", "items"}),
+    "successors": frozenset({"to", "functions"}),
+    "items": frozenset({"plan", *(k.value for k in ItemKind), "to", "why"}),
+    "endings": frozenset({"last_day", "decision", "agencies", "localities"}),
+}
+# A reorganisation outside these years is a typo (1025 for 2025), not a decision.
+FIRST_YEAR, LAST_YEAR = 1975, 2100
 
 
 class _Reader:
@@ -145,10 +181,12 @@ class _Reader:
         self.file = ReorgFile(filename, "", "")
 
     def read(self) -> ReorgFile:
+        self.known(self.data, "", "đầu tệp")
         head = self.data.get("reorg")
         if not isinstance(head, dict):
             raise self.file.fail("[reorg]", "thiếu phần [reorg] với code và title.")
-        self.file.code = self.text(head, "code", "[reorg]")
+        self.known(head, "reorg", "[reorg]")
+        self.file.code = self.code(head, "code", "[reorg]")
         self.file.title = self.text(head, "title", "[reorg]")
         for row, item in self.rows("agencies"):
             kind = self.text(item, "kind", row)
@@ -161,7 +199,7 @@ class _Reader:
             self.file.renames.append(
                 Rename(
                     row,
-                    self.text(item, "agency", row),
+                    self.code(item, "agency", row),
                     self.text(item, "name", row),
                     self.day(item, "on", row),
                     self.text(item, "decision", row),
@@ -194,8 +232,26 @@ class _Reader:
             row = f"[[{key}]] số {number}"
             if not isinstance(item, dict):
                 raise self.file.fail(row, "phải là một bảng (khóa = giá trị).")
+            self.known(item, key, row)
             found.append((row, item))
         return found
+
+    def known(self, item: dict[str, Any], part: str, row: str) -> None:
+        unknown = [k for k in item if k not in KEYS[part]]
+        if unknown:
+            raise self.file.fail(
+                row,
+                f"không biết khóa “{unknown[0]}” (viết sai?); các khóa dùng được: "
+                f"{', '.join(sorted(KEYS[part]))}. Hãy sửa tên khóa rồi thử lại.",
+            )
+
+    def code(self, item: dict[str, Any], key: str, row: str, required: bool = True) -> str:
+        raw = item.get(key, "")  # checked before clean_text drops a control character
+        problem = code_problem(raw.strip()) if isinstance(raw, str) else None
+        value = self.text(item, key, row, required)
+        if problem:
+            raise self.file.fail(row, f"{key} “{raw.strip()}”: {problem}")
+        return value
 
     def text(self, item: dict[str, Any], key: str, row: str, required: bool = True) -> str:
         value = item.get(key, "")
@@ -213,8 +269,14 @@ class _Reader:
         value = item.get(key)
         if value is None and not required:
             return None  # type: ignore[return-value]
-        if not isinstance(value, date):
+        if not isinstance(value, date) or isinstance(value, datetime):
             raise self.file.fail(row, f"{key} phải là một ngày viết như 2025-03-01 (không ngoặc).")
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise self.file.fail(
+                row,
+                f"{key} = {value.isoformat()}: năm {value.year} không thể là năm sắp xếp tổ "
+                f"chức (từ {FIRST_YEAR} đến {LAST_YEAR}); hãy kiểm tra lại năm.",
+            )
         return value
 
     def codes(self, item: dict[str, Any], key: str, row: str, required: bool = True) -> tuple:
@@ -223,6 +285,10 @@ class _Reader:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise self.file.fail(row, f'{key} phải là danh sách mã, như ["SKHDT"].')
+        for v in value:
+            problem = code_problem(v)
+            if problem:
+                raise self.file.fail(row, f"{key}: mã “{v}”: {problem}")
         if required and not value:
             raise self.file.fail(row, f"thiếu {key}.")
         if len(set(value)) != len(value):
@@ -232,18 +298,18 @@ class _Reader:
     def declared(self, row: str, item: dict[str, Any], kind: str) -> Declared:
         return Declared(
             row,
-            self.text(item, "code", row),
+            self.code(item, "code", row),
             self.text(item, "name", row),
             kind,
             self.day(item, "valid_from", row, required=False),
-            self.text(item, "parent", row, required=False),
+            self.code(item, "parent", row, required=False),
         )
 
     def merge(self, row: str, item: dict[str, Any]) -> Merge:
         merge = Merge(
             row,
             self.codes(item, "from", row),
-            self.text(item, "into", row),
+            self.code(item, "into", row),
             self.day(item, "on", row),
             self.text(item, "decision", row),
         )
@@ -252,15 +318,16 @@ class _Reader:
         return merge
 
     def split(self, row: str, item: dict[str, Any]) -> Split:
-        source = self.text(item, "from", row)
-        into = self.text(item, "into", row, required=False) or None
+        source = self.code(item, "from", row)
+        into = self.code(item, "into", row, required=False) or None
         branches = []
         for number, branch in enumerate(item.get("successors", []), start=1):
             where = f"{row}, successors số {number}"
             if not isinstance(branch, dict):
                 raise self.file.fail(where, 'phải là { to = "MÃ", functions = "…" }.')
+            self.known(branch, "successors", where)
             branches.append(
-                Branch(self.text(branch, "to", where), self.text(branch, "functions", where))
+                Branch(self.code(branch, "to", where), self.text(branch, "functions", where))
             )
         targets = [b.to for b in branches]
         if len(targets) < 2 and into is None:
@@ -276,12 +343,13 @@ class _Reader:
             where = f"{row}, items số {number}"
             if not isinstance(entry, dict):
                 raise self.file.fail(where, "phải là { plan = …, indicator = …, to = … }.")
+            self.known(entry, "items", where)
             kinds = [k for k in ItemKind if k.value in entry]
             if len(kinds) != 1:
                 raise self.file.fail(
                     where, "phải nêu đúng một trong group, indicator hoặc task (mã trong kế hoạch)."
                 )
-            entry_to = self.text(entry, "to", where)
+            entry_to = self.code(entry, "to", where)
             if entry_to not in targets:
                 raise self.file.fail(
                     where, f"cơ quan “{entry_to}” không có trong successors của dòng tách này."

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..domain.figure_rules import RuleError, clean_text
 from ..domain.terms import SectionKind
+from .toml_text import TomlTextError, parse_toml
 
 # The file's names of the sections (ASCII: a bare TOML key), in a report's order.
 SECTION_KEYS: dict[str, SectionKind] = {
@@ -77,26 +77,11 @@ def read_sections_file(path: Path) -> SectionsFile:
             "cáo. Hãy kiểm tra lại tên tệp."
         )
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise refusal(
-            path,
-            line,
-            "tệp không phải văn bản UTF-8. Hãy lưu tệp với bảng mã UTF-8 (trong Notepad: "
-            "Lưu thành… → Mã hóa UTF-8).",
-        ) from None
-    try:
-        data = tomllib.loads(text.removeprefix("\ufeff"))  # Notepad's BOM
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
-        raise refusal(
-            path,
-            line,
-            f"không đúng cú pháp TOML (ở cột {column}). Mỗi phần viết dạng "
-            'ten_phan = """…""" (docs/report-sections.md).',
-        ) from None
+        text, data = parse_toml(raw)
+    except TomlTextError as exc:
+        how = ' Mỗi phần viết dạng ten_phan = """…""" (docs/report-sections.md).'
+        problem = exc.problem + (how if "cú pháp" in exc.problem else "")
+        raise refusal(path, exc.line, problem) from None
     lines = _key_lines(text)
     result = SectionsFile(path, _part(path, data, (), lines, agencies_allowed=True))
     if AGENCIES_KEY in data:
