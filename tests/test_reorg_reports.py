@@ -16,6 +16,7 @@ from kh65_desktop.reports.builders import (
 )
 from kh65_desktop.reports.document import Paragraph, Report
 from kh65_desktop.services.organisations import history, named_for, planning_office_name
+from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.models import Agency, Plan
@@ -126,3 +127,34 @@ def test_a_split_agency_reports_before_and_each_successor_takes_its_items_after(
     assert "II.9.2" in indicator_codes(service, "TEST/2026", "SGDDT")
     assert "II.9.4" in indicator_codes(service, "TEST/2026", "SNNMT")
     assert indicator_codes(service, "TEST/2026", "SLDTBXH") == []
+
+
+def test_the_window_rows_name_agencies_as_at_their_plans_end(
+    engine: Engine, service: PlanService
+) -> None:
+    """The indicator and task tables (and the overview's lists built on them) say "Ban Dân
+    tộc" in plan 65 after the rename, "Sở Dân tộc và Tôn giáo" in the 2026 plan made from it."""
+    apply(engine)
+    new = copy_plan(
+        engine, "65/KH-UBND/2024", NewPlan("9/KH-UBND/2026", "9/KH-UBND", 2026, date(2026, 1, 15))
+    ).plan
+    with Session(engine) as session:
+        old = session.exec(select(Plan).where(Plan.code == "65/KH-UBND/2024")).one()
+
+    def names(plan: Plan) -> tuple[set[str], set[str], set[str]]:
+        rows = service.indicator_rows(plan)
+        tasks = service.tasks(plan, TODAY)
+        return (
+            {n for r in rows if r.code == "II.11.1" for n in r.lead},
+            {n for t in tasks for n in t.lead},
+            {heading for heading, _ in service.rows_by_lead_agency(plan)},
+        )
+
+    lead, task_leads, headings = names(old)
+    assert lead == {"Ban Dân tộc"}
+    assert "Ban Dân tộc" in task_leads and "Sở Kế hoạch và Đầu tư" in headings
+    assert "Sở Dân tộc và Tôn giáo" not in task_leads | headings
+    lead, task_leads, headings = names(new)
+    assert lead == {"Sở Dân tộc và Tôn giáo"}
+    assert "Sở Dân tộc và Tôn giáo" in task_leads and "Sở Tài chính" in headings
+    assert not {"Ban Dân tộc", "Sở Kế hoạch và Đầu tư"} & (task_leads | headings)
