@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem
 
+from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
@@ -92,7 +93,7 @@ def test_preview_apply_and_ctrl_z(
     merged = "Sở Kế hoạch và Đầu tư (đến 28/02/2025; nay: Sở Tài chính)"
     assert merged in names
     assert names.index("Sở Tài chính") < names.index(merged)
-    assert "Sở Dân tộc và Tôn giáo (trong kế hoạch: Ban Dân tộc)" in names
+    assert "Ban Dân tộc (nay: Sở Dân tộc và Tôn giáo)" in names
     past = [n for n in names if "(đến " in n]
     assert names[-len(past) :] == past
     # the agency filter: a greyed "Cơ quan trước đây" heading over the past ones
@@ -126,3 +127,23 @@ def test_a_refused_file_says_which_row_and_writes_nothing(
     assert errors and "[[merges]] số 1: không có cơ quan mã “SXYZ”" in errors[0]
     assert dump(db_path) == before
     assert window.context.undo_stack.count() == 0
+
+
+def test_the_agency_list_shows_every_column_whole_at_1366_by_768(
+    qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """The task count beside each agency is not cut off by the list's scroll bar (the
+    reorganisation's agencies make the list scroll)."""
+    service = ReorgService(open_database(db_path))
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+    window = open_window(qtbot, db_path, tmp_path)
+    window.resize(1366, 768)
+    window.tabs.setCurrentWidget(window.agencies)
+    qtbot.waitUntil(lambda: window.agencies.agency_table.isVisible())
+    table = window.agencies.agency_table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    last = header.count() - 1
+    assert header.sectionSize(last) >= header.sectionSizeHint(last)
+    assert header.sectionSize(0) == max(header.sectionSize(c) for c in range(header.count()))

@@ -19,7 +19,7 @@ from .views import fill_combo
 
 
 def label(row: AgencyRow, facts: PickerFacts | None) -> str:
-    """A current agency renamed since the plan: its name now, and the plan's. A past one:
+    """A current agency renamed since the plan: its name in the plan, and today's. A past one:
     its last name, until when, and its successor."""
     if facts is None:
         return row.name
@@ -33,8 +33,9 @@ def label(row: AgencyRow, facts: PickerFacts | None) -> str:
             facts.name_then, until
         )
     if facts.name_then != row.name:
-        return QCoreApplication.translate("AgencyPicker", "{0} (trong kế hoạch: {1})").format(
-            row.name, facts.name_then
+        # the plan's own name first (plan 65 says "Ban Dân tộc"), today's after it
+        return QCoreApplication.translate("AgencyPicker", "{0} (nay: {1})").format(
+            facts.name_then, row.name
         )
     return row.name
 

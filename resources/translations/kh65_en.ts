@@ -57,12 +57,12 @@
         <translation>{0} (until {1})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_picker.py" line="36"/>
-        <source>{0} (trong kế hoạch: {1})</source>
-        <translation>{0} (in the plan: {1})</translation>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="37"/>
+        <source>{0} (nay: {1})</source>
+        <translation>{0} (now: {1})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_picker.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="69"/>
         <source>Cơ quan trước đây</source>
         <translation>Former agencies</translation>
     </message>
@@ -70,52 +70,52 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="77"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="81"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="84"/>
         <source>Bản thảo báo cáo…</source>
         <translation>Report draft…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="80"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="88"/>
         <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
         <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="93"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="114"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="116"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="127"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="179"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -38,8 +39,15 @@ class AgencyTab(QWidget):
         self.context = context
         self.agencies = RowTableModel(agency_columns(), key=lambda r: r.id, parent=self)
         self.agency_table = make_table(
-            self.agencies, context.settings, "agencies", widths={0: 250, 1: 55, 2: 62}
+            self.agencies,
+            context.settings,
+            "agencies",
+            stretch=0,  # the counts as wide as their headings, the names take the rest
         )
+        counts = self.agency_table.horizontalHeader()
+        counts.setStretchLastSection(False)  # else the scroll bar cuts the task count off
+        for column in range(1, self.agencies.columnCount()):
+            counts.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.indicators = RowTableModel(
             only(
                 indicator_columns(context, self._period_for),
