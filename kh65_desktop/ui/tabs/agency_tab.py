@@ -42,10 +42,12 @@ class AgencyTab(QWidget):
             self.agencies,
             context.settings,
             "agencies",
-            stretch=0,  # the counts as wide as their headings, the names take the rest
         )
+        # the counts as wide as their headings, the names take the rest (else the scroll bar
+        # cuts the task count off); set after make_table, whose saved widths would undo it
         counts = self.agency_table.horizontalHeader()
-        counts.setStretchLastSection(False)  # else the scroll bar cuts the task count off
+        counts.setStretchLastSection(False)
+        counts.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.agencies.columnCount()):
             counts.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.indicators = RowTableModel(
@@ -104,7 +106,7 @@ class AgencyTab(QWidget):
             self.task_filter,
             context.settings,
             "agency_tasks",
-            widths={0: 75, 1: 470, 2: 90, 3: 110},
+            widths={0: 75, 1: 400, 2: 90, 3: 110},  # "Mức độ" whole beside them at 1366 px
         )
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("agencyRight")
