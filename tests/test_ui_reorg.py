@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem
 
+from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
@@ -20,9 +21,10 @@ from kh65_desktop.ui.dialogs.reorg_preview import ReorgPreviewDialog, preview_an
 from kh65_desktop.ui.main_window import MainWindow
 
 from .test_reorg import REORG, dump
-from .ui_helpers import settings_in
+from .ui_helpers import cell, settings_in
 
 TODAY = date(2026, 7, 1)
+NEXT = "9/KH-UBND/2026"
 
 
 def open_window(qtbot: Any, db_path: Path, folder: Path) -> MainWindow:
@@ -147,3 +149,28 @@ def test_the_agency_list_shows_every_column_whole_at_1366_by_768(
     last = header.count() - 1
     assert header.sectionSize(last) >= header.sectionSizeHint(last)
     assert header.sectionSize(0) == max(header.sectionSize(c) for c in range(header.count()))
+
+
+def test_plan_65_and_its_2026_successor_name_agencies_of_their_time_in_the_tables(
+    qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """After the 2025 reorganisation: plan 65's tables say "Ban Dân tộc", the 2026 plan's
+    "Sở Dân tộc và Tôn giáo"; a district's task, its district gone, says nobody leads it."""
+    engine = open_database(db_path)
+    service = ReorgService(engine)
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+    copy_plan(engine, "65/KH-UBND/2024", NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15)))
+    engine.dispose()
+    window = open_window(qtbot, db_path, tmp_path)
+
+    def lead(model: Any, code: str, key: str) -> str:
+        return cell(model, code, key)
+
+    window.context.switch_plan("65/KH-UBND/2024")
+    assert lead(window.indicators.model, "II.11.1", "lead") == "Ban Dân tộc"
+    assert lead(window.tasks.model, "II.11.T1.1", "lead") == "Ban Dân tộc"
+    assert lead(window.tasks.model, "II.1.T4.1", "lead").startswith("Ủy ban nhân dân")
+    window.context.switch_plan(NEXT)
+    assert lead(window.indicators.model, "II.11.1", "lead") == "Sở Dân tộc và Tôn giáo"
+    assert lead(window.tasks.model, "II.11.T1.1", "lead") == "Sở Dân tộc và Tôn giáo"
+    assert lead(window.tasks.model, "II.1.T4.1", "lead") == "Chưa phân công"
