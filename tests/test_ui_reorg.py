@@ -174,3 +174,33 @@ def test_plan_65_and_its_2026_successor_name_agencies_of_their_time_in_the_table
     assert lead(window.indicators.model, "II.11.1", "lead") == "Sở Dân tộc và Tôn giáo"
     assert lead(window.tasks.model, "II.11.T1.1", "lead") == "Sở Dân tộc và Tôn giáo"
     assert lead(window.tasks.model, "II.1.T4.1", "lead") == "Chưa phân công"
+
+
+def test_a_2026_groups_agency_lists_put_the_merged_agencies_apart(
+    qtbot: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan editor's group form offers current agencies first; Sở Kế hoạch và Đầu tư
+    comes after them, saying it ended and who carries its work."""
+    engine = open_database(db_path)
+    service = ReorgService(engine)
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+    copy_plan(engine, "65/KH-UBND/2024", NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15)))
+    engine.dispose()
+    window = open_window(qtbot, db_path, tmp_path)
+    window.context.switch_plan(NEXT)
+    window.plan_editor_action.trigger()
+    offered: list[list[str]] = []
+
+    def look(dialog: Any) -> bool:
+        lead = dialog.raw("lead_ids")
+        offered.append([lead.item(i).text() for i in range(lead.count())])
+        return False
+
+    monkeypatch.setattr(prompts, "run_dialog", look)
+    window.plan_editor.outline.buttons["addGroup"].click()
+    [names] = offered
+    merged = "Sở Kế hoạch và Đầu tư (đến 28/02/2025; nay: Sở Tài chính)"
+    assert "Sở Kế hoạch và Đầu tư" not in names
+    assert names.index("Sở Tài chính") < names.index(merged)
+    past = [n for n in names if "(đến " in n]
+    assert past and names[-len(past) :] == past

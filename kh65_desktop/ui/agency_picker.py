@@ -53,6 +53,13 @@ def ordered_rows(context: AppContext, rows: list[AgencyRow]) -> tuple[list[Agenc
     return ordered, len(current)
 
 
+def agency_choices(context: AppContext) -> list[tuple[str, int]]:
+    """(label, id) for a form's agency lists: current agencies first, then those that ended,
+    each saying until when and who carries its work now (a 2026 plan's group is not given
+    "Sở Kế hoạch và Đầu tư" as if it still existed)."""
+    return [(r.name, r.id) for r in ordered_rows(context, context.agencies())[0]]
+
+
 def fill_agency_combo(
     combo: QComboBox, context: AppContext, rows: list[AgencyRow], first: str | None = None
 ) -> None:
