@@ -19,7 +19,7 @@ from kh65_desktop.services.organisations import history, named_for, planning_off
 from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.reorg import ReorgService
-from kh65_desktop.storage.models import Agency, Plan
+from kh65_desktop.storage.models import Agency, IndicatorGroup, Plan
 
 from .test_reorg import REORG, add_plan_2026
 
@@ -158,3 +158,32 @@ def test_the_window_rows_name_agencies_as_at_their_plans_end(
     assert lead == {"Sở Dân tộc và Tôn giáo"}
     assert "Sở Dân tộc và Tôn giáo" in task_leads and "Sở Tài chính" in headings
     assert not {"Ban Dân tộc", "Sở Kế hoạch và Đầu tư"} & (task_leads | headings)
+
+
+def test_a_group_headed_by_its_leads_name_is_headed_by_the_new_leads_in_the_2026_plan(
+    engine: Engine,
+) -> None:
+    apply(engine)
+    copy_plan(
+        engine, "65/KH-UBND/2024", NewPlan("9/KH-UBND/2026", "9/KH-UBND", 2026, date(2026, 1, 15))
+    )
+
+    def headings(plan_code: str) -> dict[str, str]:
+        with Session(engine) as session:
+            plan = session.exec(select(Plan).where(Plan.code == plan_code)).one()
+            return {
+                g.code: g.heading
+                for g in session.exec(
+                    select(IndicatorGroup).where(IndicatorGroup.plan_id == plan.id)
+                )
+            }
+
+    old, new = headings("65/KH-UBND/2024"), headings("9/KH-UBND/2026")
+    assert old["II.11"] == "Ban Dân tộc" and new["II.11"] == "Sở Dân tộc và Tôn giáo"
+    assert old["II.10"] == "Sở Tài nguyên và Môi trường"
+    assert new["II.10"] == "Sở Nông nghiệp và Môi trường"
+    assert "Sở Lao động" not in new["II.9"]
+    # a heading that is not just its leads' names stays as the plan wrote it
+    assert new["II.6"] == old["II.6"] == "Sở Tài chính và Cục Thuế tỉnh"
+    assert new["II.7"] == old["II.7"] == "Sở Xây dựng"
+    assert new["II.3"] == old["II.3"]
