@@ -207,3 +207,23 @@ def test_the_report_dialog_opens_the_draft_and_its_report_takes_the_sections(
     assert texts.text(SectionKind.NEXT_STEPS) == "Tập trung thu nợ thuế."
     report.kind.setCurrentIndex(1)  # the province report: the office's own, then the agency's
     assert [t.agency_name for t in report.options().texts] == ["", "Sở Tài chính"]
+
+
+def test_tab_from_another_period_goes_into_its_first_box_not_to_close(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Keyboard only: choose a period, Tab, type. The boxes made for the period come next
+    in the Tab order (before, Tab reached "Đóng" and the first space typed closed the draft)."""
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = open_draft(qtbot, window, "STC")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.period.setFocus()
+    qtbot.waitUntil(dialog.period.hasFocus)
+    qtbot.keyClick(dialog.period, Qt.Key.Key_Home)  # the first period: boxes made anew
+    first = dialog.sections[0].editor
+    qtbot.keyClick(dialog.period, Qt.Key.Key_Tab)
+    qtbot.waitUntil(first.hasFocus, timeout=2000)
+    qtbot.keyClicks(first, "Kinh te on dinh")
+    assert dialog.isVisible()
+    assert first.toPlainText() == "Kinh te on dinh"

@@ -173,12 +173,13 @@ class ReportDraftDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the period to a box
         scroll.setWidget(self.body)
         self.scroll = scroll
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
-        close = QPushButton(self.tr("Đóng"))
+        self.close_button = close = QPushButton(self.tr("Đóng"))
         close.setObjectName("close")
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -238,7 +239,19 @@ class ReportDraftDialog(QDialog):
         for key, label, detail in wanted:
             self.sections.append(self._section(key, label, detail))
         self.body_layout.addStretch(1)
+        self._tab_in_order()
         self.reload()
+
+    def _tab_in_order(self) -> None:
+        """Tab from the period into the boxes in their order, then "Đóng": boxes made anew
+        for another period would otherwise come after "Đóng", and a clerk typing after a
+        Tab would press it with the first space."""
+        chain: list[QWidget] = [self.period]
+        for section in self.sections:
+            chain += [section.editor, section.previous_button]
+        chain.append(self.close_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _section(self, key: SectionKey, label: str, detail: str) -> _Section:
         frame = QFrame()
