@@ -417,4 +417,5 @@ def open_report_draft(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     dialog.raise_()
+    dialog.activateWindow()  # the keys go to it: the clerk pressed the button to type here
     return dialog
