@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -190,6 +197,14 @@ class ReportDraftDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
+        # Ctrl+Z / Ctrl+Y wherever the focus is in the draft (a box sends its own): just
+        # after "Dùng nội dung kỳ trước" the focus is on that button
+        for keys, act in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            ("Ctrl+Y", self.redo),
+            ("Ctrl+Shift+Z", self.redo),
+        ):
+            QShortcut(QKeySequence(keys), self, act)
         self.agency.currentIndexChanged.connect(self.rebuild)
         self.period.currentIndexChanged.connect(self.rebuild)
         context.changed.connect(self.reload)
