@@ -18,6 +18,7 @@ from kh65_desktop.reports.document import Paragraph, Report
 from kh65_desktop.services.organisations import history, named_for, planning_office_name
 from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.province_names import issuer_for_year
 from kh65_desktop.services.reorg import ReorgService
 from kh65_desktop.storage.models import Agency, IndicatorGroup, Plan
 
@@ -187,3 +188,28 @@ def test_a_group_headed_by_its_leads_name_is_headed_by_the_new_leads_in_the_2026
     assert new["II.6"] == old["II.6"] == "Sở Tài chính và Cục Thuế tỉnh"
     assert new["II.7"] == old["II.7"] == "Sở Xây dựng"
     assert new["II.3"] == old["II.3"]
+
+
+def test_next_years_plan_after_the_province_merger_is_issued_by_the_new_province(
+    engine: Engine,
+) -> None:
+    """Plan 65 is issued by "Ủy ban nhân dân tỉnh Trà Vinh"; after the 1/7/2025 merger a 2026
+    plan made from it is issued by the People's Committee of Vĩnh Long, dated in Vĩnh Long
+    (a 2025 plan, made for a year that began before the merger, keeps Trà Vinh)."""
+    made = copy_plan(
+        engine, "65/KH-UBND/2024", NewPlan("A/2026", "1/KH-UBND", 2026, date(2026, 1, 15))
+    ).plan
+    assert (made.issuing_body, made.place) == ("Ủy ban nhân dân tỉnh Trà Vinh", "Trà Vinh")
+    apply(engine)
+    made = copy_plan(
+        engine, "65/KH-UBND/2024", NewPlan("B/2026", "9/KH-UBND", 2026, date(2026, 1, 15))
+    ).plan
+    assert (made.issuing_body, made.place) == ("Ủy ban nhân dân tỉnh Vĩnh Long", "Vĩnh Long")
+    early = copy_plan(
+        engine, "65/KH-UBND/2024", NewPlan("C/2025", "2/KH-UBND", 2025, date(2025, 1, 15))
+    ).plan
+    assert early.issuing_body == "Ủy ban nhân dân tỉnh Trà Vinh"
+    # the window's dialog offers the same
+    with Session(engine) as session:
+        old = session.exec(select(Plan).where(Plan.code == "C/2025")).one()
+    assert issuer_for_year(engine, old, 2026) == ("Ủy ban nhân dân tỉnh Vĩnh Long", "Vĩnh Long")

@@ -49,6 +49,7 @@ from ..storage.models import (
     TaskAgency,
 )
 from .organisations import read_history
+from .province_names import as_on
 from .reorg import pass_to_successors
 from .rows import LatestValue
 
@@ -164,13 +165,15 @@ def _new_plan_row(session: Session, old: Plan, new: NewPlan) -> Plan:
         raise PlanCopyRefused(problem)
     code, number = new.code.strip(), new.number.strip()
     title = new.title.strip() or re.sub(rf"\b{old.year}\b", str(new.year), old.title)
+    # a province merged since names its successor ("tỉnh Trà Vinh" -> "tỉnh Vĩnh Long")
+    issuer, place = as_on(session, old.issuing_body, old.place, date(new.year, 1, 1))
     return Plan(
         code=code,
         number=number,
         document_type=old.document_type,
         issued_on=new.issued_on,
-        place=new.place.strip() or old.place,
-        issuing_body=new.issuing_body.strip() or old.issuing_body,
+        place=new.place.strip() or place,
+        issuing_body=new.issuing_body.strip() or issuer,
         title=title,
         year=new.year,
         starts_on=date(new.year, 1, 1),

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...services.plan_copy import NewPlan, refusal
+from ...services.province_names import issuer_for_year
 from .. import prompts
 from ..context import AppContext
 from .form import Field, FormDialog
@@ -22,6 +23,8 @@ class NewPlanDialog(QObject):
 def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
     plan = context.plan
     years = [(str(y), y) for y in range(plan.year + 1, plan.year + 1 + YEARS_AHEAD)]
+    # next year's issuer: a province merged by then names its successor
+    issuer, place = issuer_for_year(context.engine, plan, plan.year + 1)
     dialog = FormDialog(
         NewPlanDialog.tr("Tạo kế hoạch mới từ kế hoạch này"),
         [
@@ -32,13 +35,13 @@ def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormD
             Field(
                 "issuing_body",
                 NewPlanDialog.tr("Cơ quan ban hành"),
-                value=plan.issuing_body,
+                value=issuer,
                 required=True,
             ),
             Field(
                 "place",
                 NewPlanDialog.tr("Địa danh (dòng ngày tháng)"),
-                value=plan.place,
+                value=place,
                 required=True,
             ),
             Field(
