@@ -17,6 +17,7 @@ from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs import reorg_preview
+from kh65_desktop.ui.dialogs.new_plan import new_plan_dialog
 from kh65_desktop.ui.dialogs.reorg_preview import ReorgPreviewDialog, preview_and_apply
 from kh65_desktop.ui.main_window import MainWindow
 
@@ -204,3 +205,24 @@ def test_a_2026_groups_agency_lists_put_the_merged_agencies_apart(
     assert names.index("Sở Tài chính") < names.index(merged)
     past = [n for n in names if "(đến " in n]
     assert past and names[-len(past) :] == past
+
+
+def test_the_new_plan_dialog_offers_the_issuer_of_the_year_chosen(
+    qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """From plan 65 after the 2025 changes: 2025 is Trà Vinh's year, 2026 Vĩnh Long's; a
+    place the clerk typed stays whatever year is chosen."""
+    engine = open_database(db_path)
+    service = ReorgService(engine)
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+    engine.dispose()
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = new_plan_dialog(window.context, window)
+    qtbot.addWidget(dialog)
+    body, place, year = dialog.raw("issuing_body"), dialog.raw("place"), dialog.raw("year")
+    assert (body.text(), place.text()) == ("Ủy ban nhân dân tỉnh Trà Vinh", "Trà Vinh")
+    year.setCurrentIndex(year.findText("2026"))
+    assert (body.text(), place.text()) == ("Ủy ban nhân dân tỉnh Vĩnh Long", "Vĩnh Long")
+    place.setText("Tp. Vĩnh Long")
+    year.setCurrentIndex(year.findText("2025"))
+    assert (body.text(), place.text()) == ("Ủy ban nhân dân tỉnh Trà Vinh", "Tp. Vĩnh Long")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ...services.plan_copy import NewPlan, refusal
 from ...services.province_names import issuer_for_year
@@ -64,7 +64,26 @@ def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormD
     intro.setWordWrap(True)
     intro.setObjectName("newPlanIntro")
     dialog.layout().insertWidget(0, intro)
+    _follow_year(context, dialog)
     return dialog
+
+
+def _follow_year(context: AppContext, dialog: FormDialog) -> None:
+    """Another year chosen: the issuer and place offered follow it (a 2026 plan is issued
+    by the province that exists in 2026), unless the clerk has typed their own."""
+    year, body, place = (dialog.raw(k) for k in ("year", "issuing_body", "place"))
+    assert isinstance(year, QComboBox)
+    assert isinstance(body, QLineEdit) and isinstance(place, QLineEdit)
+    offered = [body.text(), place.text()]
+
+    def chosen() -> None:
+        new = issuer_for_year(context.engine, context.plan, int(year.currentText()))
+        for edit, before, now in zip((body, place), offered, new, strict=True):
+            if edit.text() == before:
+                edit.setText(now)
+        offered[:] = list(new)
+
+    year.currentIndexChanged.connect(chosen)
 
 
 def new_plan_of(values: dict[str, Any]) -> NewPlan:
