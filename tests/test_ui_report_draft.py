@@ -207,3 +207,59 @@ def test_the_report_dialog_opens_the_draft_and_its_report_takes_the_sections(
     assert texts.text(SectionKind.NEXT_STEPS) == "Tập trung thu nợ thuế."
     report.kind.setCurrentIndex(1)  # the province report: the office's own, then the agency's
     assert [t.agency_name for t in report.options().texts] == ["", "Sở Tài chính"]
+
+
+def test_tab_from_another_period_goes_into_its_first_box_not_to_close(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Keyboard only: choose a period, Tab, type. The boxes made for the period come next
+    in the Tab order (before, Tab reached "Đóng" and the first space typed closed the draft)."""
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = open_draft(qtbot, window, "STC")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.period.setFocus()
+    qtbot.waitUntil(dialog.period.hasFocus)
+    qtbot.keyClick(dialog.period, Qt.Key.Key_Home)  # the first period: boxes made anew
+    first = dialog.sections[0].editor
+    qtbot.keyClick(dialog.period, Qt.Key.Key_Tab)
+    qtbot.waitUntil(first.hasFocus, timeout=2000)
+    qtbot.keyClicks(first, "Kinh te on dinh")
+    assert dialog.isVisible()
+    assert first.toPlainText() == "Kinh te on dinh"
+    dialog.close()  # saves now: no save left pending after the test
+
+
+def test_ctrl_z_right_after_using_the_previous_text_takes_it_back(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """Keyboard only: Space on "Dùng nội dung kỳ trước" leaves the focus on that button;
+    Ctrl+Z there takes the text back (it reached nothing before), Ctrl+Y puts it again."""
+    engine = open_database(db_path)
+    texts = ReportTextService(engine)
+    from kh65_desktop.services.plan_service import PlanService
+
+    plan = PlanService(engine).current_plan()
+    nine = add_period(
+        engine, plan, "2024-9T", "9 tháng năm 2024", date(2024, 1, 1), date(2024, 9, 30)
+    )
+    window = open_window(qtbot, db_path, tmp_path)
+    half = window.context.periods()[0]
+    dialog = open_draft(qtbot, window, "STC")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.period.setCurrentIndex(dialog.period.findData(half.id))
+    type_text(qtbot, box(dialog, SectionKind.CAUSES).editor, "Nguyên nhân 6 tháng")
+    dialog.period.setCurrentIndex(dialog.period.findData(nine.id))
+    causes = box(dialog, SectionKind.CAUSES)
+    button = causes.previous_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert stored(texts, causes.key) == "Nguyên nhân 6 tháng"
+    qtbot.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(texts, causes.key) is None
+    assert causes.editor.toPlainText() == ""
+    qtbot.keyClick(button, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(texts, causes.key) == "Nguyên nhân 6 tháng"
+    dialog.close()

@@ -39,6 +39,7 @@ from ..domain.numbers import format_date
 from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import PeriodKind, Role, TargetForm, TaskStatus
 from ..storage.models import (
+    Agency,
     GroupAgency,
     Indicator,
     IndicatorGroup,
@@ -49,6 +50,8 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .organisations import read_history
+from .province_names import as_on
 from .reorg import pass_to_successors
 from .rows import LatestValue
 
@@ -116,6 +119,7 @@ def copy_plan(
         tasks = _copy_tasks(session, old.id, plan.id, groups)
         # agencies merged or split before the new plan starts hand over their roles
         pass_to_successors(session, plan, old.code)
+        _name_headings_after_leads(session, old, plan, groups)
         periods = _new_periods(session, plan, new.period_kinds)
         same = _same_period_values(
             session.connection(), old.id, periods, indicators, entered_by, plan.year
@@ -171,13 +175,15 @@ def _new_plan_row(session: Session, old: Plan, new: NewPlan) -> Plan:
         raise PlanCopyRefused(problem)
     code, number = unicodedata.normalize("NFC", new.code.strip()), new.number.strip()
     title = new.title.strip() or re.sub(rf"\b{old.year}\b", str(new.year), old.title)
+    # a province merged since names its successor ("tỉnh Trà Vinh" -> "tỉnh Vĩnh Long")
+    issuer, place = as_on(session, old.issuing_body, old.place, date(new.year, 1, 1))
     return Plan(
         code=code,
         number=number,
         document_type=old.document_type,
         issued_on=new.issued_on,
-        place=new.place.strip() or old.place,
-        issuing_body=new.issuing_body.strip() or old.issuing_body,
+        place=new.place.strip() or place,
+        issuing_body=new.issuing_body.strip() or issuer,
         title=title,
         year=new.year,
         starts_on=date(new.year, 1, 1),
@@ -218,6 +224,34 @@ def _copy_groups(session: Session, old_id: int, new_id: int) -> dict[int, int]:
         for agency_id, role in links.get(old_group, []):
             session.add(GroupAgency(group_id=new_group.id, agency_id=agency_id, role=role))
     return {old: g.id for old, g in made.items() if g.id is not None}
+
+
+def _name_headings_after_leads(
+    session: Session, old: Plan, plan: Plan, groups: dict[int, int]
+) -> None:
+    """A group headed by its lead's name ("Ban Dân tộc") is headed by its leads' names in
+    the new plan ("Sở Dân tộc và Tôn giáo" after the rename, the successor after a merge);
+    a heading that says more than the names ("Sở Tài chính và Cục Thuế tỉnh") stays."""
+    history = read_history(session)
+
+    def leads(group_id: int, day: date) -> str:
+        agencies = session.exec(
+            select(Agency)
+            .join(GroupAgency)
+            .where(GroupAgency.group_id == group_id, GroupAgency.role == Role.LEAD)
+            .order_by(col(Agency.position), col(Agency.id))
+        )
+        return ", ".join(history.name_at(a, day) for a in agencies)
+
+    for old_id, new_id in groups.items():
+        group = session.get(IndicatorGroup, new_id)
+        if group is None:
+            continue
+        before, after = leads(old_id, old.ends_on), leads(new_id, plan.ends_on)
+        if after and after != before and group.heading.strip() == before:
+            group.heading = after
+            session.add(group)
+    session.flush()
 
 
 def _copy_indicators(

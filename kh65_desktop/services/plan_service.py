@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +31,7 @@ from ..storage.models import (
 )
 from . import same_period
 from .chart_data import SeriesPoint
+from .organisations import read_history
 from .plans import NoPlanError, choose_plan  # noqa: F401  (NoPlanError: its old home)
 from .rows import AgencyRow, Breakdown, BreakdownRow, IndicatorRow, LatestValue, TaskRow
 
@@ -127,6 +129,7 @@ class PlanService:
             latest = _latest_values(session, plan.id, periods, period)
             stated = _stated_by_indicator(session, plan.id)
             same_typed = same_period.typed_figures(session, plan.id)
+            named = _names_at(session, plan.ends_on)
         # the period a row without figures shows (and its cells write to): the one asked
         # for, else the newest; a row with figures shows its latest's
         empty_period = period or max(
@@ -162,8 +165,8 @@ class PlanService:
                     group_code=group.code,
                     group_heading=group.heading,
                     parent_code=codes.get(ind.parent_id) if ind.parent_id else None,
-                    lead=tuple(a.name for a in who.lead),
-                    coordinating=tuple(a.name for a in who.coordinating),
+                    lead=tuple(named(a) for a in who.lead),
+                    coordinating=tuple(named(a) for a in who.coordinating),
                     lead_ids=tuple(a.id for a in who.lead if a.id is not None),
                     coordinating_ids=tuple(a.id for a in who.coordinating if a.id is not None),
                     target=spec.target,
@@ -240,6 +243,7 @@ class PlanService:
                 .where(col(TaskAgency.task_id).in_([t.id for t in tasks]))
                 .order_by(col(Agency.position))
             ).all()
+            named = _names_at(session, plan.ends_on)
         by_task: dict[int, dict[Role, list[Agency]]] = defaultdict(lambda: defaultdict(list))
         for link, agency in links:
             by_task[link.task_id][link.role].append(agency)
@@ -254,8 +258,8 @@ class PlanService:
                     groups.get(task.group_id, "") if task.group_id else "",
                     task.lead_in,
                     task.text,
-                    tuple(a.name for a in lead),
-                    tuple(a.name for a in coordinating),
+                    tuple(named(a) for a in lead),
+                    tuple(named(a) for a in coordinating),
                     tuple(a.id or 0 for a in lead),
                     tuple(a.id or 0 for a in coordinating),
                     task.deadline,
@@ -405,6 +409,13 @@ def indicator_spec(ind: Indicator) -> prog.IndicatorSpec:
         ind.target_form, ind.target_value, ind.target_strict, ind.target_share, ind.target_text
     )
     return prog.IndicatorSpec(ind.kind, ind.direction, target, ind.baseline_value)
+
+
+def _names_at(session: Session, day: date) -> Callable[[Agency], str]:
+    """Agencies named as on `day` (the plan's end): plan 65's rows say "Ban Dân tộc" after
+    it became "Sở Dân tộc và Tôn giáo". One read of the history for all the rows."""
+    known = read_history(session)
+    return lambda agency: known.name_at(agency, day)
 
 
 def _group_assignments(session: Session, group_ids: list[int | None]) -> dict[int, _Assignment]:

@@ -19,7 +19,7 @@ from .views import fill_combo
 
 
 def label(row: AgencyRow, facts: PickerFacts | None) -> str:
-    """A current agency renamed since the plan: its name now, and the plan's. A past one:
+    """A current agency renamed since the plan: its name in the plan, and today's. A past one:
     its last name, until when, and its successor."""
     if facts is None:
         return row.name
@@ -33,8 +33,9 @@ def label(row: AgencyRow, facts: PickerFacts | None) -> str:
             facts.name_then, until
         )
     if facts.name_then != row.name:
-        return QCoreApplication.translate("AgencyPicker", "{0} (trong kế hoạch: {1})").format(
-            row.name, facts.name_then
+        # the plan's own name first (plan 65 says "Ban Dân tộc"), today's after it
+        return QCoreApplication.translate("AgencyPicker", "{0} (nay: {1})").format(
+            facts.name_then, row.name
         )
     return row.name
 
@@ -50,6 +51,13 @@ def ordered_rows(context: AppContext, rows: list[AgencyRow]) -> tuple[list[Agenc
     current, past = current_first([r.id for r in rows], facts)
     ordered = [replace(by_id[i], name=label(by_id[i], facts.get(i))) for i in current + past]
     return ordered, len(current)
+
+
+def agency_choices(context: AppContext) -> list[tuple[str, int]]:
+    """(label, id) for a form's agency lists: current agencies first, then those that ended,
+    each saying until when and who carries its work now (a 2026 plan's group is not given
+    "Sở Kế hoạch và Đầu tư" as if it still existed)."""
+    return [(r.name, r.id) for r in ordered_rows(context, context.agencies())[0]]
 
 
 def fill_agency_combo(

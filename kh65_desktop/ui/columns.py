@@ -298,7 +298,8 @@ def task_columns(context: AppContext) -> list[Column]:
         Column(
             "lead",
             Columns.tr("Chủ trì"),
-            lambda r: ", ".join(r.lead),
+            # a district's task in a plan after 1/7/2025 has nobody until the clerk says
+            lambda r: ", ".join(r.lead) or Columns.tr("Chưa phân công"),
             tooltip=lambda r: ", ".join(r.lead),
         ),
         Column(

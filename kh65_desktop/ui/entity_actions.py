@@ -21,6 +21,7 @@ from ..domain.terms import AgencyKind, Direction, IndicatorKind, TargetForm, Tas
 from ..services.periods import PeriodService
 from ..storage.models import Agency, Indicator, Locality, Period, Task
 from . import prompts
+from .agency_picker import agency_choices
 from .commands import AddRowCommand, AddTaskCommand, SetFieldsCommand
 from .context import AppContext
 from .dialogs.form import Field, FormDialog
@@ -310,7 +311,7 @@ def edit_indicator(
 
 
 def add_task(context: AppContext, parent: QWidget | None) -> bool:
-    agencies = [(a.name, a.id) for a in context.agencies()]
+    agencies = agency_choices(context)
     groups = [(Entities.tr("(Không thuộc nhóm)"), None)] + [
         (f"{g.code}. {g.heading}", g.id) for g in context.plans.groups(context.plan)
     ]

@@ -57,12 +57,12 @@
         <translation>{0} (until {1})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_picker.py" line="36"/>
-        <source>{0} (trong kế hoạch: {1})</source>
-        <translation>{0} (in the plan: {1})</translation>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="37"/>
+        <source>{0} (nay: {1})</source>
+        <translation>{0} (now: {1})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_picker.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="69"/>
         <source>Cơ quan trước đây</source>
         <translation>Former agencies</translation>
     </message>
@@ -70,52 +70,52 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="79"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="83"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="86"/>
         <source>Bản thảo báo cáo…</source>
         <translation>Report draft…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="80"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="90"/>
         <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
         <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="116"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="129"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="181"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -306,8 +306,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="398"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -325,8 +325,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="406"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="382"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="407"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -394,19 +394,19 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="222"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="415"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="416"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="427"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="428"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="435"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="436"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -457,63 +457,68 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="352"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <source>Chưa phân công</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="353"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="353"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="354"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="373"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="374"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="380"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="390"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="394"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="395"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from ...services.plan_copy import NewPlan, refusal
+from ...services.province_names import issuer_for_year
 from .. import prompts
 from ..context import AppContext
 from .form import Field, FormDialog
@@ -22,6 +23,8 @@ class NewPlanDialog(QObject):
 def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
     plan = context.plan
     years = [(str(y), y) for y in range(plan.year + 1, plan.year + 1 + YEARS_AHEAD)]
+    # next year's issuer: a province merged by then names its successor
+    issuer, place = issuer_for_year(context.engine, plan, plan.year + 1)
     dialog = FormDialog(
         NewPlanDialog.tr("Tạo kế hoạch mới từ kế hoạch này"),
         [
@@ -32,13 +35,13 @@ def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormD
             Field(
                 "issuing_body",
                 NewPlanDialog.tr("Cơ quan ban hành"),
-                value=plan.issuing_body,
+                value=issuer,
                 required=True,
             ),
             Field(
                 "place",
                 NewPlanDialog.tr("Địa danh (dòng ngày tháng)"),
-                value=plan.place,
+                value=place,
                 required=True,
             ),
             Field(
@@ -61,7 +64,26 @@ def new_plan_dialog(context: AppContext, parent: QWidget | None = None) -> FormD
     intro.setWordWrap(True)
     intro.setObjectName("newPlanIntro")
     dialog.layout().insertWidget(0, intro)
+    _follow_year(context, dialog)
     return dialog
+
+
+def _follow_year(context: AppContext, dialog: FormDialog) -> None:
+    """Another year chosen: the issuer and place offered follow it (a 2026 plan is issued
+    by the province that exists in 2026), unless the clerk has typed their own."""
+    year, body, place = (dialog.raw(k) for k in ("year", "issuing_body", "place"))
+    assert isinstance(year, QComboBox)
+    assert isinstance(body, QLineEdit) and isinstance(place, QLineEdit)
+    offered = [body.text(), place.text()]
+
+    def chosen() -> None:
+        new = issuer_for_year(context.engine, context.plan, int(year.currentText()))
+        for edit, before, now in zip((body, place), offered, new, strict=True):
+            if edit.text() == before:
+                edit.setText(now)
+        offered[:] = list(new)
+
+    year.currentIndexChanged.connect(chosen)
 
 
 def new_plan_of(values: dict[str, Any]) -> NewPlan:

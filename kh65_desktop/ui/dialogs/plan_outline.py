@@ -22,6 +22,7 @@ from ...domain.terms import Direction, IndicatorKind, TargetForm
 from ...services.plan_editing import GroupNode, IndicatorNode, PlanEditing
 from ...storage.models import Indicator, IndicatorGroup
 from .. import prompts
+from ..agency_picker import agency_choices
 from ..context import AppContext
 from ..labels import label
 from ..plan_commands import AddCommand, ChangeCommand, DeleteCommand, MoveCommand
@@ -177,7 +178,7 @@ class OutlinePage(QWidget):
 
     # -- forms ---------------------------------------------------------------------------
     def _group_form(self, title: str, node: GroupNode | None, except_id: int | None) -> Any:
-        agencies = [(a.name, a.id) for a in self.context.agencies()]
+        agencies = agency_choices(self.context)
         g = node.group if node else None
         section = g.section if g else self._current_section()
         plan_id = self.context.plan.id

@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -173,12 +180,13 @@ class ReportDraftDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the period to a box
         scroll.setWidget(self.body)
         self.scroll = scroll
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
-        close = QPushButton(self.tr("Đóng"))
+        self.close_button = close = QPushButton(self.tr("Đóng"))
         close.setObjectName("close")
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -189,6 +197,14 @@ class ReportDraftDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
+        # Ctrl+Z / Ctrl+Y wherever the focus is in the draft (a box sends its own): just
+        # after "Dùng nội dung kỳ trước" the focus is on that button
+        for keys, act in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            ("Ctrl+Y", self.redo),
+            ("Ctrl+Shift+Z", self.redo),
+        ):
+            QShortcut(QKeySequence(keys), self, act)
         self.agency.currentIndexChanged.connect(self.rebuild)
         self.period.currentIndexChanged.connect(self.rebuild)
         context.changed.connect(self.reload)
@@ -238,7 +254,19 @@ class ReportDraftDialog(QDialog):
         for key, label, detail in wanted:
             self.sections.append(self._section(key, label, detail))
         self.body_layout.addStretch(1)
+        self._tab_in_order()
         self.reload()
+
+    def _tab_in_order(self) -> None:
+        """Tab from the period into the boxes in their order, then "Đóng": boxes made anew
+        for another period would otherwise come after "Đóng", and a clerk typing after a
+        Tab would press it with the first space."""
+        chain: list[QWidget] = [self.period]
+        for section in self.sections:
+            chain += [section.editor, section.previous_button]
+        chain.append(self.close_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _section(self, key: SectionKey, label: str, detail: str) -> _Section:
         frame = QFrame()
@@ -404,4 +432,5 @@ def open_report_draft(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     dialog.raise_()
+    dialog.activateWindow()  # the keys go to it: the clerk pressed the button to type here
     return dialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -38,8 +39,17 @@ class AgencyTab(QWidget):
         self.context = context
         self.agencies = RowTableModel(agency_columns(), key=lambda r: r.id, parent=self)
         self.agency_table = make_table(
-            self.agencies, context.settings, "agencies", widths={0: 250, 1: 55, 2: 62}
+            self.agencies,
+            context.settings,
+            "agencies",
         )
+        # the counts as wide as their headings, the names take the rest (else the scroll bar
+        # cuts the task count off); set after make_table, whose saved widths would undo it
+        counts = self.agency_table.horizontalHeader()
+        counts.setStretchLastSection(False)
+        counts.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.agencies.columnCount()):
+            counts.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.indicators = RowTableModel(
             only(
                 indicator_columns(context, self._period_for),
@@ -96,7 +106,7 @@ class AgencyTab(QWidget):
             self.task_filter,
             context.settings,
             "agency_tasks",
-            widths={0: 75, 1: 470, 2: 90, 3: 110},
+            widths={0: 75, 1: 400, 2: 90, 3: 110},  # "Mức độ" whole beside them at 1366 px
         )
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("agencyRight")
