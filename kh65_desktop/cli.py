@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _plan_commands(commands: Any) -> None:
-    """`kh65 plan list|new|load`: the plans of the database and how a new one gets in."""
+    """`kh65 plan list|new|load|save`: the plans of the database and how a new one gets in."""
     plan = commands.add_parser("plan", help="các kế hoạch: liệt kê, tạo kế hoạch mới, nạp từ tệp")
     actions = plan.add_subparsers(dest="plan_command", required=True)
     listed = actions.add_parser("list", help="các kế hoạch có trong cơ sở dữ liệu, với mã")
@@ -178,6 +178,10 @@ def _plan_commands(commands: Any) -> None:
     new.add_argument("--signer", default="", help="họ và tên người ký (mặc định: như cũ)")
     loaded = actions.add_parser("load", help="nạp một kế hoạch từ tệp .toml (docs/plan-file.md)")
     loaded.add_argument("file", type=Path)
+    saved = actions.add_parser(
+        "save", help="ghi kế hoạch (--plan) ra tệp .toml để gửi cho đơn vị khác nạp"
+    )
+    saved.add_argument("--out", type=Path, required=True, help="tệp .toml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -628,7 +632,7 @@ def _plan_codes(service: PlanService) -> set[str]:
 
 
 def _plans(service: PlanService, args: argparse.Namespace) -> int:
-    """`kh65 plan list|new|load`."""
+    """`kh65 plan list|new|load|save`."""
     if args.plan_command == "list":
         plans = list_plans(service.engine)
         newest = plans[0].code if plans else None
@@ -657,6 +661,8 @@ def _plans(service: PlanService, args: argparse.Namespace) -> int:
         return 0
     if args.plan_command == "load":
         return _load_plan(service, args.file)
+    if args.plan_command == "save":
+        return _save_plan(service, args)
     return _new_plan(service, args)
 
 
@@ -692,6 +698,27 @@ def _new_plan(service: PlanService, args: argparse.Namespace) -> int:
         f"{format_number(made.tasks)} nhiệm vụ, {format_number(made.same_period_values)} số "
         f"liệu cùng kỳ.\nLàm việc với kế hoạch này: kh65 --plan {plan.code} …"
     )
+    return 0
+
+
+def _save_plan(service: PlanService, args: argparse.Namespace) -> int:
+    """`kh65 plan save --out FILE.toml`: the plan's definitions as a plan file."""
+    from sqlmodel import Session
+
+    from .atomic_file import atomic_path
+    from .file_errors import why_not_written
+    from .storage.plan_writer import plan_file_text
+
+    plan = choose_plan(service.engine, args.plan)
+    with Session(service.engine) as session:
+        text = plan_file_text(session, plan)
+    try:
+        with atomic_path(args.out) as temporary:
+            temporary.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"Lỗi: không ghi được {args.out}: {why_not_written(error)}.", file=sys.stderr)
+        return 2
+    print(f"Đã ghi kế hoạch {plan.code} ra {args.out} (nạp ở nơi khác: kh65 plan load).")
     return 0
 
 
