@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="khi xung đột, lấy số trong tệp (mặc định giữ số ở đây)",
     )
+    imported.add_argument(
+        "--take-plan",
+        action="store_true",
+        help="gói của cơ quan tổng hợp có kèm kế hoạch chưa có ở đây: nạp kế hoạch đó trước",
+    )
     reorg = commands.add_parser("reorg", help="sắp xếp tổ chức: sáp nhập, đổi tên, tách cơ quan")
     reorg_commands = reorg.add_subparsers(dest="reorg_command", required=True)
     reorg_apply = reorg_commands.add_parser(
@@ -549,6 +554,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
 
     exchange = ExchangeService(service.engine)
     data = read_file(args.file, "Dòng lệnh")
+    if args.plan is None:
+        _take_plan(service, args, data)
     # the file's own plan when this database has it, unless --plan names one
     plan = choose_plan(
         service.engine,
@@ -625,6 +632,40 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
             print(f"  Cảnh báo: {warning}")
         print(message)
     return 0
+
+
+def _take_plan(service: PlanService, args: argparse.Namespace, data: Any) -> None:
+    """A package carrying a plan this database lacks: loaded with --take-plan (its own
+    transaction, before the figures'), otherwise the refusal says how."""
+    from .services.carried_plan import CarriedPlanRefused, load_offered_plan, offered_plan
+
+    try:
+        offered = offered_plan(service.engine, data)
+        if offered is None:
+            if args.take_plan and data.plan_code not in _plan_codes(service):
+                raise CarriedPlanRefused(
+                    f"gói không kèm kế hoạch “{data.plan_code}” nên không nạp được kế hoạch; "
+                    "hãy xin cơ quan tổng hợp kế hoạch gửi gói có định nghĩa kế hoạch."
+                )
+            return
+        if not args.take_plan:
+            raise CarriedPlanRefused(
+                f"gói thuộc kế hoạch “{offered.code}” (Kế hoạch số {offered.number}), kế hoạch "
+                "này chưa có trong cơ sở dữ liệu ở đây. Gói có kèm kế hoạch do cơ quan tổng hợp "
+                "gửi: chạy lại lệnh với --take-plan để nạp kế hoạch rồi nhập số liệu."
+            )
+        if args.dry_run:
+            raise CarriedPlanRefused(
+                "--dry-run không xem trước được số liệu của kế hoạch chưa có ở đây; hãy bỏ "
+                "--dry-run để nạp kế hoạch rồi nhập số liệu."
+            )
+        added = load_offered_plan(service.engine, data)
+    except CarriedPlanRefused as exc:
+        raise ExchangeError(args.file, str(exc)) from None
+    print(
+        f"Đã nạp kế hoạch {added.code} từ gói {args.file.name}"
+        " (một lần ghi riêng, trước số liệu; số liệu nhập tiếp sau đây)."
+    )
 
 
 def _plan_codes(service: PlanService) -> set[str]:

@@ -68,18 +68,34 @@ def read_plan_file(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise PlanFileError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from exc
+    return _checked_header(data, path.name)
+
+
+def read_plan_text(text: str, name: str) -> dict[str, Any]:
+    """Parse and check the header of a plan file's text (one carried in a package)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanFileError(f"Không đọc được tệp kế hoạch {name}: {exc}") from exc
+    return _checked_header(data, name)
+
+
+def _checked_header(data: dict[str, Any], name: str) -> dict[str, Any]:
     if data.get("format") != FORMAT:
-        raise PlanFileError(f"{path.name} không phải là tệp kế hoạch KH65.")
+        raise PlanFileError(f"{name} không phải là tệp kế hoạch KH65.")
     if data.get("format_version", 0) > FORMAT_VERSION:
-        raise PlanFileError(f"{path.name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
+        raise PlanFileError(f"{name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
     return data
 
 
 def load_plan(session: Session, path: Path) -> Plan:
     """Add the plan in `path` to the session (the caller commits); agencies are shared."""
-    data = read_plan_file(path)
-    loader = _Loader(session, path.name, data)
-    return loader.load()
+    return load_plan_data(session, read_plan_file(path), path.name)
+
+
+def load_plan_data(session: Session, data: dict[str, Any], name: str) -> Plan:
+    """Add the plan of a read plan file (read_plan_file, read_plan_text) to the session."""
+    return _Loader(session, name, data).load()
 
 
 class _Loader:
