@@ -152,3 +152,73 @@ def test_a_plan_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     body = {"plan": "P", "sender": {"code": "SKHDT", "name": "Sở"}, "plan_file": 5}
     with pytest.raises(ExchangeError, match="plan_file"):
         parse_content(body, tmp_path / "x.kh65")
+
+
+def test_the_window_offers_to_load_the_plan_then_previews_the_figures(
+    qtbot, packages: Packages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kh65_desktop.services.exchange import Action
+    from kh65_desktop.ui import prompts
+
+    from .ui_helpers import open_window
+
+    package, _, receiver = packages
+    asked: list[str] = []
+
+    def yes(parent: object, title: str, text: str) -> bool:
+        asked.append(f"{title}: {text}")
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", yes)
+    window = open_window(qtbot, receiver, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert asked and asked[0].startswith("Nạp kế hoạch từ gói: Gói thuộc kế hoạch")
+    assert window.context.plan.code == NEXT  # the window shows the plan just loaded
+    assert [(r.kind, r.new, r.action) for r in dialog.model.rows if r.kind == "value"] == [
+        ("value", "4.321", Action.ADD)
+    ]
+    assert window.undo_action.text() == "Hoàn tác nạp kế hoạch từ gói skhdt.kh65"
+    dialog.reject()
+    window.undo_action.trigger()  # the plan goes again, as a plan loaded from a file does
+    assert window.context.plan.code != NEXT
+    with pytest.raises(LookupError):
+        choose_plan(window.context.engine, NEXT)
+
+
+def test_the_window_loads_nothing_when_the_clerk_says_no(
+    qtbot, packages: Packages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kh65_desktop.ui import prompts
+
+    from .ui_helpers import open_window
+
+    package, _, receiver = packages
+    monkeypatch.setattr(prompts, "confirm", lambda *args: False)
+    window = open_window(qtbot, receiver, tmp_path)
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
+    assert "chưa có trong cơ sở dữ liệu" in dialog.summary.text()
+    assert not dialog.apply_button.isEnabled() and not window.undo_action.isEnabled()
+    with pytest.raises(LookupError):
+        choose_plan(window.context.engine, NEXT)
+
+
+def test_the_window_refuses_a_plan_sent_on_by_another_agency(
+    qtbot, packages: Packages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kh65_desktop.ui import prompts
+
+    from .ui_helpers import open_window
+
+    package, _, receiver = packages
+    data = read_package(package)
+    data.sender_code, data.sender_name = "STC", "Sở Tài chính"
+    forged = write_package(data, tmp_path / "stc.kh65")
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "confirm", lambda *args: asked.append("?") or True)
+    window = open_window(qtbot, receiver, tmp_path)
+    dialog = window.open_import(forged)
+    qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
+    assert "không phải cơ quan tổng hợp kế hoạch" in dialog.summary.text()
+    assert asked == [] and not window.undo_action.isEnabled()

@@ -1117,97 +1117,122 @@ Save this figure anyway?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="137"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="159"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="161"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="165"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="188"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="196"/>
+        <source>Gói thuộc kế hoạch “{0}” (Kế hoạch số {1}), kế hoạch này chưa có ở đây. Gói có kèm kế hoạch do cơ quan tổng hợp gửi. Nạp kế hoạch từ gói rồi xem trước số liệu?</source>
+        <translation>The package belongs to plan “{0}” (Plan No. {1}), which this database does not hold. The package carries the plan, sent by the consolidating agency. Load the plan from the package, then preview the figures?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <source>Nạp kế hoạch từ gói</source>
+        <translation>Load the plan from the package</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <source>nạp kế hoạch từ gói {0}</source>
+        <translation>load the plan from package {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
+        <source>Không nạp được kế hoạch.</source>
+        <translation>The plan could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="218"/>
+        <source>Đang đối chiếu tệp…</source>
+        <translation>Comparing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="236"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="254"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="259"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="263"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="267"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="288"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="293"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="297"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="299"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="318"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="331"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="342"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -2390,7 +2415,7 @@ Save this figure anyway?</translation>
         <translation>data has been entered into it since it was added (figures, sub-indicators, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/new_plan_commands.py" line="40"/>
+        <location filename="../../kh65_desktop/ui/new_plan_commands.py" line="42"/>
         <source>kế hoạch {0} đã có dữ liệu nhập sau khi tạo (số liệu, kế hoạch năm, nhiệm vụ…), nên không bị xóa</source>
         <translation>plan {0} has data entered since it was created (figures, targets, tasks…), so it is not deleted</translation>
     </message>
@@ -2451,57 +2476,57 @@ Save this figure anyway?</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="66"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="67"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="68"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3137,7 +3162,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="102"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>
