@@ -175,6 +175,7 @@ def test_the_window_offers_to_load_the_plan_then_previews_the_figures(
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
     assert asked and asked[0].startswith("Nạp kế hoạch từ gói: Gói thuộc kế hoạch")
     assert window.context.plan.code == NEXT  # the window shows the plan just loaded
+    assert dialog.isVisible() and dialog.apply_button.isEnabled()
     assert [(r.kind, r.new, r.action) for r in dialog.model.rows if r.kind == "value"] == [
         ("value", "4.321", Action.ADD)
     ]

@@ -1167,72 +1167,72 @@ Save this figure anyway?</translation>
         <translation>The plan could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>Đang đối chiếu tệp…</source>
         <translation>Comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="239"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="254"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="257"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="259"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="262"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="266"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="270"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="291"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="298"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="300"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="321"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="334"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="345"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>

@@ -212,6 +212,9 @@ class ImportDialog(QDialog):
         if not pushed:
             self._refused(refused[-1] if refused else self.tr("Không nạp được kế hoạch."))
             return
+        # the window closes the dialogs of the plan it leaves; this one now previews into
+        # the plan just loaded, so it stays
+        self.show()
         plan, engine = self.context.plan, self.context.engine  # the plan just loaded
         run_in_background(
             self,
