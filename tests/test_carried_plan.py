@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.exchange.package import parse_content, read_package, write_package
@@ -25,6 +26,12 @@ from kh65_desktop.storage.models import Agency, GroupAgency, Indicator, Plan, Re
 
 from .test_plan_writer import snapshot
 from .test_plans import NEXT, fingerprint, make_next, period, type_figure
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
+
 
 Packages = tuple[Path, Path, Path]  # the owner's package, the sender's database, the receiver's
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.services.plan_load import load_plan_file
 from kh65_desktop.storage.database import open_database
@@ -23,6 +24,12 @@ from kh65_desktop.storage.models import (
     TaskAgency,
 )
 from kh65_desktop.storage.plan_writer import figure_text, plan_file_text
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
+
 
 PLAN_65 = "65/KH-UBND/2024"
 NEW = "65/KH-UBND/2024-bản-sao"
