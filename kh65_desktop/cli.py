@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="khi xung đột, lấy số trong tệp (mặc định giữ số ở đây)",
     )
+    imported.add_argument(
+        "--take-plan",
+        action="store_true",
+        help="gói của cơ quan tổng hợp có kèm kế hoạch chưa có ở đây: nạp kế hoạch đó trước",
+    )
     reorg = commands.add_parser("reorg", help="sắp xếp tổ chức: sáp nhập, đổi tên, tách cơ quan")
     reorg_commands = reorg.add_subparsers(dest="reorg_command", required=True)
     reorg_apply = reorg_commands.add_parser(
@@ -155,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _plan_commands(commands: Any) -> None:
-    """`kh65 plan list|new|load`: the plans of the database and how a new one gets in."""
+    """`kh65 plan list|new|load|save`: the plans of the database and how a new one gets in."""
     plan = commands.add_parser("plan", help="các kế hoạch: liệt kê, tạo kế hoạch mới, nạp từ tệp")
     actions = plan.add_subparsers(dest="plan_command", required=True)
     listed = actions.add_parser("list", help="các kế hoạch có trong cơ sở dữ liệu, với mã")
@@ -178,6 +183,10 @@ def _plan_commands(commands: Any) -> None:
     new.add_argument("--signer", default="", help="họ và tên người ký (mặc định: như cũ)")
     loaded = actions.add_parser("load", help="nạp một kế hoạch từ tệp .toml (docs/plan-file.md)")
     loaded.add_argument("file", type=Path)
+    saved = actions.add_parser(
+        "save", help="ghi kế hoạch (--plan) ra tệp .toml để gửi cho đơn vị khác nạp"
+    )
+    saved.add_argument("--out", type=Path, required=True, help="tệp .toml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -545,6 +554,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
 
     exchange = ExchangeService(service.engine)
     data = read_file(args.file, "Dòng lệnh")
+    if args.plan is None:
+        _take_plan(service, args, data)
     # the file's own plan when this database has it, unless --plan names one
     plan = choose_plan(
         service.engine,
@@ -623,12 +634,46 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
     return 0
 
 
+def _take_plan(service: PlanService, args: argparse.Namespace, data: Any) -> None:
+    """A package carrying a plan this database lacks: loaded with --take-plan (its own
+    transaction, before the figures'), otherwise the refusal says how."""
+    from .services.carried_plan import CarriedPlanRefused, load_offered_plan, offered_plan
+
+    try:
+        offered = offered_plan(service.engine, data)
+        if offered is None:
+            if args.take_plan and data.plan_code not in _plan_codes(service):
+                raise CarriedPlanRefused(
+                    f"gói không kèm kế hoạch “{data.plan_code}” nên không nạp được kế hoạch; "
+                    "hãy xin cơ quan tổng hợp kế hoạch gửi gói có định nghĩa kế hoạch."
+                )
+            return
+        if not args.take_plan:
+            raise CarriedPlanRefused(
+                f"gói thuộc kế hoạch “{offered.code}” (Kế hoạch số {offered.number}), kế hoạch "
+                "này chưa có trong cơ sở dữ liệu ở đây. Gói có kèm kế hoạch do cơ quan tổng hợp "
+                "gửi: chạy lại lệnh với --take-plan để nạp kế hoạch rồi nhập số liệu."
+            )
+        if args.dry_run:
+            raise CarriedPlanRefused(
+                "--dry-run không xem trước được số liệu của kế hoạch chưa có ở đây; hãy bỏ "
+                "--dry-run để nạp kế hoạch rồi nhập số liệu."
+            )
+        added = load_offered_plan(service.engine, data)
+    except CarriedPlanRefused as exc:
+        raise ExchangeError(args.file, str(exc)) from None
+    print(
+        f"Đã nạp kế hoạch {added.code} từ gói {args.file.name}"
+        " (một lần ghi riêng, trước số liệu; số liệu nhập tiếp sau đây)."
+    )
+
+
 def _plan_codes(service: PlanService) -> set[str]:
     return {p.code for p in list_plans(service.engine)}
 
 
 def _plans(service: PlanService, args: argparse.Namespace) -> int:
-    """`kh65 plan list|new|load`."""
+    """`kh65 plan list|new|load|save`."""
     if args.plan_command == "list":
         plans = list_plans(service.engine)
         newest = plans[0].code if plans else None
@@ -657,6 +702,8 @@ def _plans(service: PlanService, args: argparse.Namespace) -> int:
         return 0
     if args.plan_command == "load":
         return _load_plan(service, args.file)
+    if args.plan_command == "save":
+        return _save_plan(service, args)
     return _new_plan(service, args)
 
 
@@ -692,6 +739,27 @@ def _new_plan(service: PlanService, args: argparse.Namespace) -> int:
         f"{format_number(made.tasks)} nhiệm vụ, {format_number(made.same_period_values)} số "
         f"liệu cùng kỳ.\nLàm việc với kế hoạch này: kh65 --plan {plan.code} …"
     )
+    return 0
+
+
+def _save_plan(service: PlanService, args: argparse.Namespace) -> int:
+    """`kh65 plan save --out FILE.toml`: the plan's definitions as a plan file."""
+    from sqlmodel import Session
+
+    from .atomic_file import atomic_path
+    from .file_errors import why_not_written
+    from .storage.plan_writer import plan_file_text
+
+    plan = choose_plan(service.engine, args.plan)
+    with Session(service.engine) as session:
+        text = plan_file_text(session, plan)
+    try:
+        with atomic_path(args.out) as temporary:
+            temporary.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"Lỗi: không ghi được {args.out}: {why_not_written(error)}.", file=sys.stderr)
+        return 2
+    print(f"Đã ghi kế hoạch {plan.code} ra {args.out} (nạp ở nơi khác: kh65 plan load).")
     return 0
 
 

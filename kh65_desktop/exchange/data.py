@@ -15,6 +15,7 @@ MAX_CONTENT_BYTES = 200 * 1024 * 1024  # the content once unpacked
 MAX_RATIO = 200  # unpacked / packed size of any member: more is a zip bomb
 MAX_VALUES = 2_000_000
 MAX_ROWS = 100_000  # rows of an Excel template
+MAX_PLAN_FILE = 4 * 1024 * 1024  # characters of a carried plan file (plan 65's is 46.000)
 
 
 class ExchangeError(ValueError):
@@ -138,6 +139,9 @@ class ExchangeData:
     definitions: list[TargetData] = field(default_factory=list)
     same_period: list[SamePeriodData] = field(default_factory=list)
     texts: list[TextData] = field(default_factory=list)  # the sender's report sections
+    # the plan's own file (docs/plan-file.md), sent by its owner with the definitions, so an
+    # office that lacks the plan can load it; "" when not carried
+    plan_file: str = ""
     content_sha256: str = ""
     source: str = ""  # the file's name
     # An Excel template's figures as they were when it was exported ((value, estimate) by

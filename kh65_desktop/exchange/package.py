@@ -31,6 +31,7 @@ from .data import (
     FORMAT,
     FORMAT_VERSION,
     MAX_CONTENT_BYTES,
+    MAX_PLAN_FILE,
     MAX_RATIO,
     MAX_VALUES,
     ExchangeData,
@@ -98,6 +99,8 @@ def content_bytes(data: ExchangeData) -> bytes:
         ]
     if data.texts:  # a package without sections stays as older versions wrote it
         body["texts"] = [_text(t) for t in data.texts]
+    if data.plan_file:
+        body["plan_file"] = data.plan_file
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -358,7 +361,21 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     data.definitions = _definitions(body, path)
     data.same_period = _same_period(body, path)
     data.texts = _texts(body, path)
+    data.plan_file = _plan_file(body, path)
     return data
+
+
+def _plan_file(body: dict[str, Any], path: Path) -> str:
+    """The plan file carried by the plan's owner: a text within its limit; what it says is
+    checked when it is loaded (storage/plan_file), never before the clerk asks for it."""
+    carried = fields.text(body, "plan_file", path, lambda: CONTENT)
+    if len(carried) > MAX_PLAN_FILE:
+        raise ExchangeError(
+            path,
+            f"tệp kế hoạch kèm theo dài {len(carried):,} ký tự, quá giới hạn "
+            f"{MAX_PLAN_FILE:,}. {RESEND}".replace(",", "."),
+        )
+    return carried
 
 
 def _same_period(body: dict[str, Any], path: Path) -> list[SamePeriodData]:

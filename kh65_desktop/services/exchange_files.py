@@ -41,6 +41,7 @@ from ..storage.models import (
     TaskAgency,
 )
 from .bulk import paused_gc
+from .carried_plan import owner_plan_file
 from .exchange_same_period import export_same_period
 from .organisations import agency_name_for
 from .plan_service import PlanService
@@ -103,6 +104,8 @@ def export_data(
         | {t.period_id for t in texts}
     )
     defined = _definitions(engine, plan) if definitions else []
+    # the owner sending its definitions sends the plan itself, for offices that lack it
+    carried = owner_plan_file(engine, plan, agency) if definitions else ""
     now = datetime.now(UTC)
     return ExchangeData(
         plan.code,
@@ -135,6 +138,7 @@ def export_data(
             TaskData(t.code, t.status.value, t.note, t.updated_by, utc(t.updated_at)) for t in tasks
         ],
         definitions=defined,
+        plan_file=carried,
         same_period=same,
         texts=[
             TextData(

@@ -73,24 +73,35 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         from .failures import explain
 
         raise PlanFileError(f"Không đọc được tệp kế hoạch: {explain(exc, f'tệp {path}')}") from exc
+    return read_plan_bytes(raw, path.name)
+
+
+def read_plan_text(text: str, name: str) -> dict[str, Any]:
+    """Parse and check the header of a plan file's text (one carried in a package)."""
+    return read_plan_bytes(text.encode("utf-8"), name)
+
+
+def read_plan_bytes(raw: bytes, name: str) -> dict[str, Any]:
+    """Parse and check the header of a plan file's content, refused in Vietnamese by its
+    line (storage/toml_text.py)."""
     if len(raw) > MAX_BYTES:
         raise PlanFileError(
-            f"Tệp {path.name} lớn hơn 8 MB: không phải tệp kế hoạch; hãy kiểm tra lại tên tệp."
+            f"Tệp {name} lớn hơn 8 MB: không phải tệp kế hoạch; hãy kiểm tra lại tên tệp."
         )
     try:
         data = parse_toml(raw)[1]
     except TomlTextError as exc:
         raise PlanFileError(
-            f"Tệp kế hoạch {path.name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
+            f"Tệp kế hoạch {name}, dòng {exc.line}: {exc.problem} Hãy sửa tệp rồi thử lại."
         ) from None
     if data.get("format") != FORMAT:
-        raise PlanFileError(f"{path.name} không phải là tệp kế hoạch KH65.")
+        raise PlanFileError(f"{name} không phải là tệp kế hoạch KH65.")
     version = data.get("format_version", 0)
     if type(version) is not int:
-        raise PlanFileError(f"{path.name}: format_version phải là số (format_version = 1).")
+        raise PlanFileError(f"{name}: format_version phải là số (format_version = 1).")
     if version > FORMAT_VERSION:
-        raise PlanFileError(f"{path.name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
-    _check_head(path.name, data.get("plan"))
+        raise PlanFileError(f"{name} được tạo bởi phiên bản mới hơn; hãy cập nhật ứng dụng.")
+    _check_head(name, data.get("plan"))
     return data
 
 
@@ -145,9 +156,12 @@ def _check_head(filename: str, head: Any) -> None:
 
 def load_plan(session: Session, path: Path) -> Plan:
     """Add the plan in `path` to the session (the caller commits); agencies are shared."""
-    data = read_plan_file(path)
-    loader = _Loader(session, path.name, data)
-    return loader.load()
+    return load_plan_data(session, read_plan_file(path), path.name)
+
+
+def load_plan_data(session: Session, data: dict[str, Any], name: str) -> Plan:
+    """Add the plan of a read plan file (read_plan_file, read_plan_text) to the session."""
+    return _Loader(session, name, data).load()
 
 
 class _Loader:

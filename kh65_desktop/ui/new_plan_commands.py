@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from ..exchange.data import ExchangeData
+from ..services.carried_plan import load_offered_plan
 from ..services.plan_copy import NewPlan, copy_plan
 from ..services.plan_load import load_plan_file
 from ..services.plan_undo import AddedPlan, added_plan, put_back_added, remove_added
@@ -66,3 +68,8 @@ def new_plan_command(
 def load_plan_command(context: AppContext, path: Path, text: str) -> AddPlanCommand:
     """A plan from its data file."""
     return AddPlanCommand(context, lambda: load_plan_file(context.engine, path), text)
+
+
+def carried_plan_command(context: AppContext, data: ExchangeData, text: str) -> AddPlanCommand:
+    """The plan a package from its owner carries (the same load as from a plan file)."""
+    return AddPlanCommand(context, lambda: load_offered_plan(context.engine, data), text)

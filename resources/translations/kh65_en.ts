@@ -62,7 +62,7 @@
         <translation>{0} (now: {1})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_picker.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/agency_picker.py" line="76"/>
         <source>Cơ quan trước đây</source>
         <translation>Former agencies</translation>
     </message>
@@ -657,231 +657,231 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="57"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="180"/>
         <source>thêm {0}</source>
         <translation>add {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="63"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="186"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="187"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="74"/>
         <source>Mã “{0}” đã có; hãy chọn mã khác.</source>
         <translation>Code “{0}” is taken; choose another.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="96"/>
         <source>Chỉ tiêu {0}</source>
         <translation>Indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="115"/>
         <source>Cơ quan cấp tỉnh</source>
         <translation>Provincial agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="116"/>
         <source>UBND huyện, thị xã, thành phố</source>
         <translation>District People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="119"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="120"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="148"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="241"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="123"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="126"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="153"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="138"/>
         <source>cơ quan “{0}”</source>
         <translation>agency “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="147"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="151"/>
         <source>Tên địa phương</source>
         <translation>Locality name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="163"/>
         <source>địa phương “{0}”</source>
         <translation>locality “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="173"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="225"/>
         <source>kỳ “{0}”</source>
         <translation>period “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="201"/>
         <source>Kỳ “{0}” đang có {1} số liệu, {2} mục lịch sử thay đổi và {3} số liệu văn bản nêu. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures, {2} history entries and {3} figures stated in the document. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="206"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="207"/>
         <source>Kỳ “{0}” đang có {1} số liệu và {2} mục lịch sử thay đổi. Xóa kỳ sẽ xóa cả những số liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa kỳ “{0}”?</source>
         <translation>Period “{0}” holds {1} figures and {2} history entries. Deleting the period deletes them too (Ctrl+Z brings them back). Delete period “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="212"/>
         <source>Xóa kỳ báo cáo</source>
         <translation>Delete reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="225"/>
         <source>xóa {0}</source>
         <translation>delete {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="236"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="238"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="322"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="243"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="244"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="248"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="249"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="252"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="259"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="265"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="266"/>
         <source>Dạng chỉ tiêu</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="273"/>
         <source>Kế hoạch (số)</source>
         <translation>Target (number)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="278"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="279"/>
         <source>Không tính mốc (trên/dưới)</source>
         <translation>Bound excluded (above/below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="285"/>
         <source>Tỷ lệ phải đạt (% kế hoạch)</source>
         <translation>Share required (% of plan)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="291"/>
         <source>Kế hoạch (lời văn)</source>
         <translation>Target (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="296"/>
         <source>Mức xuất phát</source>
         <translation>Starting level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="308"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="309"/>
         <source>chỉ tiêu “{0}”</source>
         <translation>indicator “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="315"/>
         <source>(Không thuộc nhóm)</source>
         <translation>(No group)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="319"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="320"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="324"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="325"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="330"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="330"/>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="366"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="353"/>
         <source>thêm nhiệm vụ {0}</source>
         <translation>add task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="364"/>
         <source>Sửa nhiệm vụ</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="367"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
         <source>Thời hạn (lời văn)</source>
         <translation>Deadline (wording)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="368"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="369"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="369"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="370"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/entity_actions.py" line="375"/>
+        <location filename="../../kh65_desktop/ui/entity_actions.py" line="376"/>
         <source>nhiệm vụ {0}</source>
         <translation>task {0}</translation>
     </message>
@@ -1122,97 +1122,122 @@ Save this figure anyway?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="137"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="159"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="161"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="165"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="188"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="196"/>
+        <source>Gói thuộc kế hoạch “{0}” (Kế hoạch số {1}), kế hoạch này chưa có ở đây. Gói có kèm kế hoạch do cơ quan tổng hợp gửi. Nạp kế hoạch từ gói rồi xem trước số liệu?</source>
+        <translation>The package belongs to plan “{0}” (Plan No. {1}), which this database does not hold. The package carries the plan, sent by the consolidating agency. Load the plan from the package, then preview the figures?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <source>Nạp kế hoạch từ gói</source>
+        <translation>Load the plan from the package</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <source>nạp kế hoạch từ gói {0}</source>
+        <translation>load the plan from package {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
+        <source>Không nạp được kế hoạch.</source>
+        <translation>The plan could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <source>Đang đối chiếu tệp…</source>
+        <translation>Comparing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="239"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="257"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="262"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="266"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="270"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="291"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="298"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="300"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="321"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="334"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="345"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1875,57 +1900,57 @@ Save this figure anyway?</translation>
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="26"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="29"/>
         <source>Tạo kế hoạch mới từ kế hoạch này</source>
         <translation>New plan from this plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="28"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="31"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="29"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="32"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="30"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="33"/>
         <source>Năm của kế hoạch</source>
         <translation>Year of the plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="34"/>
         <source>Mã kế hoạch (bỏ trống: số/năm)</source>
         <translation>Plan code (empty: number/year)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="34"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="37"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="40"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="43"/>
         <source>Địa danh (dòng ngày tháng)</source>
         <translation>Place (in the date line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="48"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="50"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="51"/>
         <source>Họ và tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/new_plan.py" line="58"/>
         <source>Từ kế hoạch số {0} (năm {1}). Kế hoạch mới giữ các nhóm, chỉ tiêu, đơn vị tính, phân công và nhiệm vụ; chỉ tiêu kế hoạch năm để trống để nhập theo văn bản mới; số liệu cuối cùng của kế hoạch này thành số liệu nền và số liệu cùng kỳ; kỳ báo cáo của năm mới theo Nghị định 09/2019/NĐ-CP (tháng, quý, 6 tháng, 9 tháng, năm).</source>
         <translation>From plan No. {0} (year {1}). The new plan keeps the groups, indicators, units, assignments and tasks; the yearly targets are left empty, to be typed from the new document; this plan&apos;s last figures become the baselines and same-period figures; the new year&apos;s reporting periods follow Decree 09/2019/NĐ-CP (months, quarters, 6 months, 9 months, year).</translation>
     </message>
@@ -1933,215 +1958,215 @@ Save this figure anyway?</translation>
 <context>
     <name>OutlinePage</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="46"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="242"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="243"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="48"/>
         <source>Tên nhóm, chỉ tiêu</source>
         <translation>Group, indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="48"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="250"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="251"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="50"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="50"/>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="268"/>
         <source>Dạng kế hoạch</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="52"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
         <source>Thêm nhóm…</source>
         <translation>Add group…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
         <source>Thêm chỉ tiêu con…</source>
         <translation>Add sub-indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
         <source>Lên</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="78"/>
         <source>Xuống</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="79"/>
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="192"/>
         <source>Mã nhóm</source>
         <translation>Group code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="193"/>
         <source>Phần</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="196"/>
         <source>Tiêu đề nhóm</source>
         <translation>Group heading</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="203"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="209"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="210"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="245"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="246"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="254"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="261"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="280"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="281"/>
         <source>Thêm nhóm chỉ tiêu</source>
         <translation>Add indicator group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="289"/>
         <source>thêm nhóm {0}</source>
         <translation>add group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="303"/>
         <source>Thêm chỉ tiêu con của {0}</source>
         <translation>Add a sub-indicator of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="305"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="306"/>
         <source>Thêm chỉ tiêu vào nhóm {0}</source>
         <translation>Add an indicator to group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="316"/>
         <source>thêm chỉ tiêu {0}</source>
         <translation>add indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="326"/>
         <source>Sửa nhóm chỉ tiêu</source>
         <translation>Edit indicator group</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="334"/>
         <source>sửa nhóm {0}</source>
         <translation>edit group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="336"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="337"/>
         <source>Sửa chỉ tiêu</source>
         <translation>Edit indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="340"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="341"/>
         <source>sửa chỉ tiêu {0}</source>
         <translation>edit indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="355"/>
         <source>chuyển {0} lên</source>
         <translation>move {0} up</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="355"/>
         <source>chuyển {0} xuống</source>
         <translation>move {0} down</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="370"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="371"/>
         <source>xóa nhóm {0}</source>
         <translation>delete group {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="376"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="377"/>
         <source>Xóa chỉ tiêu</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="382"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="383"/>
         <source>xóa chỉ tiêu {0}</source>
         <translation>delete indicator {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="403"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="404"/>
         <source>{0} chỉ tiêu con</source>
         <translation>{0} sub-indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="404"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="405"/>
         <source>{0} số liệu</source>
         <translation>{0} figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="405"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="406"/>
         <source>{0} mục lịch sử thay đổi</source>
         <translation>{0} history entries</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="406"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="407"/>
         <source>{0} kế hoạch địa bàn</source>
         <translation>{0} locality targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="407"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="408"/>
         <source>{0} số liệu văn bản nêu</source>
         <translation>{0} figures stated by the document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="408"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="409"/>
         <source>{0} số liệu cùng kỳ</source>
         <translation>{0} same-period figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="413"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_outline.py" line="414"/>
         <source>Chỉ tiêu {0} “{1}” đang có {2}. Xóa chỉ tiêu sẽ xóa cả những dữ liệu này (có thể hoàn tác bằng Ctrl+Z). Xóa chỉ tiêu {0}?</source>
         <translation>Indicator {0} “{1}” has {2}. Deleting the indicator deletes them too (Ctrl+Z undoes it). Delete indicator {0}?</translation>
     </message>
@@ -2395,7 +2420,7 @@ Save this figure anyway?</translation>
         <translation>data has been entered into it since it was added (figures, sub-indicators, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/new_plan_commands.py" line="40"/>
+        <location filename="../../kh65_desktop/ui/new_plan_commands.py" line="42"/>
         <source>kế hoạch {0} đã có dữ liệu nhập sau khi tạo (số liệu, kế hoạch năm, nhiệm vụ…), nên không bị xóa</source>
         <translation>plan {0} has data entered since it was created (figures, targets, tasks…), so it is not deleted</translation>
     </message>
@@ -2456,57 +2481,57 @@ Save this figure anyway?</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="66"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="67"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="68"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -2780,27 +2805,27 @@ Save this figure anyway?</translation>
 <context>
     <name>ReportDraft</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="385"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="413"/>
         <source>Đặc điểm tình hình</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="386"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="414"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="387"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="415"/>
         <source>Nguyên nhân</source>
         <translation>Causes</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="388"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="416"/>
         <source>Nhiệm vụ, giải pháp thời gian tới</source>
         <translation>Tasks and solutions ahead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="391"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="419"/>
         <source>Kiến nghị, đề xuất</source>
         <translation>Recommendations and proposals</translation>
     </message>
@@ -2808,58 +2833,58 @@ Save this figure anyway?</translation>
 <context>
     <name>ReportDraftDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="143"/>
         <source>Bản thảo báo cáo</source>
         <translation>Report draft</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="156"/>
         <source>Báo cáo toàn tỉnh (phần chung của cơ quan tổng hợp)</source>
         <translation>Province-wide report (the consolidating office&apos;s own sections)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="167"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="169"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="173"/>
         <source>Nội dung được lưu ngay khi gõ; Ctrl+Z hoàn tác. Phần để trống không được in trong báo cáo.</source>
         <translation>Text is saved as you type; Ctrl+Z undoes. A section left empty is not printed in the report.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="189"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="219"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="235"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào.</source>
         <translation>The plan has no reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="249"/>
         <source>Kết quả thực hiện nhiệm vụ {0}</source>
         <translation>Results on task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="290"/>
         <source>Dùng nội dung kỳ trước</source>
         <translation>Use the previous period&apos;s text</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="332"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="360"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="372"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="338"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="366"/>
         <source>sửa «{0}» ({1}, {2})</source>
         <translation>edit «{0}» ({1}, {2})</translation>
     </message>
@@ -3142,7 +3167,7 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="102"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
     </message>

@@ -19,12 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.numbers import format_date, format_number, local_time
+from ...exchange.data import ExchangeData, ExchangeError
+from ...services.carried_plan import CarriedPlanRefused, offered_plan
 from ...services.exchange import Action, ExchangeService, ImportPreview, moment_text
 from ...services.exchange_apply import redo_import
 from ...services.exchange_files import read_file
+from ...services.organisations import plan_mismatch
+from .. import prompts
 from ..background import run_in_background
 from ..commands import ServiceCommand
 from ..context import AppContext
+from ..new_plan_commands import carried_plan_command
 from ..table_model import Column, RowTableModel
 from ..views import make_table
 
@@ -169,11 +174,52 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.reason)
         layout.addLayout(buttons)
-        plan, exchange, clerk = context.plan, ExchangeService(context.engine), context.clerk
+        plan, engine, clerk = context.plan, context.engine, context.clerk
+
+        def read() -> object:
+            data = read_file(path, clerk)
+            try:
+                if data.plan_code != plan.code and offered_plan(engine, data) is not None:
+                    return data  # a plan missing here, sent by its owner: the clerk is asked
+            except CarriedPlanRefused as exc:  # a plan file sent on by another agency
+                raise ExchangeError(path, str(exc)) from None
+            return ExchangeService(engine).preview(plan, data)
+
+        run_in_background(self, self.tr("Đang đọc tệp…"), read, self._previewed, self._refused)
+
+    def _offer_plan(self, data: ExchangeData) -> None:
+        """The package's plan is not here and its owner sent it: load it (undoably, as
+        Kế hoạch → Nạp kế hoạch từ tệp…) and preview the figures in it, if the clerk agrees."""
+        offered = offered_plan(self.context.engine, data)
+        assert offered is not None
+        question = self.tr(
+            "Gói thuộc kế hoạch “{0}” (Kế hoạch số {1}), kế hoạch này chưa có ở đây. Gói có "
+            "kèm kế hoạch do cơ quan tổng hợp gửi. Nạp kế hoạch từ gói rồi xem trước số liệu?"
+        ).format(offered.code, offered.number)
+        if not prompts.confirm(self, self.tr("Nạp kế hoạch từ gói"), question):
+            why = plan_mismatch(self.context.engine, data.plan_code, self.context.plan)
+            self._refused(str(ExchangeError(self.path, why)))
+            return
+        refused: list[str] = []
+        self.context.error.connect(refused.append)
+        try:
+            command = carried_plan_command(
+                self.context, data, self.tr("nạp kế hoạch từ gói {0}").format(self.path.name)
+            )
+            pushed = self.context.push(command)
+        finally:
+            self.context.error.disconnect(refused.append)
+        if not pushed:
+            self._refused(refused[-1] if refused else self.tr("Không nạp được kế hoạch."))
+            return
+        # the window closes the dialogs of the plan it leaves; this one now previews into
+        # the plan just loaded, so it stays
+        self.show()
+        plan, engine = self.context.plan, self.context.engine  # the plan just loaded
         run_in_background(
             self,
-            self.tr("Đang đọc tệp…"),
-            lambda: exchange.preview(plan, read_file(path, clerk)),
+            self.tr("Đang đối chiếu tệp…"),
+            lambda: ExchangeService(engine).preview(plan, data),
             self._previewed,
             self._refused,
         )
@@ -183,6 +229,9 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("color: #b00020")
 
     def _previewed(self, preview: object) -> None:
+        if isinstance(preview, ExchangeData):
+            self._offer_plan(preview)
+            return
         assert isinstance(preview, ImportPreview)
         self.preview = preview
         counts = preview.counts()
