@@ -18,6 +18,7 @@ from pathlib import Path
 from ..domain import progress as prog
 from ..domain.consistency import Finding
 from ..domain.numbers import format_date, format_date_long, format_number
+from ..domain.periods import counted_to
 from ..domain.report_texts import AgencyTexts
 from ..domain.terms import AgencyKind, StatedKind, Status, TargetForm
 from ..domain.text import fold
@@ -189,11 +190,25 @@ def _opening(plan: Plan, who: str, period: Period | None) -> Paragraph:
     )
 
 
+def _list_name(names: list[str], name: str) -> None:
+    """An indicator's name as a list inside a sentence writes it: "tỷ lệ lao động qua đào
+    tạo, trong đó có văn bằng …" (a "Trong đó:" row joined to the one before it, first
+    letters lowered but for an abbreviation such as "GRDP")."""
+    text = name.strip()
+    part = fold(text).startswith("trong do:")
+    if part:
+        text = text.split(":", 1)[1].strip()
+    if len(text) > 1 and not text[:2].isupper():
+        text = text[0].lower() + text[1:]
+    if part and names:
+        names[-1] = f"{names[-1]}, trong đó {text}"
+    else:
+        names.append(text)
+
+
 def cutoff(period: Period | None) -> date | None:
     """The day a period's figures are counted to (Decree 09), else its last day."""
-    if period is None:
-        return None
-    return period.cutoff_on or period.ends_on
+    return None if period is None else counted_to(period)
 
 
 def _closing(plan: Plan, who: str, recipients: list[str], to_committee: bool) -> Paragraph:
@@ -327,7 +342,7 @@ class ReportBuilder:
                 row, facts, self._same_period(row, facts, period), period_id
             )
             if sentence is None:
-                unknown.append(row.name)
+                _list_name(unknown, row.name)
             else:
                 said.append(
                     (sentence, row.latest is not None and row.latest.entered_by == DOCUMENT_AUTHOR)
@@ -347,7 +362,7 @@ class ReportBuilder:
             every = all(from_plan for _, from_plan in said)
             for sentence, from_plan in said:
                 mark = f" (theo {plan_name})" if from_plan and not every else ""
-                parts.append(Paragraph(f"- {sentence}{mark}."))
+                parts.append(Paragraph(f"- {sentence[0].upper()}{sentence[1:]}{mark}."))
         if unknown:
             parts.append(Paragraph(f"Chưa có số liệu {period_name} của: {'; '.join(unknown)}."))
         if options.include_assessment:
@@ -386,7 +401,7 @@ class ReportBuilder:
         reading = prog.Reading(
             latest.value,
             latest.achieved,
-            prog.months_between(self.plan.starts_on, period.ends_on),
+            prog.months_between(self.plan.starts_on, counted_to(period)),
             prog.months_between(self.plan.starts_on, self.plan.ends_on),
         )
         judged = prog.compute(spec, reading)
