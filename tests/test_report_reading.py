@@ -11,10 +11,19 @@ from pathlib import Path
 import pdfplumber
 
 from kh65_desktop.domain.progress import months_between
-from kh65_desktop.reports.builders import ReportKind
+from kh65_desktop.reports.builders import (
+    ReportKind,
+    ReportOptions,
+    consolidating_office,
+    default_letterhead,
+)
 from kh65_desktop.reports.produce import write_report
+from kh65_desktop.services.plan_copy import NewPlan, copy_plan
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.reorg import ReorgService
+from kh65_desktop.services.report_chart import report_chart
 
+from .test_reorg import REORG
 from .test_report_content import MM, WRITTEN, make_options, table_rows, whole
 
 LEFT = 30 * MM
@@ -88,3 +97,57 @@ def test_indicators_without_figures_are_listed_in_a_sentence(
     assert "Chưa có số liệu 6 tháng đầu năm 2024 của: tỷ lệ lao động nông nghiệp" in text
     assert "tỷ lệ lao động qua đào tạo, trong đó có văn bằng chứng chỉ" in text
     assert "; Trong đó:" not in text
+
+
+def _plan_2026_after_the_reorganisation(service: PlanService):  # type: ignore[no-untyped-def]
+    service_reorg = ReorgService(service.engine)
+    service_reorg.apply(service_reorg.read(REORG), "Nguyễn Văn A")
+    new = NewPlan("9/KH-UBND/2026", "9/KH-UBND", 2026, date(2026, 1, 15))
+    return copy_plan(service.engine, "65/KH-UBND/2024", new, entered_by="Nguyễn Văn A").plan
+
+
+def test_a_plan_made_after_the_provinces_merged_is_the_merged_provinces(
+    service: PlanService, tmp_path: Path
+) -> None:
+    """Trà Vinh is part of Vĩnh Long from 1/7/2025: the 2026 plan made from plan 65 is the
+    Vĩnh Long committee's, and its reports say so in the letterhead, the date line and the
+    closing; the province report is Sở Tài chính's (Sở Kế hoạch và Đầu tư merged into it)."""
+    plan = _plan_2026_after_the_reorganisation(service)
+    assert (plan.place, plan.issuing_body) == ("Vĩnh Long", "Ủy ban nhân dân tỉnh Vĩnh Long")
+    period = service.periods(plan)[-1]
+    office = consolidating_office(service, plan, period)
+    head = default_letterhead(plan, ReportKind.PROVINCE, None, period, date(2026, 12, 20), office)
+    options = ReportOptions(ReportKind.PROVINCE, head, None, period)
+    path = tmp_path / "tinh.pdf"
+    write_report(service, options, path, today=date(2026, 12, 20), plan=plan)
+    with pdfplumber.open(path) as pdf:
+        first = [" ".join(line.split()) for line in pdf.pages[0].extract_text().splitlines()]
+    assert first[0].startswith("UBND TỈNH VĨNH LONG ")
+    assert first[1].startswith("SỞ TÀI CHÍNH ")
+    assert any(line.endswith(" Vĩnh Long, ngày 20 tháng 12 năm 2026") for line in first[:4])
+    text = whole(path)
+    assert "nhân dân tỉnh Trà Vinh" not in text and "TRÀ VINH" not in text
+    assert "Sở Tài chính báo cáo kết quả thực hiện năm 2026 như sau:" in text
+    # a year without figures or targets: one sentence, no table of blanks
+    assert "Các chỉ tiêu của kế hoạch chưa có số liệu năm 2026; chỉ tiêu kế hoạch năm" in text
+    assert "Chưa đủ số liệu" not in text and "chưa đủ số liệu" not in text
+    assert "Trên đây là báo cáo kết quả thực hiện Kế hoạch số 9/KH-UBND ngày 15/01/2026 của" in text
+    assert "Ủy ban nhân dân tỉnh Vĩnh Long, Sở Tài chính báo cáo" in text
+
+
+def test_a_column_heading_breaks_between_its_words_that_belong_apart(
+    service: PlanService, tmp_path: Path
+) -> None:
+    options = make_options(service, ReportKind.PROVINCE)
+    path = write_report(service, options, tmp_path / "all.pdf", today=WRITTEN)
+    header = next(r for r in table_rows(path, raw=True) if r[0] == "STT" and "Thời hạn" in r)
+    assert header[2] == "Cơ quan\nchủ trì"  # not "Cơ quan chủ" over "trì"
+
+
+def test_the_printed_chart_names_the_tables_column_and_prints_rates_as_the_table(
+    service: PlanService,
+) -> None:
+    chart = report_chart(service.indicator_rows(), by_agency=True)
+    assert "“So với kế hoạch (%)”" in chart.axis_title  # the column's real title
+    whole_rates = [e for e in chart.entries if e.percent == 100 and not e.stated]
+    assert whole_rates and all(e.text == "100%" for e in whole_rates)

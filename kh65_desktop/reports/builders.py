@@ -129,7 +129,7 @@ def default_letterhead(
     planning = kind is ReportKind.PROVINCE or agency is None
     name = office if planning else agency.name  # type: ignore[union-attr]
     district = agency is not None and agency.kind is AgencyKind.DISTRICT and not planning
-    period_name = period.name if period else f"năm {plan.year}"
+    period_name = in_sentence(period.name) if period else f"năm {plan.year}"
     subject = (
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
@@ -182,12 +182,29 @@ def _plan_name(plan: Plan) -> str:
 
 
 def _opening(plan: Plan, who: str, period: Period | None) -> Paragraph:
-    period_name = period.name if period else f"năm {plan.year}"
+    period_name = in_sentence(period.name) if period else f"năm {plan.year}"
     return Paragraph(
         f"Thực hiện {plan.document_type} số {plan.number} {format_date_long(plan.issued_on)} "
         f"của {plan.issuing_body} về {plan.title[0].lower() + plan.title[1:]}, {who} báo cáo "
         f"kết quả thực hiện {period_name} như sau:"
     )
+
+
+def _nothing_known(rows: list[IndicatorRow], scope: str, period_name: str) -> str:
+    """ "Các chỉ tiêu của kế hoạch chưa có số liệu năm 2026; chỉ tiêu kế hoạch năm chưa
+    được nhập." (the second clause only while no indicator has a target figure)."""
+    sentence = f"Các chỉ tiêu {scope} chưa có số liệu {period_name}"
+    if all(r.target.value is None for r in rows):
+        sentence += "; chỉ tiêu kế hoạch năm chưa được nhập"
+    return sentence + "."
+
+
+def in_sentence(name: str) -> str:
+    """A period's name inside a sentence: "Năm 2026" -> "năm 2026", "Quý I năm 2026" ->
+    "quý I năm 2026"; "6 tháng đầu năm 2024" unchanged."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _list_name(names: list[str], name: str) -> None:
@@ -270,7 +287,7 @@ class ReportBuilder:
         return self._who(options) == consolidating_office(self.plans, self.plan, options.period)
 
     def _period_name(self, options: ReportOptions) -> str:
-        return options.period.name if options.period else f"năm {self.plan.year}"
+        return in_sentence(options.period.name) if options.period else f"năm {self.plan.year}"
 
     def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
         """The indicators a report covers: an agency's own, or all of the plan's; for the
@@ -350,6 +367,8 @@ class ReportBuilder:
         parts: list[Part] = []
         period_name = self._period_name(options)
         plan_name = f"{self.plan.document_type} số {self.plan.number}"
+        if rows and not said:  # a year just begun: one sentence, not a table of blanks
+            return [Paragraph(_nothing_known(rows, scope, period_name))]
         if said:
             if all(from_plan for _, from_plan in said):
                 lead = (
@@ -479,7 +498,8 @@ class ReportBuilder:
         if not breakdowns:
             report.add(
                 Paragraph(
-                    f"Trong {period.name}, chưa có chỉ tiêu nào được giao theo địa bàn để báo cáo."
+                    f"Trong {in_sentence(period.name)}, chưa có chỉ tiêu nào được giao theo "
+                    "địa bàn để báo cáo."
                 )
             )
         elif locality is not None:
@@ -488,7 +508,9 @@ class ReportBuilder:
                 for b in breakdowns
             ]
             parts: list[Part] = [
-                Paragraph(f"Kết quả thực hiện các chỉ tiêu trên địa bàn {locality.name}:"),
+                Paragraph(
+                    f"Kết quả thực hiện các chỉ tiêu trên địa bàn {in_sentence(locality.name)}:"
+                ),
                 one_locality_table(pairs),
             ]
             report.add(*outline.section("Kết quả thực hiện các chỉ tiêu", parts))
@@ -498,7 +520,10 @@ class ReportBuilder:
                     *outline.section(
                         b.indicator,
                         [
-                            Paragraph(f"Kết quả thực hiện theo từng địa phương, {period.name}:"),
+                            Paragraph(
+                                "Kết quả thực hiện theo từng địa phương, "
+                                f"{in_sentence(period.name)}:"
+                            ),
                             locality_table(b),
                             Paragraph(_totals_sentence(b)),
                         ],

@@ -35,7 +35,7 @@ TASK_COLUMNS = [
 TASK_COLUMNS_WITH_LEAD = [
     Column("STT", 10, Align.CENTER),
     Column("Nhiệm vụ, giải pháp", 80),
-    Column("Cơ quan chủ trì", 28),
+    Column("Cơ quan\nchủ trì", 28),  # never "Cơ quan chủ" over "trì"
     Column("Thời hạn", 22, Align.CENTER),
     Column("Tình trạng", 25, Align.CENTER),
 ]

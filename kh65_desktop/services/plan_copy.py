@@ -47,6 +47,7 @@ from ..storage.models import (
     Task,
     TaskAgency,
 )
+from .plan_province import province_place_on
 from .reorg import pass_to_successors
 from .rows import LatestValue
 
@@ -161,13 +162,21 @@ def _new_plan_row(session: Session, old: Plan, new: NewPlan) -> Plan:
         raise PlanCopyRefused(problem)
     code, number = new.code.strip(), new.number.strip()
     title = new.title.strip() or re.sub(rf"\b{old.year}\b", str(new.year), old.title)
+    place, body = new.place.strip() or old.place, new.issuing_body.strip() or old.issuing_body
+    moved = (
+        None if new.place.strip() else province_place_on(session, old.place, date(new.year, 1, 1))
+    )
+    if moved:  # the province was merged: the merged one's committee issues the new plan
+        place = moved
+        if not new.issuing_body.strip() and old.issuing_body.endswith(old.place):
+            body = old.issuing_body[: -len(old.place)] + moved
     return Plan(
         code=code,
         number=number,
         document_type=old.document_type,
         issued_on=new.issued_on,
-        place=new.place.strip() or old.place,
-        issuing_body=new.issuing_body.strip() or old.issuing_body,
+        place=place,
+        issuing_body=body,
         title=title,
         year=new.year,
         starts_on=date(new.year, 1, 1),
