@@ -60,6 +60,16 @@ def assert_a4_within_margins(pdf: pdfplumber.PDF) -> None:
             where = (page.page_number, c["text"])
             assert c["x0"] >= LEFT - 0.5 and c["x1"] <= A4[0] - RIGHT + 0.5, where
             assert c["bottom"] <= A4[1] - BOTTOM + 0.5, where
+    assert_text_starts_at_the_margins(pdf)
+
+
+def assert_text_starts_at_the_margins(pdf: pdfplumber.PDF) -> None:
+    """The text starts at the margins, not inside them: a heading or a paragraph without
+    indent begins at the left margin, and the first line of a page just under the top one
+    (a writer's padding, e.g. reportlab's 6 pt frame padding, moves everything ~2 mm in)."""
+    glyphs = [c for page in pdf.pages for c in body_chars(page) if not c["text"].isspace()]
+    assert min(c["x0"] for c in glyphs) == pytest.approx(LEFT, abs=1.5)
+    assert min(c["top"] for c in glyphs) - TOP <= 5
 
 
 def _report_font_glyphs() -> dict[int, int]:

@@ -3,6 +3,7 @@ and export to files of the requested size that are not blank."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QToolTip
 from kh65_desktop.charts.export import save_png
 from kh65_desktop.charts.offscreen import render_progress
 from kh65_desktop.charts.style import STATUS_COLORS
+from kh65_desktop.domain.progress import months_between
 from kh65_desktop.domain.terms import Status
 from kh65_desktop.services.overview import status_counts
 from kh65_desktop.ui import prompts
@@ -36,6 +38,11 @@ def drawn_bars(chart) -> dict[int, tuple[float, str, float | None]]:
     return result
 
 
+# the share of 2024 gone by the first half's cut-off (14/6/2024), where figures are judged
+CUTOFF_MONTHS = months_between(date(2024, 1, 1), date(2024, 6, 14))
+CUTOFF_SHARE = CUTOFF_MONTHS / 12
+
+
 def _ids(window) -> dict[str, int]:
     return {r.code: r.id for r in window.context.plans.indicator_rows()}
 
@@ -46,13 +53,14 @@ def test_overview_bars_carry_the_database_figures(qtbot, db_path: Path, tmp_path
     bars = drawn_bars(window.overview.progress_chart)
     length, colour, expected = bars[ids["II.3.2"]]
     assert length == pytest.approx(232 / 520 * 100)
-    assert colour == STATUS_COLORS[Status.AT_RISK]
-    assert expected == pytest.approx(50)
+    # judged at the 14/6/2024 cut-off: 232 of 520 is a pace for 98% of the plan
+    assert colour == STATUS_COLORS[Status.LAGGING]
+    assert expected == pytest.approx(CUTOFF_SHARE * 100)
     # a level: from the 2023 level 99,62% to the target 99,70%, now 99,66%: half way
     length, colour, _ = bars[ids["II.5.3"]]
     assert length == pytest.approx(50) and colour == STATUS_COLORS[Status.ON_TRACK]
     # a share target ("trên 95% kế hoạch vốn") should be at 47,5% by the end of June
-    assert bars[ids["II.3.1"]][2] == pytest.approx(47.5)
+    assert bars[ids["II.3.1"]][2] == pytest.approx(95 * CUTOFF_SHARE)  # 95% of plan by year-end
     assert ids["II.9.3"] not in bars  # no figure yet: no bar, but a row with its name
     labels = [b.label for b in window.overview.progress_chart.bars]
     assert "SỞ TÀI CHÍNH" in labels and any(label.endswith("…") for label in labels)
@@ -84,13 +92,15 @@ def test_one_indicator_over_time(qtbot, db_path: Path, tmp_path: Path) -> None:
     qtbot.addWidget(dialog)
     chart = dialog.chart
     xs, ys = chart.values.getData()
-    assert list(xs) == [pytest.approx(6.0)] and list(ys) == [14096]
+    assert list(xs) == [pytest.approx(CUTOFF_MONTHS)] and list(ys) == [14096]
     assert chart.target.value() == 34000
     needed_x, needed_y = chart.needed.getData()
     assert list(needed_y) == [14096, 34000] and needed_x[-1] == pytest.approx(12)
     _, projection = chart.projection.getData()
-    assert projection[-1] == pytest.approx(28192)
-    assert chart.note == "Dự kiến cuối năm theo nhịp hiện nay: 28.192 tỷ đồng — không đạt kế hoạch"
+    assert projection[-1] == pytest.approx(14096 / CUTOFF_SHARE)  # 30.942,4
+    assert (
+        chart.note == "Dự kiến cuối năm theo nhịp hiện nay: 30.942,44 tỷ đồng — không đạt kế hoạch"
+    )
     proxy = window.indicators.proxy
     type_into_cell(
         qtbot,
@@ -99,7 +109,7 @@ def test_one_indicator_over_time(qtbot, db_path: Path, tmp_path: Path) -> None:
         "17.500",
     )
     assert list(chart.values.getData()[1]) == [17500]  # the open chart follows the edit
-    assert chart.note.endswith("35.000 tỷ đồng — đạt kế hoạch")
+    assert chart.note.endswith("38.414,63 tỷ đồng — đạt kế hoạch")  # 17.500 by 14/6
 
 
 def test_district_chart(qtbot, db_path: Path, tmp_path: Path) -> None:
@@ -132,7 +142,7 @@ def test_pointing_at_a_bar_shows_its_exact_figures(qtbot, db_path: Path, tmp_pat
         "Thực hiện: 232 doanh nghiệp (6 tháng đầu năm 2024)\n"
         "Tiến độ: 44,62% so với kế hoạch\n"
         "Còn lại: 288 doanh nghiệp\n"
-        "Đánh giá: Nguy cơ không đạt"
+        "Đánh giá: Chậm tiến độ"
     )
     heading = next(i for i, b in enumerate(chart.bars) if b.indicator_id is None)
     assert chart.bars[heading].tooltip == "Chưa phân công"  # an agency heading: its full name

@@ -151,8 +151,17 @@ def format_measure(value: float | None, unit: str, decimals: int | None = None) 
     (83,5 -> "83,50"), an amount as `format_number` writes it; `decimals` overrides both
     (a stated figure keeps the decimals the document shows)."""
     if decimals is None and unit == "%":
-        decimals = RATE_DECIMALS
+        return format_rate(value)
     return format_number(value, decimals)
+
+
+def format_rate(value: float | None) -> str:
+    """A rate or a share of plan as reports print it: two decimals ("83,50"), but a whole
+    number whole ("100", "98"), as the documents write "đạt 100%" (never "100,00%")."""
+    if value is None or not math.isfinite(value) or abs(value) >= _SHOWN_WHOLE:
+        return format_number(value)
+    text = format_number(value, RATE_DECIMALS)
+    return text[: -RATE_DECIMALS - 1] if text.endswith("," + "0" * RATE_DECIMALS) else text
 
 
 # A number written with a leading zero ("05%", "tăng thêm 06 xã"), not a decimal ("0,30")

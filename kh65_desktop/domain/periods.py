@@ -68,6 +68,13 @@ class PeriodLike(Protocol):
     cutoff_on: date | None
 
 
+def counted_to(period: PeriodLike) -> date:
+    """The day a period's figures are counted to and judged at (Decree 09's cut-off, e.g.
+    14/6 for the first half), else its last day: statuses, like tasks, are as of that day."""
+    assert period.ends_on is not None
+    return period.cutoff_on or period.ends_on
+
+
 def part_label(kind: PeriodKind, part: int) -> str:
     """ "Tháng 3", "Quý I", "6 tháng cuối năm"; empty for kinds with one period a year."""
     if kind is PeriodKind.MONTH:

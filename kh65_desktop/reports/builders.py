@@ -18,6 +18,7 @@ from pathlib import Path
 from ..domain import progress as prog
 from ..domain.consistency import Finding
 from ..domain.numbers import format_date, format_date_long, format_number
+from ..domain.periods import counted_to
 from ..domain.report_texts import AgencyTexts
 from ..domain.terms import AgencyKind, StatedKind, Status, TargetForm
 from ..domain.text import fold
@@ -128,7 +129,7 @@ def default_letterhead(
     planning = kind is ReportKind.PROVINCE or agency is None
     name = office if planning else agency.name  # type: ignore[union-attr]
     district = agency is not None and agency.kind is AgencyKind.DISTRICT and not planning
-    period_name = period.name if period else f"năm {plan.year}"
+    period_name = in_sentence(period.name) if period else f"năm {plan.year}"
     subject = (
         f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued_on)} "
         f"của UBND tỉnh, {period_name}"
@@ -181,7 +182,7 @@ def _plan_name(plan: Plan) -> str:
 
 
 def _opening(plan: Plan, who: str, period: Period | None) -> Paragraph:
-    period_name = period.name if period else f"năm {plan.year}"
+    period_name = in_sentence(period.name) if period else f"năm {plan.year}"
     return Paragraph(
         f"Thực hiện {plan.document_type} số {plan.number} {format_date_long(plan.issued_on)} "
         f"của {plan.issuing_body} về {plan.title[0].lower() + plan.title[1:]}, {who} báo cáo "
@@ -189,11 +190,42 @@ def _opening(plan: Plan, who: str, period: Period | None) -> Paragraph:
     )
 
 
+def _nothing_known(rows: list[IndicatorRow], scope: str, period_name: str) -> str:
+    """ "Các chỉ tiêu của kế hoạch chưa có số liệu năm 2026; chỉ tiêu kế hoạch năm chưa
+    được nhập." (the second clause only while no indicator has a target figure)."""
+    sentence = f"Các chỉ tiêu {scope} chưa có số liệu {period_name}"
+    if all(r.target.value is None for r in rows):
+        sentence += "; chỉ tiêu kế hoạch năm chưa được nhập"
+    return sentence + "."
+
+
+def in_sentence(name: str) -> str:
+    """A period's name inside a sentence: "Năm 2026" -> "năm 2026", "Quý I năm 2026" ->
+    "quý I năm 2026"; "6 tháng đầu năm 2024" unchanged."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def _list_name(names: list[str], name: str) -> None:
+    """An indicator's name as a list inside a sentence writes it: "tỷ lệ lao động qua đào
+    tạo, trong đó có văn bằng …" (a "Trong đó:" row joined to the one before it, first
+    letters lowered but for an abbreviation such as "GRDP")."""
+    text = name.strip()
+    part = fold(text).startswith("trong do:")
+    if part:
+        text = text.split(":", 1)[1].strip()
+    if len(text) > 1 and not text[:2].isupper():
+        text = text[0].lower() + text[1:]
+    if part and names:
+        names[-1] = f"{names[-1]}, trong đó {text}"
+    else:
+        names.append(text)
+
+
 def cutoff(period: Period | None) -> date | None:
     """The day a period's figures are counted to (Decree 09), else its last day."""
-    if period is None:
-        return None
-    return period.cutoff_on or period.ends_on
+    return None if period is None else counted_to(period)
 
 
 def _closing(plan: Plan, who: str, recipients: list[str], to_committee: bool) -> Paragraph:
@@ -255,7 +287,7 @@ class ReportBuilder:
         return self._who(options) == consolidating_office(self.plans, self.plan, options.period)
 
     def _period_name(self, options: ReportOptions) -> str:
-        return options.period.name if options.period else f"năm {self.plan.year}"
+        return in_sentence(options.period.name) if options.period else f"năm {self.plan.year}"
 
     def rows_for(self, options: ReportOptions) -> list[IndicatorRow]:
         """The indicators a report covers: an agency's own, or all of the plan's; for the
@@ -327,7 +359,7 @@ class ReportBuilder:
                 row, facts, self._same_period(row, facts, period), period_id
             )
             if sentence is None:
-                unknown.append(row.name)
+                _list_name(unknown, row.name)
             else:
                 said.append(
                     (sentence, row.latest is not None and row.latest.entered_by == DOCUMENT_AUTHOR)
@@ -335,6 +367,8 @@ class ReportBuilder:
         parts: list[Part] = []
         period_name = self._period_name(options)
         plan_name = f"{self.plan.document_type} số {self.plan.number}"
+        if rows and not said:  # a year just begun: one sentence, not a table of blanks
+            return [Paragraph(_nothing_known(rows, scope, period_name))]
         if said:
             if all(from_plan for _, from_plan in said):
                 lead = (
@@ -347,7 +381,7 @@ class ReportBuilder:
             every = all(from_plan for _, from_plan in said)
             for sentence, from_plan in said:
                 mark = f" (theo {plan_name})" if from_plan and not every else ""
-                parts.append(Paragraph(f"- {sentence}{mark}."))
+                parts.append(Paragraph(f"- {sentence[0].upper()}{sentence[1:]}{mark}."))
         if unknown:
             parts.append(Paragraph(f"Chưa có số liệu {period_name} của: {'; '.join(unknown)}."))
         if options.include_assessment:
@@ -386,7 +420,7 @@ class ReportBuilder:
         reading = prog.Reading(
             latest.value,
             latest.achieved,
-            prog.months_between(self.plan.starts_on, period.ends_on),
+            prog.months_between(self.plan.starts_on, counted_to(period)),
             prog.months_between(self.plan.starts_on, self.plan.ends_on),
         )
         judged = prog.compute(spec, reading)
@@ -464,7 +498,8 @@ class ReportBuilder:
         if not breakdowns:
             report.add(
                 Paragraph(
-                    f"Trong {period.name}, chưa có chỉ tiêu nào được giao theo địa bàn để báo cáo."
+                    f"Trong {in_sentence(period.name)}, chưa có chỉ tiêu nào được giao theo "
+                    "địa bàn để báo cáo."
                 )
             )
         elif locality is not None:
@@ -473,7 +508,9 @@ class ReportBuilder:
                 for b in breakdowns
             ]
             parts: list[Part] = [
-                Paragraph(f"Kết quả thực hiện các chỉ tiêu trên địa bàn {locality.name}:"),
+                Paragraph(
+                    f"Kết quả thực hiện các chỉ tiêu trên địa bàn {in_sentence(locality.name)}:"
+                ),
                 one_locality_table(pairs),
             ]
             report.add(*outline.section("Kết quả thực hiện các chỉ tiêu", parts))
@@ -483,7 +520,10 @@ class ReportBuilder:
                     *outline.section(
                         b.indicator,
                         [
-                            Paragraph(f"Kết quả thực hiện theo từng địa phương, {period.name}:"),
+                            Paragraph(
+                                "Kết quả thực hiện theo từng địa phương, "
+                                f"{in_sentence(period.name)}:"
+                            ),
                             locality_table(b),
                             Paragraph(_totals_sentence(b)),
                         ],

@@ -14,7 +14,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import Paragraph as P
 from reportlab.platypus import Table as T
 
@@ -75,8 +84,13 @@ class LetterheadBlock(Flowable):
         super().__init__()
         self.head = letterhead
         self.lines_left = [nfc(self.head.parent_body.upper())] if self.head.parent_body else []
-        self.bold_left = [nfc(t.upper()) for t in self.head.issuing_body.split("\n")]
-        self.height = 34 * mm
+        self.bold_left = [  # a name too long for its column broken inside it (as word.py)
+            part
+            for text in nfc(self.head.issuing_body.upper()).split("\n")
+            for part in simpleSplit(text, fonts.FAMILY + "-bold", 13, self.LEFT_W) or [""]
+        ]
+        lines = len(self.lines_left) + len(self.bold_left)
+        self.height = max(34 * mm, (5 + 5.5 * lines + 12) * mm)  # room for the number line
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return TEXT_WIDTH, self.height
@@ -90,8 +104,8 @@ class LetterheadBlock(Flowable):
             y -= 5.5 * mm
         for line in self.bold_left:
             self._centered(line, left_x, y, 13, bold=True)
-            last_width, y = stringWidth(line, fonts.FAMILY + "-bold", 13), y - 5.5 * mm
-        rule = last_width / 3
+            y -= 5.5 * mm
+        rule = max(stringWidth(t, fonts.FAMILY + "-bold", 13) for t in self.bold_left) / 3
         c.setLineWidth(0.6)
         c.line(left_x - rule / 2, y + 3 * mm, left_x + rule / 2, y + 3 * mm)
         title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -100,7 +114,7 @@ class LetterheadBlock(Flowable):
         self._centered(motto, right_x, top - 10.5 * mm, 13, bold=True)
         motto_width = stringWidth(motto, fonts.FAMILY + "-bold", 13)
         c.line(right_x - motto_width / 2, top - 12 * mm, right_x + motto_width / 2, top - 12 * mm)
-        line_y = min(y - 2 * mm, top - 22 * mm)
+        line_y = min(y - 3.5 * mm, top - 22 * mm)  # clear of the rule
         self._centered(nfc(self.head.number_line), left_x, line_y, 13)
         self._centered(nfc(self.head.place_date), right_x, line_y, 13, italic=True)
 
@@ -133,7 +147,7 @@ class CentredRule(Flowable):
 
 def _longest_line(text: str, font: str) -> float:
     """The width of the subject's longest line as it is set (a third of it is the rule)."""
-    lines = simpleSplit(nfc(text), font, BODY, TEXT_WIDTH - 12)
+    lines = simpleSplit(nfc(text), font, BODY, TEXT_WIDTH)
     return max((stringWidth(line, font, BODY) for line in lines), default=0.0)
 
 
@@ -424,7 +438,7 @@ def render_pdf(report: Report, path: Path) -> Path:
     """Write the report as an A4 PDF with embedded fonts."""
     fonts.register()
     head = report.letterhead
-    document = SimpleDocTemplate(
+    document = BaseDocTemplate(
         str(path),
         pagesize=A4,
         leftMargin=MARGIN_LEFT,
@@ -435,8 +449,26 @@ def render_pdf(report: Report, path: Path) -> Path:
         author=nfc(head.issuing_body.replace("\n", " ")),
         subject=nfc(head.document_type),
     )
+    # The text starts at the margins themselves: a frame's default 6 pt padding would put
+    # all of it 2 mm right of and below the margins Decree 30 sets.
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        TEXT_WIDTH,
+        A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [frame], autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=_page_number),
+        ]
+    )
     body = _body(report)
     closing = body.pop() if body else Spacer(1, 1)  # "./." never sits alone above the signature
     story: list[Flowable] = [LetterheadBlock(head), *_title(head), *body, _signature(head, closing)]
-    document.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+    document.build(story)
     return path

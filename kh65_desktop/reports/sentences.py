@@ -7,12 +7,13 @@ trăm". What is unknown is left out, never written as zero.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..domain.numbers import format_measure, format_number, without_leading_zeros
+from ..domain.numbers import format_measure, format_number, format_rate, without_leading_zeros
 from ..domain.tasks import Urgency
 from ..domain.terms import Direction, IndicatorKind, StatedKind, Status, TargetForm, TaskStatus
 from ..domain.text import fold
@@ -96,13 +97,8 @@ def _against_plan(row: IndicatorRow, value: float, stated: Stated | None) -> str
     """Rates: the gap to the target in percentage points; amounts: % of the year's plan;
     a share only the document states is printed as the document's."""
     target = row.target
-    if (
-        row.unit == RATE
-        and row.kind is not IndicatorKind.ACCUMULATING
-        and target.form in (TargetForm.VALUE, TargetForm.FLOOR, TargetForm.CEILING)
-        and target.value is not None
-        and target.share is None
-    ):
+    if _gap_to_target_said(row):
+        assert target.value is not None
         gap = value - target.value
         if abs(gap) < 5e-3:
             return "bằng chỉ tiêu kế hoạch"
@@ -112,10 +108,23 @@ def _against_plan(row: IndicatorRow, value: float, stated: Stated | None) -> str
         return f"{lead}{word} hơn chỉ tiêu kế hoạch {_gap(gap, row.unit)}"
     percent = row.progress.percent_of_plan
     if percent is not None:
-        return f"đạt {format_number(percent, 2)}% kế hoạch năm"
+        return f"đạt {format_rate(percent)}% kế hoạch năm"
     if stated is not None:
         return f"đạt {format_number(stated.value, stated.decimals)}% kế hoạch ({STATED_MARK})"
     return ""
+
+
+def _gap_to_target_said(row: IndicatorRow) -> bool:
+    """A rate's sentence says how far it is from its target ("còn thấp hơn chỉ tiêu kế
+    hoạch 11,45 điểm phần trăm"): what is still needed then need not be said again."""
+    target = row.target
+    return (
+        row.unit == RATE
+        and row.kind is not IndicatorKind.ACCUMULATING
+        and target.form in (TargetForm.VALUE, TargetForm.FLOOR, TargetForm.CEILING)
+        and target.value is not None
+        and target.share is None
+    )
 
 
 def _subject(row: IndicatorRow) -> str:
@@ -245,19 +254,26 @@ def still_needed(row: IndicatorRow) -> str:
     if p.status not in (Status.LAGGING, Status.AT_RISK) or p.remaining is None:
         return ""
     rate = row.unit == RATE
-    text = (
-        f"; còn phải tăng thêm {_gap(p.remaining, RATE)}"
-        if rate
-        else f"; còn phải thực hiện {quantity(p.remaining, row.unit)}"
-    )
-    if p.required_monthly_pace:
-        pace = (
-            _gap(p.required_monthly_pace, RATE)
-            if rate
-            else quantity(p.required_monthly_pace, row.unit)
-        )
-        text += f", bình quân mỗi tháng cần {pace}"
+    verb = "giảm" if row.direction is Direction.LOWER else "tăng"
+    if rate and _gap_to_target_said(row):  # the gap is in the sentence already
+        text = ""
+    elif rate:
+        text = f"; còn phải {verb} thêm {_gap(p.remaining, RATE)}"
+    else:
+        text = f"; còn phải thực hiện {quantity(p.remaining, row.unit)}"
+    pace = p.required_monthly_pace
+    if pace:
+        if rate:
+            need = f"bình quân mỗi tháng cần {verb} {_gap(pace, RATE)}"
+            return f"{text}, {need}" if text else f"; {need}"
+        if _whole(row.target.value) and _whole(row.latest.value if row.latest else None):
+            pace = math.ceil(pace - 1e-9)  # 288 enterprises in 6,5 months: 45 a month, not 44,08
+        text += f", bình quân mỗi tháng cần {quantity(pace, row.unit)}"
     return text
+
+
+def _whole(value: float | None) -> bool:
+    return value is not None and abs(value - round(value)) < 1e-9
 
 
 def target_text(row: IndicatorRow) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.numbers import format_date, format_measure, format_number
+from ..domain.numbers import format_date, format_measure, format_number, format_rate
 from ..domain.tasks import Urgency
 from ..domain.terms import AgencyKind, StatedKind
 from ..services.report_facts import ReportFacts, Stated
@@ -35,7 +35,7 @@ TASK_COLUMNS = [
 TASK_COLUMNS_WITH_LEAD = [
     Column("STT", 10, Align.CENTER),
     Column("Nhiệm vụ, giải pháp", 80),
-    Column("Cơ quan chủ trì", 28),
+    Column("Cơ quan\nchủ trì", 28),  # never "Cơ quan chủ" over "trì"
     Column("Thời hạn", 22, Align.CENTER),
     Column("Tình trạng", 25, Align.CENTER),
 ]
@@ -83,7 +83,7 @@ def indicator_cells(
         row.unit,
         target_text(row),
         value_cell(row, period_id),
-        format_number(percent, 2)
+        format_rate(percent)
         if percent is not None
         else _stated(said.get((row.id, StatedKind.PERCENT_OF_PLAN))),
         format_measure(remaining, row.unit)
@@ -184,7 +184,7 @@ def _locality_cells(label: str, b: BreakdownRow | None, unit: str) -> tuple[str,
         label,
         format_measure(b.target, unit),
         f"ước {value}" if b.is_estimate and value else value,
-        format_number(percent, 2) if percent is not None else "",
+        format_rate(percent) if percent is not None else "",
         format_measure(b.progress.remaining, unit),
         b.progress.status.label,
     )
@@ -213,7 +213,7 @@ def locality_table(b: Breakdown) -> Table:
                 "Tổng cộng toàn tỉnh",
                 format_measure(b.total_target, b.unit),
                 format_measure(b.total_value, b.unit),
-                format_number(total_percent, 2) if total_percent is not None else "",
+                format_rate(total_percent) if total_percent is not None else "",
                 format_measure(remaining, b.unit),
                 "",
             ),

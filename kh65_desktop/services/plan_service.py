@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from ..domain import progress as prog
 from ..domain.organisation import valid_during
+from ..domain.periods import counted_to
 from ..domain.tasks import urgency
 from ..domain.terms import Role, StatedKind
 from ..storage.models import (
@@ -144,7 +145,7 @@ class PlanService:
             value = latest.get(ind.id)
             reading = None
             if value is not None:
-                ends = periods[value.period_id].ends_on
+                ends = counted_to(periods[value.period_id])
                 reading = prog.Reading(
                     value.value,
                     value.achieved,
@@ -287,7 +288,7 @@ class PlanService:
         return [
             SeriesPoint(
                 p.name,
-                prog.months_between(plan.starts_on, p.ends_on),
+                prog.months_between(plan.starts_on, counted_to(p)),  # where it is judged
                 v.value or 0.0,
                 v.is_estimate,
             )
@@ -354,7 +355,7 @@ class PlanService:
                     .order_by(col(Locality.position))
                 )
         spec = indicator_spec(indicator)
-        months = prog.months_between(plan.starts_on, period.ends_on)
+        months = prog.months_between(plan.starts_on, counted_to(period))
         total = prog.months_between(plan.starts_on, plan.ends_on)
         rows = []
         for locality in localities:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.numbers import format_percent
+from ..domain.numbers import format_rate
 from ..domain.terms import IndicatorKind, Status, TargetForm
 from .display import value_text
 from .rows import IndicatorRow
@@ -56,8 +56,8 @@ class ReportChart:
 
 
 AXIS_TITLE = (
-    "% kế hoạch năm (như cột “% KH” của bảng); vạch đứng ngắn: mức cần đạt đến hết kỳ "
-    "của chỉ tiêu cộng dồn"
+    "% kế hoạch năm (như cột “So với kế hoạch (%)” của bảng); vạch đứng ngắn: mức cần đạt "
+    "đến hết kỳ của chỉ tiêu cộng dồn"
 )
 
 
@@ -71,7 +71,7 @@ def entry(row: IndicatorRow) -> ChartEntry:
     if percent is None and row.stated_percent is not None:
         percent, stated = row.stated_percent, True
     if percent is not None:
-        text = format_percent(percent) + (" (văn bản ghi)" if stated else "")
+        text = f"{format_rate(percent)}%" + (" (văn bản ghi)" if stated else "")
     else:
         text = value_text(row.latest, row.unit)
         if row.latest is not None and row.latest.achieved is not None:
