@@ -732,12 +732,21 @@ def _new_plan(service: PlanService, args: argparse.Namespace) -> int:
         print(f"Lỗi: {exc} Không có gì được ghi.", file=sys.stderr)
         return 2
     plan = made.plan
+    counts = [  # a clause with nothing to count is left out ("0 số liệu cùng kỳ")
+        f"{format_number(n)} {what}"
+        for n, what in (
+            (made.indicators, "chỉ tiêu chưa có kế hoạch năm (cần nhập)"),
+            (made.baselines, "số liệu nền"),
+            (made.periods, "kỳ báo cáo"),
+            (made.tasks, "nhiệm vụ"),
+            (made.same_period_values, "số liệu cùng kỳ"),
+        )
+        if n
+    ]
     print(
-        f"Đã tạo kế hoạch {plan.code} (số {plan.number}, năm {plan.year}) từ kế hoạch {source}: "
-        f"{format_number(made.indicators)} chỉ tiêu chưa có kế hoạch năm (cần nhập), "
-        f"{format_number(made.baselines)} số liệu nền, {format_number(made.periods)} kỳ báo cáo, "
-        f"{format_number(made.tasks)} nhiệm vụ, {format_number(made.same_period_values)} số "
-        f"liệu cùng kỳ.\nLàm việc với kế hoạch này: kh65 --plan {plan.code} …"
+        f"Đã tạo kế hoạch {plan.code} (số {plan.number}, năm {plan.year}) từ kế hoạch {source}"
+        + (f": {', '.join(counts)}" if counts else "")
+        + f".\nLàm việc với kế hoạch này: kh65 --plan {plan.code} …"
     )
     return 0
 

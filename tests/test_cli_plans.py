@@ -42,6 +42,8 @@ def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert made.returncode == 0, made.stderr
     assert f"Đã tạo kế hoạch {NEXT}" in made.stdout and "45 chỉ tiêu" in made.stdout
+    # plan 65 has no 2025 periods: a 2026 plan gets no cùng kỳ, and no "0 …" clause says so
+    assert "cùng kỳ" not in made.stdout and " 0 " not in made.stdout
     return db
 
 
