@@ -113,6 +113,7 @@ def test_a_package_with_an_impossible_same_period_figure_is_refused(
     with pytest.raises(ExchangeError, match="là số âm") as refused:
         ExchangeService(service.engine).preview(service.current_plan(), read_file(bad, "x"))
     assert "số cùng kỳ" in str(refused.value)
+    assert ".." not in str(refused.value)  # the rule's sentence and the advice: one stop
     assert fingerprint(db_path) == before
 
 

@@ -89,7 +89,8 @@ def _clean_section(t: TextData, number: int) -> TextData:
 
 def refusal(data: ExchangeData, problems: list[str]) -> ExchangeError:
     """A file refused for the figures it names (the first few, and how many more)."""
-    shown = "; ".join(problems[:MAX_SHOWN])
+    # each problem is a sentence of its own, often with its full stop: one stop, not two
+    shown = "; ".join(p.rstrip(". ") for p in problems[:MAX_SHOWN])
     more = len(problems) - MAX_SHOWN
     extra = f" (và {more} lỗi khác)" if more > 0 else ""
     return ExchangeError(
