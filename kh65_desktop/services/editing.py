@@ -11,6 +11,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.figure_rules import RuleError
 from ..domain.terms import Role, TaskStatus
+from ..storage.figure_keys import keyed_row
 from ..storage.figures import ValueKey, ValueState, write_figures
 from ..storage.models import (
     LocalityTarget,
@@ -215,18 +216,7 @@ def _link(session: Session, task_id: int, links: list[tuple[int, Role]]) -> None
 
 
 def _value_row(session: Session, key: ValueKey) -> ReportedValue | None:
-    locality = (
-        col(ReportedValue.locality_id).is_(None)
-        if key.locality_id is None
-        else ReportedValue.locality_id == key.locality_id
-    )
-    return session.exec(
-        select(ReportedValue).where(
-            ReportedValue.indicator_id == key.indicator_id,
-            ReportedValue.period_id == key.period_id,
-            locality,
-        )
-    ).first()
+    return keyed_row(session, ReportedValue, key.indicator_id, key.period_id, key.locality_id)
 
 
 def _state(row: Any) -> ValueState:

@@ -20,6 +20,7 @@ from ..domain.conflicts import believed, ours_is_later, same_figure, too_late, u
 from ..domain.figure_rules import FigureKind, RuleError, check_figure, clean_text
 from ..exchange.checks import refusal
 from ..exchange.data import ExchangeData, ExchangeError, SamePeriodData
+from ..storage.figure_keys import keyed_row
 from ..storage.models import Indicator, Locality, Period, Plan, SamePeriodValue
 from ..storage.stored_dates import as_stored, from_stored_time
 from .kept import KeptItem, KeptKind
@@ -155,18 +156,7 @@ def preview_rows(
 def _stored(
     session: Session, indicator_id: int, period_id: int, locality_id: int | None
 ) -> SamePeriodValue | None:
-    place = (
-        col(SamePeriodValue.locality_id).is_(None)
-        if locality_id is None
-        else SamePeriodValue.locality_id == locality_id
-    )
-    return session.exec(
-        select(SamePeriodValue).where(
-            SamePeriodValue.indicator_id == indicator_id,
-            SamePeriodValue.period_id == period_id,
-            place,
-        )
-    ).first()
+    return keyed_row(session, SamePeriodValue, indicator_id, period_id, locality_id)
 
 
 def _key(session: Session, plan: Plan, item: SamePeriodData) -> SamePeriodKey:

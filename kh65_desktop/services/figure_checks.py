@@ -27,6 +27,7 @@ from ..domain.figure_rules import (
 )
 from ..exchange.checks import refusal
 from ..exchange.data import ExchangeData, ValueData
+from ..storage.figure_keys import at_locality
 from ..storage.figures import StoredFigure, ValueKey, ValueState, stored_figures
 from ..storage.models import Indicator, Locality, LocalityTarget, Period, Plan, ReportedValue
 
@@ -126,11 +127,7 @@ def jump_warnings(session: Session, changes: Changes) -> list[str]:
 
 def _last_figure(session: Session, key: ValueKey) -> float | None:
     """The figure stored for this key, else the latest of the indicator (same locality)."""
-    locality = (
-        col(ReportedValue.locality_id).is_(None)
-        if key.locality_id is None
-        else ReportedValue.locality_id == key.locality_id
-    )
+    locality = at_locality(ReportedValue.locality_id, key.locality_id)
     rows = session.exec(
         select(ReportedValue.period_id, ReportedValue.value)
         .join(Period, col(Period.id) == ReportedValue.period_id)

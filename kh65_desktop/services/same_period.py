@@ -32,6 +32,7 @@ from sqlmodel import Session, col, select
 
 from ..domain.figure_rules import FigureKind, check_figure, clean_text
 from ..storage.changed_since import write_unless_changed
+from ..storage.figure_keys import at_locality, keyed_row
 from ..storage.figures import Changes, write_figures
 from ..storage.models import Indicator, Period, Plan, SamePeriodValue
 from ..storage.stored_dates import as_stored
@@ -88,11 +89,7 @@ def typed_figures(
 ) -> dict[tuple[int, int], float]:
     """Every typed same-period figure of a plan (province-wide, or one locality's), by
     (indicator, period): one query for a whole table."""
-    place = (
-        col(SamePeriodValue.locality_id).is_(None)
-        if locality_id is None
-        else SamePeriodValue.locality_id == locality_id
-    )
+    place = at_locality(SamePeriodValue.locality_id, locality_id)
     rows = session.exec(
         select(SamePeriodValue.indicator_id, SamePeriodValue.period_id, SamePeriodValue.value)
         .join(Indicator, col(Indicator.id) == SamePeriodValue.indicator_id)
@@ -118,18 +115,7 @@ def figure_for(
 
 # -- writing --------------------------------------------------------------------------------
 def _row(session: Session, key: SamePeriodKey) -> SamePeriodValue | None:
-    place = (
-        col(SamePeriodValue.locality_id).is_(None)
-        if key.locality_id is None
-        else SamePeriodValue.locality_id == key.locality_id
-    )
-    return session.exec(
-        select(SamePeriodValue).where(
-            SamePeriodValue.indicator_id == key.indicator_id,
-            SamePeriodValue.period_id == key.period_id,
-            place,
-        )
-    ).first()
+    return keyed_row(session, SamePeriodValue, key.indicator_id, key.period_id, key.locality_id)
 
 
 def _state(row: SamePeriodValue | None) -> SamePeriodState | None:
