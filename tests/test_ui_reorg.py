@@ -226,3 +226,24 @@ def test_the_new_plan_dialog_offers_the_issuer_of_the_year_chosen(
     place.setText("Tp. Vĩnh Long")
     year.setCurrentIndex(year.findText("2025"))
     assert (body.text(), place.text()) == ("Ủy ban nhân dân tỉnh Trà Vinh", "Tp. Vĩnh Long")
+
+
+def test_the_report_dialog_names_the_province_report_by_the_plans_office(
+    qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """Plan 65's province report is Sở Kế hoạch và Đầu tư's, the 2026 plan's Sở Tài chính's:
+    the dialog's choice says whose it is, not the 2024 office for every plan."""
+    engine = open_database(db_path)
+    service = ReorgService(engine)
+    service.apply(service.read(REORG), "Nguyễn Văn A")
+    copy_plan(engine, "65/KH-UBND/2024", NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15)))
+    engine.dispose()
+    window = open_window(qtbot, db_path, tmp_path)
+    kinds = {}
+    for code in ("65/KH-UBND/2024", NEXT):
+        window.context.switch_plan(code)
+        dialog = window.open_report()
+        kinds[code] = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+        dialog.close()
+    assert "Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)" in kinds["65/KH-UBND/2024"]
+    assert "Báo cáo toàn tỉnh (Sở Tài chính)" in kinds[NEXT]

@@ -72,7 +72,12 @@ class ReportDialog(QDialog):
         self.kind = QComboBox()
         for text, kind in (
             (self.tr("Báo cáo của cơ quan"), ReportKind.AGENCY),
-            (self.tr("Báo cáo toàn tỉnh (Sở Kế hoạch và Đầu tư)"), ReportKind.PROVINCE),
+            (  # by the plan's consolidating office, as named at the plan's end
+                self.tr("Báo cáo toàn tỉnh ({0})").format(
+                    consolidating_office(context.plans, context.plan)
+                ),
+                ReportKind.PROVINCE,
+            ),
             (self.tr("Báo cáo theo địa bàn"), ReportKind.LOCALITY),
         ):
             self.kind.addItem(text, kind.value)
