@@ -27,6 +27,7 @@ from ..exchange.data import (
 )
 from ..exchange.excel import TemplateRow, read_template, write_template
 from ..exchange.package import SUFFIX, read_package, write_package
+from ..storage.assignments import led_tasks
 from ..storage.models import (
     Agency,
     GroupAgency,
@@ -37,8 +38,6 @@ from ..storage.models import (
     Plan,
     ReportedValue,
     ReportText,
-    Task,
-    TaskAgency,
 )
 from .bulk import paused_gc
 from .carried_plan import owner_plan_file
@@ -83,17 +82,7 @@ def export_data(
             for v in session.exec(query)
             if v.indicator_id in led or (own_locality and v.locality_id == own_locality)
         ]
-        tasks = list(
-            session.exec(
-                select(Task)
-                .join(TaskAgency)
-                .where(
-                    Task.plan_id == plan.id,
-                    TaskAgency.agency_id == agency.id,
-                    TaskAgency.role == Role.LEAD,
-                )
-            )
-        )
+        tasks = led_tasks(session, plan.id, agency.id)
         same = export_same_period(session, plan, led, own_locality, period, datetime.now(UTC))
         texts = _texts_of(session, plan, agency, period)
     same_codes = {s.period for s in same}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from ..domain.organisation import (
     ItemKind,
@@ -199,10 +199,6 @@ def resolve_code(engine: Engine, code: str, day: date) -> tuple[Agency, Agency] 
         known = read_history(session)
     holder = known.agencies.get(known.successor(code, day), found)
     return found, holder
-
-
-def ordered_agencies(session: Session) -> list[Agency]:
-    return list(session.exec(select(Agency).order_by(col(Agency.position), col(Agency.id))))
 
 
 def owner_successor(session: Session, agency: Agency, day: date) -> Agency:

@@ -103,13 +103,6 @@ class PlanService:
         with self.session() as session:
             return list(session.exec(select(Locality).order_by(col(Locality.position))))
 
-    def plan_localities(self, plan: Plan) -> list[Locality]:
-        """The localities a plan is broken down by: valid during its year (a 2024 plan keeps
-        its districts, a 2026 one has the communes), without the province-level ones (the
-        province's figure is the plan's own)."""
-        with self.session() as session:
-            return _plan_localities(session, plan)
-
     def indicator_rows(
         self, plan: Plan | None = None, period: Period | None = None
     ) -> list[IndicatorRow]:
@@ -393,6 +386,9 @@ PROVINCE_KIND = "tỉnh"
 
 
 def _plan_localities(session: Session, plan: Plan) -> list[Locality]:
+    """The localities a plan is broken down by: valid during its year (a 2024 plan keeps
+    its districts, a 2026 one has the communes), without the province-level ones (the
+    province's figure is the plan's own)."""
     everything = list(session.exec(select(Locality).order_by(col(Locality.position))))
     parents = {loc.parent_code for loc in everything if loc.parent_code}
     return [

@@ -31,6 +31,7 @@ from ..domain.organisation import (
     find_cycle,
 )
 from ..domain.terms import AgencyKind, Role
+from ..storage.assignments import led_tasks
 from ..storage.models import (
     Agency,
     AgencyName,
@@ -484,7 +485,7 @@ class _Work:
                         f'vào items {{ plan = "{plan.code}", indicator = "{indicator.code}", '
                         'to = "…" } hoặc nêu into.',
                     )
-            for task in _led_tasks(self.session, plan, source_id):
+            for task in led_tasks(self.session, plan.id, source_id):
                 if (
                     history.item_successor(
                         split.source, split.on, plan.code, task=task.code, group=None
@@ -963,17 +964,3 @@ def _led_indicators(
     )
     lines = _parent_lines(indicators)
     return [(i, lines[i.id or 0], groups[i.group_id]) for i in indicators]
-
-
-def _led_tasks(session: Session, plan: Plan, agency_id: int | None) -> list[Task]:
-    return list(
-        session.exec(
-            select(Task)
-            .join(TaskAgency)
-            .where(
-                Task.plan_id == plan.id,
-                TaskAgency.agency_id == agency_id,
-                TaskAgency.role == Role.LEAD,
-            )
-        )
-    )

@@ -18,8 +18,9 @@ from sqlmodel import Session, col, select
 
 from ..domain.figure_rules import clean_text
 from ..domain.report_texts import AgencyTexts
-from ..domain.terms import Role, SectionKind
-from ..storage.models import Agency, Period, Plan, ReportText, Task, TaskAgency
+from ..domain.terms import SectionKind
+from ..storage.assignments import led_tasks
+from ..storage.models import Agency, Period, Plan, ReportText
 from ..storage.sections_file import AGENCIES_KEY, TASKS_KEY, SectionsFile, SectionsPart
 from ..storage.stored_dates import as_stored
 
@@ -143,16 +144,7 @@ class ReportTextService:
     def tasks_of(self, plan: Plan, agency_id: int) -> list[AgencyTask]:
         """The tasks an agency leads, in the plan's order: its report lists their results."""
         with self._session() as session:
-            tasks = session.exec(
-                select(Task)
-                .join(TaskAgency)
-                .where(
-                    Task.plan_id == plan.id,
-                    TaskAgency.agency_id == agency_id,
-                    TaskAgency.role == Role.LEAD,
-                )
-                .order_by(col(Task.position), col(Task.id))
-            )
+            tasks = led_tasks(session, plan.id, agency_id)
             return [AgencyTask(t.id or 0, t.code, t.text) for t in tasks]
 
     def agency_texts(self, plan: Plan, period: Period, agency: Agency | None) -> AgencyTexts:
