@@ -49,3 +49,17 @@ def vietnam_time(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-de
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A private PostgreSQL server for the whole run (tests/pg_server.py); a test that needs
+    it fails, with the reason, when it cannot be started."""
+    from tests.pg_server import ServerUnavailable, start_server
+
+    try:
+        server = start_server()
+    except ServerUnavailable as error:
+        pytest.fail(str(error), pytrace=False)
+    yield server
+    server.stop()

@@ -236,6 +236,7 @@ class Period(SQLModel, table=True):
     starts_on: date
     ends_on: date
     cutoff_on: date | None = None
+    report_due_on: date | None = None  # when reports are due (revision 0008); None: not set
 
 
 class ReportedValue(SQLModel, table=True):
@@ -257,6 +258,9 @@ class ReportedValue(SQLModel, table=True):
     # When the figure was written into this database, on this machine's clock (revision
     # 0005; None on rows written by older code). Conflicts weigh both: services/conflicts.py.
     received_at: datetime | None = None
+    # Bumped on every write (revision 0008): a save over a figure changed since it was read
+    # is caught rather than silently overwriting another clerk's figure.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class StatedFigure(SQLModel, table=True):
@@ -291,6 +295,7 @@ class Task(SQLModel, table=True):
     note: str = ""
     updated_by: str = ""
     updated_at: datetime | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # since 0008
 
 
 class TaskAgency(SQLModel, table=True):
@@ -351,6 +356,11 @@ class ImportLog(SQLModel, table=True):
     # (figures, which may be 100.000, are kept in import_undo_value since revision 0004)
     undo_data: str = ""
     undone_at: datetime | None = None
+    # Revision 0008: who signed the package and what the signature check said
+    # ("verified", "unsigned", "untrusted"; "" for imports before signatures existed).
+    signer: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    signature_state: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    signer_fingerprint: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class ImportUndoValue(SQLModel, table=True):
@@ -423,3 +433,38 @@ sa.Index(
     sa.func.coalesce(SamePeriodValue.locality_id, 0),
     unique=True,
 )
+
+
+class SubmissionReview(SQLModel, table=True):
+    """One decision of the consolidating office on a unit's figures for a period (revision
+    0008): "approved" (locks them), "returned" (with a comment for the unit), "reopened" (with
+    the reason). Append-only: the latest row per unit and period is the state, the rest its
+    log. A unit is an agency or a locality (one of the two ids is set)."""
+
+    __tablename__ = "submission_review"
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", ondelete="CASCADE")
+    period_id: int = Field(foreign_key="period.id", ondelete="CASCADE", index=True)
+    agency_id: int | None = Field(default=None, foreign_key="agency.id", ondelete="CASCADE")
+    locality_id: int | None = Field(default=None, foreign_key="locality.id", ondelete="CASCADE")
+    state: str = Field(max_length=20)
+    comment: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    decided_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    decided_at: datetime
+    sent_at: datetime | None = None  # when a returned comment went out in a package
+
+
+class TrustedKey(SQLModel, table=True):
+    """An office's package signing key (Ed25519) that this office trusts (revision 0008),
+    added once from the key file the office sent; replaced when a newer key is announced."""
+
+    __tablename__ = "trusted_key"
+    id: int | None = Field(default=None, primary_key=True)
+    fingerprint: str = Field(unique=True)
+    public_key: str  # base64 of the raw 32-byte key
+    agency_code: str
+    office_name: str
+    added_at: datetime
+    added_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    replaced_at: datetime | None = None
+    replaced_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
