@@ -54,6 +54,11 @@ from .storage.sections_file import SectionsFileError
 LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 
+# Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
+# writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities,)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội."
@@ -154,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="tệp TOML ghi các phần lời văn của báo cáo (docs/report-sections.md)",
     )
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
-    cli_localities.add_parser(commands)
+    for module in COMMAND_MODULES:
+        module.add_parser(commands)
     _plan_commands(commands)
     return parser
 
@@ -216,8 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _plans(service, args)
         if args.command == "import":
             return _import(service, args)
-        if args.command == "localities":
-            return cli_localities.run(engine, args)
+        for module in COMMAND_MODULES:
+            if args.command == module.COMMAND:
+                return int(module.run(engine, args))
         if args.command == "reorg":
             return _reorg(engine, args)
         plan = choose_plan(engine, args.plan)
@@ -292,7 +299,7 @@ def _writes(args: argparse.Namespace) -> bool:
         return not getattr(args, "dry_run", False)
     if args.command == "plan":
         return args.plan_command in ("new", "load")
-    return cli_localities.writes(args)
+    return any(m.writes(args) for m in COMMAND_MODULES if args.command == m.COMMAND)
 
 
 def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:

@@ -13,6 +13,7 @@ from .domain.numbers import VietnameseFormatError, format_date, parse_date
 from .services.localities import LoadPreview, LocalityInfo, load, localities_on, preview_load
 from .storage.locality_file import read_locality_file
 
+COMMAND = "localities"
 ACTIONS = {"add": "Thêm", "change": "Sửa", "same": "Giữ nguyên"}
 
 
