@@ -19,6 +19,15 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCE_TEXT = REPO / "resources" / "source" / "KH-65-UBND-2024.txt"
 
 
+@pytest.fixture(autouse=True)
+def keys_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Package signing keys made by a test stay in its own folder, never the user's."""
+    folder = tmp_path / "keys"
+    monkeypatch.setenv("KH65_KEYS_DIR", str(folder))
+    monkeypatch.delenv("KH65_KEY_PASSPHRASE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kh65.db"

@@ -230,6 +230,7 @@ def _signed(path: Path, content: dict, **manifest_changes: object) -> Path:
         "content_sha256": hashlib.sha256(raw).hexdigest(),
         **manifest_changes,
     }
+    manifest.pop("signature", None)  # hand-made: unsigned (tests/test_signed_packages.py)
     return _rezip(path, manifest, raw)
 
 

@@ -152,6 +152,7 @@ def _package_with(tmp_path: Path, texts: list[dict]) -> Path:
         manifest = json.loads(archive.read("manifest.json"))
         content = json.loads(archive.read("content.json"))
     content["texts"] = texts
+    manifest.pop("signature", None)  # a hand-edited package is unsigned
     raw = json.dumps(content, ensure_ascii=False).encode()
     manifest["content_sha256"] = hashlib.sha256(raw).hexdigest()
     out = tmp_path / "sua.kh65"

@@ -120,6 +120,7 @@ def package_with(
         "content_sha256": hashlib.sha256(raw).hexdigest(),
         **(manifest or {}),
     }
+    signed.pop("signature", None)  # hand-made: unsigned (tests/test_signed_packages.py)
     bad = folder / "bad.kh65"
     with zipfile.ZipFile(bad, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("manifest.json", json.dumps(signed))

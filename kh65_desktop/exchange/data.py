@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .signing import PublicKeyInfo
 
 FORMAT = "kh65-exchange"
 FORMAT_VERSION = 1
@@ -148,3 +152,6 @@ class ExchangeData:
     # ValueData.key): a row the filler left alone is then unchanged whatever happened here
     # since. None for packages and for templates made before this was kept.
     at_export: dict[tuple[str, str, str | None], tuple[float | None, bool]] | None = None
+    # who signed the package, its signature checked against the bytes received
+    # (exchange/signing.py); None: unsigned (or a template)
+    signer: PublicKeyInfo | None = None

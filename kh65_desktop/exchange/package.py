@@ -44,6 +44,7 @@ from .data import (
     ValueData,
 )
 from .json_fields import RESEND, describe, load_object
+from .signing import SIGNATURE, OfficeKey, check_signature, signature_block
 
 MANIFEST, CONTENT = "manifest.json", "content.json"
 SUFFIX = ".kh65"
@@ -104,8 +105,9 @@ def content_bytes(data: ExchangeData) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def write_package(data: ExchangeData, path: Path) -> Path:
-    """Write atomically: a half-written package never replaces a good one."""
+def write_package(data: ExchangeData, path: Path, key: OfficeKey | None = None) -> Path:
+    """Write atomically: a half-written package never replaces a good one. With `key`, the
+    manifest carries the office's signature (exchange/signing.py)."""
     content = content_bytes(data)
     manifest = {
         "format": FORMAT,
@@ -114,6 +116,8 @@ def write_package(data: ExchangeData, path: Path) -> Path:
         "created_at": data.created_at.isoformat(),
         "content_sha256": hashlib.sha256(content).hexdigest(),
     }
+    if key is not None:
+        manifest[SIGNATURE] = signature_block(key, manifest, content)
     with (
         atomic_path(path) as temporary,
         zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
@@ -183,12 +187,14 @@ def read_package(path: Path) -> ExchangeData:
             "nội dung đã bị thay đổi hoặc hỏng (mã kiểm tra SHA-256 "
             "không khớp). Hãy xin đơn vị gửi lại tệp.",
         )
+    signer = check_signature(manifest, content, path)  # before anything is believed
     created_at = fields.moment(manifest, "created_at", path, lambda: MANIFEST)
     if created_at is None:
         raise ExchangeError(path, f"{MANIFEST}: thiếu thời điểm tạo gói (created_at). {RESEND}")
     data = parse_content(load_object(content, path, CONTENT), path)
     data.created_at = created_at
     data.content_sha256, data.source = digest, path.name
+    data.signer = signer
     return data
 
 

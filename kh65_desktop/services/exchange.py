@@ -52,6 +52,7 @@ from .exchange_rights import SenderRights, sender_rights
 from .figure_checks import reviewed
 from .kept import KeptItem
 from .organisations import plan_mismatch, resolve_code
+from .package_keys import foreign_rows, judge_signature
 
 
 class Action(StrEnum):
@@ -121,6 +122,7 @@ class ImportPreview:
     rows: list[PreviewRow] = field(default_factory=list)
     earlier: ImportLog | None = None  # the same content was imported before
     warnings: list[str] = field(default_factory=list)  # implausible jumps (figure_checks.py)
+    signature: Any = None  # package_keys.SignatureVerdict: who signed it, checked
 
     def counts(self) -> dict[Action, int]:
         tally = Counter(r.action for r in self.rows)
@@ -194,6 +196,8 @@ class ExchangeService:
                 )
             named, sender = found
             rights = sender_rights(session, plan, sender, data)
+            signature = judge_signature(session, data)  # refuses a forged or foreign one
+            foreign_rows(data, rights)
             # codes to (id, name) as plain rows: the loop below runs once per figure
             indicators = _named(session, Indicator, Indicator.plan_id == plan.id)
             periods = _named(session, Period, Period.plan_id == plan.id)
@@ -227,7 +231,7 @@ class ExchangeService:
         groups = {g.code for g in self._groups(plan)}
         self._check_known(data, indicators, periods, localities, tasks, groups)
         shown = sender.name if named.id == sender.id else f"{named.name} → {sender.name}"
-        preview = ImportPreview(data, shown, earlier=earlier)
+        preview = ImportPreview(data, shown, earlier=earlier, signature=signature)
         with self._session() as session:  # refuses an impossible figure
             preview.warnings = reviewed(session, plan, data, current)
         new_periods = {p.code: p for p in data.periods if p.code not in periods}

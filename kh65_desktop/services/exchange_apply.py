@@ -113,6 +113,10 @@ def _write_import(
         conflicts_taken=sum(1 for r in conflicts if r.take_theirs),
         refused=counts[Action.REFUSED],
     )
+    if preview.signature is not None:  # who signed the package, as the preview said
+        log.signer = preview.signature.signer
+        log.signature_state = preview.signature.state.value
+        log.signer_fingerprint = preview.signature.fingerprint
     session.add(log)
     session.flush()  # its id: the figures' previous states are kept under it
     assert log.id is not None

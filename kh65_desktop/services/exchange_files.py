@@ -27,6 +27,7 @@ from ..exchange.data import (
 )
 from ..exchange.excel import TemplateRow, read_template, write_template
 from ..exchange.package import SUFFIX, read_package, write_package
+from ..exchange.signing import keys_folder, office_key
 from ..storage.assignments import led_tasks
 from ..storage.models import (
     Agency,
@@ -243,11 +244,17 @@ def export_file(
     period: Period | None,
     out: Path,
     definitions: bool = False,
+    passphrase: str | None = None,
+    keys: Path | None = None,
 ) -> Path:
-    """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
+    """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension. A
+    package is signed with the agency's key (made the first time; `passphrase` protects a
+    new one and opens an existing one; `keys`: the keys folder, exchange/signing.py)."""
     suffix = out.suffix.lower()
     if suffix == SUFFIX:
-        return write_package(export_data(plans.engine, plan, agency, period, definitions), out)
+        data = export_data(plans.engine, plan, agency, period, definitions)
+        key = office_key(keys_folder(keys), agency.code, data.sender_name, passphrase)
+        return write_package(data, out, key)
     period = period or plans.periods(plan)[-1]
     if suffix == ".xlsx":
         info = PeriodData(
