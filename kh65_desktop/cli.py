@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_localities
+from . import __version__, cli_keys, cli_localities
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
 from .domain.text import fold
 from .exchange.data import ExchangeError
+from .exchange.signing import SigningKeyError
 from .logging_setup import configure as configure_logging
 from .reports.builders import (
     ReportKind,
@@ -56,7 +57,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities,)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_keys)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -260,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         LookupError,
         SectionsFileError,
         ReorgRefused,
+        SigningKeyError,
     ) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
@@ -549,7 +551,10 @@ def _files(service: PlanService, plan: Plan, args: argparse.Namespace) -> int:
         [service.get(Agency, a.id) for a in service.agencies(plan)], args.agency, "cơ quan"
     )
     period = _find(service.periods(plan), args.period, "kỳ báo cáo") if args.period else None
-    print(f"Đã xuất: {export_file(service, plan, agency, period, args.out, args.definitions)}")
+    # a package is signed: the key's passphrase from the environment or asked (cli_keys)
+    secret = cli_keys.passphrase_for(agency.code) if args.out.suffix.lower() == ".kh65" else None
+    out = export_file(service, plan, agency, period, args.out, args.definitions, secret)
+    print(f"Đã xuất: {out}")
     return 0
 
 
@@ -606,6 +611,7 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
                 "message": message,
                 "already_imported": preview.earlier is not None,
                 "warnings": preview.warnings,
+                "signature": _signature_json(preview.signature),
                 "rows": [
                     {
                         "kind": r.kind,
@@ -629,6 +635,8 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
             f"Tệp {args.file.name} từ {preview.sender}: "
             + ", ".join(f"{a.label.lower()} {n}" for a, n in preview.counts().items())
         )
+        if preview.signature is not None:
+            print(f"  Chữ ký: {preview.signature.label}")
         for r in preview.rows:
             if r.action.value != "unchanged":
                 print(
@@ -639,6 +647,18 @@ def _import(service: PlanService, args: argparse.Namespace) -> int:
             print(f"  Cảnh báo: {warning}")
         print(message)
     return 0
+
+
+def _signature_json(verdict: Any) -> dict[str, str] | None:
+    """Who signed the package, as the preview says (services/package_keys.py)."""
+    if verdict is None:
+        return None
+    return {
+        "state": verdict.state.value,
+        "signer": verdict.signer,
+        "fingerprint": verdict.fingerprint,
+        "label": verdict.label,
+    }
 
 
 def _take_plan(service: PlanService, args: argparse.Namespace, data: Any) -> None:
