@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(
             self.change_clerk
         )
+        settings_menu.addAction(self.tr("Khóa ký gói số liệu…")).triggered.connect(self.open_keys)
         language_menu = settings_menu.addMenu(self.tr("Ngôn ngữ"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
@@ -336,12 +337,21 @@ class MainWindow(QMainWindow):
             return
         period = context.plans.get(Period, values["period"]) if values["period"] else None
         plans, plan = context.plans, context.plan
+        passphrase = None
+        if path.suffix.lower() == ".kh65":  # signed with the agency's key: its passphrase
+            from .dialogs.package_keys import ask_passphrase
+
+            passphrase = ask_passphrase(self, agency.code)
+            if passphrase is False:
+                return
         from ..services.exchange_files import export_file  # openpyxl loads on first use
 
         run_in_background(
             self,
             self.tr("Đang xuất số liệu…"),
-            lambda: export_file(plans, plan, agency, period, path, values["definitions"]),
+            lambda: export_file(
+                plans, plan, agency, period, path, values["definitions"], passphrase or None
+            ),
             lambda out: context.message.emit(self.tr("Đã xuất: {0}").format(out)),
             lambda message: prompts.show_error(self, APP_NAME, message),
         )
@@ -357,6 +367,14 @@ class MainWindow(QMainWindow):
                 self.open_import(path)
                 event.acceptProposedAction()
                 return
+
+    def open_keys(self) -> QDialog:
+        """Cài đặt → Khóa ký gói số liệu…: this office's key and the trusted offices."""
+        from .dialogs.package_keys import KeysDialog
+
+        self.keys_dialog = KeysDialog(self.context, self)
+        self.keys_dialog.show()
+        return self.keys_dialog
 
     def open_report(self) -> QDialog:
         """The report dialog (preview, print, PDF, Word); stays open beside the window."""

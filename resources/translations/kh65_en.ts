@@ -585,6 +585,11 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <source>áp dụng sắp xếp tổ chức “{0}”</source>
         <translation>applying the reorganisation “{0}”</translation>
     </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/key_commands.py" line="15"/>
+        <source>tin cậy khóa của {0}</source>
+        <translation>trust the key of {0}</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPage</name>
@@ -1122,122 +1127,147 @@ Save this figure anyway?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="138"/>
         <source>Nhập số liệu từ tệp {0}</source>
         <translation>Import figures from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="140"/>
         <source>Đang đọc và đối chiếu tệp…</source>
         <translation>Reading and comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="163"/>
         <source>Hiện cả dòng không đổi</source>
         <translation>Show unchanged rows too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="165"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="169"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="193"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="201"/>
         <source>Gói thuộc kế hoạch “{0}” (Kế hoạch số {1}), kế hoạch này chưa có ở đây. Gói có kèm kế hoạch do cơ quan tổng hợp gửi. Nạp kế hoạch từ gói rồi xem trước số liệu?</source>
         <translation>The package belongs to plan “{0}” (Plan No. {1}), which this database does not hold. The package carries the plan, sent by the consolidating agency. Load the plan from the package, then preview the figures?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="204"/>
         <source>Nạp kế hoạch từ gói</source>
         <translation>Load the plan from the package</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="212"/>
         <source>nạp kế hoạch từ gói {0}</source>
         <translation>load the plan from package {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="213"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="218"/>
         <source>Không nạp được kế hoạch.</source>
         <translation>The plan could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="226"/>
         <source>Đang đối chiếu tệp…</source>
         <translation>Comparing the file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="244"/>
         <source>Từ {0} (tạo lúc {1}): thêm mới {2}, thay đổi {3}, không đổi {4}, xung đột {5}, từ chối {6}.</source>
         <translation>From {0} (made on {1}): {2} added, {3} changed, {4} unchanged, {5} conflicts, {6} refused.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="257"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="262"/>
         <source>Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc định giữ số ở đây, đánh dấu ô để lấy số trong tệp.</source>
         <translation>Conflict: the figure here was changed after the sender made the file; by default the figure here is kept, tick the box to take the file&apos;s figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="267"/>
         <source>Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; không ghi, lý do ở cột “Lý do”.</source>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="271"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="275"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="288"/>
+        <source>Đã ký: {0} (đã xác thực)</source>
+        <translation>Signed: {0} (verified)</translation>
+    </message>
+    <message>
         <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="291"/>
+        <source>Khóa chưa được tin cậy (mã khóa {0}): gói ký bằng khóa của “{1}” nhưng khóa này chưa có trong danh sách tin cậy (Cài đặt → Khóa ký gói số liệu…).</source>
+        <translation>Key not trusted (key code {0}): the package is signed with a key of “{1}” that is not in the trusted list (Settings → Package signing keys…).</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="297"/>
+        <source>Chưa ký, dù đơn vị gửi đã có khóa được tin cậy: hãy gọi điện hỏi đơn vị gửi.</source>
+        <translation>Not signed, although the sender has a trusted key: call the sender to ask.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="301"/>
+        <source>Chưa ký</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
+        <source>Chữ ký: {0}</source>
+        <translation>Signature: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="320"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="325"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="327"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="329"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="331"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="350"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="334"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="363"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="374"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1465,6 +1495,173 @@ Save this figure anyway?</translation>
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="58"/>
+        <source>Khóa ký gói số liệu</source>
+        <translation>Package signing keys</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="66"/>
+        <source>Ghi tệp khóa để gửi…</source>
+        <translation>Save key file to send…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="68"/>
+        <source>Tạo khóa mới…</source>
+        <translation>New key…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="78"/>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="79"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="80"/>
+        <source>Mã khóa</source>
+        <translation>Key code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="81"/>
+        <source>Tin cậy từ</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="82"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="90"/>
+        <source>Tin cậy tệp khóa…</source>
+        <translation>Trust a key file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="93"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="100"/>
+        <source>Khóa của đơn vị này</source>
+        <translation>This office's key</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="103"/>
+        <source>Các đơn vị được tin cậy</source>
+        <translation>Trusted offices</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="111"/>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="112"/>
+        <source>Đã thay lúc {0}</source>
+        <translation>Replaced at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="118"/>
+        <source>Chưa chọn cơ quan của người nhập: chọn ở Cài đặt → Người nhập và cơ quan…</source>
+        <translation>No agency chosen for the clerk: choose one in Settings → Clerk and agency…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="124"/>
+        <source>{0}: chưa có khóa ký; khóa được tạo khi xuất gói lần đầu.</source>
+        <translation>{0}: no signing key yet; it is made at the first package export.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="130"/>
+        <source>{0}: mã khóa {1}</source>
+        <translation>{0}: key code {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="132"/>
+        <source>(có mật khẩu)</source>
+        <translation>(passphrase protected)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="133"/>
+        <source>Đọc mã này khi nơi nhận gọi điện để so.</source>
+        <translation>Read this code out when a receiving office calls to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="143"/>
+        <source>Ghi tệp khóa</source>
+        <translation>Save key file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="145"/>
+        <source>Tệp khóa KH65 (*.kh65key)</source>
+        <translation>KH65 key file (*.kh65key)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="157"/>
+        <source>Đã ghi tệp khóa {0}; mã khóa {1}.</source>
+        <translation>Key file {0} saved; key code {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="166"/>
+        <source>Tạo khóa mới</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="168"/>
+        <source>Tạo khóa ký mới cho {0}? Khóa cũ ký xác nhận khóa mới; hãy gửi tệp khóa mới cho các nơi nhận gói. Gói ký bằng khóa cũ sẽ không được nhận nữa ở nơi đã tin cậy khóa mới.</source>
+        <translation>Make a new signing key for {0}? The old key signs the new one; send the new key file to the offices that receive your packages. Packages signed with the old key will no longer be accepted where the new key is trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="179"/>
+        <source>Mật khẩu khóa mới</source>
+        <translation>New key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="180"/>
+        <source>Mật khẩu cho khóa mới (để trống nếu không đặt):</source>
+        <translation>Passphrase for the new key (leave empty for none):</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="222"/>
+        <source>Tin cậy tệp khóa</source>
+        <translation>Trust a key file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="194"/>
+        <source>Tệp khóa KH65 ({0})</source>
+        <translation>KH65 key file ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="210"/>
+        <source>Khóa mới của {0} (mã khóa {1}) được khóa đang tin cậy của đơn vị ký xác nhận. Tin cậy khóa mới và đánh dấu khóa cũ là đã thay?</source>
+        <translation>The new key of {0} (key code {1}) is signed by the office's trusted key. Trust the new key and mark the old one replaced?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="215"/>
+        <source>Tệp khóa của {0} (mã {1}).
+
+Mã khóa: {2}
+
+Hãy gọi điện cho đơn vị và so mã khóa này với mã đơn vị đọc. Chỉ tin cậy khi khớp. Tin cậy khóa này?</source>
+        <translation>Key file of {0} (code {1}).
+
+Key code: {2}
+
+Call the office and compare this key code with the one they read out. Trust it only if they match. Trust this key?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="219"/>
+        <source>Khóa này thay khóa đang tin cậy (mã khóa {0}).</source>
+        <translation>This key replaces the trusted key (key code {0}).</translation>
+    </message>
+</context>
+<context>
     <name>LocalityLoadDialog</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/locality_load.py" line="29"/>
@@ -1631,7 +1828,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
@@ -1777,122 +1974,127 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <source>Khóa ký gói số liệu…</source>
+        <translation>Package signing keys…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="195"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="225"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="248"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="294"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="294"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="327"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="314"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="329"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="334"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="355"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="410"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="414"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2481,57 +2683,57 @@ Save this figure anyway?</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="58"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>Chỉ tiêu / nhiệm vụ</source>
         <translation>Indicator / task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
         <source>Ở đây</source>
         <translation>Here</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>Trong tệp</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="66"/>
         <source>Sửa ở đây lúc</source>
         <translation>Changed here at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="67"/>
         <source>Sửa trong tệp lúc</source>
         <translation>Changed in the file at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="68"/>
         <source>Lấy số trong tệp</source>
         <translation>Take the file&apos;s figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="69"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3167,9 +3369,22 @@ You can undo this with Ctrl+Z.</translation>
 <context>
     <name>context</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="103"/>
         <source>nhập tệp {0}</source>
         <translation>import file {0}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="47"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="48"/>
+        <source>Khóa ký của đơn vị được đặt mật khẩu. Nhập mật khẩu:</source>
+        <translation>The office's signing key has a passphrase. Enter it:</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from ...services.exchange import Action, ExchangeService, ImportPreview, moment_
 from ...services.exchange_apply import redo_import
 from ...services.exchange_files import read_file
 from ...services.organisations import plan_mismatch
+from ...services.package_keys import SignatureState, SignatureVerdict
 from .. import prompts
 from ..background import run_in_background
 from ..commands import ServiceCommand
@@ -139,6 +140,9 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Đang đọc và đối chiếu tệp…"))
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        self.signature = QLabel()  # who signed the package (services/package_keys.py)
+        self.signature.setObjectName("signatureLine")
+        self.signature.hide()
         self.model = PreviewModel(self)
         self.model.dataChanged.connect(self._choices_changed)
         self._counted = ""
@@ -171,6 +175,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.signature)
         layout.addWidget(self.table)
         layout.addWidget(self.reason)
         layout.addLayout(buttons)
@@ -270,9 +275,33 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr("Cần xem lại {0} số liệu bất thường: {1}").format(
                 len(preview.warnings), "; ".join(preview.warnings[:5])
             )
+        self._show_signature(preview.signature)
         self._counted = text
         self._choices_changed()
         self._fill()
+
+    def _show_signature(self, verdict: SignatureVerdict | None) -> None:
+        """ "Đã ký: … (đã xác thực)", "Khóa chưa được tin cậy (mã khóa …)" or "Chưa ký"."""
+        if verdict is None:
+            return
+        if verdict.state is SignatureState.VERIFIED:
+            text, color = self.tr("Đã ký: {0} (đã xác thực)").format(verdict.signer), "#1b5e20"
+        elif verdict.state is SignatureState.UNTRUSTED:
+            text = self.tr(
+                "Khóa chưa được tin cậy (mã khóa {0}): gói ký bằng khóa của “{1}” nhưng khóa "
+                "này chưa có trong danh sách tin cậy (Cài đặt → Khóa ký gói số liệu…)."
+            ).format(verdict.short, verdict.signer)
+            color = "#a85f00"
+        elif verdict.sender_has_key:
+            text = self.tr(
+                "Chưa ký, dù đơn vị gửi đã có khóa được tin cậy: hãy gọi điện hỏi đơn vị gửi."
+            )
+            color = "#a85f00"
+        else:
+            text, color = self.tr("Chưa ký"), "#6b6b6b"
+        self.signature.setText(self.tr("Chữ ký: {0}").format(text))
+        self.signature.setStyleSheet(f"color: {color}; font-weight: bold")
+        self.signature.show()
 
     def _choices_changed(self) -> None:
         """A conflict's box ticked or cleared: what the import would do changes with it."""
