@@ -82,7 +82,10 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
         else:
             passphrase = passphrase_for(code)
             key = replace_key(keys_folder(), code, name, passphrase, passphrase)
-            print(f"Đã tạo khóa mới cho {key.office_name}, được khóa cũ ký xác nhận.")
+            print(
+                f"Đã tạo khóa mới cho {key.office_name}"
+                + (", được khóa cũ ký xác nhận." if key.announcement else ".")
+            )
         print(f"Mã khóa: {key.public.short}")
         return 0
     except (SigningKeyError, TrustRefused) as exc:

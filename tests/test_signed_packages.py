@@ -343,3 +343,21 @@ def test_the_signature_covers_the_manifest_and_the_content_bytes(tmp_path: Path)
     assert read_package(unsigned).signer is None
     with pytest.raises(ExchangeError, match="gói đã bị sửa sau khi ký"):
         read_package(_reseal(package, lambda c: c["sender"].update(name="Sở Tài chính")))
+
+
+@pytest.mark.usefixtures("service")
+def test_a_damaged_key_of_this_office_exports_nothing_and_says_what_to_do(
+    db_path: Path, tmp_path: Path, keys_folder: Path, monkeypatch, capsys
+) -> None:
+    office_key(keys_folder, "CTHUE", "Cục Thuế tỉnh", None)
+    key_path(keys_folder, "CTHUE").write_text('{"office": "hỏng"}', encoding="utf-8")
+    out = tmp_path / "a.kh65"
+    args = ["--db", str(db_path), "export", "--agency", "CTHUE", "--out", str(out)]
+    assert kh65(monkeypatch, *args) == 2
+    err = capsys.readouterr().err
+    assert "bị hỏng" in err and "kh65 keys new" in err and "Traceback" not in err
+    assert not out.exists()
+    assert kh65(monkeypatch, "--db", str(db_path), "keys", "new", "--agency", "CTHUE") == 0
+    assert "Đã tạo khóa mới cho Cục Thuế tỉnh." in capsys.readouterr().out  # not announced
+    assert kh65(monkeypatch, *args) == 0
+    assert out.exists()

@@ -185,7 +185,7 @@ def load_key(folder: Path, office_code: str, passphrase: str | None) -> OfficeKe
         body = json.loads(raw)
         pem = body["private_key"].encode("ascii")
         made_at = datetime.fromisoformat(body["made_at"])
-        office = body["office"]
+        code, name = body["office"]["code"], body["office"]["name"]
         announcement = _announcement(body.get("announcement"))
     except (ValueError, KeyError, TypeError, AttributeError):
         raise SigningKeyError(
@@ -213,7 +213,7 @@ def load_key(folder: Path, office_code: str, passphrase: str | None) -> OfficeKe
         raise SigningKeyError(f"Tệp khóa ký của đơn vị ({path}) bị hỏng.") from None
     if not isinstance(private, Ed25519PrivateKey):
         raise SigningKeyError(f"Tệp khóa ký của đơn vị ({path}) không phải khóa Ed25519.")
-    return OfficeKey(office["code"], office["name"], private, made_at, announcement)
+    return OfficeKey(code, name, private, made_at, announcement)
 
 
 def key_is_protected(folder: Path, office_code: str) -> bool:
@@ -282,10 +282,15 @@ def replace_key(
 ) -> OfficeKey:
     """A new key for the office, announced by its current one (whose passphrase is needed to
     sign the announcement); the old key file is kept beside it, renamed, never reused."""
-    old = load_key(folder, office_code, passphrase)
+    try:
+        old = load_key(folder, office_code, passphrase)
+    except SigningKeyError as exc:
+        if exc.needs_passphrase:
+            raise
+        old = None  # damaged: a fresh key, announced by nothing (trusted again by phone)
     key = make_key(office_code, office_name or (old.office_name if old else ""), old)
     path = key_path(folder, office_code)
-    if old is not None:
+    if path.exists():
         kept = path.with_name(f"{path.stem}.replaced-{datetime.now(UTC):%Y%m%d%H%M%S}.old")
         shutil.copy2(path, kept)
     save_key(folder, key, new_passphrase)
