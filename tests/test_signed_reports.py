@@ -289,3 +289,79 @@ def test_the_report_command_refuses_a_wrong_pin_with_exit_code_2(
     assert cli.main([*argv, "--sign-pkcs11", keys.SOFTHSM_MODULE]) == 2
     err = capsys.readouterr().err
     assert "Mã PIN" in err and "Traceback" not in err and not out.exists()
+
+
+def _signed_from_dialog(qtbot, window, out: Path, pin: str, monkeypatch) -> object:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from kh65_desktop.ui import prompts
+    from kh65_desktop.ui.dialogs.signing_choice import SigningChoice
+
+    dialog = window.open_report()
+    dialog.kind.setCurrentIndex(1)  # province
+    dialog.signing.setChecked(True)
+    dialog.signing.with_token.setChecked(True)
+    dialog.signing.edits["module"].setText(keys.SOFTHSM_MODULE)
+    dialog.signing.edits["token_label"].setText(keys.TOKEN_LABEL)
+    monkeypatch.setattr(prompts, "save_file", lambda *args: out)
+    monkeypatch.setattr(SigningChoice, "_ask", lambda self, label: pin)
+    dialog.findChild(QPushButton, "savePdf").click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith(("Đã lưu", "Không")), timeout=30000)
+    return dialog
+
+
+def test_the_report_dialog_signs_on_the_token_and_says_a_wrong_pin(
+    qtbot,  # type: ignore[no-untyped-def]
+    db_path: Path,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from .ui_helpers import open_window
+
+    window = open_window(qtbot, db_path, tmp_path)
+    wrong = tmp_path / "out" / "sai.pdf"
+    wrong.parent.mkdir()
+    dialog = _signed_from_dialog(qtbot, window, wrong, "000000", monkeypatch)
+    assert "Mã PIN của thiết bị ký số không đúng" in dialog.status.text()  # type: ignore[attr-defined]
+    assert list(wrong.parent.iterdir()) == []
+    out = tmp_path / "out" / "ký.pdf"
+    dialog = _signed_from_dialog(qtbot, window, out, keys.TOKEN_PIN, monkeypatch)
+    assert dialog.status.text().startswith("Đã lưu")  # type: ignore[attr-defined]
+    verdict = verify_pdf(out, load_certificates([signing.authority.pem]))
+    assert verdict.ok and verdict.signatures[0].signer == "Trần Thị Bình"
+    stored = (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert keys.TOKEN_LABEL in stored and keys.TOKEN_PIN not in stored  # the choice, not the PIN
+
+
+def test_check_signature_in_the_window_says_valid_or_changed(
+    qtbot,  # type: ignore[no-untyped-def]
+    db_path: Path,
+    service: PlanService,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kh65_desktop.reports.trusted_certificates import add_trusted
+    from kh65_desktop.ui import prompts
+    from kh65_desktop.ui.dialogs.verify_dialog import SignatureResult
+
+    from .ui_helpers import open_window
+
+    signed = _sign(service, tmp_path / "r.pdf", FileKey(signing.p12, PASSPHRASE), Appearance())
+    add_trusted(signing.authority.pem)  # the office's list (in this test's data folder)
+    window = open_window(qtbot, db_path, tmp_path)
+    action = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Kiểm tra chữ ký…"
+    )
+    for path, valid, said in (
+        (signed, True, "Chữ ký hợp lệ"),
+        (db_path, False, "không phải tệp PDF"),
+    ):
+        monkeypatch.setattr(prompts, "open_file", lambda *args, p=path: p)
+        action.trigger()
+        qtbot.waitUntil(lambda: bool(window.findChildren(SignatureResult)), timeout=20000)
+        (result,) = window.findChildren(SignatureResult)
+        assert result.ok is valid and said in result.findChild(object, "details").toPlainText()
+        result.setParent(None)
+        result.deleteLater()
