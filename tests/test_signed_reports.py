@@ -206,9 +206,17 @@ def test_an_expired_or_not_yet_valid_certificate_is_refused(
     assert not list(tmp_path.glob("*.pdf"))
 
 
-def test_a_missing_module_or_token_is_said_plainly(
+def test_a_missing_module_or_token_or_a_file_that_is_no_key_is_said_plainly(
     service: PlanService, signing: Keys, tmp_path: Path
 ) -> None:
+    with pytest.raises(SigningError, match="Không nạp được thư viện của thiết bị ký số"):
+        _sign(
+            service, tmp_path / "r.pdf", TokenKey(str(tmp_path / "không có.so"), "1"), Appearance()
+        )
+    note = tmp_path / "ghi chú.p12"
+    note.write_text("không phải khóa", encoding="utf-8")
+    with pytest.raises(SigningError, match="không phải tệp khóa ký số"):
+        _sign(service, tmp_path / "r.pdf", FileKey(note, "x"), Appearance())
     with pytest.raises(SigningError, match="Không thấy thiết bị ký số"):
         _sign(
             service,
@@ -217,6 +225,25 @@ def test_a_missing_module_or_token_is_said_plainly(
             Appearance(),
         )
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_something_added_after_signing_is_reported_as_a_change(
+    service: PlanService, signing: Keys, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    signed = _sign(service, tmp_path / "r.pdf", FileKey(signing.p12, PASSPHRASE), Appearance())
+    with signed.open("rb+") as file:  # an incremental update: the signed bytes stay as they were
+        writer = IncrementalPdfFileWriter(file)
+        writer.root["/Lang"] = generic.TextStringObject("en")
+        writer.update_root()
+        writer.write_in_place()
+    (check,) = verify_pdf(signed, load_certificates([signing.authority.pem])).signatures
+    assert check.intact and check.trusted and check.changed_after and not check.ok
+    argv = ["--db", str(tmp_path / "x.db"), "verify", str(signed)]
+    assert cli.main([*argv, "--trust", str(signing.authority.pem)]) == 1
+    assert "SAU khi ký" in capsys.readouterr().out
 
 
 def test_an_untrusted_authority_is_reported_not_trusted(

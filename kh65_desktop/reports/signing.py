@@ -79,9 +79,18 @@ def sign_pdf(
         data = source.read_bytes()
     except OSError as exc:
         raise SigningError(f"Không đọc được “{source}”: {why_not_written(exc)}.") from exc
-    with _signer(key) as signer:
-        _check_validity(signer.signing_cert, moment)
-        signed = _signed_bytes(data, signer, block, appearance, moment)
+    from pkcs11.exceptions import PKCS11Error
+    from pyhanko.sign.general import SigningError as HankoError
+
+    try:
+        with _signer(key) as signer:
+            _check_validity(signer.signing_cert, moment)
+            signed = _signed_bytes(data, signer, block, appearance, moment)
+    except (PKCS11Error, HankoError) as exc:  # the token failed midway, a key it cannot use
+        raise SigningError(
+            "Thiết bị hoặc khóa ký số báo lỗi khi ký: chưa ký, chưa ghi tệp nào. Hãy kiểm tra "
+            f"thiết bị rồi thử lại ({type(exc).__name__})."
+        ) from exc
     try:
         with atomic_path(out) as temporary:
             temporary.write_bytes(signed)
@@ -139,15 +148,10 @@ def _token_session(key: TokenKey) -> Any:
 
     try:
         library = pkcs11.lib(key.module)
-    except (RuntimeError, OSError) as exc:
+    except (RuntimeError, OSError) as exc:  # python-pkcs11 wraps dlopen's failure
         raise SigningError(
             f"Không nạp được thư viện của thiết bị ký số “{key.module}”: hãy kiểm tra đường "
             "dẫn tới tệp thư viện (.so/.dll) mà nhà cung cấp thiết bị cài đặt."
-        ) from exc
-    except p11.AlreadyInitialized as exc:
-        raise SigningError(
-            "Đã dùng một thư viện thiết bị ký số khác trong lần chạy này: hãy khởi động lại "
-            "ứng dụng rồi ký bằng thiết bị này."
         ) from exc
     try:
         tokens = list(library.get_tokens(token_label=key.token_label))

@@ -42,7 +42,9 @@ class SignatureCheck:
             lines.append("Nội dung: có phần được thêm vào tệp SAU khi ký.")
         else:
             lines.append("Nội dung: nguyên vẹn từ khi ký.")
-        if self.trusted:
+        if not self.intact:
+            lines.append("Chứng thư: không xét được, vì chữ ký đã hỏng.")
+        elif self.trusted:
             lines.append("Chứng thư: hợp lệ, do nơi cấp được tin cậy cấp.")
         else:
             lines.append(f"Chứng thư: KHÔNG được tin cậy — {self.problem}")

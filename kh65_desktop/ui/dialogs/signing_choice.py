@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,12 +39,22 @@ class SigningChoice(QGroupBox):
         self.with_token = QRadioButton(self.tr("Thiết bị ký số (token)"))
         self.with_file.setChecked(True)
         self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
+        # Hidden until chosen, and only the chosen way's rows: the report dialog must still
+        # fit a 1366x768 screen with its buttons.
+        self.inside = QWidget(self)
+        form = QFormLayout(self.inside)
+        form.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 0, 6, 0)
+        outer.addWidget(self.inside)
         ways = QHBoxLayout()
         ways.addWidget(self.with_file)
         ways.addWidget(self.with_token)
+        self.copy = QCheckBox(self.tr("Ký như bản sao (góc trên bên phải trang đầu)"))
+        ways.addWidget(self.copy)
         form.addRow(self.tr("Ký bằng"), ways)
         png = self.tr("Ảnh PNG (*.png)")
+        self.rows: dict[str, QWidget] = {}
         for key, label, filters in (
             ("p12", self.tr("Tệp khóa"), self.tr("Tệp khóa (*.p12 *.pfx)")),
             ("module", self.tr("Thư viện thiết bị"), self.tr("Thư viện PKCS#11 (*.so *.dll)")),
@@ -53,26 +65,33 @@ class SigningChoice(QGroupBox):
             edit = QLineEdit(str(settings.store.value(f"signing/{key}", "") or ""))
             edit.setObjectName(f"signing_{key}")
             self.edits[key] = edit
-            if not filters:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(edit)
+            if filters:
+                pick = QPushButton(self.tr("Chọn…"))
+                pick.clicked.connect(lambda _=False, e=edit, f=filters: self._pick(e, f))
+                line.addWidget(pick)
+            else:
                 edit.setPlaceholderText(self.tr("bỏ trống: thiết bị đầu tiên"))
-                form.addRow(label, edit)
-                continue
-            row = QHBoxLayout()
-            row.addWidget(edit)
-            pick = QPushButton(self.tr("Chọn…"))
-            pick.clicked.connect(lambda _=False, e=edit, f=filters: self._pick(e, f))
-            row.addWidget(pick)
-            form.addRow(label, row)
-        self.copy = QCheckBox(self.tr("Ký như bản sao (góc trên bên phải trang đầu)"))
-        form.addRow("", self.copy)
+            self.rows[key] = row
+            if key == "seal_image":  # beside the signature image: one row for both
+                self.rows["signature_image"].layout().addWidget(QLabel(label))
+                self.rows["signature_image"].layout().addWidget(row)
+            else:
+                form.addRow(label, row)
+        self.form = form
         self.with_file.toggled.connect(self._show_way)
+        self.toggled.connect(self._show_way)
         self._show_way()
 
     def _show_way(self) -> None:
+        self.inside.setVisible(self.isChecked())
         on_file = self.with_file.isChecked()
-        self.edits["p12"].setEnabled(on_file)
-        self.edits["module"].setEnabled(not on_file)
-        self.edits["token_label"].setEnabled(not on_file)
+        self.form.setRowVisible(self.rows["p12"], on_file)
+        self.form.setRowVisible(self.rows["module"], not on_file)
+        self.form.setRowVisible(self.rows["token_label"], not on_file)
 
     def _pick(self, edit: QLineEdit, filters: str) -> None:
         path = prompts.open_file(self, self.tr("Chọn tệp"), filters)
