@@ -29,6 +29,10 @@ def add_signing_arguments(report: Any) -> None:
 def signing_from_args(args: argparse.Namespace) -> Any:
     """The report's Signing, or None when no key was given."""
     if not args.sign and not args.sign_pkcs11:
+        if args.sign_image or args.seal_image or args.sign_copy:
+            raise LookupError(
+                "Ảnh chữ ký, ảnh con dấu và --sign-copy cần --sign hoặc --sign-pkcs11."
+            )
         return None
     from .reports.produce import Signing
     from .reports.signing import Appearance, FileKey, TokenKey

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -33,17 +35,22 @@ class Keys:
 
 
 @pytest.fixture(scope="session")
-def signing(tmp_path_factory: pytest.TempPathFactory) -> Keys:
-    """One token per test session: the PKCS#11 library is loaded once per process."""
+def signing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Keys]:
+    """One token per test session: SoftHSM2 reads its configuration once per process."""
     folder = tmp_path_factory.mktemp("signing")
     authority = keys.make_authority(folder)
+    before = os.environ.get("SOFTHSM2_CONF")
     keys.softhsm_token(folder, authority, "Trần Thị Bình")
-    return Keys(
+    yield Keys(
         authority,
         keys.make_authority(folder, "CA lạ"),
         keys.make_p12(folder, authority, PASSPHRASE),
         folder,
     )
+    if before is None:
+        os.environ.pop("SOFTHSM2_CONF", None)
+    else:
+        os.environ["SOFTHSM2_CONF"] = before
 
 
 def _images(folder: Path) -> Appearance:
@@ -227,6 +234,18 @@ def test_a_missing_module_or_token_or_a_file_that_is_no_key_is_said_plainly(
     assert not (tmp_path / "r.pdf").exists()
 
 
+def test_an_image_that_is_not_one_is_said_and_nothing_written(
+    service: PlanService, signing: Keys, tmp_path: Path
+) -> None:
+    note = tmp_path / "con dấu.png"
+    note.write_text("không phải ảnh", encoding="utf-8")
+    out = tmp_path / "out" / "r.pdf"
+    out.parent.mkdir()
+    with pytest.raises(SigningError, match="Không đọc được ảnh con dấu “con dấu.png”"):
+        _sign(service, out, FileKey(signing.p12, PASSPHRASE), Appearance(seal_image=note))
+    assert list(out.parent.iterdir()) == []
+
+
 def test_something_added_after_signing_is_reported_as_a_change(
     service: PlanService, signing: Keys, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -392,3 +411,32 @@ def test_check_signature_in_the_window_says_valid_or_changed(
         assert result.ok is valid and said in result.findChild(object, "details").toPlainText()
         result.setParent(None)
         result.deleteLater()
+
+
+def test_the_window_trusts_an_authority_from_the_result_and_checks_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    db_path: Path,
+    service: PlanService,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from kh65_desktop.reports.trusted_certificates import trusted_certificates
+    from kh65_desktop.ui import prompts
+    from kh65_desktop.ui.dialogs.verify_dialog import SignatureResult, check_signature
+
+    from .ui_helpers import open_window
+
+    signed = _sign(service, tmp_path / "r.pdf", FileKey(signing.p12, PASSPHRASE), Appearance())
+    window = open_window(qtbot, db_path, tmp_path)
+    monkeypatch.setattr(prompts, "open_file", lambda *args: signed)
+    check_signature(window)
+    qtbot.waitUntil(lambda: bool(window.findChildren(SignatureResult)), timeout=20000)
+    (first,) = window.findChildren(SignatureResult)
+    assert not first.ok and "KHÔNG được tin cậy" in first.findChild(object, "details").toPlainText()
+    monkeypatch.setattr(prompts, "open_file", lambda *args: signing.authority.pem)
+    first.findChild(QPushButton, "addTrust").click()
+    assert len(trusted_certificates()) == 1  # kept on the office's list
+    qtbot.waitUntil(lambda: any(r.ok for r in window.findChildren(SignatureResult)), timeout=20000)

@@ -287,6 +287,19 @@ async def _sign_at(pdf_signer: Any, writer: Any, moment: datetime) -> BytesIO:
     return output
 
 
+def _image(path: Path | None, what: str) -> Any:
+    from reportlab.lib.utils import ImageReader
+
+    if path is None:
+        return None
+    try:
+        return ImageReader(str(path))
+    except OSError as exc:  # missing, unreadable, or not an image (PIL says so as OSError)
+        raise SigningError(
+            f"Không đọc được ảnh {what} “{path.name}”: hãy chọn tệp ảnh PNG có thật."
+        ) from exc
+
+
 def _draw_stamp(
     path: Path,
     box: tuple[float, float, float, float],
@@ -297,7 +310,6 @@ def _draw_stamp(
 ) -> None:
     """The stamp as a one-page PDF of the box's size, in the report's font: the seal on
     the left, the signature image across, the signer and time in small type."""
-    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     from . import fonts
@@ -322,26 +334,24 @@ def _draw_stamp(
             canvas.drawCentredString(width / 2, top - i * (size + 2), line)
         canvas.save()
         return
-    try:
-        if appearance.seal_image:
-            seal = ImageReader(str(appearance.seal_image))
-            canvas.drawImage(  # the seal over the left third, as a stamped seal sits
-                seal, 4, 0, width=height, height=height, mask="auto", preserveAspectRatio=True
-            )
-        if appearance.signature_image:
-            canvas.drawImage(
-                ImageReader(str(appearance.signature_image)),
-                width * 0.25,
-                height * 0.22,
-                width=width * 0.5,
-                height=height * 0.78,
-                mask="auto",
-                preserveAspectRatio=True,
-            )
-    except OSError as exc:
-        raise SigningError(
-            "Không đọc được ảnh chữ ký hoặc ảnh con dấu: hãy chọn tệp ảnh PNG."
-        ) from exc
+    seal, mark = (
+        _image(p, n)
+        for p, n in ((appearance.seal_image, "con dấu"), (appearance.signature_image, "chữ ký"))
+    )
+    if seal is not None:  # the seal over the left of the block, as a stamped seal sits
+        canvas.drawImage(
+            seal, 4, 0, width=height, height=height, mask="auto", preserveAspectRatio=True
+        )
+    if mark is not None:
+        canvas.drawImage(
+            mark,
+            width * 0.25,
+            height * 0.22,
+            width=width * 0.5,
+            height=height * 0.78,
+            mask="auto",
+            preserveAspectRatio=True,
+        )
     canvas.setFillColorRGB(0.1, 0.1, 0.55)
     canvas.setFont(fonts.FAMILY, 7)
     for i, line in enumerate(lines):

@@ -2915,126 +2915,146 @@ Save this figure anyway?</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="32"/>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="36"/>
         <source>Đang kiểm tra chữ ký…</source>
         <translation>Checking the signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="67"/>
         <source>Kiểm tra chữ ký số: {0}</source>
         <translation>Signature check: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="53"/>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="70"/>
         <source>Chữ ký hợp lệ</source>
         <translation>The signature is valid</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="72"/>
         <source>Chữ ký KHÔNG hợp lệ hoặc không kiểm tra được</source>
         <translation>The signature is NOT valid or could not be checked</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="84"/>
+        <source>Tin cậy nơi cấp chứng thư…</source>
+        <translation>Trust the issuing authority…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="102"/>
+        <source>Chứng thư gốc của nơi cấp</source>
+        <translation>The authority's root certificate</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="103"/>
+        <source>Chứng thư số (*.pem *.cer *.crt)</source>
+        <translation>Certificates (*.pem *.cer *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="110"/>
+        <source>Tin cậy nơi cấp chứng thư</source>
+        <translation>Trust the issuing authority</translation>
     </message>
 </context>
 <context>
     <name>SigningChoice</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="31"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="36"/>
         <source>Ký số khi lưu</source>
         <translation>Sign digitally when saving</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="36"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="41"/>
         <source>Tệp khóa .p12/.pfx</source>
         <translation>.p12/.pfx key file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="37"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="42"/>
         <source>Thiết bị ký số (token)</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="44"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="58"/>
         <source>Ký bằng</source>
         <translation>Sign with</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="45"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="59"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="62"/>
         <source>Tệp khóa</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="62"/>
         <source>Tệp khóa (*.p12 *.pfx)</source>
         <translation>Key files (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="63"/>
         <source>Thư viện thiết bị</source>
         <translation>Token library</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="48"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="63"/>
         <source>Thư viện PKCS#11 (*.so *.dll)</source>
         <translation>PKCS#11 libraries (*.so *.dll)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="64"/>
         <source>Nhãn thiết bị</source>
         <translation>Token label</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="50"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="65"/>
         <source>Ảnh chữ ký</source>
         <translation>Signature image</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="66"/>
         <source>Ảnh con dấu</source>
         <translation>Seal image</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="57"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="80"/>
         <source>bỏ trống: thiết bị đầu tiên</source>
         <translation>empty: the first token</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="76"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="66"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="56"/>
         <source>Ký như bản sao (góc trên bên phải trang đầu)</source>
         <translation>Sign as a copy (top right of the first page)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="100"/>
         <source>Chọn tệp</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="105"/>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="145"/>
         <source>Ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="128"/>
         <source>Hãy chọn tệp khóa hoặc thư viện của thiết bị ký số trước khi lưu.</source>
-        <translation>Choose the key file or the signing token's library before saving.</translation>
+        <translation>Choose the key file or the signing token&apos;s library before saving.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="132"/>
         <source>Mật khẩu của tệp khóa {0}:</source>
         <translation>Passphrase of the key file {0}:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="134"/>
         <source>Mã PIN của thiết bị ký số:</source>
         <translation>PIN of the signing token:</translation>
     </message>

@@ -4,7 +4,7 @@ images; the passphrase or PIN is asked at each save and never stored."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from .. import prompts
 from ..settings import AppSettings
+
+if TYPE_CHECKING:
+    from ...reports.produce import Signing
 
 _KEYS = ("p12", "module", "token_label", "signature_image", "seal_image")
 
@@ -102,7 +105,7 @@ class SigningChoice(QGroupBox):
         text = self.edits[key].text().strip()
         return Path(text) if text else None
 
-    def request(self, ask: Any = None) -> Any:
+    def request(self, ask: Any = None) -> Signing | None | Literal[False]:
         """The Signing for write_report; None when not signing; False when the clerk
         cancelled the passphrase/PIN prompt or left the key empty. `ask(label)` returns
         the secret (tests hand one in); by default a password prompt."""

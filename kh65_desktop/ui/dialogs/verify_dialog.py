@@ -27,13 +27,23 @@ def check_signature(parent: QWidget) -> None:
         QCoreApplication.translate("SignatureResult", "Tệp PDF (*.pdf)"),
     )
     if path is not None:
-        run_in_background(
+        _check(parent, path)
+
+
+def _check(parent: QWidget, path: Path) -> None:
+    run_in_background(
+        parent,
+        QCoreApplication.translate("SignatureResult", "Đang kiểm tra chữ ký…"),
+        lambda: _verify(path),
+        lambda verdict: SignatureResult(
+            path,
+            verdict.ok,
+            verdict.text(),
             parent,
-            QCoreApplication.translate("SignatureResult", "Đang kiểm tra chữ ký…"),
-            lambda: _verify(path),
-            lambda verdict: SignatureResult(path, verdict.ok, verdict.text(), parent).show(),
-            lambda message: SignatureResult(path, False, message, parent).show(),
-        )
+            offer_trust=any(c.intact and not c.trusted for c in verdict.signatures),
+        ).show(),
+        lambda message: SignatureResult(path, False, message, parent).show(),
+    )
 
 
 def _verify(path: Path):  # type: ignore[no-untyped-def]
@@ -44,7 +54,14 @@ def _verify(path: Path):  # type: ignore[no-untyped-def]
 
 
 class SignatureResult(QDialog):
-    def __init__(self, path: Path, ok: bool, text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        ok: bool,
+        text: str,
+        parent: QWidget | None = None,
+        offer_trust: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signatureResult")
         self.setWindowTitle(self.tr("Kiểm tra chữ ký số: {0}").format(path.name))
@@ -61,8 +78,37 @@ class SignatureResult(QDialog):
         body.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.path = path
+        if offer_trust:  # intact, but the authority is not on the office's list yet
+            trust = buttons.addButton(
+                self.tr("Tin cậy nơi cấp chứng thư…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            trust.setObjectName("addTrust")
+            trust.clicked.connect(self.add_trust)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(body)
         layout.addWidget(buttons)
         self.resize(560, 320)
+
+    def add_trust(self) -> None:
+        """Keep an authority's root certificate (.pem/.cer) on the office's list and check
+        the file again."""
+        from ...reports.trusted_certificates import add_trusted
+        from ...reports.verification import VerifyError
+
+        source = prompts.open_file(
+            self,
+            self.tr("Chứng thư gốc của nơi cấp"),
+            self.tr("Chứng thư số (*.pem *.cer *.crt)"),
+        )
+        if source is None:
+            return
+        try:
+            add_trusted(source)
+        except VerifyError as exc:
+            prompts.show_error(self, self.tr("Tin cậy nơi cấp chứng thư"), str(exc))
+            return
+        parent = self.parentWidget()
+        self.close()
+        _check(parent or self, self.path)
