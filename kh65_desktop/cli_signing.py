@@ -34,6 +34,8 @@ def signing_from_args(args: argparse.Namespace) -> Any:
                 "Ảnh chữ ký, ảnh con dấu và --sign-copy cần --sign hoặc --sign-pkcs11."
             )
         return None
+    if args.out.suffix.lower() != ".pdf":  # say so before asking for a secret
+        raise LookupError("Chỉ ký số được báo cáo PDF: hãy lưu với đuôi .pdf (--out TỆP.pdf).")
     from .reports.produce import Signing
     from .reports.signing import Appearance, FileKey, TokenKey
 

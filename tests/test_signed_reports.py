@@ -335,6 +335,19 @@ def test_the_report_command_refuses_a_wrong_pin_with_exit_code_2(
     assert cli.main([*argv, "--sign-pkcs11", keys.SOFTHSM_MODULE]) == 2
     err = capsys.readouterr().err
     assert "Mã PIN" in err and "Traceback" not in err and not out.exists()
+    word = [
+        "--db",
+        str(db_path),
+        "report",
+        "--kind",
+        "province",
+        "--out",
+        str(out.with_suffix(".docx")),
+    ]
+    assert cli.main([*word, "--sign-pkcs11", keys.SOFTHSM_MODULE]) == 2
+    assert "Chỉ ký số được báo cáo PDF" in capsys.readouterr().err
+    assert cli.main([*argv, "--seal-image", str(out)]) == 2
+    assert "cần --sign hoặc --sign-pkcs11" in capsys.readouterr().err and not out.exists()
 
 
 def _signed_from_dialog(qtbot, window, out: Path, pin: str, monkeypatch) -> object:  # type: ignore[no-untyped-def]
