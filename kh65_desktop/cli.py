@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_keys, cli_localities
+from . import __version__, cli_keys, cli_localities, cli_verify
+from .cli_signing import add_signing_arguments, signing_from_args
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -57,7 +58,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_keys)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_keys, cli_verify)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="tệp TOML ghi các phần lời văn của báo cáo (docs/report-sections.md)",
     )
     report.add_argument("--out", type=Path, required=True, help="tệp .pdf hoặc .docx")
+    add_signing_arguments(report)
     for module in COMMAND_MODULES:
         module.add_parser(commands)
     _plan_commands(commands)
@@ -543,7 +545,9 @@ def _files(service: PlanService, plan: Plan, args: argparse.Namespace) -> int:
         from .reports.produce import write_report
 
         options = report_options(service, args, plan)
-        print(f"Đã lưu báo cáo: {write_report(service, options, args.out, plan=plan)}")
+        signing = signing_from_args(args)
+        saved = write_report(service, options, args.out, plan=plan, signing=signing)
+        print(f"Đã lưu báo cáo{' đã ký số' if signing else ''}: {saved}")
         return 0
     from .services.exchange_files import export_file
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -34,6 +35,7 @@ from .plain_text import PlainParagraph
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
 TEXT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
 BODY, TABLE_SIZE = 14, 11
+SIGNING_WIDTH = TEXT_WIDTH - 75 * mm  # the signing block's column, right of "Nơi nhận"
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT}
 
 
@@ -319,7 +321,31 @@ def _table_part(table: Table, rows: list) -> T:  # type: ignore[type-arg]
     return result
 
 
-def _signature(head: Letterhead, closing: Flowable) -> Flowable:
+@dataclass(frozen=True)
+class SignatureBlock:
+    """Where the signature and seal go: the room left between the signer's title and name
+    on the page the signing block fell on (page counted from 0; PDF points from the page's
+    bottom left). reports/signing.py places the visible signature here."""
+
+    page: int
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+class _SignatureRoom(Spacer):
+    """The blank space for the signature and seal; it notes where it was drawn."""
+
+    def __init__(self, width: float, height: float, found: list[SignatureBlock]) -> None:
+        super().__init__(width, height)
+        self.found = found
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self.found.append(
+            SignatureBlock(self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+        )
+
+
+def _signature(head: Letterhead, closing: Flowable, found: list[SignatureBlock]) -> Flowable:
     copies = [P("<i><b>Nơi nhận:</b></i>", _style("cc-title", 12))]
     for i, line in enumerate(head.copies_to):
         end = "." if i == len(head.copies_to) - 1 else ";"
@@ -328,10 +354,10 @@ def _signature(head: Letterhead, closing: Flowable) -> Flowable:
     signing = [
         P(_text(head.authority.upper()), signer),
         P(_text(head.signer_title.upper()), signer),
-        Spacer(1, 25 * mm),
+        _SignatureRoom(SIGNING_WIDTH, 25 * mm, found),
         P(_text(head.signer_name or " "), signer),
     ]
-    table = T([[copies, signing]], colWidths=[75 * mm, TEXT_WIDTH - 75 * mm])
+    table = T([[copies, signing]], colWidths=[75 * mm, SIGNING_WIDTH])
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
@@ -436,6 +462,12 @@ def _page_number(canvas: Any, doc: Any) -> None:
 
 def render_pdf(report: Report, path: Path) -> Path:
     """Write the report as an A4 PDF with embedded fonts."""
+    render_signable_pdf(report, path)
+    return path
+
+
+def render_signable_pdf(report: Report, path: Path) -> SignatureBlock:
+    """Write the report as render_pdf does and say where its signature block is."""
     fonts.register()
     head = report.letterhead
     document = BaseDocTemplate(
@@ -467,8 +499,14 @@ def render_pdf(report: Report, path: Path) -> Path:
             PageTemplate("later", [frame], onPage=_page_number),
         ]
     )
+    found: list[SignatureBlock] = []
     body = _body(report)
     closing = body.pop() if body else Spacer(1, 1)  # "./." never sits alone above the signature
-    story: list[Flowable] = [LetterheadBlock(head), *_title(head), *body, _signature(head, closing)]
+    story: list[Flowable] = [
+        LetterheadBlock(head),
+        *_title(head),
+        *body,
+        _signature(head, closing, found),
+    ]
     document.build(story)
-    return path
+    return found[-1]  # a KeepTogether that moved is drawn only once, where it stayed

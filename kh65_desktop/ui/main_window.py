@@ -33,6 +33,7 @@ from .dialogs.locality_load import choose_locality_list
 from .dialogs.new_plan import ask_new_plan
 from .dialogs.period_entry import enter_period
 from .dialogs.reorg_preview import apply_reorg
+from .dialogs.verify_dialog import check_signature
 from .new_plan_commands import load_plan_command, new_plan_command
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.report_action.triggered.connect(self.open_report)
         self.check_action = file_menu.addAction(self.tr("Đối chiếu số liệu văn bản…"))
         self.check_action.triggered.connect(self.run_check)
+        file_menu.addAction(self.tr("Kiểm tra chữ ký…")).triggered.connect(
+            lambda: check_signature(self)
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Thoát"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

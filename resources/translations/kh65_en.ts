@@ -1549,7 +1549,7 @@ Save this figure anyway?</translation>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="100"/>
         <source>Khóa của đơn vị này</source>
-        <translation>This office's key</translation>
+        <translation>This office&apos;s key</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="103"/>
@@ -1640,7 +1640,7 @@ Save this figure anyway?</translation>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="210"/>
         <source>Khóa mới của {0} (mã khóa {1}) được khóa đang tin cậy của đơn vị ký xác nhận. Tin cậy khóa mới và đánh dấu khóa cũ là đã thay?</source>
-        <translation>The new key of {0} (key code {1}) is signed by the office's trusted key. Trust the new key and mark the old one replaced?</translation>
+        <translation>The new key of {0} (key code {1}) is signed by the office&apos;s trusted key. Trust the new key and mark the old one replaced?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="215"/>
@@ -1822,279 +1822,284 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="317"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <source>Kiểm tra chữ ký…</source>
+        <translation>Check signature…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="187"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="235"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="235"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="243"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="252"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="298"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="298"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="311"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="311"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="331"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="320"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="355"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="414"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="418"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2822,184 +2827,184 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="70"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="75"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="77"/>
         <source>Báo cáo toàn tỉnh ({0})</source>
         <translation>Province-wide report ({0})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="82"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="148"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="155"/>
         <source>Phần lời văn…</source>
         <translation>Narrative sections…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="156"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="157"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="158"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="159"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="280"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="288"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="291"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="302"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="302"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="309"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="324"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -3097,6 +3102,163 @@ Call the office and compare this key code with the one they read out. Trust it o
         <location filename="../../kh65_desktop/ui/same_period_commands.py" line="79"/>
         <source>{0} số cùng kỳ đã được sửa ở nơi khác sau đó nên được giữ nguyên.</source>
         <translation>{0} same-period figures were changed elsewhere since and were left as they are.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureResult</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="26"/>
+        <source>Kiểm tra chữ ký số</source>
+        <translation>Check a digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="27"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="36"/>
+        <source>Đang kiểm tra chữ ký…</source>
+        <translation>Checking the signature…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="67"/>
+        <source>Kiểm tra chữ ký số: {0}</source>
+        <translation>Signature check: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="70"/>
+        <source>Chữ ký hợp lệ</source>
+        <translation>The signature is valid</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="72"/>
+        <source>Chữ ký KHÔNG hợp lệ hoặc không kiểm tra được</source>
+        <translation>The signature is NOT valid or could not be checked</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="84"/>
+        <source>Tin cậy nơi cấp chứng thư…</source>
+        <translation>Trust the issuing authority…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="102"/>
+        <source>Chứng thư gốc của nơi cấp</source>
+        <translation>The authority&apos;s root certificate</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="103"/>
+        <source>Chứng thư số (*.pem *.cer *.crt)</source>
+        <translation>Certificates (*.pem *.cer *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/verify_dialog.py" line="110"/>
+        <source>Tin cậy nơi cấp chứng thư</source>
+        <translation>Trust the issuing authority</translation>
+    </message>
+</context>
+<context>
+    <name>SigningChoice</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="36"/>
+        <source>Ký số khi lưu</source>
+        <translation>Sign digitally when saving</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="41"/>
+        <source>Tệp khóa .p12/.pfx</source>
+        <translation>.p12/.pfx key file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="42"/>
+        <source>Thiết bị ký số (token)</source>
+        <translation>Signing token</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="56"/>
+        <source>Ký như bản sao (góc trên bên phải trang đầu)</source>
+        <translation>Sign as a copy (top right of the first page)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="58"/>
+        <source>Ký bằng</source>
+        <translation>Sign with</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="59"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="62"/>
+        <source>Tệp khóa</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="62"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="63"/>
+        <source>Thư viện thiết bị</source>
+        <translation>Token library</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="63"/>
+        <source>Thư viện PKCS#11 (*.so *.dll)</source>
+        <translation>PKCS#11 libraries (*.so *.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="64"/>
+        <source>Nhãn thiết bị</source>
+        <translation>Token label</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="65"/>
+        <source>Ảnh chữ ký</source>
+        <translation>Signature image</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="66"/>
+        <source>Ảnh con dấu</source>
+        <translation>Seal image</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="76"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="80"/>
+        <source>bỏ trống: thiết bị đầu tiên</source>
+        <translation>empty: the first token</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="100"/>
+        <source>Chọn tệp</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="145"/>
+        <source>Ký số</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="128"/>
+        <source>Hãy chọn tệp khóa hoặc thư viện của thiết bị ký số trước khi lưu.</source>
+        <translation>Choose the key file or the signing token&apos;s library before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="132"/>
+        <source>Mật khẩu của tệp khóa {0}:</source>
+        <translation>Passphrase of the key file {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/signing_choice.py" line="134"/>
+        <source>Mã PIN của thiết bị ký số:</source>
+        <translation>PIN of the signing token:</translation>
     </message>
 </context>
 <context>
@@ -3384,7 +3546,7 @@ You can undo this with Ctrl+Z.</translation>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/package_keys.py" line="48"/>
         <source>Khóa ký của đơn vị được đặt mật khẩu. Nhập mật khẩu:</source>
-        <translation>The office's signing key has a passphrase. Enter it:</translation>
+        <translation>The office&apos;s signing key has a passphrase. Enter it:</translation>
     </message>
 </context>
 </TS>

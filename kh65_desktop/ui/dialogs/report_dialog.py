@@ -34,7 +34,7 @@ from ...reports.builders import (
     default_letterhead,
 )
 from ...reports.document import Letterhead
-from ...reports.produce import write_report
+from ...reports.produce import Signing, write_report
 from ...services.organisations import named_for
 from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
@@ -46,6 +46,7 @@ from ..context import AppContext
 from ..printing import open_at_page_width, prepare_printer, print_pdf
 from ..views import fill_combo
 from .report_draft import open_report_draft
+from .signing_choice import SigningChoice
 
 _TEXT = ("parent_body", "issuing_body", "symbol", "authority", "signer_title", "signer_name")
 _LISTS = ("recipients", "copies_to")
@@ -145,6 +146,8 @@ class ReportDialog(QDialog):
             box.setChecked(box is not self.notes)
             sections.addWidget(box)
         form.addRow(self.tr("Gồm các phần"), sections)
+        self.signing = SigningChoice(context.settings, self)
+        form.addRow(self.signing)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -270,7 +273,9 @@ class ReportDialog(QDialog):
         )
 
     # -- output ----------------------------------------------------------------------------
-    def write(self, path: Path, then: Callable[[Path], None]) -> None:
+    def write(
+        self, path: Path, then: Callable[[Path], None], signing: Signing | None = None
+    ) -> None:
         """Write the report off the GUI thread, then call `then` with the file."""
         self.remember()
         options, plans, today = self.options(), self.context.plans, self.context.today()
@@ -281,7 +286,7 @@ class ReportDialog(QDialog):
         run_in_background(
             self,
             self.tr("Đang tạo báo cáo…"),
-            lambda: write_report(plans, options, path, today, plan),
+            lambda: write_report(plans, options, path, today, plan, signing),
             lambda written: (
                 self.status.setText(self.tr("Đã lưu: {0}").format(written)),
                 then(written),
@@ -302,8 +307,11 @@ class ReportDialog(QDialog):
             suffix=suffix,
         )
         path = prompts.save_file(self, self.tr("Lưu báo cáo"), name, kinds[suffix])
-        if path is not None:
-            self.write(path.with_suffix(suffix), lambda _: None)
+        if path is None:
+            return
+        signing = self.signing.request() if suffix == ".pdf" else None
+        if signing is not False:  # False: the clerk cancelled the PIN or passphrase
+            self.write(path.with_suffix(suffix), lambda _: None, signing)
 
     def preview(self) -> None:
         folder = Path(tempfile.mkdtemp(prefix="kh65-preview-"))

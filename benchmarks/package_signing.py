@@ -1,7 +1,7 @@
 """What signing costs: a 10.000-figure package written and read with and without its
 signature (exchange/signing.py), each the median of several runs in one process.
 
-    python benchmarks/signing.py [--figures 10000] [--repeat 7]
+    python benchmarks/package_signing.py [--figures 10000] [--repeat 7]
 
 Never part of the test suite; results go in BENCHMARKS.md.
 """
