@@ -35,6 +35,7 @@ from ..exchange.data import (
     ValueData,
 )
 from ..storage.figures import StoredFigure, stored_figures
+from ..storage.locks import Locks, locked_reason
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -214,6 +215,7 @@ class ExchangeService:
                 (i_id for code, (i_id, _) in indicators.items() if code in sent),
             )
             ours_texts = _stored_texts(session, sender.id) if data.texts else {}
+            locks = Locks(session.connection(), plan.id or 0)  # approved: skipped
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -267,6 +269,9 @@ class ExchangeService:
                 place[1] if place else "",
                 ours,
             )
+            if locks and known and period and row.action not in (Action.REFUSED, Action.UNCHANGED):
+                if found := locks.covering(known[0], period[0], place[0] if place else None):
+                    row.action, row.reason = Action.REFUSED, locked_reason(found)
             if row.action is not Action.REFUSED:
                 used_periods.add(value.period)
             append(row)
