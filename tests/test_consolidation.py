@@ -272,6 +272,9 @@ def test_unknown_unit_names_close_matches(engine: Engine) -> None:
     with Session(engine) as session:
         units = reporting_units(session, plan)
     with pytest.raises(UnknownUnit, match="Cục Thống kê tỉnh"):
-        find_unit(units, AGENCY, "Cuc Thong ke")
+        find_unit(units, AGENCY, "Cuc Thong kee")
+    with pytest.raises(UnknownUnit, match="Có phải: .*Sở"):
+        find_unit(units, AGENCY, "Sở")  # names several: refused, with some of them
     assert find_unit(units, AGENCY, "cuc thong ke tinh").code == "CTK"
+    assert find_unit(units, AGENCY, "Cục Thống kê").code == "CTK"  # the only one
     assert find_unit(units, LOCALITY, "tcu").name == "Huyện Trà Cú"

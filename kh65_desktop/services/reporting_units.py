@@ -63,14 +63,20 @@ def reporting_units(session: Session, plan: Plan) -> list[Unit]:
     )
     task_leads = select(TaskAgency.agency_id).join(Task, col(Task.id) == TaskAgency.task_id)
     task_leads = task_leads.where(Task.plan_id == plan.id, TaskAgency.role == Role.LEAD)
-    lead_ids = set(session.exec(group_leads)) | set(session.exec(task_leads))
-    agencies = session.exec(select(Agency).where(col(Agency.id).in_(lead_ids))).all()
+    group_lead_ids = set(session.exec(group_leads))
+    lead_ids = group_lead_ids | set(session.exec(task_leads))
     targeted = (
         select(LocalityTarget.locality_id)
         .join(Indicator, col(Indicator.id) == LocalityTarget.indicator_id)
         .where(Indicator.plan_id == plan.id)
     )
     locality_ids = set(session.exec(targeted))
+    # a district's People's Committee that leads only tasks reports as its locality
+    agencies = [
+        a
+        for a in session.exec(select(Agency).where(col(Agency.id).in_(lead_ids)))
+        if a.id in group_lead_ids or a.locality_id not in locality_ids
+    ]
     localities = session.exec(select(Locality).where(col(Locality.id).in_(locality_ids))).all()
     return [
         Unit(AGENCY, a.id or 0, a.code, a.name, a.position)
@@ -89,6 +95,9 @@ def find_unit(units: list[Unit], kind: str, wanted: str) -> Unit:
     for unit in own:
         if key in (fold(unit.code), fold(unit.name)):
             return unit
+    within = [u for u in own if key and f" {key}" in f" {fold(u.name)}"]
+    if len(within) == 1:  # "Trà Cú" for "Huyện Trà Cú", "Cục Thống kê" for "… tỉnh"
+        return within[0]
     names = {fold(u.name): u.name for u in own} | {fold(u.code): u.name for u in own}
     close = [names[n] for n in difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)]
     close += [u.name for u in own if key and key in fold(u.name) and u.name not in close]
