@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from kh65_desktop.domain.terms import PeriodKind
+from kh65_desktop.exchange.data import ReviewData
 from kh65_desktop.services import approvals
 from kh65_desktop.services.consolidation import (
     APPROVED_STATE,
@@ -29,6 +30,7 @@ from kh65_desktop.services.consolidation import (
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import Action, ExchangeService
 from kh65_desktop.services.exchange_files import export_file, read_file
+from kh65_desktop.services.exchange_reviews import returned_to
 from kh65_desktop.services.periods import PeriodService
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.reporting_units import (
@@ -278,3 +280,64 @@ def test_unknown_unit_names_close_matches(engine: Engine) -> None:
     assert find_unit(units, AGENCY, "cuc thong ke tinh").code == "CTK"
     assert find_unit(units, AGENCY, "Cục Thống kê").code == "CTK"  # the only one
     assert find_unit(units, LOCALITY, "tcu").name == "Huyện Trà Cú"
+
+
+def test_a_return_travels_to_the_agency_in_the_next_package(
+    engine: Engine, district: Engine, tmp_path: Path
+) -> None:
+    office = PlanService(engine)
+    plan = office.current_plan()
+    half_year = office.periods(plan)[0]
+    tra_cu = unit(engine, plan, LOCALITY, "TCU")
+    approvals.return_(engine, tra_cu, half_year, "Số doanh nghiệp chưa khớp Cục Thuế", OFFICE)
+    with Session(engine) as session:
+        planners = session.exec(select(Agency).where(Agency.code == plan.owner_code)).one()
+    package = export_file(office, plan, planners, half_year, tmp_path / "so-khdt.kh65")
+    # sent: the next package does not carry it again
+    assert approvals.decisions(engine, plan.id, half_year.id)[-1].sent_at is not None
+    again = export_file(office, plan, planners, half_year, tmp_path / "lan-2.kh65")
+    assert read_file(again, OFFICE).reviews == []
+
+    # at the district: the import shows the return, and stores it
+    exchange = ExchangeService(district)
+    district_plan = PlanService(district).current_plan()
+    preview = exchange.preview(district_plan, read_file(package, "Lê Văn Tám"))
+    row = next(r for r in preview.rows if r.kind == "review")
+    sentence = (
+        "Sở Kế hoạch và Đầu tư trả lại số liệu kỳ 6 tháng đầu năm 2024: "
+        "Số doanh nghiệp chưa khớp Cục Thuế"
+    )
+    assert (row.action, row.name, row.locality) == (Action.ADD, sentence, "Huyện Trà Cú")
+    log = exchange.apply(district_plan, preview, "Lê Văn Tám")
+    with Session(district) as session:
+        district_agency = session.exec(select(Agency).where(Agency.code == "UBND-TCU")).one()
+    assert returned_to(district, district_agency.id) == [
+        ("6 tháng đầu năm 2024", "Số doanh nghiệp chưa khớp Cục Thuế")
+    ]
+    status = period_status(district, district_plan, half_year, today=lambda: date(2024, 6, 20))
+    row_status = next(u for u in status.units if u.unit.code == "TCU")
+    assert row_status.state == RETURNED_STATE
+    assert row_status.comment == "Số doanh nghiệp chưa khớp Cục Thuế"
+    # importing it again changes nothing; undoing the import takes the return away
+    assert exchange.preview(district_plan, read_file(package, "Lê Văn Tám")).changes_nothing
+    exchange.undo(log.id, "Lê Văn Tám")
+    assert returned_to(district, district_agency.id) == []
+
+
+def test_only_the_consolidating_office_may_send_returns(
+    engine: Engine, district: Engine, tmp_path: Path
+) -> None:
+    """A district's database holding a return (received) never sends it on; a package from
+    another office carrying one has it refused."""
+    plan = PlanService(engine).current_plan()
+    half_year = PlanService(engine).periods(plan)[0]
+    approvals.return_(engine, unit(engine, plan, AGENCY, "CTK"), half_year, "Thiếu", OFFICE)
+    with Session(engine) as session:
+        statistics = session.exec(select(Agency).where(Agency.code == "CTK")).one()
+    package = export_file(PlanService(engine), plan, statistics, half_year, tmp_path / "ctk.kh65")
+    assert read_file(package, OFFICE).reviews == []  # not the owner: nothing carried
+    data = read_file(package, OFFICE)
+    data.reviews = [ReviewData("2024-H1", "CTK", None, "returned", "Giả mạo", "X", None)]
+    rows = ExchangeService(district).preview(PlanService(district).current_plan(), data).rows
+    row = next(r for r in rows if r.kind == "review")
+    assert row.action is Action.REFUSED and "cơ quan tổng hợp" in row.reason

@@ -47,6 +47,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import from_stored_time
+from . import exchange_reviews
 from . import exchange_same_period as same_period
 from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
@@ -299,6 +300,9 @@ class ExchangeService:
                 if row.payload.period in new_periods and row.payload.period not in used_periods:
                     row.action, row.reason = Action.REFUSED, "Tệp không có số liệu của kỳ này."
                 append(row)
+            preview.rows += exchange_reviews.preview_rows(
+                session, plan, data, rights, PreviewRow, Action
+            )
         preview.rows[:0] = [_period_row(p, p.code in used_periods) for p in new_periods.values()]
         return preview
 

@@ -41,6 +41,7 @@ from ..storage.models import (
 )
 from .bulk import paused_gc
 from .carried_plan import owner_plan_file
+from .exchange_reviews import export_reviews, mark_sent
 from .exchange_same_period import export_same_period
 from .organisations import agency_name_for
 from .plan_service import PlanService
@@ -247,7 +248,12 @@ def export_file(
     """.kh65 package, .xlsx fill-in template or .csv table, by the file's extension."""
     suffix = out.suffix.lower()
     if suffix == SUFFIX:
-        return write_package(export_data(plans.engine, plan, agency, period, definitions), out)
+        data = export_data(plans.engine, plan, agency, period, definitions)
+        with Session(plans.engine) as session:  # the planners' returns go out, then are sent
+            data.reviews, returns = export_reviews(session, plan, agency)
+        written = write_package(data, out)
+        mark_sent(plans.engine, returns, datetime.now(UTC))
+        return written
     period = period or plans.periods(plan)[-1]
     if suffix == ".xlsx":
         info = PeriodData(
