@@ -587,6 +587,19 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
 </context>
 <context>
+    <name>DecisionTextDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="61"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="61"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/plan_editor.py" line="151"/>
@@ -1625,274 +1638,279 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <source>Tình hình báo cáo</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="178"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="186"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="198"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="228"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="234"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="242"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="251"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="262"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="297"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="297"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="330"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="317"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="319"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="332"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="347"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="349"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="405"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="409"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -3063,6 +3081,266 @@ Save this figure anyway?</translation>
         <location filename="../../kh65_desktop/ui/labels.py" line="46"/>
         <source>Cao</source>
         <translation>High</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTab</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="89"/>
+        <source>Đặt hạn nộp</source>
+        <translation>Set due date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="111"/>
+        <source>&amp;Duyệt</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="112"/>
+        <source>&amp;Trả lại…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="113"/>
+        <source>&amp;Mở lại…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="114"/>
+        <source>Xuất danh sách chưa báo cáo…</source>
+        <translation>Export not-reported list…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="115"/>
+        <source>In danh sách…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="116"/>
+        <source>Chép danh sách</source>
+        <translation>Copy list</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="117"/>
+        <source>Báo cáo tỉnh từ số liệu đã duyệt…</source>
+        <translation>Province report from approved figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="125"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="205"/>
+        <source>Hạn nộp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="131"/>
+        <source>Các gói số liệu đã nhận trong kỳ</source>
+        <translation>Packages received for the period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="152"/>
+        <source>chưa gửi</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="153"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="154"/>
+        <source>đã duyệt</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="155"/>
+        <source>trả lại</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="162"/>
+        <source>trễ {0} ngày</source>
+        <translation>{0} days late</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="164"/>
+        <source>hạn hôm nay</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="165"/>
+        <source>còn {0} ngày</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="178"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="244"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="188"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="195"/>
+        <source>Gói gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="202"/>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="207"/>
+        <source>Còn/trễ</source>
+        <translation>Left/late</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="211"/>
+        <source>Nhận xét, lý do</source>
+        <translation>Comment, reason</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="221"/>
+        <source>đã xác thực</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="222"/>
+        <source>chưa ký</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="223"/>
+        <source>khóa chưa được tin cậy</source>
+        <translation>key not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="232"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="233"/>
+        <source>Đơn vị gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="236"/>
+        <source>Lúc nhập</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="240"/>
+        <source>Người nhập</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="241"/>
+        <source>Chữ ký</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="245"/>
+        <source>đã hoàn tác</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="245"/>
+        <source>đã nhập</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="268"/>
+        <source>Kế hoạch chưa có kỳ báo cáo.</source>
+        <translation>The plan has no reporting period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="280"/>
+        <source>{0}/{1} đơn vị đã gửi, {2} đã duyệt, {3} trễ hạn (hôm nay {4})</source>
+        <translation>{0}/{1} units sent, {2} approved, {3} late (today {4})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="297"/>
+        <source>Hãy chọn một đơn vị trong bảng.</source>
+        <translation>Select a unit in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="303"/>
+        <source>Trả lại số liệu</source>
+        <translation>Return figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="304"/>
+        <source>Nhận xét gửi lại {0} (kỳ {1}):</source>
+        <translation>Comment sent back to {0} (period {1}):</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="309"/>
+        <source>Mở lại số liệu</source>
+        <translation>Reopen figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="310"/>
+        <source>Lý do mở lại số liệu của {0} (kỳ {1}); lý do được ghi lại:</source>
+        <translation>Reason for reopening the figures of {0} (period {1}); the reason is logged:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="320"/>
+        <source>duyệt số liệu {0}, kỳ {1}</source>
+        <translation>approve figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="321"/>
+        <source>trả lại số liệu {0}, kỳ {1}</source>
+        <translation>return figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="322"/>
+        <source>mở lại số liệu {0}, kỳ {1}</source>
+        <translation>reopen figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="343"/>
+        <source>đặt hạn nộp báo cáo kỳ {0}: {1}</source>
+        <translation>set the report due date of {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="352"/>
+        <source>Xuất danh sách đơn vị chưa báo cáo</source>
+        <translation>Export the list of units not reported</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="354"/>
+        <source>Bảng tính Excel (*.xlsx);;Tệp CSV (*.csv);;Văn bản (*.txt)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="363"/>
+        <source>Đã ghi {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="368"/>
+        <source>Đã chép danh sách đơn vị chưa báo cáo.</source>
+        <translation>Copied the list of units not reported.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="379"/>
+        <source>In danh sách đơn vị chưa báo cáo</source>
+        <translation>Print the list of units not reported</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,147 @@
+"""Tình hình báo cáo: the units table, late ones marked, approve/return/reopen (undoable),
+the due date, the not-reported list, and an approved figure refused in the window."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
+
+from kh65_desktop.ui import prompts
+from kh65_desktop.ui.table_model import ROW_ROLE
+from kh65_desktop.ui.tabs.status_tab import LATE
+
+from .ui_helpers import CLERK, answering, column, open_window, type_into_cell
+
+
+def unit_row(model, code: str) -> int:  # type: ignore[no-untyped-def]
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(ROW_ROLE).unit.code == code:
+            return row
+    raise AssertionError(f"no unit {code}")
+
+
+def shown(tab, code: str, key: str, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    model = tab.units
+    return model.index(unit_row(model, code), column(model, key)).data(role)
+
+
+def select(tab, code: str) -> None:  # type: ignore[no-untyped-def]
+    tab.table.setCurrentIndex(tab.units.index(unit_row(tab.units, code), 0))
+
+
+def click(qtbot, tab, name: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(tab.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def decisions(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as db:
+        return db.execute(
+            "SELECT state, comment, decided_by FROM submission_review ORDER BY id"
+        ).fetchall()
+
+
+def test_the_status_tab_shows_late_units_and_takes_decisions_with_undo(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)  # today 20/7/2024; H1 due 18/6/2024
+    tab = window.status_tab
+    window.tabs.setCurrentWidget(tab)
+    assert tab.period.currentText() == "6 tháng đầu năm 2024"
+    # the document's figures count as received; a task-only lead sent nothing and is late
+    assert (shown(tab, "CTK", "state"), shown(tab, "CTK", "received")) == ("đã gửi", "1/1")
+    assert shown(tab, "BAOTV", "state") == "chưa gửi"
+    assert shown(tab, "BAOTV", "days") == "trễ 32 ngày"
+    assert shown(tab, "BAOTV", "days", Qt.ItemDataRole.ForegroundRole).color() == LATE
+    assert shown(tab, "CTK", "days") == ""
+    assert "trễ hạn" in tab.summary.text()
+
+    # approve: shown, stored, and the figure is refused in the Chỉ tiêu tab
+    select(tab, "CTK")
+    click(qtbot, tab, "approve")
+    assert shown(tab, "CTK", "state") == "đã duyệt"
+    assert decisions(db_path) == [("approved", "", CLERK)]
+    with sqlite3.connect(db_path) as db:
+        code = db.execute(
+            "SELECT i.code FROM indicator i JOIN group_agency ga ON ga.group_id = i.group_id "
+            "JOIN agency a ON a.id = ga.agency_id WHERE a.code = 'CTK' AND ga.role = 'lead'"
+        ).fetchone()[0]
+        before = db.execute("SELECT count(*), sum(value) FROM reported_value").fetchone()
+    indicators = window.indicators
+    source = indicators.model
+    row = next(
+        r for r in range(source.rowCount()) if source.index(r, 0).data(ROW_ROLE).code == code
+    )
+    type_into_cell(qtbot, indicators.table, source.index(row, column(source, "value")), "99")
+    message = window.statusBar().currentMessage()
+    assert "Không lưu được" in message and CLERK in message and "Mở lại" in message
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT count(*), sum(value) FROM reported_value").fetchone() == before
+
+    # undo takes the approval back (its row deleted), redo puts it again
+    window.context.undo_stack.undo()
+    assert shown(tab, "CTK", "state") == "đã gửi" and decisions(db_path) == []
+    window.context.undo_stack.redo()
+    assert shown(tab, "CTK", "state") == "đã duyệt"
+
+    # reopen needs a reason: an empty one is refused, nothing written
+    monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: d.text.setPlainText(" ")))
+    window.tabs.setCurrentWidget(tab)
+    select(tab, "CTK")
+    click(qtbot, tab, "reopen")
+    assert tab.error.isVisible() and "lý do" in tab.error.text()
+    assert len(decisions(db_path)) == 1
+    monkeypatch.setattr(
+        prompts, "run_dialog", answering(lambda d: d.text.setPlainText("Cục gửi số chính thức"))
+    )
+    click(qtbot, tab, "reopen")
+    assert shown(tab, "CTK", "state") == "đã gửi"
+    assert shown(tab, "CTK", "comment") == "Cục gửi số chính thức"
+
+    # return with a comment
+    monkeypatch.setattr(
+        prompts, "run_dialog", answering(lambda d: d.text.setPlainText("Thiếu số quý II"))
+    )
+    select(tab, "TCU")
+    click(qtbot, tab, "returnUnit")
+    assert (shown(tab, "TCU", "state"), shown(tab, "TCU", "comment")) == (
+        "trả lại",
+        "Thiếu số quý II",
+    )
+    assert decisions(db_path)[-1] == ("returned", "Thiếu số quý II", CLERK)
+
+
+def test_due_date_not_reported_list_and_province_report(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.status_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.due.setDate(QDate(2024, 7, 25))
+    click(qtbot, tab, "setDue")
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT report_due_on FROM period").fetchone() == ("2024-07-25",)
+    assert shown(tab, "BAOTV", "days") == "còn 5 ngày"
+    assert shown(tab, "BAOTV", "due") == "25/7/2024"
+    window.context.undo_stack.undo()
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT report_due_on FROM period").fetchone() == (None,)
+    assert shown(tab, "BAOTV", "days") == "trễ 32 ngày"
+
+    out = tmp_path / "chua-bao-cao.txt"
+    monkeypatch.setattr(prompts, "save_file", lambda *args: out)
+    click(qtbot, tab, "exportNotReported")
+    listed = out.read_text(encoding="utf-8")
+    assert "Báo Trà Vinh" in listed and "trễ 32 ngày" in listed
+    assert "Cục Thống kê" not in listed
+
+    click(qtbot, tab, "provinceReport")
+    dialog = window.report_dialog
+    assert dialog.kind.currentData() == "province"
+    assert dialog.period.currentText() == "6 tháng đầu năm 2024"
+    dialog.close()
+    assert date(2024, 7, 20) == tab.status.today  # type: ignore[union-attr]
