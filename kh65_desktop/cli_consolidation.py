@@ -61,6 +61,9 @@ class _Status:
         status.add_argument("--json", action="store_true", help="in dạng JSON")
         status.add_argument("--due", help="đặt hạn nộp báo cáo của kỳ (dd/mm/yyyy)")
         status.add_argument(
+            "--log", action="store_true", help="in nhật ký duyệt, trả lại, mở lại của kỳ"
+        )
+        status.add_argument(
             "--not-reported",
             type=Path,
             metavar="FILE",
@@ -81,6 +84,10 @@ class _Status:
                 return _refused(f"--due: {exc}")
             period.report_due_on = day
             print(f"Đã đặt hạn nộp báo cáo kỳ {period.name}: {format_date(day)}.")
+        if args.log:
+            for decision in approvals.decisions(engine, plan.id or 0, period.id):
+                print(decision.line)
+            return 0
         status = period_status(engine, plan, period)
         if args.not_reported:
             print(f"Đã ghi danh sách chưa báo cáo: {write_reminder(status, args.not_reported)}")

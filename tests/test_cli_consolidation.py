@@ -104,6 +104,12 @@ def test_approve_return_reopen_and_refusals(
         (1, "reopened", "Cục gửi số chính thức", "Trần Thị Duyệt"),
         (0, "returned", "Thiếu số liệu tháng 6", "Dòng lệnh"),
     ]
+    code, out, _ = run(capsys, db, "status", "--log")  # who, when, what, why
+    lines = out.splitlines()
+    assert len(lines) == 3 and "Dòng lệnh đã duyệt Cục Thống kê tỉnh, kỳ 6 tháng" in lines[0]
+    assert lines[1].endswith(
+        "Trần Thị Duyệt mở lại Cục Thống kê tỉnh, kỳ 6 tháng đầu năm 2024: Cục gửi số chính thức"
+    )
     code, out, _ = run(capsys, db, "status")
     assert "- Huyện Trà Cú: trả lại, 1/1 số liệu" in out and "Thiếu số liệu tháng 6" in out
     # unknown names: refused with the close matches, nothing written

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
+from sqlmodel import Session
 
+from kh65_desktop.services import approvals
+from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.reporting_units import LOCALITY, find_unit, reporting_units
+from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.table_model import ROW_ROLE
 from kh65_desktop.ui.tabs.status_tab import LATE
@@ -145,3 +150,28 @@ def test_due_date_not_reported_list_and_province_report(
     assert dialog.period.currentText() == "6 tháng đầu năm 2024"
     dialog.close()
     assert date(2024, 7, 20) == tab.status.today  # type: ignore[union-attr]
+
+
+def test_the_agency_tab_shows_a_return_standing_against_it(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    engine = open_database(db_path)
+    plan = PlanService(engine).current_plan()
+    half_year = PlanService(engine).periods(plan)[0]
+    with Session(engine) as session:
+        tra_cu = find_unit(reporting_units(session, plan), LOCALITY, "TCU")
+    approvals.return_(engine, tra_cu, half_year, "Thiếu số doanh nghiệp", "Trần Thị Duyệt")
+    engine.dispose()
+    window = open_window(qtbot, db_path, tmp_path)
+    tab = window.agencies
+    window.tabs.setCurrentWidget(tab)
+    with sqlite3.connect(db_path) as db:
+        tra_cu_agency = db.execute("SELECT id FROM agency WHERE code = 'UBND-TCU'").fetchone()[0]
+        statistics = db.execute("SELECT id FROM agency WHERE code = 'CTK'").fetchone()[0]
+    tab.select_agency(tra_cu_agency)
+    assert tab.returned.isVisible()
+    assert tab.returned.text() == (
+        "Sở Kế hoạch và Đầu tư trả lại số liệu kỳ 6 tháng đầu năm 2024: Thiếu số doanh nghiệp"
+    )
+    tab.select_agency(statistics)
+    assert not tab.returned.isVisible()

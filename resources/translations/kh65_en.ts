@@ -70,52 +70,57 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="81"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="85"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="88"/>
         <source>Bản thảo báo cáo…</source>
         <translation>Report draft…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="92"/>
         <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
         <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="99"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="120"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="137"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="180"/>
+        <source>{0} trả lại số liệu kỳ {1}: {2}</source>
+        <translation>{0} returned the figures of {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="203"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
