@@ -28,7 +28,7 @@ from kh65_desktop.services.consolidation import (
     write_reminder,
 )
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
-from kh65_desktop.services.exchange import Action, ExchangeService
+from kh65_desktop.services.exchange import Action, ExchangeService, kept_summary
 from kh65_desktop.services.exchange_files import export_file, read_file
 from kh65_desktop.services.exchange_reviews import returned_to
 from kh65_desktop.services.periods import PeriodService
@@ -200,7 +200,8 @@ def test_approve_locks_the_figures_everywhere_until_reopened(
     preview = exchange.preview(plan, read_file(second, OFFICE))
     row = next(r for r in preview.rows if r.kind == "value" and r.code == "II.3.2")
     assert row.action is Action.REFUSED and row.reason.startswith(LOCKED_LABEL)
-    assert OFFICE in row.reason
+    assert OFFICE in row.reason and preview.locked == 1
+    assert "1 số liệu đã được duyệt và đang khóa" in kept_summary(preview)
     exchange.apply(plan, preview, OFFICE)
     assert stored(engine, enterprises, period, tra_cu) == 21
     # undoing the old import leaves the approved figure as approved

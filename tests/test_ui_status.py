@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from kh65_desktop.services import approvals
+from kh65_desktop.services.editing import EditService, ValueKey, ValueState
+from kh65_desktop.services.exchange_files import export_file
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.reporting_units import LOCALITY, find_unit, reporting_units
 from kh65_desktop.storage.database import open_database
+from kh65_desktop.storage.models import Agency, Indicator
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.table_model import ROW_ROLE
 from kh65_desktop.ui.tabs.status_tab import LATE
@@ -35,7 +38,7 @@ def shown(tab, code: str, key: str, role=Qt.ItemDataRole.DisplayRole):  # type: 
     return model.index(unit_row(model, code), column(model, key)).data(role)
 
 
-def select(tab, code: str) -> None:  # type: ignore[no-untyped-def]
+def choose(tab, code: str) -> None:  # type: ignore[no-untyped-def]
     tab.table.setCurrentIndex(tab.units.index(unit_row(tab.units, code), 0))
 
 
@@ -66,7 +69,7 @@ def test_the_status_tab_shows_late_units_and_takes_decisions_with_undo(
     assert "trễ hạn" in tab.summary.text()
 
     # approve: shown, stored, and the figure is refused in the Chỉ tiêu tab
-    select(tab, "CTK")
+    choose(tab, "CTK")
     click(qtbot, tab, "approve")
     assert shown(tab, "CTK", "state") == "đã duyệt"
     assert decisions(db_path) == [("approved", "", CLERK)]
@@ -96,7 +99,7 @@ def test_the_status_tab_shows_late_units_and_takes_decisions_with_undo(
     # reopen needs a reason: an empty one is refused, nothing written
     monkeypatch.setattr(prompts, "run_dialog", answering(lambda d: d.text.setPlainText(" ")))
     window.tabs.setCurrentWidget(tab)
-    select(tab, "CTK")
+    choose(tab, "CTK")
     click(qtbot, tab, "reopen")
     assert tab.error.isVisible() and "lý do" in tab.error.text()
     assert len(decisions(db_path)) == 1
@@ -111,7 +114,7 @@ def test_the_status_tab_shows_late_units_and_takes_decisions_with_undo(
     monkeypatch.setattr(
         prompts, "run_dialog", answering(lambda d: d.text.setPlainText("Thiếu số quý II"))
     )
-    select(tab, "TCU")
+    choose(tab, "TCU")
     click(qtbot, tab, "returnUnit")
     assert (shown(tab, "TCU", "state"), shown(tab, "TCU", "comment")) == (
         "trả lại",
@@ -175,3 +178,39 @@ def test_the_agency_tab_shows_a_return_standing_against_it(
     )
     tab.select_agency(statistics)
     assert not tab.returned.isVisible()
+
+
+def test_the_import_dialog_shows_approved_rows_as_locked_and_writes_none(
+    qtbot, db_path: Path, tmp_path: Path
+) -> None:
+    """A district's package into a period the office approved for that district."""
+    district = open_database(tmp_path / "district.db")
+    service = PlanService(district)
+    plan = service.current_plan()
+    half_year = service.periods(plan)[0]
+    with Session(district) as session:
+        tra_cu = find_unit(reporting_units(session, plan), LOCALITY, "TCU")
+        enterprises = session.exec(select(Indicator).where(Indicator.code == "II.3.2")).one()
+        sender = session.exec(select(Agency).where(Agency.code == "UBND-TCU")).one()
+    EditService(district).set_values(
+        [(ValueKey(enterprises.id, half_year.id, tra_cu.id), ValueState(19.0))], "Lê Văn Tám"
+    )
+    package = export_file(service, plan, sender, half_year, tmp_path / "tra-cu.kh65")
+    district.dispose()
+    office = open_database(db_path)
+    approvals.approve(office, tra_cu, half_year, "Trần Thị Duyệt")
+    office.dispose()
+    window = open_window(qtbot, db_path, tmp_path / "window")
+    dialog = window.open_import(package)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "Đã duyệt, khóa: 1 số liệu" in dialog.summary.text()
+    row = next(r for r in dialog.model.rows if r.code == "II.3.2")
+    assert row.reason.startswith("Đã duyệt, khóa") and "Trần Thị Duyệt" in row.reason
+    assert not dialog.findChild(QPushButton, "applyImport").isEnabled()  # nothing to write
+    dialog.reject()
+    with sqlite3.connect(db_path) as db:
+        stored = db.execute(
+            "SELECT rv.value FROM reported_value rv JOIN indicator i ON i.id = rv.indicator_id "
+            "JOIN locality l ON l.id = rv.locality_id WHERE i.code = 'II.3.2' AND l.code = 'TCU'"
+        ).fetchone()
+    assert stored == (12.0,)

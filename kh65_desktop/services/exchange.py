@@ -35,7 +35,7 @@ from ..exchange.data import (
     ValueData,
 )
 from ..storage.figures import StoredFigure, stored_figures
-from ..storage.locks import Locks, locked_reason
+from ..storage.locks import LOCKED_LABEL, Locks, locked_reason
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -133,6 +133,14 @@ class ImportPreview:
         return not any(r.applies for r in self.rows)
 
     @property
+    def locked(self) -> int:
+        """Refused rows that are figures approved here (storage/locks.py), not the sender's
+        fault."""
+        return sum(
+            1 for r in self.rows if r.action is Action.REFUSED and r.reason.startswith(LOCKED_LABEL)
+        )
+
+    @property
     def kept_here(self) -> int:
         """The file's figures (and statuses) left as they are here: conflicts not taken."""
         return sum(1 for r in self.rows if r.action is Action.CONFLICT and not r.take_theirs)
@@ -147,7 +155,12 @@ def kept_summary(preview: ImportPreview) -> str:
             f"giữ nguyên {format_number(preview.kept_here)} số liệu ở đây vì ở đây đã sửa sau "
             "thời điểm trong tệp (xung đột; chọn lấy số trong tệp nếu muốn)"
         )
-    refused = preview.counts()[Action.REFUSED]
+    if preview.locked:
+        parts.append(
+            f"bỏ qua {format_number(preview.locked)} số liệu đã được duyệt và đang khóa "
+            "(muốn nhận, hãy mở lại kỳ của đơn vị đó, ghi lý do)"
+        )
+    refused = preview.counts()[Action.REFUSED] - preview.locked
     if refused:
         parts.append(
             f"từ chối {format_number(refused)} dòng không thuộc trách nhiệm của đơn vị gửi "

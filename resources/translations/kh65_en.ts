@@ -1210,52 +1210,57 @@ Save this figure anyway?</translation>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="267"/>
+        <source>Đã duyệt, khóa: {0} số liệu đã được duyệt nên không nhận; muốn nhận, hãy mở lại kỳ của đơn vị đó (tab Tình hình báo cáo → Mở lại…).</source>
+        <translation>Approved, locked: {0} figures were approved and are not taken; to take them, reopen that unit’s period (Reporting status tab → Reopen…).</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="271"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="275"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="301"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="303"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="305"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="307"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="326"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="334"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="339"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="350"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -3102,8 +3107,8 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="112"/>
-        <source>&amp;Trả lại…</source>
-        <translation>&amp;Return…</translation>
+        <source>Trả &amp;lại…</source>
+        <translation>Retur&amp;n…</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="113"/>
@@ -3137,7 +3142,7 @@ Save this figure anyway?</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="127"/>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="205"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="206"/>
         <source>Hạn nộp</source>
         <translation>Due</translation>
     </message>
@@ -3147,203 +3152,203 @@ Save this figure anyway?</translation>
         <translation>Packages received for the period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="153"/>
         <source>chưa gửi</source>
         <translation>not sent</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="154"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="155"/>
         <source>đã duyệt</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="156"/>
         <source>trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="163"/>
         <source>trễ {0} ngày</source>
         <translation>{0} days late</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="165"/>
         <source>hạn hôm nay</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="166"/>
         <source>còn {0} ngày</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="179"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="181"/>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="244"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="243"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="189"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="196"/>
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="203"/>
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="208"/>
         <source>Còn/trễ</source>
         <translation>Left/late</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="211"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="212"/>
         <source>Nhận xét, lý do</source>
         <translation>Comment, reason</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="221"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="222"/>
         <source>đã xác thực</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="223"/>
         <source>chưa ký</source>
         <translation>unsigned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="223"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="224"/>
         <source>khóa chưa được tin cậy</source>
         <translation>key not trusted</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="233"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="234"/>
         <source>Đơn vị gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="236"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="237"/>
         <source>Lúc nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="241"/>
         <source>Người nhập</source>
         <translation>Imported by</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="242"/>
         <source>Chữ ký</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="245"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="249"/>
         <source>đã hoàn tác</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="245"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="255"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="276"/>
         <source>Kế hoạch chưa có kỳ báo cáo.</source>
         <translation>The plan has no reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="280"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="288"/>
         <source>{0}/{1} đơn vị đã gửi, {2} đã duyệt, {3} trễ hạn (hôm nay {4})</source>
         <translation>{0}/{1} units sent, {2} approved, {3} late (today {4})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="305"/>
         <source>Hãy chọn một đơn vị trong bảng.</source>
         <translation>Select a unit in the table.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="311"/>
         <source>Trả lại số liệu</source>
         <translation>Return figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="312"/>
         <source>Nhận xét gửi lại {0} (kỳ {1}):</source>
         <translation>Comment sent back to {0} (period {1}):</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="317"/>
         <source>Mở lại số liệu</source>
         <translation>Reopen figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="318"/>
         <source>Lý do mở lại số liệu của {0} (kỳ {1}); lý do được ghi lại:</source>
         <translation>Reason for reopening the figures of {0} (period {1}); the reason is logged:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="328"/>
         <source>duyệt số liệu {0}, kỳ {1}</source>
         <translation>approve figures of {0}, period {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="329"/>
         <source>trả lại số liệu {0}, kỳ {1}</source>
         <translation>return figures of {0}, period {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="330"/>
         <source>mở lại số liệu {0}, kỳ {1}</source>
         <translation>reopen figures of {0}, period {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="351"/>
         <source>đặt hạn nộp báo cáo kỳ {0}: {1}</source>
         <translation>set the report due date of {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="360"/>
         <source>Xuất danh sách đơn vị chưa báo cáo</source>
         <translation>Export the list of units not reported</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="362"/>
         <source>Bảng tính Excel (*.xlsx);;Tệp CSV (*.csv);;Văn bản (*.txt)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="371"/>
         <source>Đã ghi {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="368"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="376"/>
         <source>Đã chép danh sách đơn vị chưa báo cáo.</source>
         <translation>Copied the list of units not reported.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="379"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="387"/>
         <source>In danh sách đơn vị chưa báo cáo</source>
         <translation>Print the list of units not reported</translation>
     </message>

@@ -97,7 +97,7 @@ class StatusTab(QWidget):
             self.units,
             context.settings,
             "status_units",
-            widths={0: 300, 1: 80, 2: 70, 3: 170, 4: 140, 5: 80, 6: 90},
+            widths={0: 270, 1: 75, 2: 65, 3: 230, 4: 130, 5: 80, 6: 90},
         )
         self.packages = RowTableModel(self._package_columns(), key=lambda p: p.log_id)
         self.package_table = make_table(
@@ -109,7 +109,7 @@ class StatusTab(QWidget):
         buttons = QHBoxLayout()
         for name, text, slot in (
             ("approve", self.tr("&Duyệt"), lambda: self.decide(APPROVE)),
-            ("returnUnit", self.tr("&Trả lại…"), lambda: self.decide(RETURN)),
+            ("returnUnit", self.tr("Trả &lại…"), lambda: self.decide(RETURN)),
             ("reopen", self.tr("&Mở lại…"), lambda: self.decide(REOPEN)),
             ("exportNotReported", self.tr("Xuất danh sách chưa báo cáo…"), self.export_list),
             ("printNotReported", self.tr("In danh sách…"), self.print_list),
@@ -136,6 +136,7 @@ class StatusTab(QWidget):
         split.addWidget(received)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([430, 150])  # the units first: 24 rows of plan 65 nearly all in view
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
@@ -172,7 +173,7 @@ class StatusTab(QWidget):
     def _unit_columns(self) -> list[Column[UnitStatus]]:
         def package(row: UnitStatus) -> str:
             p = row.last_package
-            return f"{format_moment(p.imported_at)} {p.file_name}" if p else ""
+            return f"{p.file_name}, {format_moment(p.imported_at)}" if p else ""
 
         return [
             Column("unit", self.tr("Đơn vị"), lambda r: r.unit.name, lambda r: r.unit.position),
@@ -239,12 +240,19 @@ class StatusTab(QWidget):
             ),
             Column("by", self.tr("Người nhập"), lambda p: p.imported_by),
             Column("signer", self.tr("Chữ ký"), self._signed),
-            Column(
-                "state",
-                self.tr("Trạng thái"),
-                lambda p: self.tr("đã hoàn tác") if p.undone else self.tr("đã nhập"),
-            ),
+            Column("state", self.tr("Trạng thái"), self._package_state),
         ]
+
+    def _package_state(self, package: Package) -> str:
+        """Undone, or its unit's state when it is the unit's last package, else imported."""
+        if package.undone:
+            return self.tr("đã hoàn tác")
+        units = self.status.units if self.status else []
+        state = next(
+            (u.state for u in units if u.last_package and u.last_package.log_id == package.log_id),
+            None,
+        )
+        return self._state_name(state) if state else self.tr("đã nhập")
 
     # -- reading -------------------------------------------------------------------------
     def chosen_period(self) -> Period | None:
