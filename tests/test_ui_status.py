@@ -204,6 +204,7 @@ def test_the_import_dialog_shows_approved_rows_as_locked_and_writes_none(
     dialog = window.open_import(package)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
     assert "Đã duyệt, khóa: 1 số liệu" in dialog.summary.text()
+    assert "không thuộc trách nhiệm" not in dialog.summary.text()  # not the sender's fault
     row = next(r for r in dialog.model.rows if r.code == "II.3.2")
     assert row.reason.startswith("Đã duyệt, khóa") and "Trần Thị Duyệt" in row.reason
     assert not dialog.findChild(QPushButton, "applyImport").isEnabled()  # nothing to write

@@ -169,12 +169,17 @@ _AGENCY_COUNTS = (
     "AND rv.locality_id IS NULL "
     "WHERE i.plan_id = :plan AND ga.role = 'lead' GROUP BY ga.agency_id"
 )
-_LOCALITY_COUNTS = (
-    "SELECT lt.locality_id, count(*), count(rv.id) FROM locality_target lt "
-    "JOIN indicator i ON i.id = lt.indicator_id "
-    "LEFT JOIN reported_value rv ON rv.indicator_id = i.id AND rv.period_id = :period "
-    "AND rv.locality_id = lt.locality_id "
-    "WHERE i.plan_id = :plan GROUP BY lt.locality_id"
+_LOCALITY_EXPECTED = (
+    "SELECT lt.locality_id, count(*) FROM locality_target lt "
+    "JOIN indicator i ON i.id = lt.indicator_id WHERE i.plan_id = :plan GROUP BY lt.locality_id"
+)
+# from the period's figures to their targets (a key lookup each): a join the other way
+# scans every locality's figures of an indicator for each target
+_LOCALITY_RECEIVED = (
+    "SELECT rv.locality_id, count(*) FROM reported_value rv JOIN locality_target lt "
+    "ON lt.indicator_id = rv.indicator_id AND lt.locality_id = rv.locality_id "
+    "JOIN indicator i ON i.id = rv.indicator_id "
+    "WHERE rv.period_id = :period AND i.plan_id = :plan GROUP BY rv.locality_id"
 )
 _DECISIONS = (
     "SELECT r.agency_id, r.locality_id, r.state, r.comment, r.decided_by, r.decided_at "
@@ -206,8 +211,10 @@ def period_status(
         agency_counts = {
             r[0]: (r[1], r[2]) for r in connection.execute(text(_AGENCY_COUNTS), params)
         }
+        received_here = dict(connection.execute(text(_LOCALITY_RECEIVED), params).all())
         locality_counts = {
-            r[0]: (r[1], r[2]) for r in connection.execute(text(_LOCALITY_COUNTS), params)
+            r[0]: (r[1], received_here.get(r[0], 0))
+            for r in connection.execute(text(_LOCALITY_EXPECTED), params)
         }
         decided = {
             (r[0], r[1]): (r[2], r[3], r[4], _time(r[5]))

@@ -257,7 +257,7 @@ class ImportDialog(QDialog):
                 "Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc "
                 "định giữ số ở đây, đánh dấu ô để lấy số trong tệp."
             )
-        if counts[Action.REFUSED]:
+        if counts[Action.REFUSED] > preview.locked:  # not only approved figures
             text += " " + self.tr(
                 "Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; "
                 "không ghi, lý do ở cột “Lý do”."
