@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,12 +16,19 @@ from sqlmodel import Session, select
 
 from kh65_desktop.domain.terms import PeriodKind
 from kh65_desktop.exchange.data import ReviewData
+from kh65_desktop.reports.builders import (
+    ReportBuilder,
+    ReportKind,
+    ReportOptions,
+    default_letterhead,
+)
 from kh65_desktop.services import approvals
 from kh65_desktop.services.consolidation import (
     APPROVED_STATE,
     NOT_SENT,
     RETURNED_STATE,
     SENT,
+    approved_agencies,
     due_date,
     period_status,
     reminder_text,
@@ -342,3 +350,26 @@ def test_only_the_consolidating_office_may_send_returns(
     rows = ExchangeService(district).preview(PlanService(district).current_plan(), data).rows
     row = next(r for r in rows if r.kind == "review")
     assert row.action is Action.REFUSED and "cơ quan tổng hợp" in row.reason
+
+
+def test_the_province_report_from_approved_figures_only(engine: Engine) -> None:
+    service = PlanService(engine)
+    plan = service.current_plan()
+    half_year = service.periods(plan)[0]
+    approvals.approve(engine, unit(engine, plan, AGENCY, "CTK"), half_year, OFFICE)
+    approvals.approve(engine, unit(engine, plan, AGENCY, "BHXH"), half_year, OFFICE)
+    approvals.reopen(engine, unit(engine, plan, AGENCY, "BHXH"), half_year, "Sửa", OFFICE)
+    approved = approved_agencies(engine, half_year.id)
+    with Session(engine) as session:
+        ctk = session.exec(select(Agency).where(Agency.code == "CTK")).one()
+    assert approved == {ctk.id}  # the reopened one no longer counts
+    head = default_letterhead(plan, ReportKind.PROVINCE, None, half_year, date(2024, 7, 20))
+    builder = ReportBuilder(service, plan, date(2024, 7, 20))
+    options = ReportOptions(ReportKind.PROVINCE, head, None, half_year, approved_leads=approved)
+    rows = builder.rows_for(options)
+    assert {r.code for r in rows if r.lead_ids} == {
+        i.code for i in led_indicators(engine, plan, "II.2")
+    }
+    assert any(not r.lead_ids for r in rows)  # the office's own, unassigned indicators stay
+    everything = builder.rows_for(replace(options, approved_leads=None))
+    assert len(everything) > len(rows)

@@ -151,6 +151,10 @@ def test_due_date_not_reported_list_and_province_report(
     dialog = window.report_dialog
     assert dialog.kind.currentData() == "province"
     assert dialog.period.currentText() == "6 tháng đầu năm 2024"
+    assert dialog.approved_only.isChecked() and dialog.approved_only.isEnabled()
+    assert dialog.options().approved_leads == frozenset()  # nobody approved yet
+    dialog.kind.setCurrentIndex(dialog.kind.findData("agency"))
+    assert not dialog.approved_only.isEnabled() and dialog.options().approved_leads is None
     dialog.close()
     assert date(2024, 7, 20) == tab.status.today  # type: ignore[union-attr]
 

@@ -262,6 +262,16 @@ def period_status(
     return PeriodStatus(period, due, day, rows, packages)
 
 
+def approved_agencies(engine: Engine, period_id: int) -> frozenset[int]:
+    """The agencies whose figures for the period are approved (their latest decision)."""
+    with Session(engine) as session:
+        found = session.connection().execute(
+            text(_DECISIONS + " AND r.state = 'approved' AND r.agency_id IS NOT NULL"),
+            {"period": period_id},
+        )
+        return frozenset(row[0] for row in found)
+
+
 # -- the list of units that have not reported, for the reminder call ----------------------
 REMINDER_HEADERS = ("STT", "Đơn vị", "Trạng thái", "Số liệu đã nhận", "Hạn nộp", "Ghi chú")
 

@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         dialog = self.open_report()
         dialog.kind.setCurrentIndex(dialog.kind.findData(ReportKind.PROVINCE.value))
         dialog.period.setCurrentIndex(max(0, dialog.period.findData(period_id)))
+        dialog.approved_only.setChecked(True)
         return dialog
 
     def open_plan_editor(self) -> QDialog:

@@ -1915,12 +1915,12 @@ Save this figure anyway?</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="406"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="410"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2648,184 +2648,189 @@ Save this figure anyway?</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="70"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="310"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="75"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="77"/>
         <source>Báo cáo toàn tỉnh ({0})</source>
         <translation>Province-wide report ({0})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="82"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="148"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="150"/>
+        <source>Chỉ các chỉ tiêu có số liệu đã duyệt</source>
+        <translation>Only indicators whose figures are approved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="157"/>
         <source>Phần lời văn…</source>
         <translation>Narrative sections…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="158"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="159"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="160"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="161"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="280"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="294"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="297"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="290"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="301"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="306"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="306"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="308"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="308"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="315"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="327"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
