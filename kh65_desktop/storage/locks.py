@@ -28,22 +28,25 @@ LATEST = (
     "AND coalesce(r2.agency_id, 0) = coalesce(r.agency_id, 0) "
     "AND coalesce(r2.locality_id, 0) = coalesce(r.locality_id, 0))"
 )
-# Which approval (if any) covers a figure f(indicator_id, period_id, locality_id).
+# Which approval (if any) covers a staged figure (storage/figures.py's temp table
+# kh65_incoming: indicator_id, period_id, locality_id). No rowid and no "temp." prefix, so
+# that the same statements serve PostgreSQL.
 _COVERS = (
-    "r.period_id = f.period_id AND r.state = 'approved' AND "
+    "r.period_id = kh65_incoming.period_id AND r.state = 'approved' AND "
     + LATEST
-    + " AND ((r.locality_id IS NOT NULL AND r.locality_id = f.locality_id) OR "
+    + " AND ((r.locality_id IS NOT NULL AND r.locality_id = kh65_incoming.locality_id) OR "
     "(r.agency_id IS NOT NULL AND EXISTS (SELECT 1 FROM indicator ind JOIN group_agency ga "
-    "ON ga.group_id = ind.group_id WHERE ind.id = f.indicator_id "
+    "ON ga.group_id = ind.group_id WHERE ind.id = kh65_incoming.indicator_id "
     "AND ga.agency_id = r.agency_id AND ga.role = 'lead')))"
 )
-# The staged rows of a write (storage/figures.py's temp.kh65_incoming) that are locked.
+# Each staged figure's covering approval (NULL: not locked).
 _LOCKED_STAGED = (
-    "SELECT f.rowid, r.id FROM temp.kh65_incoming f JOIN submission_review r ON " + _COVERS
+    "SELECT (SELECT max(r.id) FROM submission_review r WHERE " + _COVERS + ") FROM kh65_incoming"
 )
 _DROP_LOCKED = (
-    "DELETE FROM temp.kh65_incoming WHERE rowid IN (SELECT f.rowid FROM temp.kh65_incoming f "
-    "JOIN submission_review r ON " + _COVERS + ")"
+    "DELETE FROM kh65_incoming WHERE EXISTS (SELECT 1 FROM submission_review r WHERE "
+    + _COVERS
+    + ")"
 )
 _DECISION = (
     "SELECT r.decided_by, r.decided_at, p.name, a.name, l.name FROM submission_review r "
@@ -95,10 +98,9 @@ def refuse_locked_staged(connection: Connection) -> None:
     """Raise FiguresLocked if any staged figure is locked (nothing has been written yet)."""
     if not _any_approved(connection):
         return
-    locked = connection.execute(text(_LOCKED_STAGED)).all()
+    locked = [row[0] for row in connection.execute(text(_LOCKED_STAGED)) if row[0] is not None]
     if locked:
-        rows = {row[0] for row in locked}
-        raise FiguresLocked(approval(connection, locked[0][1]), len(rows))
+        raise FiguresLocked(approval(connection, locked[0]), len(locked))
 
 
 def drop_locked_staged(connection: Connection) -> int:
