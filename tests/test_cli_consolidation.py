@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
+
+
+@pytest.fixture(autouse=True)
+def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() in this process: its log file handler would stay on the root logger (and
+    write to the user's log) for every later test."""
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
