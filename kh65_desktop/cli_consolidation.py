@@ -22,10 +22,10 @@ from .services.consolidation import (
     set_due_date,
     status_json,
     status_text,
-    write_reminder,
 )
 from .services.plan_service import PlanService
 from .services.plans import choose_plan
+from .services.reminders import write_reminder
 from .services.reporting_units import AGENCY, LOCALITY, find_unit, reporting_units
 from .storage.models import Period, Plan
 

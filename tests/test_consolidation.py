@@ -31,9 +31,7 @@ from kh65_desktop.services.consolidation import (
     approved_agencies,
     due_date,
     period_status,
-    reminder_text,
     set_due_date,
-    write_reminder,
 )
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.exchange import Action, ExchangeService, kept_summary
@@ -41,6 +39,7 @@ from kh65_desktop.services.exchange_files import export_file, read_file
 from kh65_desktop.services.exchange_reviews import returned_to
 from kh65_desktop.services.periods import PeriodService
 from kh65_desktop.services.plan_service import PlanService
+from kh65_desktop.services.reminders import reminder_text, write_reminder
 from kh65_desktop.services.reporting_units import (
     AGENCY,
     LOCALITY,

@@ -33,9 +33,8 @@ from ...services.consolidation import (
     PeriodStatus,
     UnitStatus,
     period_status,
-    reminder_text,
-    write_reminder,
 )
+from ...services.reminders import reminder_text, write_reminder
 from ...storage.failures import explain_any
 from ...storage.models import Period
 from .. import prompts
