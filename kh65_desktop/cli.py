@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_keys, cli_localities, cli_verify
+from . import __version__, cli_consolidation, cli_keys, cli_localities, cli_verify
 from .cli_signing import add_signing_arguments, signing_from_args
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
@@ -58,7 +58,12 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_keys, cli_verify)
+COMMAND_MODULES: tuple[Any, ...] = (
+    cli_localities,
+    cli_keys,
+    cli_verify,
+    *cli_consolidation.COMMANDS,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -86,7 +86,14 @@ def english(qapp: QApplication):
 def test_the_window_in_english(english, qtbot, db_path: Path, tmp_path: Path) -> None:
     window = open_window(qtbot, db_path, tmp_path)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Overview", "Agencies", "Indicators", "Tasks", "Localities"]
+    assert titles == [
+        "Overview",
+        "Agencies",
+        "Indicators",
+        "Tasks",
+        "Localities",
+        "Reporting status",
+    ]
     proxy = window.indicators.proxy
     header = proxy.headerData(column(proxy, "status"), Qt.Orientation.Horizontal)
     assert header == "Assessment"

@@ -129,6 +129,20 @@ class SamePeriodData:
         return (self.indicator, self.period, self.locality)
 
 
+@dataclass(frozen=True)
+class ReviewData:
+    """The consolidating office's decision on a unit's figures for a period (a return, with
+    its comment for the unit), keyed by the unit's agency or locality code."""
+
+    period: str
+    agency: str | None
+    locality: str | None
+    state: str  # "returned"
+    comment: str
+    decided_by: str = ""
+    decided_at: datetime | None = None
+
+
 @dataclass
 class ExchangeData:
     """One file's content."""
@@ -143,6 +157,7 @@ class ExchangeData:
     definitions: list[TargetData] = field(default_factory=list)
     same_period: list[SamePeriodData] = field(default_factory=list)
     texts: list[TextData] = field(default_factory=list)  # the sender's report sections
+    reviews: list[ReviewData] = field(default_factory=list)  # returns, from the planners
     # the plan's own file (docs/plan-file.md), sent by its owner with the definitions, so an
     # office that lacks the plan can load it; "" when not carried
     plan_file: str = ""

@@ -44,6 +44,7 @@ from .data import (
     ValueData,
 )
 from .json_fields import RESEND, describe, load_object
+from .reviews import read_reviews, reviews_json
 from .signing import SIGNATURE, OfficeKey, check_signature, signature_block
 
 MANIFEST, CONTENT = "manifest.json", "content.json"
@@ -100,6 +101,8 @@ def content_bytes(data: ExchangeData) -> bytes:
         ]
     if data.texts:  # a package without sections stays as older versions wrote it
         body["texts"] = [_text(t) for t in data.texts]
+    if data.reviews:  # the planners' returns (docs/exchange-format.md); older readers ignore
+        body["reviews"] = reviews_json(data.reviews)
     if data.plan_file:
         body["plan_file"] = data.plan_file
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -368,6 +371,7 @@ def parse_content(body: dict[str, Any], path: Path) -> ExchangeData:
     data.same_period = _same_period(body, path)
     data.texts = _texts(body, path)
     data.plan_file = _plan_file(body, path)
+    data.reviews = read_reviews(body, path)
     return data
 
 

@@ -76,6 +76,10 @@ class ReportOptions:
     # The clerk's narrative sections: for an agency report its own; for the province report
     # the consolidating office's own (agency_name "") first, then each agency's under its name
     texts: list[AgencyTexts] = field(default_factory=list)
+    # The province report from approved figures only (services/consolidation.py): the
+    # agencies whose figures for the period are approved; an indicator is reported when all
+    # its leads are among them (the office's own, unassigned ones always). None: every one.
+    approved_leads: frozenset[int] | None = None
 
 
 def abbreviation(name: str) -> str:
@@ -297,6 +301,8 @@ class ReportBuilder:
         rows = self.plans.indicator_rows(self.plan, options.period)
         if options.kind is ReportKind.AGENCY and options.agency is not None:
             rows = [r for r in rows if options.agency.id in r.lead_ids]
+        if options.kind is ReportKind.PROVINCE and options.approved_leads is not None:
+            rows = [r for r in rows if set(r.lead_ids) <= options.approved_leads]
         return rows
 
     def tasks_for(self, options: ReportOptions) -> list[TaskRow]:

@@ -35,6 +35,7 @@ from ..exchange.data import (
     ValueData,
 )
 from ..storage.figures import StoredFigure, stored_figures
+from ..storage.locks import LOCKED_LABEL, Locks, locked_reason
 from ..storage.models import (
     ImportLog,
     Indicator,
@@ -46,6 +47,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import from_stored_time
+from . import exchange_reviews
 from . import exchange_same_period as same_period
 from .bulk import paused_gc
 from .exchange_rights import SenderRights, sender_rights
@@ -133,6 +135,14 @@ class ImportPreview:
         return not any(r.applies for r in self.rows)
 
     @property
+    def locked(self) -> int:
+        """Refused rows that are figures approved here (storage/locks.py), not the sender's
+        fault."""
+        return sum(
+            1 for r in self.rows if r.action is Action.REFUSED and r.reason.startswith(LOCKED_LABEL)
+        )
+
+    @property
     def kept_here(self) -> int:
         """The file's figures (and statuses) left as they are here: conflicts not taken."""
         return sum(1 for r in self.rows if r.action is Action.CONFLICT and not r.take_theirs)
@@ -147,7 +157,12 @@ def kept_summary(preview: ImportPreview) -> str:
             f"giữ nguyên {format_number(preview.kept_here)} số liệu ở đây vì ở đây đã sửa sau "
             "thời điểm trong tệp (xung đột; chọn lấy số trong tệp nếu muốn)"
         )
-    refused = preview.counts()[Action.REFUSED]
+    if preview.locked:
+        parts.append(
+            f"bỏ qua {format_number(preview.locked)} số liệu đã được duyệt và đang khóa "
+            "(muốn nhận, hãy mở lại kỳ của đơn vị đó, ghi lý do)"
+        )
+    refused = preview.counts()[Action.REFUSED] - preview.locked
     if refused:
         parts.append(
             f"từ chối {format_number(refused)} dòng không thuộc trách nhiệm của đơn vị gửi "
@@ -218,6 +233,7 @@ class ExchangeService:
                 (i_id for code, (i_id, _) in indicators.items() if code in sent),
             )
             ours_texts = _stored_texts(session, sender.id) if data.texts else {}
+            locks = Locks(session.connection(), plan.id or 0)  # approved: skipped
             earlier = (
                 session.exec(
                     select(ImportLog).where(
@@ -271,6 +287,9 @@ class ExchangeService:
                 place[1] if place else "",
                 ours,
             )
+            if locks and known and period and row.action not in (Action.REFUSED, Action.UNCHANGED):
+                if found := locks.covering(known[0], period[0], place[0] if place else None):
+                    row.action, row.reason = Action.REFUSED, locked_reason(found)
             if row.action is not Action.REFUSED:
                 used_periods.add(value.period)
             append(row)
@@ -298,6 +317,9 @@ class ExchangeService:
                 if row.payload.period in new_periods and row.payload.period not in used_periods:
                     row.action, row.reason = Action.REFUSED, "Tệp không có số liệu của kỳ này."
                 append(row)
+            preview.rows += exchange_reviews.preview_rows(
+                session, plan, data, rights, PreviewRow, Action
+            )
         preview.rows[:0] = [_period_row(p, p.code in used_periods) for p in new_periods.values()]
         return preview
 

@@ -28,6 +28,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import as_stored
+from . import exchange_reviews
 from . import exchange_same_period as same_period
 from .exchange import Action, ImportPreview, PreviewRow, definition_fields
 from .import_undo import (
@@ -202,6 +203,9 @@ def _write_import(
         )
         kept.extend(left_same)
     _apply_texts(session, plan, preview, applying, now, undo, undone, kept)
+    returns = [row.payload for row in applying if row.kind == exchange_reviews.KIND]
+    if returns:  # the planners' returns, stored here; the undo removes them
+        undo[exchange_reviews.KIND] = exchange_reviews.apply_rows(session, plan, returns, now)
     log.undo_data = json.dumps(undo, ensure_ascii=False)
     session.add(log)
     return log

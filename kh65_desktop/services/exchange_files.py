@@ -42,6 +42,7 @@ from ..storage.models import (
 )
 from .bulk import paused_gc
 from .carried_plan import owner_plan_file
+from .exchange_reviews import export_reviews, mark_sent
 from .exchange_same_period import export_same_period
 from .organisations import agency_name_for
 from .plan_service import PlanService
@@ -254,7 +255,11 @@ def export_file(
     if suffix == SUFFIX:
         data = export_data(plans.engine, plan, agency, period, definitions)
         key = office_key(keys_folder(keys), agency.code, data.sender_name, passphrase)
-        return write_package(data, out, key)
+        with Session(plans.engine) as session:  # the planners' returns go out, then are sent
+            data.reviews, returns = export_reviews(session, plan, agency)
+        written = write_package(data, out, key)
+        mark_sent(plans.engine, returns, datetime.now(UTC))
+        return written
     period = period or plans.periods(plan)[-1]
     if suffix == ".xlsx":
         info = PeriodData(

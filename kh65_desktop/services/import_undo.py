@@ -29,6 +29,7 @@ from ..storage.changed_since import (
 from ..storage.figures import Changes, restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, ReportText, Task
 from ..storage.stored_dates import as_stored, from_stored_time, to_stored_time
+from . import exchange_reviews
 from . import exchange_same_period as same_period
 from .kept import KeptItem, KeptKind, figure_items
 from .report_texts import SectionKey, SectionState, put_section, section_state
@@ -97,6 +98,8 @@ def undo_keeping_later(
             session.add(indicator)
     entries = json.loads(log.undo_data or "{}").get(same_period.KIND, [])
     undo.kept += same_period.undo_rows(session, entries, write=True)  # before its period goes
+    returns = json.loads(log.undo_data or "{}").get(exchange_reviews.KIND, [])
+    exchange_reviews.undo_rows(session, returns)  # the planners' returns it stored
     for key, state in undo.texts:  # before the periods: one the import added goes empty
         put_section(session, key, state)
     for model, ids in ((Indicator, undo.indicators), (Period, undo.periods)):

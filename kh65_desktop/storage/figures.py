@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from .locks import drop_locked_staged, refuse_locked_staged
 from .stored_dates import from_stored_date, from_stored_time, to_stored_date, to_stored_time
 
 
@@ -175,7 +176,7 @@ def write_figures(
         return []
     stamp = to_stored_time(now)
     staged = (_STAGE_ROW, _staged_rows(changes, changed_by, stamp))
-    return _write(connection, staged, changed_by, stamp, previous)
+    return _write(connection, staged, changed_by, stamp, previous)  # locked: refused
 
 
 def write_imported_figures(
@@ -192,6 +193,7 @@ def write_imported_figures(
             changed_by,
             stamp,
             lambda: connection.exec_driver_sql(_KEEP, (log_id,)),
+            locked=drop_locked_staged,  # approved figures are skipped, never written
         )
 
 
@@ -204,7 +206,15 @@ def restore_imported_figures(
     stamp = to_stored_time(now)
     restage = _RESTAGE.format("" if all_ else _NOT_LATER)
     # a put-back figure counts as received when it was entered, as before the import
-    _write(connection, (restage, (stamp, log_id)), changed_by, stamp, lambda: None, False)
+    _write(  # a figure approved since stays as approved
+        connection,
+        (restage, (stamp, log_id)),
+        changed_by,
+        stamp,
+        lambda: None,
+        False,
+        locked=drop_locked_staged,
+    )
 
 
 def _staged_rows(changes: Changes, changed_by: str, stamp: str | None) -> list[tuple[Any, ...]]:
@@ -237,6 +247,7 @@ def _write(
     stamp: str | None,
     keep: Callable[[], _Kept],
     received_now: bool = True,
+    locked: Callable[[Connection], object] = refuse_locked_staged,
 ) -> _Kept:
     """Stage the changes (a statement and its parameters), match them with the stored
     figures, `keep` what they were, then log and write them: set statements, whatever the
@@ -248,6 +259,7 @@ def _write(
     try:
         # through SQLAlchemy, which turns the driver's errors into its own
         connection.exec_driver_sql(*staged)
+        locked(connection)  # approved figures (storage/locks.py): refuse or leave out
         connection.exec_driver_sql(_MATCH)
         kept = keep()
         connection.exec_driver_sql(_HISTORY, (changed_by, stamp))

@@ -40,6 +40,7 @@ from .tabs.agency_tab import AgencyTab
 from .tabs.indicator_tab import IndicatorTab
 from .tabs.locality_tab import LocalityTab
 from .tabs.overview_tab import OverviewTab
+from .tabs.status_tab import StatusTab
 from .tabs.task_tab import TaskTab
 from .window_fit import fit_on_screen, place_centred
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.indicators = IndicatorTab(context)
         self.tasks = TaskTab(context)
         self.localities = LocalityTab(context)
+        self.status_tab = StatusTab(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for widget, title in (
@@ -70,11 +72,13 @@ class MainWindow(QMainWindow):
             (self.indicators, self.tr("Chỉ tiêu")),
             (self.tasks, self.tr("Nhiệm vụ")),
             (self.localities, self.tr("Địa bàn")),
+            (self.status_tab, self.tr("Tình hình báo cáo")),
         ):
             self.tabs.addTab(widget, title)
         self.setCentralWidget(self.tabs)
         self.overview.indicator_activated.connect(self.show_indicator)
         self.agencies.indicator_activated.connect(self.show_indicator)
+        self.status_tab.report_requested.connect(self.open_province_report)
         self.clerk_label = QLabel()
         self.statusBar().addPermanentWidget(self.clerk_label)
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -387,6 +391,16 @@ class MainWindow(QMainWindow):
         self.report_dialog = ReportDialog(self.context, self)
         self.report_dialog.show()
         return self.report_dialog
+
+    def open_province_report(self, period_id: int) -> QDialog:
+        """The report dialog set to the province report of a period (Tình hình báo cáo)."""
+        from ..reports.builders import ReportKind
+
+        dialog = self.open_report()
+        dialog.kind.setCurrentIndex(dialog.kind.findData(ReportKind.PROVINCE.value))
+        dialog.period.setCurrentIndex(max(0, dialog.period.findData(period_id)))
+        dialog.approved_only.setChecked(True)
+        return dialog
 
     def open_plan_editor(self) -> QDialog:
         """Kế hoạch → Sửa kế hoạch…: the plan editor, beside the window."""

@@ -70,52 +70,57 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="81"/>
         <source>Chọn một cơ quan ở danh sách bên trái.</source>
         <translation>Choose an agency in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="83"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="85"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="88"/>
         <source>Bản thảo báo cáo…</source>
         <translation>Report draft…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="92"/>
         <source>Viết các phần lời văn của báo cáo kỳ này: tình hình, kết quả từng nhiệm vụ, tồn tại, nguyên nhân, giải pháp, kiến nghị</source>
         <translation>Write the narrative sections of this period&apos;s report: situation, each task&apos;s results, shortcomings, causes, solutions, proposals</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="99"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
         <source>Bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="120"/>
         <source>Biểu đồ</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="137"/>
         <source>Chỉ tiêu chủ trì và phối hợp</source>
         <translation>Indicators led and coordinated</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="180"/>
+        <source>{0} trả lại số liệu kỳ {1}: {2}</source>
+        <translation>{0} returned the figures of {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/agency_tab.py" line="203"/>
         <source>{0}: chủ trì {1}, phối hợp {2} chỉ tiêu; {3} nhiệm vụ</source>
         <translation>{0}: leads {1}, coordinates {2} indicators; {3} tasks</translation>
     </message>
@@ -589,6 +594,19 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/key_commands.py" line="15"/>
         <source>tin cậy khóa của {0}</source>
         <translation>trust the key of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTextDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="60"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="60"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1197,77 +1215,82 @@ Save this figure anyway?</translation>
         <translation>Refused: rows the sender is not responsible for, or with a wrong time; not written, the reason is in the “Reason” column.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="271"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="272"/>
+        <source>Đã duyệt, khóa: {0} số liệu đã được duyệt nên không nhận; muốn nhận, hãy mở lại kỳ của đơn vị đó (tab Tình hình báo cáo → Mở lại…).</source>
+        <translation>Approved, locked: {0} figures were approved and are not taken; to take them, reopen that unit’s period (Reporting status tab → Reopen…).</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="276"/>
         <source>Tệp này đã được nhập ngày {0}.</source>
         <translation>This file was already imported on {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="280"/>
         <source>Cần xem lại {0} số liệu bất thường: {1}</source>
         <translation>{0} unusual figures to check: {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="293"/>
         <source>Đã ký: {0} (đã xác thực)</source>
         <translation>Signed: {0} (verified)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>Khóa chưa được tin cậy (mã khóa {0}): gói ký bằng khóa của “{1}” nhưng khóa này chưa có trong danh sách tin cậy (Cài đặt → Khóa ký gói số liệu…).</source>
         <translation>Key not trusted (key code {0}): the package is signed with a key of “{1}” that is not in the trusted list (Settings → Package signing keys…).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
         <source>Chưa ký, dù đơn vị gửi đã có khóa được tin cậy: hãy gọi điện hỏi đơn vị gửi.</source>
         <translation>Not signed, although the sender has a trusted key: call the sender to ask.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="306"/>
         <source>Chưa ký</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="307"/>
         <source>Chữ ký: {0}</source>
         <translation>Signature: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="325"/>
         <source>{0} số liệu trong tệp được giữ như ở đây vì ở đây đã sửa sau</source>
         <translation>{0} of the file&apos;s figures kept as they are here because they were changed here later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="330"/>
         <source>{0} dòng bị từ chối</source>
         <translation>{0} rows refused</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="332"/>
         <source>Nhập tệp này không ghi gì: {0}.</source>
         <translation>Importing this file writes nothing: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="334"/>
         <source>Khi nhập: {0}.</source>
         <translation>On import: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="336"/>
         <source>Nhập tệp này không làm thay đổi gì.</source>
         <translation>Importing this file changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="350"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="355"/>
         <source>Lý do ({0}): {1}</source>
         <translation>Reason ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="368"/>
         <source>Đang ghi số liệu vào cơ sở dữ liệu…</source>
         <translation>Writing the figures to the database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="374"/>
+        <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="379"/>
         <source>Không nhập được: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not import: {0}. Nothing was changed.</translation>
     </message>
@@ -1822,284 +1845,289 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <source>Tình hình báo cáo</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Kiểm tra chữ ký…</source>
         <translation>Check signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="191"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="203"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="233"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="256"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="267"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="322"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="324"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="342"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="363"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="428"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="418"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="432"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2827,184 +2855,189 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="71"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="315"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="76"/>
         <source>Báo cáo của cơ quan</source>
         <translation>Agency report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="78"/>
         <source>Báo cáo toàn tỉnh ({0})</source>
         <translation>Province-wide report ({0})</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="82"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="83"/>
         <source>Báo cáo theo địa bàn</source>
         <translation>Report by locality</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Loại báo cáo</source>
         <translation>Report kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="109"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="112"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="121"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="124"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Kính gửi (mỗi dòng một nơi)</source>
         <translation>To (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="127"/>
         <source>Nơi nhận (mỗi dòng một nơi)</source>
         <translation>Copies to (one per line)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>Thẩm quyền ký (TM./KT./Q.)</source>
         <translation>Signing authority (TM./KT./Q.)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
         <source>Nhiệm vụ, giải pháp</source>
         <translation>Tasks and solutions</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
         <source>Ghi chú đối chiếu số liệu</source>
         <translation>Notes from the figure check</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="144"/>
         <source>Biểu đồ tiến độ</source>
         <translation>Progress chart</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="149"/>
         <source>Gồm các phần</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="151"/>
+        <source>Chỉ các chỉ tiêu có số liệu đã duyệt</source>
+        <translation>Only indicators whose figures are approved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="160"/>
         <source>Phần lời văn…</source>
         <translation>Narrative sections…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="161"/>
         <source>Xem trước và in…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="157"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="162"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="163"/>
         <source>Lưu Word…</source>
         <translation>Save Word…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="164"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="285"/>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="288"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="299"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="302"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="306"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>The report could not be created: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="311"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="311"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word file (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="313"/>
         <source>toàn tỉnh</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="313"/>
         <source>địa bàn</source>
         <translation>by district</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="320"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="324"/>
+        <location filename="../../kh65_desktop/ui/dialogs/report_dialog.py" line="335"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
@@ -3427,6 +3460,266 @@ Call the office and compare this key code with the one they read out. Trust it o
         <location filename="../../kh65_desktop/ui/labels.py" line="46"/>
         <source>Cao</source>
         <translation>High</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTab</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="88"/>
+        <source>Đặt hạn nộp</source>
+        <translation>Set due date</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="110"/>
+        <source>&amp;Duyệt</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="111"/>
+        <source>Trả &amp;lại…</source>
+        <translation>Retur&amp;n…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="112"/>
+        <source>&amp;Mở lại…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="113"/>
+        <source>Xuất danh sách chưa báo cáo…</source>
+        <translation>Export not-reported list…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="114"/>
+        <source>In danh sách…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="115"/>
+        <source>Chép danh sách</source>
+        <translation>Copy list</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="116"/>
+        <source>Báo cáo tỉnh từ số liệu đã duyệt…</source>
+        <translation>Province report from approved figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="124"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="205"/>
+        <source>Hạn nộp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="130"/>
+        <source>Các gói số liệu đã nhận trong kỳ</source>
+        <translation>Packages received for the period</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="152"/>
+        <source>chưa gửi</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="153"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="154"/>
+        <source>đã duyệt</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="155"/>
+        <source>trả lại</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="162"/>
+        <source>trễ {0} ngày</source>
+        <translation>{0} days late</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="164"/>
+        <source>hạn hôm nay</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="165"/>
+        <source>còn {0} ngày</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="178"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="242"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="188"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="195"/>
+        <source>Gói gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="202"/>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="207"/>
+        <source>Còn/trễ</source>
+        <translation>Left/late</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="211"/>
+        <source>Nhận xét, lý do</source>
+        <translation>Comment, reason</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="221"/>
+        <source>đã xác thực</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="222"/>
+        <source>chưa ký</source>
+        <translation>unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="223"/>
+        <source>khóa chưa được tin cậy</source>
+        <translation>key not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="232"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="233"/>
+        <source>Đơn vị gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="236"/>
+        <source>Lúc nhập</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="240"/>
+        <source>Người nhập</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="241"/>
+        <source>Chữ ký</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="248"/>
+        <source>đã hoàn tác</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="254"/>
+        <source>đã nhập</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="275"/>
+        <source>Kế hoạch chưa có kỳ báo cáo.</source>
+        <translation>The plan has no reporting period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="287"/>
+        <source>{0}/{1} đơn vị đã gửi, {2} đã duyệt, {3} trễ hạn (hôm nay {4})</source>
+        <translation>{0}/{1} units sent, {2} approved, {3} late (today {4})</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="304"/>
+        <source>Hãy chọn một đơn vị trong bảng.</source>
+        <translation>Select a unit in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="310"/>
+        <source>Trả lại số liệu</source>
+        <translation>Return figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="311"/>
+        <source>Nhận xét gửi lại {0} (kỳ {1}):</source>
+        <translation>Comment sent back to {0} (period {1}):</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="316"/>
+        <source>Mở lại số liệu</source>
+        <translation>Reopen figures</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="317"/>
+        <source>Lý do mở lại số liệu của {0} (kỳ {1}); lý do được ghi lại:</source>
+        <translation>Reason for reopening the figures of {0} (period {1}); the reason is logged:</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="327"/>
+        <source>duyệt số liệu {0}, kỳ {1}</source>
+        <translation>approve figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="328"/>
+        <source>trả lại số liệu {0}, kỳ {1}</source>
+        <translation>return figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="329"/>
+        <source>mở lại số liệu {0}, kỳ {1}</source>
+        <translation>reopen figures of {0}, period {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="350"/>
+        <source>đặt hạn nộp báo cáo kỳ {0}: {1}</source>
+        <translation>set the report due date of {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="359"/>
+        <source>Xuất danh sách đơn vị chưa báo cáo</source>
+        <translation>Export the list of units not reported</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="361"/>
+        <source>Bảng tính Excel (*.xlsx);;Tệp CSV (*.csv);;Văn bản (*.txt)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="370"/>
+        <source>Đã ghi {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="375"/>
+        <source>Đã chép danh sách đơn vị chưa báo cáo.</source>
+        <translation>Copied the list of units not reported.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/tabs/status_tab.py" line="386"/>
+        <source>In danh sách đơn vị chưa báo cáo</source>
+        <translation>Print the list of units not reported</translation>
     </message>
 </context>
 <context>

@@ -262,11 +262,16 @@ class ImportDialog(QDialog):
                 "Xung đột: số ở đây được sửa sau khi đơn vị gửi lập tệp; mặc "
                 "định giữ số ở đây, đánh dấu ô để lấy số trong tệp."
             )
-        if counts[Action.REFUSED]:
+        if counts[Action.REFUSED] > preview.locked:  # not only approved figures
             text += " " + self.tr(
                 "Từ chối: dòng không thuộc trách nhiệm của đơn vị gửi hoặc có thời điểm sai; "
                 "không ghi, lý do ở cột “Lý do”."
             )
+        if preview.locked:  # approved figures (storage/locks.py)
+            text += " " + self.tr(
+                "Đã duyệt, khóa: {0} số liệu đã được duyệt nên không nhận; muốn nhận, hãy mở "
+                "lại kỳ của đơn vị đó (tab Tình hình báo cáo → Mở lại…)."
+            ).format(format_number(preview.locked))
         if preview.earlier is not None:
             text += " " + self.tr("Tệp này đã được nhập ngày {0}.").format(
                 format_date(local_time(preview.earlier.imported_at).date())

@@ -35,6 +35,7 @@ from ...reports.builders import (
 )
 from ...reports.document import Letterhead
 from ...reports.produce import Signing, write_report
+from ...services.consolidation import approved_agencies
 from ...services.organisations import named_for
 from ...services.report_texts import ReportTextService
 from ...services.rows import IndicatorRow
@@ -146,6 +147,10 @@ class ReportDialog(QDialog):
             box.setChecked(box is not self.notes)
             sections.addWidget(box)
         form.addRow(self.tr("Gồm các phần"), sections)
+        # the province report from the figures the office has approved (Tình hình báo cáo)
+        self.approved_only = QCheckBox(self.tr("Chỉ các chỉ tiêu có số liệu đã duyệt"))
+        self.approved_only.setObjectName("approvedOnly")
+        form.addRow("", self.approved_only)
         self.signing = SigningChoice(context.settings, self)
         form.addRow(self.signing)
         self.status = QLabel()
@@ -187,6 +192,7 @@ class ReportDialog(QDialog):
     def prefill(self) -> None:
         """Defaults for this agency, overridden by what was typed for it last time."""
         self.agency.setEnabled(self.chosen_kind() is ReportKind.AGENCY)
+        self.approved_only.setEnabled(self.chosen_kind() is ReportKind.PROVINCE)
         period = next(
             (p for p in self.context.periods() if p.id == self.period.currentData()), None
         )
@@ -262,6 +268,11 @@ class ReportDialog(QDialog):
             texts=ReportTextService(self.context.engine).for_report(
                 self.context.plan, period, self.chosen_agency(), kind is ReportKind.PROVINCE
             ),
+            approved_leads=approved_agencies(self.context.engine, period.id or 0)
+            if period is not None
+            and self.approved_only.isEnabled()
+            and self.approved_only.isChecked()
+            else None,
         )
 
     def open_draft(self) -> None:

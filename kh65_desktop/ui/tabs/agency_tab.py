@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from ...charts.progress import ProgressChart
 from ...services.chart_data import progress_bars
+from ...services.exchange_reviews import returned_to
+from ...services.organisations import planning_office_name
 from ...services.rows import AgencyRow, IndicatorRow
 from .. import entity_actions
 from ..agency_picker import ordered_rows
@@ -126,6 +128,12 @@ class AgencyTab(QWidget):
         header.addWidget(enter)
         header.addWidget(draft)
         panel_layout.addLayout(header)
+        self.returned = QLabel()  # the consolidating office's returns to this agency
+        self.returned.setObjectName("returnedNotice")
+        self.returned.setWordWrap(True)
+        self.returned.setStyleSheet("QLabel { color: #8a4b00; background: #fff4e0; padding: 4px; }")
+        self.returned.hide()
+        panel_layout.addWidget(self.returned)
         panel_layout.addWidget(QLabel(self.tr("Chỉ tiêu chủ trì và phối hợp")))
         panel_layout.addWidget(right)
         left = QWidget()
@@ -160,6 +168,20 @@ class AgencyTab(QWidget):
         self.indicators.set_rows(self.context.indicator_rows())
         self.tasks.set_rows(self.context.tasks())
         self._draw_chart()
+        self._show_returns()
+
+    def _show_returns(self) -> None:
+        """ "Sở … trả lại số liệu kỳ …: <comment>" for each return standing against it."""
+        agency = self.selected_agency()
+        returns = returned_to(self.context.engine, agency.id) if agency else []
+        office = planning_office_name(self.context.engine, self.context.plan, None) or ""
+        self.returned.setText(
+            "\n".join(
+                self.tr("{0} trả lại số liệu kỳ {1}: {2}").format(office, period, comment)
+                for period, comment in returns
+            )
+        )
+        self.returned.setVisible(bool(returns))
 
     def selected_agency(self) -> AgencyRow | None:
         index = self.agency_table.currentIndex()
@@ -183,6 +205,7 @@ class AgencyTab(QWidget):
             )
         )
         self._draw_chart()
+        self._show_returns()
 
     def _draw_chart(self) -> None:
         """The chosen agency's indicators as progress bars (same style as the overview)."""
