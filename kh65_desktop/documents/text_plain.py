@@ -72,7 +72,7 @@ def _undecodable(name: str) -> DocumentError:
     )
 
 
-_EMPHASIS = re.compile(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\w)")
+_EMPHASIS = re.compile(r"(?<![^\s(\[“\"])\*+(?=\S)|(?<=\S)\*+(?!\w)")
 
 
 def pieces_of_text(text: str, progress: Progress | None = None) -> Iterator[Piece]:
