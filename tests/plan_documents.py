@@ -180,3 +180,20 @@ def long_document(sections: int, text: str | None = None) -> str:
         )
         parts.append(shifted.replace("năm 2024", f"năm {2024 + copy % 3}"))
     return "\n\n".join(parts)
+
+
+VARIANTS = Path(__file__).parent / "fixtures" / "plan_variants"
+# Variants given to the reader as a Word file (their tables as Word tables); others as .txt.
+WORD_VARIANTS = {"ben-tre-2025-nghi-quyet"}
+
+
+def variant_names() -> list[str]:
+    return sorted(p.stem for p in VARIANTS.glob("*.toml"))
+
+
+def variant_document(name: str, folder: Path) -> Path:
+    """The variant's document as the reader gets it: its text, or a Word file built from it."""
+    text = (VARIANTS / f"{name}.txt").read_text(encoding="utf-8")
+    if name in WORD_VARIANTS:
+        return write_docx(text, folder / f"{name}.docx")
+    return write_txt(text, folder / f"{name}.txt")
