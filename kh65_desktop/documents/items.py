@@ -151,9 +151,7 @@ class _PlanBuilder:
             group["tasks"] = self._task_entries(group.pop("_tasks", []))
         data["groups"] = groups
         data["tasks"] = self._task_entries(loose_tasks)
-        data["localities"] = [
-            loc for loc in data["localities"] if loc["code"] in used_localities
-        ]
+        data["localities"] = [loc for loc in data["localities"] if loc["code"] in used_localities]
         return data
 
     def _task_entries(self, items: list[FoundItem]) -> list[dict[str, Any]]:
@@ -162,8 +160,9 @@ class _PlanBuilder:
         entries: list[dict[str, Any]] = []
         for item in items:
             f = item.fields
-            lead, coordinating = self._agencies(f.get("lead", [])), self._agencies(
-                f.get("coordinating", [])
+            lead, coordinating = (
+                self._agencies(f.get("lead", [])),
+                self._agencies(f.get("coordinating", [])),
             )
             entry_key = (f.get("lead_in", ""), tuple(lead), tuple(coordinating))
             task = {"text": f["text"]}
