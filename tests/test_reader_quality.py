@@ -12,10 +12,12 @@ import pytest
 from kh65_desktop.documents.items import ItemKind, ReadPlan
 from kh65_desktop.documents.phrases import figure_in
 from kh65_desktop.documents.reader import indicator_figures, read_plan
-from kh65_desktop.documents.text import document_from_text
+from kh65_desktop.documents.scoring import Score, score
+from kh65_desktop.documents.text import document_from_text, read_document
 from kh65_desktop.resources import BUILTIN_PLAN, resource_path
 
 from .conftest import SOURCE_TEXT
+from .plan_documents import plan65_text, write_docx, write_pdf, write_txt
 from .reader_expected import invented, right_deadlines, right_indicators
 
 EXPECTED = tomllib.loads(resource_path(*BUILTIN_PLAN).read_text(encoding="utf-8"))
@@ -31,6 +33,24 @@ def _read(known: bool) -> ReadPlan:
 @pytest.fixture(scope="module")
 def found() -> dict[str, Any]:
     return _read(known=True).plan_data()
+
+
+@pytest.fixture(scope="module", params=["txt", "docx", "pdf"])
+def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Score:
+    """Plan 65 made into each kind of file (tests/plan_documents.py), read back, scored by
+    documents/scoring.py against the transcription."""
+    writer = {"txt": write_txt, "docx": write_docx, "pdf": write_pdf}[request.param]
+    path = writer(plan65_text(), tmp_path_factory.mktemp("plan") / f"kh65.{request.param}")
+    return score(read_plan(read_document(path), KNOWN).plan_data(), EXPECTED)
+
+
+def test_plan_65_in_every_kind_of_file_meets_the_thresholds(scored: Score) -> None:
+    complete = scored.fields["indicator right (form, value, lead)"]
+    assert complete.recall >= 0.90, scored.table()
+    assert scored.fields["task deadline"].recall >= 0.95, scored.table()
+    assert scored.fields["task deadline"].precision >= 0.95, scored.table()
+    assert scored.invented == [], scored.invented
+    assert scored.unquoted == [] and scored.figures_checked > 100
 
 
 def test_nine_in_ten_indicators_have_the_right_target_and_lead(found: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import TargetForm
 from ..domain.text import fold
 from . import phrases
-from .agency_names import AgencyNames, AgencyRef
+from .agency_names import AgencyNames, AgencyRef, expand
 from .items import FoundItem, ItemKind, ReadPlan
 from .phrases import MEASURE, figure_in, plain
 from .text import DocumentText
@@ -510,6 +510,9 @@ class _Reader:
         if spec.get("parent"):
             fields["parent"] = spec["parent"]
         fields["name"] = spec["name"]
+        if spec.get("parent"):
+            parent = next(i for i in group.indicators if i.fields["code"] == spec["parent"])
+            fields["name"] = _child_name(spec["name"], parent.fields["name"])
         fields["unit"] = spec.get("unit", "")
         target: phrases.Target | None = spec.get("target")
         form = target.form if target else TargetForm.VALUE
@@ -1128,9 +1131,12 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
     tgt = phrases.target(re.sub(r"\((?:tăng|giảm)[^)]*so[^)]*\)", "", phrase_plain), name)
     if not name or tgt is None:
         return None
-    if child:
-        lower = len(name) > 1 and name[1].islower()
-        name = "Trong đó: " + (name[0].lower() if lower else name[0]) + name[1:]
+    if tgt.form is TargetForm.CHANGE:
+        # the indicator is the change: "Tỷ lệ hộ nghèo (theo chuẩn …) giảm trong năm"
+        qualifier = re.match(r"\s*(?:tăng thêm|tăng|giảm)\s*(\([^)]*\))", phrase)
+        verb = "giảm" if (tgt.value or "").startswith("-") else "tăng thêm"
+        said = f" {qualifier.group(1)}" if qualifier else ""
+        name = f"{name}{said} {verb} trong năm"
     spec: dict[str, Any] = {
         "name": _capital(name),
         "unit": tgt.unit,
@@ -1146,6 +1152,26 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
     if note:
         spec["note"] = _capital(note.group(1))
     return spec
+
+
+def _child_name(name: str, parent: str) -> str:
+    """A "trong đó" part named with its parent's subject ("BHXH tự nguyện" under "Tỷ lệ
+    tham gia bảo hiểm xã hội …" -> "Trong đó: tỷ lệ tham gia bảo hiểm xã hội tự nguyện")."""
+    own = expand(name)
+    if re.match(r"(tỷ lệ|tỷ trọng|số|tổng)\b", own, re.I) or not re.match(
+        r"(tỷ lệ|tỷ trọng)\b", parent, re.I
+    ):
+        stem = ""
+    else:
+        base = re.sub(r"\s+(?:giảm|tăng thêm) trong năm$", "", parent)
+        words, parent_words = own.split(), base.split()
+        folded = [fold(w) for w in parent_words]
+        first = fold(words[0]) if words else ""
+        at = folded.index(first) if first in folded else len(parent_words)
+        stem = " ".join(parent_words[:at]) + " "
+        stem = stem[0].lower() + stem[1:]
+    lower = len(own) > 1 and own[1].islower()
+    return f"Trong đó: {stem}{own[0].lower() if lower and not stem else own[0]}{own[1:]}"
 
 
 def _clauses(tail: str) -> list[str]:
