@@ -68,6 +68,16 @@ _SHARED_HEAD = re.compile(r"\bcác (Sở|Ban|Cục)\s*:\s*([^;:]+)", re.I)
 DISTRICT_SET_WORDS = re.compile(
     r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd) (các|cấp) (huyện|xã|phường|thị xã|thành phố)", re.I
 )
+# verbs that end a list of agencies ("… phối hợp với các Sở: Xây dựng, Nội vụ tham mưu …")
+VERBS = (
+    r"chủ trì|căn cứ|phối hợp|chỉ đạo|tích cực|đẩy mạnh|khẩn trương|tập trung|thực hiện|"
+    r"tham mưu|triển khai|tiếp tục|rà soát|tuyên truyền|vận động|tăng cường|hướng dẫn|"
+    r"kiểm tra|theo dõi|đôn đốc|hoàn thành|tổ chức|hỗ trợ|xây dựng kế hoạch|nghiên cứu|báo cáo"
+)
+_LEVEL = r"(?:huyện|xã|phường|thị xã|thành phố|thị trấn|đặc khu)"
+_LOCAL_LIST = re.compile(
+    rf"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd) (?:các|cấp) {_LEVEL}(?:,? (?:và )?{_LEVEL})*", re.I
+)
 PROVINCIAL_SET_WORDS = re.compile(r"^các sở,? (?:ban,? )?ngành(?: tỉnh)?", re.I)
 
 
@@ -127,6 +137,8 @@ class AgencyNames:
         if not name:
             return None
         if DISTRICT_SET_WORDS.match(name):
+            listed = _LOCAL_LIST.match(name)
+            name = listed.group(0) if listed else name
             set_name = "UBND " + re.sub(r"^(?:ủy|uỷ) ban nhân dân |^ubnd ", "", name, flags=re.I)
             members = self.district_members()
             if members:
@@ -161,7 +173,7 @@ class AgencyNames:
             base, n = code, 2
             while code in taken:
                 code, n = f"{base}{n}", n + 1
-            self.proposed[key] = (code, _tidy(name))
+            self.proposed[key] = (code, _tidy(expand(name)))
         return AgencyRef(written, self.proposed[key][0], known=False)
 
     def names_in(self, text: str) -> list[AgencyRef]:
@@ -285,7 +297,8 @@ def split_names(text: str) -> list[str]:
         names += split_names(before) if before.strip() else []
         # bare names are split at commas only: "và" belongs to a name ("Lao động -
         # Thương binh và Xã hội")
-        for bare in (b.strip() for b in re.split(r"[,;]", shared.group(2)) if b.strip()):
+        listed = re.split(rf"\s+(?:{VERBS})\b", shared.group(2))[0]
+        for bare in (b.strip() for b in re.split(r"[,;]", listed) if b.strip()):
             names.append(f"{head} {bare}".strip())
         return names + (split_names(after) if after.strip(" ;:,") else [])
     return _merge(_SPLIT.split(text))

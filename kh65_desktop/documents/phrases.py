@@ -302,6 +302,7 @@ DEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
         "quarter",
     ),
     (re.compile(r"hoàn thành (?:trong|trước hết|trước) năm (?P<y>\d{4})", re.I), "year"),
+    (re.compile(r"^hoàn thành\b[^.;]*?\b(?P<w>trong năm (?P<y>\d{4}))", re.I), "year"),
     (re.compile(r"(?:đến|trước) cuối năm(?: (?P<y>\d{4}))?", re.I), "year_end"),
     (re.compile(r"(?<=phấn đấu )cuối năm(?: (?P<y>\d{4}))?", re.I), "year_end"),
     (
@@ -335,7 +336,7 @@ def deadline(text: str, year: int) -> Deadline | None:
 def _deadline(match: re.Match[str], kind: str, year: int) -> Deadline | None:
     g = match.groupdict()
     y = int(g["y"]) if g.get("y") else year
-    words = match.group(0)
+    words = g.get("w") or match.group(0)
     try:
         if kind == "day":
             return Deadline(date(y, int(g["m"]), int(g["d"])), words)

@@ -21,7 +21,7 @@ from ..domain.periods import REPORTED_PARTS, derive
 from ..domain.terms import TargetForm
 from ..domain.text import fold
 from . import phrases
-from .agency_names import AgencyNames, AgencyRef, expand
+from .agency_names import VERBS, AgencyNames, AgencyRef, expand
 from .items import FoundItem, ItemKind, ReadPlan
 from .phrases import MEASURE, figure_in, plain
 from .text import DocumentText
@@ -178,6 +178,8 @@ class _Reader:
             if (m := SECTION.match(text)) or (m := ARTICLE.match(text)):
                 section, section_heading = m.group("n"), m.group("h")
                 group, mode, lead_in = None, "", None
+                if "to chuc thuc hien" in fold(section_heading):
+                    mode = "closing"
                 if self._results_heading(section_heading):
                     group = self._group(section, section, section_heading, para, summary=True)
                     mode = "indicators"
@@ -214,6 +216,9 @@ class _Reader:
                 found = self._indicators(para, group)
                 if found:
                     last_indicator = found
+                continue
+            if mode == "closing":
+                self._closing(para)
                 continue
             if mode == "tasks" and group is not None:
                 lead_in = self._task(para, group, lead_in)
@@ -945,12 +950,9 @@ class _Reader:
         leads, _ = self.names.leading(source)
         coordinating: list[AgencyRef] = []
         join = re.search(
-            (
-                r"phối hợp(?: cùng)?(?: với)?\s+(?=các |Sở|"
-                r"Cục|Ban|Bảo|Ủy|UBND|Đài|Báo|Cơ quan|Thủ trưởng|"
-                r"Chủ tịch)(.+?)(?:[:.]|\s+(?:rà soát|triển khai|"
-                r"tiếp tục|thực hiện|tuyên truyền)\b|$)"
-            ),
+            r"phối hợp(?: cùng)?(?: với)?\s+"
+            r"(?=các |Sở|Cục|Ban|Bảo|Ủy|UBND|Đài|Báo|Cơ quan|Thủ trưởng|Chủ tịch)"
+            rf"(.+?)(?:(?<!Sở)(?<!Ban)(?<!Cục):|\.(?:\s|$)|\s+(?:{VERBS})\b|$)",
             source,
         )
         if join:
@@ -1019,6 +1021,8 @@ class _Reader:
         if asked:
             task = asked.group(1)
             self._task_item(task[0].upper() + task[1:], para, None, None)
+        elif not re.match(r"Trên đây\b", text) and (sent or phrases.deadline(text, self.year)):
+            self._task_item(BULLET.sub("", text).strip(), para, None, None)
 
     # ---- periods --------------------------------------------------------------------------
 
@@ -1096,6 +1100,21 @@ _VERB = re.compile(
     r"(?=\s+(?:\([^)]*\)\s*)?(?:cả năm\s+|năm (?:19|20)\d{2}\s+)?"
     r"(?:là\s+|đạt\s+|trên\s+|dưới\s+|từ\s+|tối thiểu\s+|tối đa\s+)?\d)",
 )
+
+
+def _verb(head: str) -> re.Match[str] | None:
+    """The verb before the target: one followed by a figure with a unit or ending the
+    phrase ("dưới 15%", not the "dưới 5 tuổi" of a name)."""
+    for match in _VERB.finditer(head):
+        measure = MEASURE.search(head, match.end())
+        if measure is None:
+            return None
+        after = head[measure.end() :].strip()
+        if measure.group("u") or not after or after[0] in "(;,.:":
+            return match
+    return None
+
+
 _NAME_END = re.compile(r"\s+(?:năm (?:19|20)\d{2}|cả năm)\b")
 
 
@@ -1119,7 +1138,7 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
             "target": phrases.Target(TargetForm.MILESTONE, text=head),
             "_child": child,
         }
-    ends = [m.start() for m in (_NAME_END.search(head), _VERB.search(head)) if m]
+    ends = [m.start() for m in (_NAME_END.search(head), _verb(head)) if m]
     measure = MEASURE.search(head)
     if not ends and measure is None:
         return None
