@@ -98,3 +98,70 @@ def test_tasks_with_their_deadlines_and_agencies(read: ReadPlan) -> None:
     ]
     assert tasks[0]["lead"] == ["STC"] and tasks[0]["coordinating"] == ["SXD", "SNV"]
     assert tasks[2]["lead"] == ["BHXH"]
+
+
+def test_indicators_in_an_appendix_table_after_the_signature(tmp_path: Path) -> None:
+    """A resolution whose indicators are rows of a Word table (STT, chỉ tiêu, đơn vị, kế
+    hoạch năm, cơ quan chủ trì): each row an indicator, grouped by its lead agency."""
+    from .plan_documents import appendix_rows, write_docx
+
+    rows = appendix_rows(
+        [
+            {
+                "name": "Tốc độ tăng trưởng kinh tế (GRDP)",
+                "unit": "%",
+                "target": "≥ 8",
+                "lead": "Sở Tài chính",
+            },
+            {
+                "name": "Thu ngân sách nhà nước",
+                "unit": "tỷ đồng",
+                "target": "12.500",
+                "lead": "Sở Tài chính",
+            },
+            {
+                "name": "Tỷ lệ thất nghiệp khu vực thành thị",
+                "unit": "%",
+                "target": "dưới 2",
+                "lead": "Sở Nội vụ",
+            },
+        ],
+        2026,
+    )
+    head = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 3/NQ-HĐND\nVĩnh Long, ngày 10 tháng 12 năm 2025\n"
+        "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n"
+        "Điều 1. Thông qua các chỉ tiêu chủ yếu (Phụ lục kèm theo).\n"
+        "TM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Công"
+    )
+    document = read_document(write_docx(head, tmp_path / "nq.docx", appendix=rows))
+    read = read_plan(document, KNOWN)
+    details = read.items[0].fields
+    assert (details["document_type"], details["year"]) == ("Nghị quyết", 2026)
+    assert details["issuing_body"] == "Hội đồng nhân dân tỉnh Vĩnh Long"
+    found = {
+        i.fields["name"]: (
+            i.fields["unit"],
+            i.fields["target"]["form"],
+            i.fields["target"]["value"],
+        )
+        for i in read.items
+        if i.kind is ItemKind.INDICATOR
+    }
+    assert found == {
+        "Tốc độ tăng trưởng kinh tế (GRDP)": ("%", "floor", "8"),
+        "Thu ngân sách nhà nước": ("tỷ đồng", "value", "12.500"),
+        "Tỷ lệ thất nghiệp khu vực thành thị": ("%", "ceiling", "2"),
+    }
+    leads = [i.fields["lead"] for i in read.items if i.kind is ItemKind.GROUP]
+    assert leads == [["STC"], ["SNV"]]
+    for item in read.items:
+        assert document.text[item.span[0] : item.span[1]] == item.quote
+
+
+def test_progress_is_reported_to_the_end(read: ReadPlan) -> None:
+    seen: list[tuple[int, int]] = []
+    read_plan(
+        read_document(FIXTURE), KNOWN, progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen and seen[-1][0] == seen[-1][1] > 0

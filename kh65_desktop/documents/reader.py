@@ -174,6 +174,7 @@ class _Reader:
                 self._table(table, group, last_indicator, section)
                 table = []
             if SIGN_AUTHORITY.match(text) or text.startswith("Nơi nhận"):
+                self._appendix_tables(index)
                 break
             if (m := SECTION.match(text)) or (m := ARTICLE.match(text)):
                 section, section_heading = m.group("n"), m.group("h")
@@ -392,13 +393,19 @@ class _Reader:
     # ---- groups and agencies --------------------------------------------------------------
 
     def _group(
-        self, key: str, section: str, heading: str, para: Para, summary: bool = False
+        self,
+        key: str,
+        section: str,
+        heading: str,
+        para: Para,
+        summary: bool = False,
+        agencies: str | None = None,
     ) -> Group:
         heading = plain(heading)
         shown = heading[0] + heading[1:].lower() if heading.isupper() else heading
         group = Group(key, section, shown, para, summary=summary)
         if not summary:
-            for ref in self.names.names_in(heading):
+            for ref in self.names.names_in(heading if agencies is None else agencies):
                 self._mention(ref, para)
                 if ref.is_set or ref.collective:
                     group.coordinating.append(ref)
@@ -835,7 +842,11 @@ class _Reader:
     def _table(
         self, rows: list[Para], group: Group | None, last: list[FoundItem], section: str
     ) -> None:
-        """A table of figures by locality under the indicator just read (its breakdown)."""
+        """A table of indicators (an appendix's rows: chỉ tiêu, đơn vị, kế hoạch, cơ quan chủ
+        trì), or of figures by locality under the indicator just read (its breakdown)."""
+        if _indicator_columns(rows[0].row):
+            self._indicator_table(rows, section)
+            return
         if not last or group is None:
             return
         header = rows[0].row
@@ -867,6 +878,65 @@ class _Reader:
             end = rows[-1].end
             item.span = (item.span[0], end)
             item.quote = self.document.text[item.span[0] : end]
+
+    def _appendix_tables(self, start: int) -> None:
+        """Indicator tables after the signature (a "Phụ lục")."""
+        rows: list[Para] = []
+        for para in [*self.paras[start:], None]:
+            if para is not None and para.row:
+                rows.append(para)
+                continue
+            if rows and _indicator_columns(rows[0].row):
+                self._indicator_table(rows, "PL")
+            rows = []
+
+    def _indicator_table(self, rows: list[Para], section: str) -> None:
+        """Each numbered row an indicator; a row with a heading only ("I", "Về kinh tế")
+        starts a group; rows led by another agency make a group of their own (a plan file
+        names the lead per group)."""
+        columns = _indicator_columns(rows[0].row)
+        section = section or "PL"
+        heading = ""
+        groups: dict[tuple[str, str], Group] = {}
+        for para in rows[1:]:
+            cells = para.row
+
+            def cell(key: str, cells: tuple[str, ...] = cells) -> str:
+                at = columns.get(key)
+                return plain(cells[at]) if at is not None and at < len(cells) else ""
+
+            name, target_cell = cell("name"), cell("target")
+            if name and not target_cell and not cell("unit"):
+                heading = name
+                continue
+            if not name:
+                continue
+            lead_text = cell("lead")
+            key = (heading, fold(lead_text))
+            if key not in groups:
+                code = f"{section}.{len([g for g in self.groups if g.section == section]) + 1}"
+                shown = heading or lead_text or "Phụ lục"
+                if heading and lead_text:
+                    shown = f"{heading} — {lead_text}"
+                group = self._group(code, section, shown, para, summary=False, agencies=lead_text)
+                coordinating = self.names.names_in(cell("coordinating"))
+                group.coordinating += [r for r in coordinating if r not in group.lead]
+                self._group_item(group).fields["coordinating"] = [
+                    r.code for r in group.coordinating
+                ]
+                groups[key] = group
+            group = groups[key]
+            unit = cell("unit")
+            found = phrases.target(target_cell, name) if target_cell else None
+            if found is not None and not found.unit:
+                found.unit = unit
+            if found is not None and found.share and unit == "%":
+                # "≥ 95" in a "%" column is a floor on a rate, not a share of an amount
+                found = phrases.Target(
+                    TargetForm.FLOOR, found.share, strict=found.strict, unit=unit, text=target_cell
+                )
+            spec: dict[str, Any] = {"name": name, "unit": unit, "target": found}
+            self._indicator_item(spec, para, group)
 
     def _locality(self, name: str) -> str:
         kind_match = re.match(r"(thành phố|huyện|thị xã|quận|xã|phường)\s+(.+)", name, re.I)
@@ -1258,6 +1328,29 @@ def _capital(text: str) -> str:
 
 def _depth(marker: str) -> int:
     return 2 if "+" in marker else 1
+
+
+def _indicator_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The columns of an indicator table, or {} for another table."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        folded = fold(cell)
+        if folded in ("stt", "tt", "so tt"):
+            key = "number"
+        elif "don vi" in folded:
+            key = "unit"
+        elif "chu tri" in folded:
+            key = "lead"
+        elif "phoi hop" in folded:
+            key = "coordinating"
+        elif folded in ("chi tieu", "ten chi tieu", "noi dung", "chi tieu chu yeu"):
+            key = "name"
+        elif "ke hoach" in folded or "muc tieu" in folded or "chi tieu nam" in folded:
+            key = "target"
+        else:
+            continue
+        columns.setdefault(key, index)
+    return columns if {"name", "unit", "target"} <= columns.keys() else {}
 
 
 def _column(header: str) -> str:
