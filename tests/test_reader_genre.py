@@ -165,3 +165,38 @@ def test_progress_is_reported_to_the_end(read: ReadPlan) -> None:
         read_document(FIXTURE), KNOWN, progress=lambda done, total: seen.append((done, total))
     )
     assert seen and seen[-1][0] == seen[-1][1] > 0
+
+
+def test_an_annual_resolution_with_numbered_indicators_by_topic() -> None:
+    """ "Điều 1", "Về kinh tế / Về xã hội / Về môi trường" with numbered indicators; a range,
+    a floor with "tối thiểu", a ceiling with "không quá", "Duy trì"; no agency named."""
+    read = read_plan(read_document(FIXTURE.with_name("nq25-2024-resolution.txt")))
+    details = read.items[0].fields
+    assert (details["document_type"], details["year"], details["issued_on"]) == (
+        "Nghị quyết",
+        2024,  # the plan's year from its title, not the year it was issued (2023)
+        date(2023, 12, 8),
+    )
+    groups = [i.fields["heading"] for i in read.items if i.kind is ItemKind.GROUP]
+    assert groups == ["Về kinh tế", "Về xã hội", "Về môi trường"]
+    found = {
+        i.fields["name"]: (i.fields["target"]["form"], i.fields["target"].get("value"))
+        for i in read.items
+        if i.kind is ItemKind.INDICATOR
+    }
+    assert found == {
+        "Tốc độ tăng trưởng kinh tế (GRDP)": ("floor", "6,0"),
+        "GRDP bình quân đầu người": ("value", "68"),
+        "Tổng vốn đầu tư toàn xã hội": ("value", "25.000"),
+        "Tỷ lệ đô thị hóa": ("floor", "25"),
+        "Tỷ lệ hộ nghèo giảm trong năm": ("change", "-0,8"),
+        "Tỷ lệ lao động qua đào tạo": ("floor", "70"),
+        "Trong đó: tỷ lệ lao động qua đào tạo bằng cấp, chứng chỉ": ("value", "30"),
+        "Số bác sĩ/vạn dân": ("value", "9"),
+        "Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý": ("ceiling", "5"),
+        "Tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh": ("keep", None),
+    }
+    ranged = next(i for i in read.items if i.fields.get("name", "").startswith("Tốc độ"))
+    assert not ranged.sure and any("khoảng" in r for r in ranged.reasons)
+    doctors = next(i for i in read.items if i.fields.get("name") == "Số bác sĩ/vạn dân")
+    assert doctors.fields["unit"] == "bác sĩ/vạn dân" and doctors.fields["kind"] == "level"

@@ -37,6 +37,7 @@ TOPIC = re.compile(
     re.I,
 )
 LETTER = re.compile(r"^(?P<l>[a-zđ])\)\s*(?P<h>.*)$")
+NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s+")
 BULLET = re.compile(r"^(?P<m>(?:[-–•+]\s*)+)")
 FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 DOC_TYPES = ("KẾ HOẠCH", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHỈ THỊ", "CHƯƠNG TRÌNH", "CÔNG VĂN")
@@ -109,6 +110,7 @@ class Group:
     lead: list[AgencyRef] = field(default_factory=list)
     coordinating: list[AgencyRef] = field(default_factory=list)
     summary: bool = False  # a section stating results only (plan 65's part I)
+    topic: bool = False  # "Về kinh tế": its numbered lines are indicators, not groups
     indicators: list[FoundItem] = field(default_factory=list)
     tasks: int = 0
 
@@ -188,7 +190,13 @@ class _Reader:
             if re.match(r"^Trên đây\b", text):
                 self._closing(para)
                 continue
-            if (m := GROUP.match(text)) and not MEASURE.search(m.group("h")) and len(text) < 220:
+            listed = mode == "indicators" and group is not None and group.topic
+            if (
+                (m := GROUP.match(text))
+                and not listed
+                and not MEASURE.search(m.group("h"))
+                and len(text) < 220
+            ):
                 key = f"{section}.{m.group('n')}" if section else m.group("n")
                 group = self._group(key, section, m.group("h"), para)
                 mode, lead_in = "", None
@@ -196,6 +204,7 @@ class _Reader:
             if m := TOPIC.match(text):
                 key = f"{section}.{len([g for g in self.groups if g.section == section]) + 1}"
                 group = self._group(key, section, m.group("h"), para)
+                group.topic = True
                 mode = "indicators"
                 continue
             if m := LETTER.match(text):
@@ -489,7 +498,7 @@ class _Reader:
     # ---- indicators -----------------------------------------------------------------------
 
     def _indicators(self, para: Para, group: Group) -> list[FoundItem]:
-        text = BULLET.sub("", para.plain).strip()
+        text = NUMBERED.sub("", BULLET.sub("", para.plain)).strip()
         specs = (
             self._summary_specs(text, group) if group.summary else self._group_specs(text, group)
         )
@@ -526,6 +535,9 @@ class _Reader:
             parent = next(i for i in group.indicators if i.fields["code"] == spec["parent"])
             fields["name"] = _child_name(spec["name"], parent.fields["name"])
         fields["unit"] = spec.get("unit", "")
+        per = re.search(r"/(vạn dân|nghìn dân|\w+ dân|người|hộ)\b", fields["name"])
+        if per and fields["unit"] and "/" not in fields["unit"] and fields["unit"] != "%":
+            fields["unit"] = f"{fields['unit']}/{per.group(1)}"  # "Số bác sĩ/vạn dân … 9 bác sĩ"
         target: phrases.Target | None = spec.get("target")
         form = target.form if target else TargetForm.VALUE
         kind = spec.get("kind") or _kind(fields["name"], fields["unit"], form)
@@ -1260,7 +1272,7 @@ def _child_name(name: str, parent: str) -> str:
         stem = " ".join(parent_words[:at]) + " "
         stem = stem[0].lower() + stem[1:]
     lower = len(own) > 1 and own[1].islower()
-    return f"Trong đó: {stem}{own[0].lower() if lower and not stem else own[0]}{own[1:]}"
+    return f"Trong đó: {stem}{own[0].lower() if lower else own[0]}{own[1:]}"
 
 
 def _clauses(tail: str) -> list[str]:
