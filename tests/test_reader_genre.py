@@ -191,7 +191,7 @@ def test_an_annual_resolution_with_numbered_indicators_by_topic() -> None:
         "Tỷ lệ đô thị hóa": ("floor", "25"),
         "Tỷ lệ hộ nghèo giảm trong năm": ("change", "-0,8"),
         "Tỷ lệ lao động qua đào tạo": ("floor", "70"),
-        "Trong đó: tỷ lệ lao động qua đào tạo bằng cấp, chứng chỉ": ("value", "30"),
+        "Trong đó: có bằng cấp, chứng chỉ": ("value", "30"),
         "Số bác sĩ/vạn dân": ("value", "9"),
         "Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý": ("ceiling", "5"),
         "Tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh": ("keep", None),

@@ -1,6 +1,7 @@
 """How well the reader finds plan 65 in its own text (issue 15's thresholds), against the
 hand transcription resources/plans/kh65-2024.toml: indicators with the right target form,
-value and lead agency; task deadlines; figures printed in their sentences; none invented."""
+value and lead agency; task deadlines; figures printed in their sentences; none invented;
+and the same measures on doctext's variants (tests/fixtures/plan_variants/)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ from kh65_desktop.documents.text import document_from_text, read_document
 from kh65_desktop.resources import BUILTIN_PLAN, resource_path
 
 from .conftest import SOURCE_TEXT
-from .plan_documents import plan65_text, write_docx, write_pdf, write_txt
+from .plan_documents import (
+    VARIANTS,
+    plan65_text,
+    variant_document,
+    variant_names,
+    write_docx,
+    write_pdf,
+    write_txt,
+)
 from .reader_expected import invented, right_deadlines, right_indicators
 
 EXPECTED = tomllib.loads(resource_path(*BUILTIN_PLAN).read_text(encoding="utf-8"))
@@ -82,3 +91,39 @@ def test_every_found_figure_is_printed_in_its_quote() -> None:
         for figure in indicator_figures(item.fields):
             assert figure_in(figure, quotes), (item.key, figure)
         assert read.document.text[item.span[0] : item.span[1]] == item.quote
+
+
+# What the reader does not reach on doctext's variants, said here rather than hidden:
+# - the Bến Tre resolution's transcription gives each topic ("Về kinh tế") the union of its
+#   rows' lead agencies; the reader makes a group per lead agency instead, so each
+#   indicator keeps the one agency its row names (the plan file has leads per group only):
+#   its lead agency never equals the union, its targets are all right;
+# - Sóc Trăng's "Giải quyết việc làm cho 21.000 lao động" is named as written, the
+#   transcription calls it "Số lao động được giải quyết việc làm": counted as invented and
+#   missed by the scorer's name pairing.
+LEAD_BY_ROW = {"ben-tre-2025-nghi-quyet"}
+NAMED_OTHERWISE = {"soc-trang-2023": ["Giải quyết việc làm"]}
+
+
+@pytest.fixture(scope="module", params=variant_names())
+def variant(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Score]:
+    name = request.param
+    expected = tomllib.loads((VARIANTS / f"{name}.toml").read_text(encoding="utf-8"))
+    known = [(a["code"], a["name"]) for a in expected["agencies"]]
+    document = read_document(variant_document(name, tmp_path_factory.mktemp(name)))
+    return name, score(read_plan(document, known).plan_data(), expected)
+
+
+def test_variants_meet_the_thresholds(variant: tuple[str, Score]) -> None:
+    name, scored = variant
+    table = f"{name}\n{scored.table()}"
+    assert scored.fields["target form"].recall >= 0.90, table
+    assert scored.fields["target value"].recall >= 0.90, table
+    if name not in LEAD_BY_ROW:
+        assert scored.fields["indicator right (form, value, lead)"].recall >= 0.90, table
+    assert scored.fields["task deadline"].recall >= 0.95, table
+    assert scored.fields["task deadline"].precision >= 0.95, table
+    assert scored.invented == NAMED_OTHERWISE.get(name, []), table
+    assert scored.unquoted == [], table

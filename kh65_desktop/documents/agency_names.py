@@ -58,6 +58,13 @@ HEAD_NOUNS = (
     "Tỉnh đoàn",
     "Hội",
     "Trung tâm",
+    "Phòng",
+    "Bệnh viện",
+    "Viện",
+    "Trường",
+    "Chi nhánh",
+    "Ban Quản lý",
+    "Thường trực",
     "Cơ quan",
     "Thuế",
 )
@@ -136,6 +143,8 @@ class AgencyNames:
         name = _TITLES.sub("", written.strip(" .:;*")).strip()
         if not name:
             return None
+        if name_key(name) in self.by_key:  # a known agency, even one named for several
+            return AgencyRef(written, self.by_key[name_key(name)])
         if DISTRICT_SET_WORDS.match(name):
             listed = _LOCAL_LIST.match(name)
             name = listed.group(0) if listed else name

@@ -32,8 +32,21 @@ UNITS = (
     "doanh nghiệp",
     "lao động",
     "tiêu chí",
+    "lượt khách",
+    "lượt người",
+    "hợp tác xã",
+    "sản phẩm",
+    "công trình",
+    "dự án",
+    "cơ sở",
+    "trạm",
+    "trường",
     "giường",
     "bác sĩ",
+    "lượt",
+    "ca",
+    "con",
+    "USD",
     "người",
     "hộ",
     "xã",
@@ -54,6 +67,13 @@ MARKUP = re.compile(r"\*+|_{2,}")
 def plain(text: str) -> str:
     """The text without Word markup and with single spaces (for fields, not quotes)."""
     return re.sub(r"\s+", " ", MARKUP.sub("", text)).strip()
+
+
+# a rate printed as a fraction: "15/100.000 trẻ đẻ sống"
+RATE = re.compile(
+    rf"(?<![\d.,/])(?P<n>{NUMBER})/(?P<per>\d{{1,3}}(?:\.\d{{3}})+|\d{{3,}})"
+    r"(?P<w>(?:\s+[^\s\d,;.()]+){0,3})"
+)
 
 
 def figure_value(figure: str) -> float | None:
@@ -109,9 +129,16 @@ def target(phrase: str, name: str = "") -> Target | None:
     text = plain(phrase)
     lowered = text.casefold()
     whole = plain(f"{name} {phrase}").casefold()
+    measure = MEASURE.search(text)
+    rate = RATE.search(text)
+    if rate is not None and (measure is None or rate.start() < measure.start()):
+        measure = re.compile(
+            rf"(?P<n>{re.escape(rate.group('n'))})(?P<u>/\S+{re.escape(rate.group('w'))})"
+        ).search(text, rate.start())
+    if re.match(r"(giữ vững|duy trì)\b", lowered) and measure is not None:
+        return Target(TargetForm.KEEP, measure.group("n"), unit=measure.group("u") or "", text=text)
     if re.match(r"(giữ vững|duy trì)\b", whole):
         return Target(TargetForm.KEEP, text=plain(f"{name} {phrase}"))
-    measure = MEASURE.search(text)
     if measure is None:
         if re.match(r"hoàn thành\b", whole):
             return Target(TargetForm.MILESTONE, text=plain(f"{name} {phrase}"))
@@ -134,7 +161,16 @@ def target(phrase: str, name: str = "") -> Target | None:
     floor = re.search(rf"({_FLOOR_WORDS})\s*$", before) or after.lstrip().startswith("trở lên")
     if unit == "%" and (share_words or (disbursing and floor)):
         strict = bool(re.search(r"trên\s*$", before)) and "trở lên" not in after[:12]
-        return Target(TargetForm.VALUE, None, strict=strict, share=figure, unit="", text=text)
+        amount = MEASURE.search(text, measure.end())
+        value, amount_unit = None, ""
+        if amount is not None and amount.group("u") not in (None, "%"):
+            value, amount_unit = (
+                amount.group("n"),
+                amount.group("u"),
+            )  # "… kế hoạch vốn 412,75 tỷ đồng"
+        return Target(
+            TargetForm.VALUE, value, strict=strict, share=figure, unit=amount_unit, text=text
+        )
     if re.search(r"(tăng thêm|tăng|giảm)\b", before):
         lower = "giảm" in re.findall(r"tăng thêm|tăng|giảm", before)[-1]
         return Target(TargetForm.CHANGE, f"-{figure}" if lower else figure, unit=unit, text=text)
@@ -173,6 +209,26 @@ PLAN_AMOUNT = re.compile(
 )
 
 
+def period_of(clause: str, year: int) -> str | None:
+    """The reporting period a results clause speaks of, as a period code (domain/periods):
+    "6 tháng đầu năm" -> 2024-H1, "quý I" -> 2024-Q1, "9 tháng" -> 2024-9T, "tháng 5" ->
+    2024-T05."""
+    text = clause.casefold()
+    if re.search(r"\b0?6 tháng đầu năm", text):
+        return f"{year}-H1"
+    if m := re.search(r"\bquý (iv|iii|ii|i|[1-4])\b", text):
+        return f"{year}-Q{_QUARTERS[m.group(1).upper()]}"
+    if re.search(r"\b0?9 tháng", text):
+        return f"{year}-9T"
+    if m := re.search(r"\btháng (\d{1,2})\b(?!\s*tháng)", text):
+        month = int(m.group(1))
+        if 1 <= month <= 12:
+            return f"{year}-T{month:02d}"
+    if (m := AS_OF.search(clause)) and (d := _date(m.group("d"))) and d.month <= 6:
+        return f"{year}-H1"
+    return None
+
+
 @dataclass
 class Result:
     """One clause of stated results."""
@@ -207,7 +263,10 @@ def result(clause: str) -> Result:
     for pattern in (PERCENT_OF_PLAN, AS_OF, BASE_CHANGE, SAME_AS):
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     masked = re.sub(
-        r"0?\d+ tháng (?:đầu|cuối) năm|(?:19|20)\d{2}", lambda m: " " * len(m.group(0)), masked
+        r"0?\d+ tháng (?:đầu|cuối) năm|tháng \d{1,2}\b|quý [IVX]+\b|(?:19|20)\d{2}",
+        lambda m: " " * len(m.group(0)),
+        masked,
+        flags=re.I,
     )
     measure = MEASURE.search(masked)
     if measure is not None:
@@ -305,6 +364,9 @@ DEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^hoàn thành\b[^.;]*?\b(?P<w>trong năm (?P<y>\d{4}))", re.I), "year"),
     (re.compile(r"(?:đến|trước) cuối năm(?: (?P<y>\d{4}))?", re.I), "year_end"),
     (re.compile(r"(?<=phấn đấu )cuối năm(?: (?P<y>\d{4}))?", re.I), "year_end"),
+    # "… báo cáo Hội đồng nhân dân tỉnh vào cuối năm." (a sentence's end: not "tập trung vào
+    # cuối năm nhằm …", which says when work piles up)
+    (re.compile(r"vào (?P<w>cuối năm(?: (?P<y>\d{4}))?)(?=\s*[.;]|\s*$)", re.I), "year_end"),
     (
         re.compile(
             r"định kỳ hàng (?:tháng|quý|năm)(?: và cả năm)?|hàng (?:tháng|quý) và cả năm", re.I
@@ -324,6 +386,8 @@ def deadline(text: str, year: int) -> Deadline | None:
     """The first deadline a task states, with its words as written; `year` for "cuối năm"."""
     best: tuple[int, Deadline] | None = None
     for pattern, kind in DEADLINES:
+        if kind == "recurring" and best is not None:
+            break  # a date wins over "định kỳ hàng tháng" in the same task
         match = pattern.search(text)
         if match is None or (best is not None and best[0] <= match.start()):
             continue

@@ -50,6 +50,7 @@ ISSUER = re.compile(
     r"THÀNH PHỐ)\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+?))?(?=\t|"
     r"\n|$|\s{2,}|\s+CỘNG)"
 )
+SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG)$")
 SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
 TASK_VERB_START = re.compile(r"^(?:Trên đây)", re.I)
 PERIOD_CLAUSE = re.compile(
@@ -145,11 +146,14 @@ class _Reader:
     # ---- the walk -----------------------------------------------------------------------
 
     def read(self) -> ReadPlan:
+        dated = next((i for i, p in enumerate(self.paras) if DATE_LINE.search(p.text)), 0)
         first_section = next(
             (
                 i
                 for i, p in enumerate(self.paras)
-                if SECTION.match(p.plain) or ARTICLE.match(p.plain)
+                if SECTION.match(p.plain)
+                or ARTICLE.match(p.plain)
+                or (i > dated and _group_heading(p.plain))
             ),
             len(self.paras),
         )
@@ -175,7 +179,7 @@ class _Reader:
             if table:
                 self._table(table, group, last_indicator, section)
                 table = []
-            if SIGN_AUTHORITY.match(text) or text.startswith("Nơi nhận"):
+            if SIGN_AUTHORITY.match(text) or SIGN_TITLE.match(text) or text.startswith("Nơi nhận"):
                 self._appendix_tables(index)
                 break
             if (m := SECTION.match(text)) or (m := ARTICLE.match(text)):
@@ -190,7 +194,9 @@ class _Reader:
             if re.match(r"^Trên đây\b", text):
                 self._closing(para)
                 continue
-            listed = mode == "indicators" and group is not None and group.topic
+            listed = (mode == "indicators" and group is not None and group.topic) or (
+                mode == "closing"
+            )
             if (
                 (m := GROUP.match(text))
                 and not listed
@@ -214,8 +220,12 @@ class _Reader:
                 elif "nhiem vu" in heading or "giai phap" in heading:
                     mode, lead_in = "tasks", None
                 continue
-            if fold(text).rstrip(":") in ("chi tieu", "chi tieu chu yeu", "cac chi tieu chu yeu"):
+            heading = fold(text).rstrip(": ")
+            if heading in ("chi tieu", "chi tieu chu yeu", "cac chi tieu chu yeu"):
                 mode = "indicators"
+                continue
+            if heading in ("nhiem vu", "giai phap", "nhiem vu, giai phap", "nhiem vu va giai phap"):
+                mode, lead_in = "tasks", None
                 continue
             if group is None and section and mode == "":
                 continue
@@ -228,6 +238,13 @@ class _Reader:
                     last_indicator = found
                 continue
             if mode == "closing":
+                lead_in = self._closing_step(para, lead_in)
+                continue
+            if (
+                mode == "tasks"
+                and not BULLET.match(text)
+                and re.search(r"\bvề\s+\S.*?để tổng hợp", text)
+            ):
                 self._closing(para)
                 continue
             if mode == "tasks" and group is not None:
@@ -414,7 +431,14 @@ class _Reader:
         shown = heading[0] + heading[1:].lower() if heading.isupper() else heading
         group = Group(key, section, shown, para, summary=summary)
         if not summary:
-            for ref in self.names.names_in(heading if agencies is None else agencies):
+            said = heading if agencies is None else agencies
+            leads_said, _, partners = said.partition(" chủ trì")
+            for ref in self.names.names_in(
+                re.sub(r"^,?\s*phối hợp(?: với)?\s*", "", partners, flags=re.I)
+            ):
+                self._mention(ref, para)
+                group.coordinating.append(ref)
+            for ref in self.names.names_in(leads_said):
                 self._mention(ref, para)
                 if ref.is_set or ref.collective:
                     group.coordinating.append(ref)
@@ -596,8 +620,8 @@ class _Reader:
 
     def _group_specs(self, text: str, group: Group) -> list[dict[str, Any]]:
         text = text.rstrip(" ;.")
-        head, tail = _split_head(text)
-        parts = re.split(r"[,;]?\s*\btrong đó\b,?\s*(?:có\s+)?", head, flags=re.I)
+        head, tail = _reordered(text) or _split_head(text)
+        parts = re.split(r"[,;]?\s*\btrong đó\b,?\s*", head, flags=re.I)
         specs: list[dict[str, Any]] = []
         for index, part in enumerate(parts):
             spec = _head_spec(part.strip(" ,;"), child=index > 0)
@@ -673,7 +697,8 @@ class _Reader:
         if found.same_period:
             spec["same_period"] = {"value": found.same_period, "label": "cùng kỳ"}
         stated = spec.setdefault("stated", [])
-        period = self._period("H1")
+        said_period = phrases.period_of(whole, self.year)
+        period = said_period or self._period("H1")
         if found.percent_of_plan:
             stated.append(
                 {
@@ -692,7 +717,7 @@ class _Reader:
                     "source": group.key,
                 }
             )
-        if found.value and (re.search(r"tháng đầu năm|đến \d", whole, re.I) or found.as_of):
+        if found.value and (said_period or found.as_of):
             value: dict[str, Any] = {"period": period, "value": found.value}
             if found.estimate:
                 value["estimate"] = True
@@ -947,6 +972,12 @@ class _Reader:
                 found = phrases.Target(
                     TargetForm.FLOOR, found.share, strict=found.strict, unit=unit, text=target_cell
                 )
+            change = re.search(r"\s(tăng thêm|giảm)$", name)
+            if found is not None and change and found.form is TargetForm.VALUE and found.value:
+                # "Số xã … tăng thêm | xã | 8": the target is the change
+                lower = change.group(1) == "giảm"
+                found.form = TargetForm.CHANGE
+                found.value = f"-{found.value}" if lower else found.value
             spec: dict[str, Any] = {"name": name, "unit": unit, "target": found}
             self._indicator_item(spec, para, group)
 
@@ -1089,12 +1120,31 @@ class _Reader:
             )
         )
 
+    def _closing_step(
+        self, para: Para, lead_in: tuple[Para, int] | None
+    ) -> tuple[Para, int] | None:
+        """A paragraph of a "Tổ chức thực hiện" part: a lead-in ("1. Giao Ủy ban nhân dân
+        tỉnh:"), an item under it, or a duty of its own."""
+        marker = BULLET.match(para.plain) or NUMBERED.match(para.plain)
+        depth = (_depth(marker.group(0)) if BULLET.match(para.plain) else 0) if marker else -1
+        text = NUMBERED.sub("", BULLET.sub("", para.plain)).strip()
+        if text.endswith(":"):
+            return (para, depth)
+        if lead_in is not None and depth > lead_in[1]:
+            self._task_item(text, para, None, lead_in[0])
+            return lead_in
+        self._closing(para)
+        return None
+
     def _closing(self, para: Para) -> None:
         """ "Trên đây là Kế hoạch …, yêu cầu <cơ quan> <việc> … gửi về <cơ quan> … để tổng hợp":
         a task for every agency, and the agency that consolidates the plan."""
         text = para.plain
         asked = re.search(r"\byêu cầu\s+(.+?\.)(?:\s|$)", text)
-        sent = re.search(r"gửi về\s+(.+?)\s+(?:từ nay|trước|để tổng hợp|chậm nhất)", text)
+        sent = re.search(
+            r"(?:gửi|báo cáo[^.;]*?) về\s+(.+?)\s+(?:từ nay|trước|để tổng hợp|chậm nhất|trong)",
+            text,
+        )
         if sent:
             refs = self.names.names_in(sent.group(1))
             if refs:
@@ -1104,7 +1154,7 @@ class _Reader:
             task = asked.group(1)
             self._task_item(task[0].upper() + task[1:], para, None, None)
         elif not re.match(r"Trên đây\b", text) and (sent or phrases.deadline(text, self.year)):
-            self._task_item(BULLET.sub("", text).strip(), para, None, None)
+            self._task_item(NUMBERED.sub("", BULLET.sub("", text)).strip(), para, None, None)
 
     # ---- periods --------------------------------------------------------------------------
 
@@ -1151,6 +1201,12 @@ def indicator_figures(fields: dict[str, Any]) -> list[str]:
     return [f for f in figures if f]
 
 
+def _group_heading(text: str) -> bool:
+    """A numbered line naming a group ("1. Sở Công Thương"), not a numbered indicator."""
+    m = GROUP.match(text)
+    return bool(m) and not MEASURE.search(m.group("h")) and len(text) < 220
+
+
 def _kind(name: str, unit: str, form: TargetForm) -> str:
     if form in (TargetForm.KEEP, TargetForm.MILESTONE) and not unit:
         return "qualitative"
@@ -1178,7 +1234,8 @@ def _split_head(text: str) -> tuple[str, str]:
 
 
 _VERB = re.compile(
-    r"\s+(?:là|đạt|chiếm|tăng thêm|tăng|giảm|dưới|trên|từ|không quá|tối đa|tối thiểu|ít nhất)"
+    r"\s+(?:là|đạt|chiếm|tăng thêm|tăng|giảm|dưới|trên|từ|không quá|tối đa|tối thiểu|ít nhất"
+    r"|giữ vững ở mức|giữ vững|duy trì ở mức|duy trì|cho)"
     r"(?=\s+(?:\([^)]*\)\s*)?(?:cả năm\s+|năm (?:19|20)\d{2}\s+)?"
     r"(?:là\s+|đạt\s+|trên\s+|dưới\s+|từ\s+|tối thiểu\s+|tối đa\s+)?\d)",
 )
@@ -1189,6 +1246,9 @@ def _verb(head: str) -> re.Match[str] | None:
     phrase ("dưới 15%", not the "dưới 5 tuổi" of a name)."""
     for match in _VERB.finditer(head):
         measure = MEASURE.search(head, match.end())
+        rate = phrases.RATE.match(head, match.end() + 1)
+        if rate is not None:
+            return match
         if measure is None:
             return None
         after = head[measure.end() :].strip()
@@ -1211,6 +1271,16 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
             "name": name,
             "unit": "",
             "target": phrases.Target(TargetForm.KEEP, text=head),
+            "_child": child,
+        }
+    keep = re.match(r"(?:giữ vững|duy trì)\s+(?=\d)", lowered)
+    level = MEASURE.match(head, keep.end()) if keep else None
+    if keep and level is not None:
+        unit, rest = level.group("u") or "", head[level.end() :].strip()
+        return {
+            "name": _capital(f"Tỷ lệ {rest}" if unit == "%" else rest),
+            "unit": unit,
+            "target": phrases.Target(TargetForm.KEEP, level.group("n"), unit=unit, text=head),
             "_child": child,
         }
     if re.match(r"hoàn thành\b", lowered) and not MEASURE.search(head):
@@ -1236,7 +1306,8 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
         # the indicator is the change: "Tỷ lệ hộ nghèo (theo chuẩn …) giảm trong năm"
         qualifier = re.match(r"\s*(?:tăng thêm|tăng|giảm)\s*(\([^)]*\))", phrase)
         verb = "giảm" if (tgt.value or "").startswith("-") else "tăng thêm"
-        said = f" {qualifier.group(1)}" if qualifier else ""
+        after = re.search(r"\d[^(]*(\(theo [^)]*\))", phrase)
+        said = f" {(qualifier or after).group(1)}" if qualifier or after else ""
         name = f"{name}{said} {verb} trong năm"
     spec: dict[str, Any] = {
         "name": _capital(name),
@@ -1255,11 +1326,67 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
     return spec
 
 
+RESULT_START = re.compile(
+    r"^(?:ước\s+)?(?:thực hiện\s+)?(?:trong\s+)?0?\d+ tháng đầu năm(?: (?:19|20)\d{2})?\s+", re.I
+)
+TARGET_CLAUSE = re.compile(
+    r"^(?:(?:chỉ tiêu|kế hoạch|mục tiêu)(?: cả)?(?: năm)?(?: (?:19|20)\d{2})?|phấn đấu cả năm)\s+",
+    re.I,
+)
+_TARGET_VERB = re.compile(
+    r"^.*?(?=\b(?:đạt|là|trên|dưới|từ|tối thiểu|tối đa|không quá|tăng|giảm)\b)"
+)
+
+
+def _wide_clauses(text: str) -> list[str]:
+    """Clauses, a comma before a period or a target ("…, 06 tháng đầu năm đạt …") cutting too."""
+    cut = re.compile(
+        r",\s+(?=(?:ước\s+)?(?:trong\s+)?0?\d+ tháng"
+        r"|chỉ tiêu|kế hoạch năm|phấn đấu cả năm|còn lại)",
+        re.I,
+    )
+    return [c.strip() for clause in _clauses(text) for c in cut.split(clause) if c.strip()]
+
+
+def _reordered(text: str) -> tuple[str, str] | None:
+    """A sentence whose results come before its target ("6 tháng đầu năm giải ngân … được
+    1.245,30 tỷ đồng …; chỉ tiêu cả năm …", "Số doanh nghiệp …: ước 6 tháng đầu năm …;
+    kế hoạch năm 2023 là 480 doanh nghiệp"): the (head, tail) _head_spec and _apply_tail
+    read, the target's clause moved to the head."""
+    start = RESULT_START.match(text)
+    head_part, colon, rest = text.partition(":")
+    if start is not None:
+        first = _wide_clauses(text)[0]
+        words = first[start.end() :]
+        end = re.search(r"\s+(?:được|đạt|là|thực hiện)\b|\s+\d", words)
+        name = _capital(words[: end.start()] if end else words)
+        clauses = _wide_clauses(text)
+    elif (
+        colon
+        and not MEASURE.search(head_part)
+        and not re.match(r"(giữ vững|duy trì|hoàn thành)\b", head_part, re.I)
+    ):
+        name = head_part.strip()
+        clauses = _wide_clauses(rest)
+    else:
+        return None
+    for index, clause in enumerate(clauses):
+        said = TARGET_CLAUSE.match(clause)
+        if said is None or PERIOD_CLAUSE.search(clause) or not MEASURE.search(clause):
+            continue
+        phrase = clause[said.end() :]
+        phrase = _TARGET_VERB.sub("", phrase, count=1) if not phrase[0].isdigit() else phrase
+        phrase = phrase if re.match(r"\D", phrase) else f"là {phrase}"
+        tail = "; ".join(c for i, c in enumerate(clauses) if i != index)
+        return f"{name} {phrase}", tail
+    return None
+
+
 def _child_name(name: str, parent: str) -> str:
     """A "trong đó" part named with its parent's subject ("BHXH tự nguyện" under "Tỷ lệ
     tham gia bảo hiểm xã hội …" -> "Trong đó: tỷ lệ tham gia bảo hiểm xã hội tự nguyện")."""
     own = expand(name)
-    if re.match(r"(tỷ lệ|tỷ trọng|số|tổng)\b", own, re.I) or not re.match(
+    if re.match(r"(tỷ lệ|tỷ trọng|số|tổng|có)\b", own, re.I) or not re.match(
         r"(tỷ lệ|tỷ trọng)\b", parent, re.I
     ):
         stem = ""
