@@ -14,12 +14,18 @@ import tomli_w
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.services.plan_load import load_plan_file
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Indicator
 
 from .plan_documents import plan65_text, write_docx, write_txt
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
 
 
 @pytest.fixture(scope="module")
