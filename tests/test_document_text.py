@@ -230,3 +230,15 @@ def test_docx_from_bytes_in_memory_matches_file(tmp_path: Path) -> None:
     path = tmp_path / "a.docx"
     path.write_bytes(buffer.getvalue())
     assert read_document(path).text == SAMPLE
+
+
+def test_pdf_without_layout_marks_joins_by_sentences() -> None:
+    """Justified text, evenly spaced, no indents: only a sentence's end ends a paragraph."""
+    from kh65_desktop.documents.text_pdf import _Line, _paragraphs
+
+    texts = ["Tỷ lệ bao phủ bảo hiểm y tế năm", "2024 là 94,95%.", "Số bác sĩ/vạn dân là", "10,00."]
+    lines = [_Line(t, 1, 72.0, 520.0, 780.0 - 16 * n, 12.0, 20.0) for n, t in enumerate(texts)]
+    assert [p.text for p in _paragraphs(lines)] == [
+        "Tỷ lệ bao phủ bảo hiểm y tế năm 2024 là 94,95%.",
+        "Số bác sĩ/vạn dân là 10,00.",
+    ]

@@ -5,6 +5,7 @@ OCR, and the Word file is at hand in the office that issued it."""
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ _ITEM = re.compile(
     r"Nơi nhận|TM\.|KT\.|[¹²³⁴⁵⁶⁷⁸⁹]\s)"
 )
 _SENTENCE_END = re.compile(r"[.:;!?]$|[.:;!?][”\")]$")
+_WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?$")
 
 
@@ -77,7 +79,13 @@ def _page_lines(textpage: object, page: int) -> Iterator[_Line]:
     than a word space separates the text (a table row); running page numbers (a number
     alone as the first or last line) left out."""
     text = textpage.get_text_range()  # type: ignore[attr-defined]
-    box = textpage.get_charbox  # type: ignore[attr-defined]
+    charbox = textpage.get_charbox  # type: ignore[attr-defined]
+
+    def box(index: int) -> tuple[float, ...]:
+        # The font's box, not the glyph's: the same height for "a" and "Ể", so line tops
+        # and gaps compare across lines.
+        return charbox(index, loose=True)  # type: ignore[no-any-return]
+
     lines: list[_Line] = []
     index = 0
     for part in text.split("\n"):
@@ -93,30 +101,26 @@ def _page_lines(textpage: object, page: int) -> Iterator[_Line]:
 
 
 def _line(text: str, start: int, box: Callable[[int], tuple[float, ...]], page: int) -> _Line:
+    """A line's words with where each starts and ends: the boxes of each word's first and
+    last characters (asking for every character's box costs twice the time)."""
     words: list[tuple[str, float, float]] = []  # (word, left, right)
-    word: list[str] = []
-    word_left = word_right = 0.0
-    top = bottom = None
-    for offset, char in enumerate(text + " "):
-        if char.isspace():
-            if word:
-                words.append(("".join(word), word_left, word_right))
-                word = []
-            continue
-        x0, y0, x1, y1 = box(start + offset)
-        if not word:
-            word_left = x0
-        word.append(char)
-        word_right = x1
-        top = y1 if top is None else max(top, y1)
-        bottom = y0 if bottom is None else min(bottom, y0)
-    height = max((top or 0.0) - (bottom or 0.0), 0.0)
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for match in _WORD.finditer(text):
+        x0, y0, x1, y1 = box(start + match.start())
+        right = box(start + match.end() - 1)[2] if match.end() - match.start() > 1 else x1
+        words.append((match.group(), x0, right))
+        tops.append(y1)
+        bottoms.append(y0)
+    # The median word's: a tall capital ("Ủ") or a superscript does not move the line.
+    top, bottom = statistics.median(tops), statistics.median(bottoms)
+    height = max(top - bottom, 0.0)
     return _Line(
         " ".join(w for w, _l, _r in words),
         page,
         words[0][1],
         words[-1][2],
-        top or 0.0,
+        top,
         height,
         words[0][2] - words[0][1],
         _cells(words, height),
