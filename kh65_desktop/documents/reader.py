@@ -55,7 +55,8 @@ SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|
 SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
 TASK_VERB_START = re.compile(r"^(?:Trên đây)", re.I)
 PERIOD_CLAUSE = re.compile(
-    r"tháng đầu năm|tháng cuối năm|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ", re.I
+    r"quý (?:I|II|III|IV)\b|\b0?\d tháng\b|tháng đầu năm|tháng cuối năm|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ",
+    re.I,
 )
 
 
@@ -725,6 +726,10 @@ class _Reader:
                 }
             )
         if found.value and (said_period or found.as_of):
+            target = spec.get("target")
+            falling = target is not None and (target.value or "").startswith("-")
+            if falling and re.search(rf"giảm\s+{re.escape(found.value)}", piece):
+                found.value = f"-{found.value}"  # a decrease so far, as the target's change
             value: dict[str, Any] = {"period": period, "value": found.value}
             if found.estimate:
                 value["estimate"] = True
@@ -1216,7 +1221,12 @@ def _kind(name: str, unit: str, form: TargetForm) -> str:
         return "qualitative"
     if form is TargetForm.CHANGE and unit != "%":
         return "accumulating"
-    if unit == "%" or "/" in unit or re.match(r"(tỷ lệ|tỷ trọng|tốc độ|chỉ số)\b", name, re.I):
+    if (
+        unit == "%"
+        or "/" in unit
+        or re.match(r"(tỷ lệ|tỷ trọng|tốc độ|chỉ số)\b", name, re.I)
+        or re.search(r"bình quân|đầu người", name, re.I)  # a per-head figure is a level
+    ):
         return "level"
     return "accumulating"
 
@@ -1324,6 +1334,15 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
     base = phrases.baseline(phrase, tgt.value, tgt.unit) if tgt.value else None
     if base:
         spec["baseline"] = {"value": base.value, "label": base.label, "derived": base.derived}
+    before = re.search(
+        rf"\(năm (?P<y>(?:19|20)\d{{2}}) (?:thực hiện|đạt|là) (?P<n>{phrases.NUMBER})", phrase
+    )
+    if before and "baseline" not in spec:  # "(năm 2025 thực hiện 7 ca)"
+        spec["baseline"] = {
+            "value": before.group("n"),
+            "label": f"năm {before.group('y')}",
+            "derived": f"văn bản: năm {before.group('y')} thực hiện {before.group('n')}",
+        }
     note = re.search(r"\((theo [^)]*)\)", phrase)
     if note:
         spec["note"] = _capital(note.group(1))
