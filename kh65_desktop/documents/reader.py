@@ -53,9 +53,9 @@ ISSUER = re.compile(
 )
 SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG)$")
 SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
-TASK_VERB_START = re.compile(r"^(?:Trên đây)", re.I)
 PERIOD_CLAUSE = re.compile(
-    r"quý (?:I|II|III|IV)\b|\b0?\d tháng\b|tháng đầu năm|tháng cuối năm|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ",
+    r"quý (?:I|II|III|IV)\b|\b0?\d tháng\b|tháng đầu năm|tháng cuối năm"
+    r"|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ",
     re.I,
 )
 
