@@ -686,9 +686,10 @@ class _Reader:
                 continue
             rest = bool(phrases.REST_OF_YEAR.search(clause))
             pieces = re.split(r"[,;]?\s*\btrong đó\b,?\s*", clause, flags=re.I)
+            named = _named_part(clause, children) if len(pieces) == 1 else None
             for position, piece in enumerate(pieces):
                 spec = (
-                    main
+                    (named or main)
                     if position == 0
                     else (children[position - 1] if position - 1 < len(children) else None)
                 )
@@ -861,6 +862,10 @@ class _Reader:
             result = phrases.result(after)
             if result.same_period:
                 spec["same_period"] = {"value": result.same_period, "label": "cùng kỳ"}
+            if not result.percent_of_plan and (
+                whole_plan := re.match(rf",?\s*đạt\s+({phrases.NUMBER})\s*%\s*$", after)
+            ):
+                result.percent_of_plan = whole_plan.group(1)  # "85/85 xã, đạt 100%"
             if result.percent_of_plan:
                 spec["stated"] = [
                     {
@@ -1359,6 +1364,17 @@ TARGET_CLAUSE = re.compile(
 _TARGET_VERB = re.compile(
     r"^.*?(?=\b(?:đạt|là|trên|dưới|từ|tối thiểu|tối đa|không quá|tăng|giảm)\b)"
 )
+
+
+def _named_part(clause: str, parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The "trong đó" part a results clause names by all its own words ("… tăng thêm tỷ lệ
+    dân cư nông thôn sử dụng nước sạch 0,85%" for the part "sử dụng nước sạch")."""
+    words = set(fold(clause).split())
+    for part in parts:
+        own = fold(re.sub(r"^Trong đó:\s*", "", part["name"])).split()
+        if len(own) >= 2 and all(w in words for w in own):
+            return part
+    return None
 
 
 def _wide_clauses(text: str) -> list[str]:
