@@ -222,3 +222,16 @@ def test_rejected_items_are_left_out_of_the_file() -> None:
     group = next(i for i in read.items if i.kind is ItemKind.GROUP and i.key.count(".") == 1)
     data = read.plan_data(keep=lambda item: item is not group)
     assert all(g["code"] != group.key for g in data["groups"])
+
+
+def test_a_long_document_is_read_to_its_end_with_unique_keys() -> None:
+    """A bound volume of several plans (tests/plan_documents.long_document: plan 65 five
+    times with figures varied): each copy is read, its numbering made unique, and the
+    results section of each copy merged into its own groups."""
+    from .plan_documents import long_document
+
+    read = read_plan(document_from_text(long_document(5)))
+    keys = [i.key for i in read.items]
+    assert len(keys) == len(set(keys))
+    assert read.indicator_count == 5 * 45
+    assert read.items[0].fields["signer_name"] == "Lê Văn Hân"

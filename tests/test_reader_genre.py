@@ -200,3 +200,28 @@ def test_an_annual_resolution_with_numbered_indicators_by_topic() -> None:
     assert not ranged.sure and any("khoảng" in r for r in ranged.reasons)
     doctors = next(i for i in read.items if i.fields.get("name") == "Số bác sĩ/vạn dân")
     assert doctors.fields["unit"] == "bác sĩ/vạn dân" and doctors.fields["kind"] == "level"
+
+
+def test_a_letter_with_figures_is_not_a_plan() -> None:
+    """An official letter full of figures and dates yields no indicator (the caller then
+    says it is not a plan and loads nothing)."""
+    from kh65_desktop.documents.text import document_from_text
+
+    letter = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "Số: 1234/UBND-KT",
+            "Trà Vinh, ngày 12 tháng 3 năm 2024",
+            "V/v tổ chức hội nghị sơ kết công tác quý I năm 2024",
+            "Thực hiện Công văn số 56/BKHĐT-TH ngày 05/3/2024, Ủy ban nhân dân tỉnh tổ chức hội"
+            " nghị lúc 14 giờ 00 ngày 20/3/2024 tại Hội trường số 2, khoảng 150 đại biểu.",
+            "1. Thành phần: lãnh đạo 25 sở, ngành và 9 huyện, thị xã, thành phố.",
+            "2. Nội dung: đánh giá kết quả quý I; kinh phí dự kiến 45 triệu đồng.",
+            "TL. CHỦ TỊCH",
+            "CHÁNH VĂN PHÒNG",
+            "Nguyễn Văn Tám",
+        ]
+    )
+    read = read_plan(document_from_text(letter))
+    assert read.indicator_count == 0
+    assert "không rõ loại văn bản" in read.items[0].reasons

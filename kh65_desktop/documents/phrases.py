@@ -99,13 +99,25 @@ def figures_in(text: str) -> list[str]:
 
 
 def figure_in(figure: str, text: str) -> bool:
-    """True when `figure` is printed in `text` as a whole figure ("5" not inside "45")."""
+    """True when `figure` is printed in `text` as a whole figure ("5" not inside "45");
+    "39,33" also when printed "39.33" (a table typed the English way)."""
     bare = figure.lstrip("-−")
-    if re.fullmatch(r"\d+,\d{1,2}", bare) and re.search(
-        rf"(?<![\d.,]){re.escape(bare.replace(',', '.'))}(?!\d)", text
-    ):
-        return True  # "39,33" printed "39.33"
-    return re.search(rf"(?<![\d.,]){re.escape(bare)}(?![\d]|,\d)", text) is not None
+    spellings = [bare]
+    if re.fullmatch(r"\d+,\d{1,2}", bare):
+        spellings.append(bare.replace(",", "."))
+    for spelling in spellings:
+        at = text.find(spelling)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + len(spelling) : at + len(spelling) + 2]
+            whole_before = not (before.isdigit() or before in ".,")
+            whole_after = not after[:1].isdigit() and not (
+                after[:1] in ".," and after[1:2].isdigit()
+            )
+            if whole_before and whole_after:
+                return True
+            at = text.find(spelling, at + 1)
+    return False
 
 
 @dataclass

@@ -10,6 +10,7 @@ figures are not all in its sentences is not emitted.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable, Sequence
@@ -52,9 +53,10 @@ ISSUER = re.compile(
 )
 SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG)$")
 SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
-TASK_VERB_START = re.compile(r"^(?:Trên đây)", re.I)
 PERIOD_CLAUSE = re.compile(
-    r"tháng đầu năm|tháng cuối năm|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ", re.I
+    r"quý (?:I|II|III|IV)\b|\b0?\d tháng\b|tháng đầu năm|tháng cuối năm"
+    r"|đến \d{1,2}/\d{1,2}/\d{4}|còn lại|cùng kỳ",
+    re.I,
 )
 
 
@@ -142,6 +144,7 @@ class _Reader:
         self.year = date.today().year
         self.owner: AgencyRef | None = None
         self.localities: dict[str, dict[str, Any]] = {}
+        self.signed_at: int | None = None  # the paragraph the signature block starts at
 
     # ---- the walk -----------------------------------------------------------------------
 
@@ -180,8 +183,12 @@ class _Reader:
                 self._table(table, group, last_indicator, section)
                 table = []
             if SIGN_AUTHORITY.match(text) or SIGN_TITLE.match(text) or text.startswith("Nơi nhận"):
-                self._appendix_tables(index)
-                break
+                # the signature: what follows is an appendix (or, in a bound volume, the
+                # next plan), read on with nothing carried over
+                if self.signed_at is None and not text.startswith("Nơi nhận"):
+                    self.signed_at = index - 1
+                group, mode, lead_in, section = None, "", None, ""
+                continue
             if (m := SECTION.match(text)) or (m := ARTICLE.match(text)):
                 section, section_heading = m.group("n"), m.group("h")
                 group, mode, lead_in = None, "", None
@@ -368,28 +375,31 @@ class _Reader:
 
     def _signature(self) -> None:
         details = self.items[0]
-        tail = self.paras[-12:]
+        at_para = self.signed_at
+        tail = self.paras[at_para : at_para + 8] if at_para is not None else self.paras[-12:]
         lines: list[tuple[str, Para]] = []
         for para in tail:
             for piece in re.split(r"\n", para.text):
                 if piece.strip():
                     lines.append((plain(piece), para))
-        at = next((i for i, (t, _) in enumerate(lines) if SIGN_AUTHORITY.match(t)), None)
+        at = next(
+            (i for i, (t, _) in enumerate(lines) if SIGN_AUTHORITY.match(t) or SIGN_TITLE.match(t)),
+            None,
+        )
         if at is None:
             details.reasons.append("không tìm thấy người ký")
             details.confidence = max(0.2, details.confidence - 0.2)
             return
         authority = [lines[at][0]]
         rest = lines[at + 1 :]
+        if SIGN_TITLE.match(authority[0]):  # "CHỦ TỊCH" with no "TM." line above it
+            authority, rest = [], lines[at:]
         while rest and SIGN_AUTHORITY.match(rest[0][0]):
             authority.append(rest[0][0])
             rest = rest[1:]
         title = ""
         if rest and rest[0][0].isupper():
             title, rest = rest[0][0], rest[1:]
-        elif len(authority) > 1 or authority[0].startswith("TM."):
-            # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the title on the authority's next line
-            pass
         name = next(
             (
                 t
@@ -410,11 +420,6 @@ class _Reader:
             details.confidence = max(0.2, details.confidence - 0.2)
         if self.owner is not None and self.owner.code and not self.owner.is_set:
             fields["owner_code"] = self.owner.code
-        last = [p for t, p in lines[at:] if t in (name, title) or t in authority]
-        end = max(p.end for p in last) if last else lines[at][1].end
-        start = lines[at][1].start
-        details.quote = self.document.text[details.span[0] : details.span[1]]
-        self._signature_span = (start, end)
 
     # ---- groups and agencies --------------------------------------------------------------
 
@@ -429,6 +434,9 @@ class _Reader:
     ) -> Group:
         heading = plain(heading)
         shown = heading[0] + heading[1:].lower() if heading.isupper() else heading
+        taken = {g.key for g in self.groups}
+        if key in taken:  # a numbering that starts again (an appendix, a second part)
+            key = next(f"{key}-{n}" for n in range(2, len(taken) + 3) if f"{key}-{n}" not in taken)
         group = Group(key, section, shown, para, summary=summary)
         if not summary:
             said = heading if agencies is None else agencies
@@ -678,9 +686,10 @@ class _Reader:
                 continue
             rest = bool(phrases.REST_OF_YEAR.search(clause))
             pieces = re.split(r"[,;]?\s*\btrong đó\b,?\s*", clause, flags=re.I)
+            named = _named_part(clause, children) if len(pieces) == 1 else None
             for position, piece in enumerate(pieces):
                 spec = (
-                    main
+                    (named or main)
                     if position == 0
                     else (children[position - 1] if position - 1 < len(children) else None)
                 )
@@ -718,6 +727,10 @@ class _Reader:
                 }
             )
         if found.value and (said_period or found.as_of):
+            target = spec.get("target")
+            falling = target is not None and (target.value or "").startswith("-")
+            if falling and re.search(rf"giảm\s+{re.escape(found.value)}", piece):
+                found.value = f"-{found.value}"  # a decrease so far, as the target's change
             value: dict[str, Any] = {"period": period, "value": found.value}
             if found.estimate:
                 value["estimate"] = True
@@ -849,6 +862,10 @@ class _Reader:
             result = phrases.result(after)
             if result.same_period:
                 spec["same_period"] = {"value": result.same_period, "label": "cùng kỳ"}
+            if not result.percent_of_plan and (
+                whole_plan := re.match(rf",?\s*đạt\s+({phrases.NUMBER})\s*%\s*$", after)
+            ):
+                result.percent_of_plan = whole_plan.group(1)  # "85/85 xã, đạt 100%"
             if result.percent_of_plan:
                 spec["stated"] = [
                     {
@@ -915,17 +932,6 @@ class _Reader:
             end = rows[-1].end
             item.span = (item.span[0], end)
             item.quote = self.document.text[item.span[0] : end]
-
-    def _appendix_tables(self, start: int) -> None:
-        """Indicator tables after the signature (a "Phụ lục")."""
-        rows: list[Para] = []
-        for para in [*self.paras[start:], None]:
-            if para is not None and para.row:
-                rows.append(para)
-                continue
-            if rows and _indicator_columns(rows[0].row):
-                self._indicator_table(rows, "PL")
-            rows = []
 
     def _indicator_table(self, rows: list[Para], section: str) -> None:
         """Each numbered row an indicator; a row with a heading only ("I", "Về kinh tế")
@@ -1010,9 +1016,16 @@ class _Reader:
         summary = [
             i for i in self.items if i.kind is ItemKind.INDICATOR and i.fields.get("_summary")
         ]
-        others = [
-            i for i in self.items if i.kind is ItemKind.INDICATOR and not i.fields.get("_summary")
-        ]
+        others = sorted(
+            (
+                i
+                for i in self.items
+                if i.kind is ItemKind.INDICATOR and not i.fields.get("_summary")
+            ),
+            key=lambda i: i.span[0],
+        )
+        for other in others:
+            other.fields["_key"] = _name_key(other.fields["name"])
         for item in summary:
             match = _same_indicator(item, others)
             if match is None:
@@ -1037,6 +1050,7 @@ class _Reader:
             self.items.remove(item)
         for item in self.items:
             item.fields.pop("_summary", None)
+            item.fields.pop("_key", None)
 
     # ---- tasks ----------------------------------------------------------------------------
 
@@ -1212,7 +1226,12 @@ def _kind(name: str, unit: str, form: TargetForm) -> str:
         return "qualitative"
     if form is TargetForm.CHANGE and unit != "%":
         return "accumulating"
-    if unit == "%" or "/" in unit or re.match(r"(tỷ lệ|tỷ trọng|tốc độ|chỉ số)\b", name, re.I):
+    if (
+        unit == "%"
+        or "/" in unit
+        or re.match(r"(tỷ lệ|tỷ trọng|tốc độ|chỉ số)\b", name, re.I)
+        or re.search(r"bình quân|đầu người", name, re.I)  # a per-head figure is a level
+    ):
         return "level"
     return "accumulating"
 
@@ -1320,6 +1339,15 @@ def _head_spec(head: str, child: bool) -> dict[str, Any] | None:
     base = phrases.baseline(phrase, tgt.value, tgt.unit) if tgt.value else None
     if base:
         spec["baseline"] = {"value": base.value, "label": base.label, "derived": base.derived}
+    before = re.search(
+        rf"\(năm (?P<y>(?:19|20)\d{{2}}) (?:thực hiện|đạt|là) (?P<n>{phrases.NUMBER})", phrase
+    )
+    if before and "baseline" not in spec:  # "(năm 2025 thực hiện 7 ca)"
+        spec["baseline"] = {
+            "value": before.group("n"),
+            "label": f"năm {before.group('y')}",
+            "derived": f"văn bản: năm {before.group('y')} thực hiện {before.group('n')}",
+        }
     note = re.search(r"\((theo [^)]*)\)", phrase)
     if note:
         spec["note"] = _capital(note.group(1))
@@ -1336,6 +1364,17 @@ TARGET_CLAUSE = re.compile(
 _TARGET_VERB = re.compile(
     r"^.*?(?=\b(?:đạt|là|trên|dưới|từ|tối thiểu|tối đa|không quá|tăng|giảm)\b)"
 )
+
+
+def _named_part(clause: str, parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The "trong đó" part a results clause names by all its own words ("… tăng thêm tỷ lệ
+    dân cư nông thôn sử dụng nước sạch 0,85%" for the part "sử dụng nước sạch")."""
+    words = set(fold(clause).split())
+    for part in parts:
+        own = fold(re.sub(r"^Trong đó:\s*", "", part["name"])).split()
+        if len(own) >= 2 and all(w in words for w in own):
+            return part
+    return None
 
 
 def _wide_clauses(text: str) -> list[str]:
@@ -1438,18 +1477,29 @@ def _shared_prefix(name: str) -> str:
     return name[:best]
 
 
+SAME_NAME = 0.88  # names this alike (difflib, folded) are one indicator named twice
+NEAR = 80  # how many indicators after a results section its twins are looked for among
+
+
 def _same_indicator(item: FoundItem, others: list[FoundItem]) -> FoundItem | None:
+    """The indicator of a later group that a results section's one names again: the
+    nearest after it with the same name (or one inside the other), else the most alike."""
     key = _name_key(item.fields["name"])
+    if not key:
+        return None
     best: tuple[float, FoundItem] | None = None
-    for other in others:
-        other_key = _name_key(other.fields["name"])
-        if not key or not other_key:
-            continue
+    first = bisect.bisect_right([o.span[0] for o in others], item.span[0])
+    matcher = difflib.SequenceMatcher(None)
+    matcher.set_seq2(key)  # the item's name is prepared once, each candidate compared to it
+    for other in others[first : first + NEAR]:
+        other_key = other.fields["_key"]
         if key == other_key or (len(key) > 12 and (key in other_key or other_key in key)):
-            ratio = 1.0
-        else:
-            ratio = difflib.SequenceMatcher(None, key, other_key).ratio()
-        if ratio >= 0.88 and (best is None or ratio > best[0]):
+            return other
+        matcher.set_seq1(other_key)
+        if matcher.real_quick_ratio() < SAME_NAME or matcher.quick_ratio() < SAME_NAME:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= SAME_NAME and (best is None or ratio > best[0]):
             best = (ratio, other)
     return best[1] if best else None
 
