@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_localities
+from . import __version__, cli_copy, cli_localities
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -57,7 +57,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities,)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_copy)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run_app  # Qt is loaded only for the window
 
         return run_app(db_path, args.import_file, args.plan)
+    for module in COMMAND_MODULES:  # a command naming its own databases (kh65 copy)
+        if args.command == module.COMMAND and hasattr(module, "run_alone"):
+            return int(module.run_alone(args))
     lock = ServerLock() if isinstance(db_path, ServerAddress) else DatabaseLock(db_path)
     try:
         engine = open_for_command(db_path, lock, writes=_writes(args))
