@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(db_path, args.import_file, args.plan)
+        return run_app(db_path if args.db else None, args.import_file, args.plan)
     for module in COMMAND_MODULES:  # a command naming its own databases (kh65 copy)
         if args.command == module.COMMAND and hasattr(module, "run_alone"):
             return int(module.run_alone(args))
