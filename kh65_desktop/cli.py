@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_copy, cli_localities
+from . import __version__, cli_backup, cli_copy, cli_localities
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -57,7 +57,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_copy)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_copy, cli_backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

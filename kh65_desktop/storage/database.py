@@ -323,7 +323,7 @@ def _refuse_server(state: FileState, address: ServerAddress) -> None:
         raise RefusedDatabaseError(
             state.kind,
             f"Cơ sở dữ liệu {where} có bảng của chương trình khác, không phải của KH65.",
-            f"{keep} Hãy dùng một cơ sở dữ liệu trống, riêng cho KH65 (docs/server.md).",
+            f"{keep} Hãy dùng một cơ sở dữ liệu trống, riêng cho KH65 (docs/server-setup.md).",
         )
     if state.kind is FileKind.NEWER:
         raise RefusedDatabaseError(

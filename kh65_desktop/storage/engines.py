@@ -180,7 +180,7 @@ def explain_server(error: BaseException, address: ServerAddress | None) -> str:
         return (
             f"Máy chủ cần mật khẩu của “{address.user}” để vào {place}. Trong cửa sổ: nhập mật "
             "khẩu khi được hỏi; với lệnh kh65: đặt biến môi trường PGPASSWORD hoặc ghi vào tệp "
-            "pgpass (docs/server.md)."
+            "pgpass (docs/server-setup.md)."
         )
     if state in ("28P01", "28000") or "password authentication failed" in words:
         return (
@@ -191,7 +191,7 @@ def explain_server(error: BaseException, address: ServerAddress | None) -> str:
         return (
             f"Trên máy chủ {host} không có cơ sở dữ liệu "
             f"“{address.database}”. Hãy kiểm tra tên (chữ hoa, chữ thường) hoặc nhờ người quản "
-            "trị tạo nó (docs/server.md)."
+            "trị tạo nó (docs/server-setup.md)."
         )
     if "could not translate host name" in words or "name or service not known" in words:
         return (

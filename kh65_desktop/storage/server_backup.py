@@ -1,8 +1,8 @@
 """Backups of a server database: PostgreSQL's own pg_dump, not KH65's file copies.
 
 On a server KH65 makes no file backups and runs no SQLite check (there is no file on this
-computer); the server is backed up by its administrator (docs/server.md). This module says
-so in Vietnamese, gives the exact command, and runs pg_dump when this computer has it."""
+computer); the server is backed up by its administrator (docs/server-setup.md). This module
+says so in Vietnamese, gives the exact command, and runs pg_dump when this computer has it."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def backup_note(address: ServerAddress) -> str:
         f"Cơ sở dữ liệu ở trên máy chủ ({address.describe()}): KH65 không tạo bản sao lưu tệp "
         "và không kiểm tra toàn vẹn tệp trên máy này; máy chủ PostgreSQL tự bảo đảm toàn vẹn. "
         f"Sao lưu trên máy chủ bằng pg_dump, ví dụ: {example} "
-        "(khôi phục bằng pg_restore; lịch sao lưu hằng ngày: docs/server.md)."
+        "(khôi phục bằng pg_restore; lịch sao lưu hằng ngày: docs/server-setup.md)."
     )
 
 
@@ -59,7 +59,8 @@ def dump_server(address: ServerAddress, folder: Path, program: Path | None = Non
     if program is None:
         raise BackupError(
             "Máy này không có pg_dump (công cụ của PostgreSQL). Hãy nhờ người quản trị sao lưu "
-            "trên máy chủ, hoặc cài công cụ dòng lệnh PostgreSQL rồi thử lại (docs/server.md)."
+            "trên máy chủ, hoặc cài công cụ dòng lệnh PostgreSQL rồi thử lại "
+            "(docs/server-setup.md)."
         )
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"kh65-{address.database}-{datetime.now():%Y%m%d-%H%M%S}.dump"
