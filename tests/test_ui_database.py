@@ -5,7 +5,10 @@ nothing half-written."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,40 @@ def test_a_connection_lost_mid_edit_is_said_and_nothing_is_half_written(
     assert fingerprint(engine) == before  # nothing half-written
     assert PlanService(engine).tasks(window.context.plan, TODAY)[0].status.value == "not_started"
     engine.dispose()
+
+
+def _start(tmp_path: Path, *db: str) -> subprocess.CompletedProcess[str]:
+    """`kh65 [--db …]` as a clerk starts it, quitting once the window is shown."""
+    config = tmp_path / "config" / "KH65"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "KH65 Desktop.conf").write_text(
+        "[clerk]\nname=Nguyễn Văn A\n"
+        + (f"[database]\ntarget={db[1]}\n" if db[:1] == ("-",) else ""),
+        encoding="utf-8",
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("XDG_DATA")},
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "KH65_QUIT_WHEN_SHOWN": "1",
+    }
+    args = [] if db[:1] == ("-",) else ["--db", *db]
+    command = [sys.executable, "-m", "kh65_desktop", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_window_starts_and_quits_cleanly_on_a_file_and_on_a_server(
+    pg_server, tmp_path: Path
+) -> None:
+    on_file = _start(tmp_path, str(tmp_path / "kh65.db"))
+    assert on_file.returncode == 0, on_file.stderr
+    url = pg_server.create_database("ui_started")
+    on_server = _start(tmp_path, url)
+    assert on_server.returncode == 0, on_server.stderr
+    assert "Traceback" not in on_server.stderr
+    count = pg_server.psql("SELECT count(*) FROM indicator", "ui_started")
+    assert int(count) > 0  # created and seeded by the window's start
+    chosen = _start(tmp_path, "-", pg_server.url("ui_started").replace("+psycopg", ""))
+    assert chosen.returncode == 0, chosen.stderr  # the database kept in the settings…
+    assert not list(tmp_path.glob(".local/share/*/kh65.db"))  # …not the default file

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -201,18 +202,24 @@ def run_app(
         instance.release()
         return 2
     instance.listen(lambda message: _handle(window, message))
-    code = _run_window(app, window, import_file)
-    instance.release()
-    return code
+    return _run_window(app, window, import_file, instance.release)
 
 
-def _run_window(app: QApplication, window: MainWindow, import_file: Path | None) -> int:
+def _run_window(
+    app: QApplication,
+    window: MainWindow,
+    import_file: Path | None,
+    release: Callable[[], None] = lambda: None,
+) -> int:
+    """Show the window and run until it closes; `release` (the single-instance lock) goes
+    before Qt shuts down, which deletes its objects."""
     window.show()
     if import_file is not None:
         window.open_import(import_file)
     if os.environ.get("KH65_QUIT_WHEN_SHOWN"):  # start-up measurement (scripts/, benchmarks/)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    release()
     window.context.engine.dispose()
     app.shutdown()  # Qt objects go before the interpreter's final collection, in order
     return code
