@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kh65_desktop.services.database_choice import in_use
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.engines import ServerAddress, parse_server_address
 from kh65_desktop.ui import app
 from kh65_desktop.ui.dialogs.database_dialog import DatabaseDialog
+from kh65_desktop.ui.dialogs.help import AboutDialog
 
 from .db_content import fingerprint
 from .server_roles import password_role
@@ -95,8 +97,16 @@ def test_the_window_on_a_server_names_it_and_says_how_it_is_backed_up(
     assert window.windowTitle().endswith(
         f"— CSDL ui_window trên máy chủ 127.0.0.1:{pg_server.port}"
     )
-    note = window.statusBar().currentMessage()
+    line = window.statusBar().currentMessage()
+    assert "KH65 không sao lưu tệp ở máy này" in line and "pg_dump" in line
+    about = AboutDialog(window.context, window)
+    qtbot.addWidget(about)
+    assert about.paths["database"].text() == f"ui_window trên máy chủ 127.0.0.1:{pg_server.port}"
+    note = about.paths["backups"].text()
     assert "KH65 không tạo bản sao lưu tệp" in note and "pg_dump -h 127.0.0.1" in note
+    shown = DatabaseDialog(window.context.settings, window, in_use(window.context.engine))
+    qtbot.addWidget(shown)  # Cài đặt → Cơ sở dữ liệu… shows the server in use
+    assert shown.on_server.isChecked() and shown.database.text() == "ui_window"
     window.context.engine.dispose()
 
 

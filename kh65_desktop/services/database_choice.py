@@ -64,6 +64,16 @@ def server_label(engine: Engine) -> str | None:
     return database_label(engine) if is_server(engine) else None
 
 
+def in_use(engine: Engine) -> str:
+    """The database an engine works on, as the settings would keep it (no password)."""
+    url = engine.url
+    if not is_server(engine):
+        return str(url.database or "")
+    return choice_text(
+        ServerAddress(url.host or "", url.port or 5432, url.database or "", url.username or "")
+    )
+
+
 def server_backup_note(engine: Engine) -> str | None:
     """How a server database is backed up (pg_dump, by its administrator); None for a file,
     which KH65 backs up itself."""

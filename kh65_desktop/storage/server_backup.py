@@ -45,10 +45,18 @@ def backup_note(address: ServerAddress) -> str:
     """What backups and checks are on a server, for the window and the command line."""
     example = shlex.join(dump_command(address, Path(f"kh65-{datetime.now():%Y%m%d}.dump")))
     return (
-        f"Cơ sở dữ liệu ở trên máy chủ ({address.describe()}): KH65 không tạo bản sao lưu tệp "
+        f"Cơ sở dữ liệu {address.describe()}: KH65 không tạo bản sao lưu tệp "
         "và không kiểm tra toàn vẹn tệp trên máy này; máy chủ PostgreSQL tự bảo đảm toàn vẹn. "
         f"Sao lưu trên máy chủ bằng pg_dump, ví dụ: {example} "
         "(khôi phục bằng pg_restore; lịch sao lưu hằng ngày: docs/server-setup.md)."
+    )
+
+
+def backup_line(address: ServerAddress) -> str:
+    """The status bar's one line: where the data is and who backs it up."""
+    return (
+        f"Cơ sở dữ liệu {address.describe()}: KH65 không sao lưu tệp ở máy này, máy chủ "
+        "được sao lưu bằng pg_dump (Trợ giúp → Giới thiệu)."
     )
 
 

@@ -35,7 +35,7 @@ from ..storage.database import (
 from ..storage.engines import ServerAddress
 from ..storage.failures import StorageError, explain
 from ..storage.kh65_file import FileKind
-from ..storage.server_backup import backup_note
+from ..storage.server_backup import backup_line
 from . import prompts
 from .context import AppContext
 from .dialogs.clerk import ask_clerk
@@ -255,7 +255,7 @@ def open_server_window(
         except StorageError as error:
             prompts.show_error(None, APP_NAME, str(error))
             return None
-    window.statusBar().showMessage(backup_note(address), 60_000)
+    window.statusBar().showMessage(backup_line(address), 60_000)
     return window
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 from .. import APP_NAME
 from ..domain.file_names import file_name
 from ..services.checks import find_disagreements
-from ..services.database_choice import server_label
+from ..services.database_choice import in_use, server_label
 from ..services.plans import list_plans
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         """Cài đặt → Cơ sở dữ liệu…: a file or a server, used from the next start."""
-        dialog = DatabaseDialog(self.context.settings, self)
+        dialog = DatabaseDialog(self.context.settings, self, in_use(self.context.engine))
         if prompts.run_dialog(dialog):
             self.statusBar().showMessage(
                 self.tr("Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau."), 15000

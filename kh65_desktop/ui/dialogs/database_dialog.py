@@ -37,7 +37,11 @@ log = logging.getLogger(__name__)
 class DatabaseDialog(QDialog):
     """The clerk picks a file or a server; OK keeps the choice for the next start."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, current: str = ""
+    ) -> None:
+        """`current`: the database the window works on now (shown first: --db may differ
+        from the settings)."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Cơ sở dữ liệu"))
@@ -107,7 +111,7 @@ class DatabaseDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.on_file.toggled.connect(self._enable)
-        self._show(settings.database)
+        self._show(current or settings.database)
         self.setMinimumWidth(560)
 
     def _show(self, saved: str) -> None:

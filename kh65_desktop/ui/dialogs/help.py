@@ -110,6 +110,7 @@ class AboutDialog(QDialog):
         open_data.setObjectName("openData")
         open_data.setAutoDefault(False)  # Enter closes the dialog, never opens a file manager
         open_data.clicked.connect(lambda: _open_folder(places["data"]))
+        open_data.setVisible(note is None)  # a server's data is no folder on this computer
         row = QHBoxLayout()
         row.addWidget(open_data)
         row.addStretch()
