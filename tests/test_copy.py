@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session, select
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.services.editing import EditService, ValueKey
 from kh65_desktop.services.plan_service import PlanService
@@ -24,6 +25,11 @@ from .db_content import fingerprint
 from .test_engines import counts
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema-*.db"))
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
 
 
 def figures(engine: Engine) -> list[tuple]:

@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.engines import parse_server_address
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
 
 
 def test_a_server_is_dumped_with_pg_dump_and_pg_restore_reads_it(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kh65_desktop import cli
 from kh65_desktop.cli import main
 from kh65_desktop.services import exchange_apply
 from kh65_desktop.storage.database import open_database
@@ -17,6 +18,11 @@ from kh65_desktop.storage.engines import parse_server_address
 from .db_content import fingerprint
 from .samples import office_package
 from .server_roles import password_role
+
+
+@pytest.fixture(autouse=True)
+def no_log_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "configure_logging", lambda: None)  # no handlers per test
 
 
 def english_free(text: str) -> bool:
