@@ -4,42 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="82"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="85"/>
         <source>phiên bản {0}</source>
         <translation>version {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="87"/>
         <source>Kế hoạch số {0}</source>
         <translation>Plan No. {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="93"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="94"/>
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="95"/>
         <source>Thư mục sao lưu</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="96"/>
         <source>Thư mục nhật ký</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="107"/>
+        <source>trên máy chủ</source>
+        <translation>on the server</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="109"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open the data folder</translation>
     </message>
@@ -128,12 +133,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="77"/>
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).</source>
         <translation>The database {0} is damaged (its integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="93"/>
         <source>{0}
 
 Khôi phục từ bản sao lưu gần nhất, {1}?
@@ -146,7 +151,7 @@ Restore the latest good backup, {1}?
 The current file is kept beside it as “{2}”. The backups are in {3}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="99"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}.
@@ -159,7 +164,7 @@ There is no usable backup in {1}.
 Create a new database with the built-in plan? The current file is kept beside it as “{2}”.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="108"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
@@ -168,9 +173,18 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="193"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="233"/>
+        <source>{0}
+
+Mật khẩu của “{1}” trên máy chủ {2}:</source>
+        <translation>{0}
+
+Password of “{1}” on the server {2}:</translation>
     </message>
 </context>
 <context>
@@ -594,6 +608,90 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/key_commands.py" line="15"/>
         <source>tin cậy khóa của {0}</source>
         <translation>trust the key of {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="79"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="48"/>
+        <source>Tệp trên máy này (một người dùng)</source>
+        <translation>A file on this computer (one user)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="49"/>
+        <source>Máy chủ PostgreSQL của cơ quan (nhiều người dùng)</source>
+        <translation>The office&apos;s PostgreSQL server (several users)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="56"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="66"/>
+        <source>tên máy hoặc địa chỉ IP, ví dụ 192.168.1.10</source>
+        <translation>host name or IP address, e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="75"/>
+        <source>chỉ dùng để kiểm tra; không được lưu</source>
+        <translation>used only to test; never saved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="77"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="78"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="80"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="81"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="82"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="91"/>
+        <source>Lựa chọn có hiệu lực từ lần mở KH65 sau. Mật khẩu máy chủ không được lưu: KH65 hỏi mỗi lần mở nếu máy chủ cần.</source>
+        <translation>The choice takes effect the next time KH65 starts. The server password is never saved: KH65 asks for it at each start if the server needs one.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="140"/>
+        <source>Chọn tệp cơ sở dữ liệu</source>
+        <translation>Choose a database file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="148"/>
+        <source>Hãy ghi tên máy chủ và tên cơ sở dữ liệu.</source>
+        <translation>Enter the server name and the database name.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="159"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="171"/>
+        <source>Không kiểm tra được kết nối: {0}</source>
+        <translation>Could not test the connection: {0}</translation>
     </message>
 </context>
 <context>
@@ -1094,7 +1192,7 @@ Save this figure anyway?</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="66"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
@@ -1845,289 +1943,304 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
         <source>Kiểm tra chữ ký…</source>
         <translation>Check signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="173"/>
+        <source>Cơ sở dữ liệu…</source>
+        <translation>Database…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="187"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="197"/>
+        <source>CSDL {0}</source>
+        <translation>database {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="205"/>
+        <source>Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau.</source>
+        <translation>Database choice saved. KH65 uses it from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="217"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="261"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="270"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="281"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="329"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="319"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="349"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="336"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="356"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="373"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="377"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="442"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="446"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
