@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel, col, select
 from ..domain.figure_rules import RuleError
 from ..domain.terms import Role, TaskStatus
 from ..storage.figure_keys import keyed_row
+from ..storage.figure_versions import FigureConflict, ReadVersions, StaleFigures, stale_figures
 from ..storage.figures import ValueKey, ValueState, write_figures
 from ..storage.models import (
     LocalityTarget,
@@ -20,9 +21,19 @@ from ..storage.models import (
     TaskAgency,
     ValueChange,
 )
+from ..storage.write_lock import lock_figure_writes
 from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
 
-__all__ = ["EditService", "TaskSnapshot", "ValueKey", "ValueState"]  # the UI's names for figures
+# the UI's names for figures
+__all__ = [
+    "EditService",
+    "FigureConflict",
+    "ReadVersions",
+    "StaleFigures",
+    "TaskSnapshot",
+    "ValueKey",
+    "ValueState",
+]
 
 
 @dataclass(frozen=True)
@@ -53,15 +64,23 @@ class EditService:
         changes: list[tuple[ValueKey, ValueState | None]],
         changed_by: str,
         now: datetime | None = None,
+        read: ReadVersions | None = None,
     ) -> list[tuple[ValueKey, ValueState | None]]:
         """Set (or, with None, remove) several figures in one transaction and log each change
         (at `now`: an undo finds its command's own history rows by it).
 
         Returns the previous states, in the same shape, so undo can pass them back.
         A figure or text outside the rules (domain/figure_rules.py) raises RuleError and
-        nothing is written."""
+        nothing is written. `read`: the version of each figure when the clerk read it; if
+        any was written since, StaleFigures says by whom and nothing is written."""
         with self._session() as session, session.begin():
             changes = checked_states(session, changes)
+            if read:
+                connection = session.connection()
+                lock_figure_writes(connection)
+                stale = stale_figures(connection, read, dict(changes))
+                if stale:
+                    raise StaleFigures(stale)
             return write_figures(
                 session.connection(), changes, changed_by, now or datetime.now(UTC)
             )

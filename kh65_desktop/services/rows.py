@@ -25,6 +25,7 @@ class LatestValue:
     period_name: str
     entered_by: str
     entered_at: datetime
+    version: int = 0  # as read: a save states it (storage/figure_versions.py)
 
 
 @dataclass(frozen=True)

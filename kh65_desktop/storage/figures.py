@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from .stored_dates import from_stored_date, from_stored_time, to_stored_date, to_stored_time
+from .write_lock import lock_figure_writes
 
 
 class ValueKey(NamedTuple):
@@ -117,7 +118,8 @@ _UPDATE = (
     "UPDATE reported_value SET value = i.value, text = i.text, achieved = i.achieved, "
     "is_estimate = i.is_estimate, as_of = i.as_of, note = i.note, "
     "entered_by = i.entered_by, entered_at = i.entered_at, "
-    f"received_at = coalesce(?, i.entered_at) {_PAIRS} "
+    # a new version on every write: a save stating the version it read is checked against it
+    f"received_at = coalesce(?, i.entered_at), version = reported_value.version + 1 {_PAIRS} "
     "WHERE reported_value.id = p.id AND NOT i.removed"
 )
 _INSERT = (
@@ -241,6 +243,7 @@ def _write(
     """Stage the changes (a statement and its parameters), match them with the stored
     figures, `keep` what they were, then log and write them: set statements, whatever the
     count."""
+    lock_figure_writes(connection)  # two writes (two imports) never interleave
     for statement in _DROP:  # a rolled-back write may have left them
         connection.exec_driver_sql(statement)
     connection.exec_driver_sql(_STAGE)

@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 
 from ..domain.numbers import format_number
 from ..domain.terms import TaskStatus
-from ..services.editing import TaskSnapshot, ValueKey, ValueState
+from ..services.editing import FigureConflict, ReadVersions, TaskSnapshot, ValueKey, ValueState
 from ..services.guarded_edits import (
     delete_unless_used,
     set_locality_target_unless_changed,
@@ -170,10 +170,15 @@ class SetValuesCommand(ServiceCommand):
     written some since) and say which they left alone."""
 
     def __init__(
-        self, context: AppContext, changes: list[tuple[ValueKey, ValueState | None]], text: str
+        self,
+        context: AppContext,
+        changes: list[tuple[ValueKey, ValueState | None]],
+        text: str,
+        read: ReadVersions | None = None,
     ) -> None:
         super().__init__(context, text)
         self.changes = changes
+        self.read = dict(read or {})  # the versions the clerk saw: the first write checks them
         self.previous: list[tuple[ValueKey, ValueState | None]] = []
         self._last: tuple[str, datetime] | None = None  # who wrote them last here, and when
         self._live: set[ValueKey] = set()  # the figures still this command's to undo or redo
@@ -181,13 +186,20 @@ class SetValuesCommand(ServiceCommand):
     def do(self) -> None:
         if self._last is None:  # the first write
             now = datetime.now(UTC)
-            self.previous = self.context.edits.set_values(self.changes, self.context.clerk, now)
+            self.previous = self.context.edits.set_values(
+                self.changes, self.context.clerk, now, self.read
+            )
             self._last, self._live = (self.context.clerk, now), {k for k, _ in self.changes}
         else:
             self._write(self.changes, undoing=False)
 
     def undo_(self) -> None:
         self._write(self.previous, undoing=True)
+
+    def keep_mine(self, conflicts: list[FigureConflict]) -> None:
+        """The clerk keeps their figures over those written since: the next try states the
+        versions seen in the conflict (written again meanwhile: asked again)."""
+        self.read.update({c.key: c.version for c in conflicts})
 
     def _write(self, states: list[tuple[ValueKey, ValueState | None]], undoing: bool) -> None:
         assert self._last is not None

@@ -171,12 +171,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="154"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="150"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -306,8 +306,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="365"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="398"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="371"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="404"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -318,207 +318,207 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="141"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="382"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="407"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="413"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="128"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
         <source>Chỉ tiêu định tính không có số cùng kỳ.</source>
         <translation>A qualitative indicator has no same-period figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="216"/>
         <source>Cùng kỳ</source>
         <translation>Year earlier</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
         <source>sửa số cùng kỳ “{0}”</source>
         <translation>edit the same-period figure of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
         <translation>A qualitative indicator&apos;s result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
         <source>sửa kết quả “{0}”</source>
         <translation>edit the result of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="222"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="416"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="422"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="428"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="434"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="436"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="442"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="257"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="254"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="261"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
         <source>Số liệu cùng kỳ năm trước</source>
         <translation>The figure for the same period last year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
         <source>Cùng kỳ năm trước của kỳ “{0}”</source>
         <translation>The same period last year, for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="358"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="308"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="353"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="319"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="333"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="357"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="360"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="370"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="374"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="380"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="387"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="390"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="396"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="395"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="401"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -576,7 +576,7 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="314"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -968,6 +968,65 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="121"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
+    </message>
+</context>
+<context>
+    <name>FigureConflicts</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="23"/>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="26"/>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="35"/>
+        <source>{0} ngày {1}</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="42"/>
+        <source>người khác</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="43"/>
+        <source>Số “{0}” vừa được {1} sửa lúc {2}.</source>
+        <translation>“{0}” was just changed by {1} at {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="49"/>
+        <source>Số của họ: {0}</source>
+        <translation>Their figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="50"/>
+        <source>Số của bạn: {0}</source>
+        <translation>Your figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="62"/>
+        <source>Số liệu vừa được người khác sửa</source>
+        <translation>Figure just changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="70"/>
+        <source>Giữ số của tôi: ghi số bạn vừa nhập đè lên số của họ. Lấy số của họ: không ghi gì, số của họ được giữ nguyên.</source>
+        <translation>Keep mine: write the figure you typed over theirs. Take theirs: nothing is written, their figure stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="74"/>
+        <source>Giữ số của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="76"/>
+        <source>Lấy số của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="88"/>
+        <source>Đã giữ số liệu người khác vừa sửa; số bạn nhập ({0}) chưa được lưu, hãy nhập lại nếu vẫn muốn thay.</source>
+        <translation>Kept the figure someone else just changed; what you typed ({0}) was not saved, type it again if you still want to change it.</translation>
     </message>
 </context>
 <context>
@@ -2344,22 +2403,22 @@ Save this figure anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="367"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="369"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="406"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="414"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="412"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="420"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>

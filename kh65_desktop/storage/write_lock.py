@@ -1,0 +1,27 @@
+"""One writer of figures at a time: two imports, or two clerks' saves, never interleave,
+and a check then write (storage/figure_versions.py) sees nothing slip in between."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from .models import ReportedValue
+
+# Any fixed number: the key of PostgreSQL's transaction-scoped advisory lock on figure writes.
+_FIGURES_LOCK = 6_517_065
+
+
+def lock_figure_writes(connection: Connection) -> None:
+    """Take the lock that serialises figure writes until the caller's transaction ends:
+    two imports or two clerks' saves never interleave, and a version check then write is
+    atomic. PostgreSQL: an advisory lock (released at commit or rollback); SQLite: its own
+    write lock, taken now by a write that changes nothing rather than at the first real one."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_FIGURES_LOCK)))
+    else:
+        connection.execute(
+            sa.update(ReportedValue.__table__)  # type: ignore[attr-defined]
+            .where(sa.false())
+            .values(version=0)
+        )
