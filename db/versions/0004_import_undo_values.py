@@ -25,6 +25,16 @@ _COLUMNS = (
 )
 
 
+_NAMES = tuple(name.strip() for name in _COLUMNS.split(","))
+_INSERT = sa.text(
+    f"INSERT INTO import_undo_value ({_COLUMNS}) VALUES ({', '.join(':' + n for n in _NAMES)})"
+).bindparams(
+    sa.bindparam("existed", type_=sa.Boolean()),
+    sa.bindparam("achieved", type_=sa.Boolean()),
+    sa.bindparam("is_estimate", type_=sa.Boolean()),
+)  # dates stay the stored ISO text, which PostgreSQL casts
+
+
 def upgrade() -> None:
     op.create_table(
         "import_undo_value",
@@ -55,13 +65,11 @@ def upgrade() -> None:
         undo = json.loads(undo_data) if undo_data else {}
         rows = [_row(log_id, *entry) for entry in undo.pop("values", [])]
         if rows:
-            connection.exec_driver_sql(
-                f"INSERT INTO import_undo_value ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
-                rows,
-            )
-        connection.exec_driver_sql(
-            "UPDATE import_log SET undo_data = ? WHERE id = ?",
-            (json.dumps(undo, ensure_ascii=False), log_id),
+            # named parameters and typed columns: the same SQL on SQLite and PostgreSQL
+            connection.execute(_INSERT, [dict(zip(_NAMES, row, strict=True)) for row in rows])
+        connection.execute(
+            sa.text("UPDATE import_log SET undo_data = :undo WHERE id = :id"),
+            {"undo": json.dumps(undo, ensure_ascii=False), "id": log_id},
         )
 
 
@@ -90,16 +98,18 @@ def downgrade() -> None:
         undo = json.loads(undo_data) if undo_data else {}
         undo["values"] = [
             [i, p, loc, [v, t, a, e, d, n, b, at] if existed else None]
-            for i, p, loc, existed, v, t, a, e, d, n, b, at in connection.exec_driver_sql(
-                "SELECT indicator_id, period_id, locality_id, existed, value, text, achieved, "
-                "is_estimate, as_of, note, entered_by, entered_at FROM import_undo_value "
-                "WHERE import_log_id = ? ORDER BY id",
-                (log_id,),
+            for i, p, loc, existed, v, t, a, e, d, n, b, at in connection.execute(
+                sa.text(
+                    "SELECT indicator_id, period_id, locality_id, existed, value, text, "
+                    "achieved, is_estimate, as_of, note, entered_by, entered_at "
+                    "FROM import_undo_value WHERE import_log_id = :id ORDER BY id"
+                ),
+                {"id": log_id},
             )
         ]
-        connection.exec_driver_sql(
-            "UPDATE import_log SET undo_data = ? WHERE id = ?",
-            (json.dumps(undo, ensure_ascii=False), log_id),
+        connection.execute(
+            sa.text("UPDATE import_log SET undo_data = :undo WHERE id = :id"),
+            {"undo": json.dumps(undo, ensure_ascii=False), "id": log_id},
         )
     with op.batch_alter_table("import_undo_value", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_import_undo_value_import_log_id"))

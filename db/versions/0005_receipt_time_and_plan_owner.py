@@ -32,10 +32,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("refused", sa.Integer(), server_default="0", nullable=False))
     connection = op.get_bind()
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")  # stored form
-    connection.exec_driver_sql("UPDATE reported_value SET received_at = min(entered_at, ?)", (now,))
+    # SQLite's two-argument min() is PostgreSQL's least()
+    least = "least" if connection.dialect.name == "postgresql" else "min"
+    connection.execute(
+        sa.text(f"UPDATE reported_value SET received_at = {least}(entered_at, :now)"),
+        {"now": now},
+    )
     code, owner = _builtin_owner()
     if owner:
-        connection.exec_driver_sql("UPDATE plan SET owner_code = ? WHERE code = ?", (owner, code))
+        connection.execute(
+            sa.text("UPDATE plan SET owner_code = :owner WHERE code = :code"),
+            {"owner": owner, "code": code},
+        )
 
 
 def _builtin_owner() -> tuple[str, str]:

@@ -22,6 +22,15 @@ from sqlmodel import Session
 from .. import APP_NAME, __version__
 from ..resources import BUILTIN_PLAN, migrations_path, resource_path
 from .backup import make_backup
+from .engines import (
+    ServerAddress,
+    explain_server,
+    is_server,
+    is_server_address,
+    parse_server_address,
+    server_engine,
+    server_state,
+)
 from .failures import StorageError, explain
 from .kh65_file import FileKind, FileState, inspect_file, read_only, revisions
 from .models import AppMeta
@@ -30,6 +39,9 @@ from .plan_file import load_plan
 log = logging.getLogger(__name__)
 BUILTIN_LOADED = "builtin_plan_loaded"
 _NEW = ".new"  # a database being created, renamed into place once whole
+# One migration or first seeding at a time on a server, whoever starts first (any constant
+# that is KH65's: pg_advisory_xact_lock keys are shared by every program on the server).
+_SCHEMA_LOCK = 6_565_001
 
 
 class DatabaseOpenError(StorageError):
@@ -78,6 +90,13 @@ def refuse_unless_kh65(path: Path, integrity: bool = False) -> FileState:
     raise RefusedDatabaseError(state.kind, reason, advice)
 
 
+def database_target(text: str | None) -> Path | ServerAddress:
+    """The --db argument: a server database (postgresql://…) or a file path (database_path)."""
+    if is_server_address(text):
+        return parse_server_address(str(text))
+    return database_path(text)
+
+
 def database_path(text: str | None) -> Path:
     """The --db argument as a file path: a path, a file:// URL or SQLAlchemy's sqlite:///;
     anything else (http://…, a folder, nothing) is refused with what to write instead."""
@@ -99,8 +118,10 @@ def database_path(text: str | None) -> Path:
         path = Path(raw.removeprefix("sqlite:///"))
     else:
         raise DatabaseOpenError(
-            f"“{raw}” không phải là đường dẫn tệp: KH65 chỉ mở tệp cơ sở dữ liệu trên máy này "
-            f"hoặc ổ mạng, không mở địa chỉ {parts.scheme}://. Hãy ghi đường dẫn tệp, {example}."
+            f"“{raw}” không phải là đường dẫn tệp: KH65 mở tệp cơ sở dữ liệu trên máy này hoặc "
+            f"ổ mạng, hoặc cơ sở dữ liệu trên máy chủ PostgreSQL (postgresql://…), không mở địa "
+            f"chỉ {parts.scheme}://. Hãy ghi đường dẫn tệp, {example}, hoặc địa chỉ máy chủ, ví "
+            "dụ --db postgresql://ten_dang_nhap@may-chu:5432/kh65."
         )
     path = path.expanduser().absolute()  # ":memory:" stays a file name, never memory
     if path.is_dir():
@@ -149,7 +170,9 @@ def alembic_config() -> Config:
 
 
 def db_file(engine: Engine) -> Path | None:
-    """The database file behind an engine."""
+    """The database file behind an engine; None on a server."""
+    if is_server(engine):
+        return None
     return Path(engine.url.database) if engine.url.database else None
 
 
@@ -163,6 +186,9 @@ def schema_revisions(engine: Engine) -> tuple[str | None, str | None]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default), keeping the data."""
+    if is_server(engine):
+        _upgrade_server(engine, revision)
+        return
     current, head = schema_revisions(engine)
     target = head if revision == "head" else revision
     if current == target:
@@ -183,9 +209,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raise RuntimeError(f"Cơ sở dữ liệu có {len(problems)} liên kết hỏng sau khi nâng cấp.")
 
 
+def _upgrade_server(engine: Engine, revision: str) -> None:
+    """A server's migration: one transaction (PostgreSQL's DDL is transactional, so a failure
+    leaves the schema as it was), one client at a time, no PRAGMAs and no file backup."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
+        current = MigrationContext.configure(connection).get_current_revision()
+        target = revisions()[1] if revision == "head" else revision
+        if current != target:  # another client may have migrated while this one waited
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        connection.commit()
+
+
 def seed_builtin_plan(engine: Engine, plan_file: Path | None = None) -> bool:
     """Load the built-in plan once, into a database that has never had it; True if loaded."""
     with Session(engine) as session:
+        if is_server(engine):  # two clerks starting at once on a new server: one seeds
+            session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
         if session.get(AppMeta, BUILTIN_LOADED) is not None:
             return False
         load_plan(session, plan_file or resource_path(*BUILTIN_PLAN))
@@ -196,12 +238,18 @@ def seed_builtin_plan(engine: Engine, plan_file: Path | None = None) -> bool:
 
 
 def open_database(
-    path: Path | None = None, seed: bool = True, integrity: bool = False, reading: bool = False
+    path: Path | ServerAddress | None = None,
+    seed: bool = True,
+    integrity: bool = False,
+    reading: bool = False,
 ) -> Engine:
     """Open the database at `path`, migrate it, and load plan 65 on first start. A missing
     file is created (whole, or not at all); any file that is not KH65's is refused unchanged.
     `integrity`: SQLite's quick check first (a migration always has it). `reading`: never
-    write (no creation, migration or seeding: DatabaseOpenError if one is needed)."""
+    write (no creation, migration or seeding: DatabaseOpenError if one is needed).
+    A ServerAddress: the same on a PostgreSQL server's database (open_server)."""
+    if isinstance(path, ServerAddress):
+        return open_server(path, seed, reading)
     path = path or default_db_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,6 +283,50 @@ def open_database(
         engine.dispose()
         raise
     return engine
+
+
+def open_server(address: ServerAddress, seed: bool = True, reading: bool = False) -> Engine:
+    """Open a database on a PostgreSQL server: an empty one gets KH65's schema (and plan 65),
+    an older one is migrated, a newer one or another program's is refused unchanged."""
+    engine = server_engine(address)
+    try:
+        state = server_state(engine)
+        _refuse_server(state, address)
+        if reading and state.kind is not FileKind.CURRENT:
+            raise DatabaseOpenError(
+                f"Cơ sở dữ liệu {address.describe()} cần được tạo hoặc nâng cấp; lệnh chỉ đọc "
+                "không làm việc đó. Hãy mở cửa sổ KH65 (hoặc một lệnh ghi) một lần trước."
+            )
+        if not reading:
+            upgrade(engine)
+            if seed:
+                seed_builtin_plan(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(explain_server(exc, address)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _refuse_server(state: FileState, address: ServerAddress) -> None:
+    keep = "KH65 không ghi gì vào cơ sở dữ liệu này; nó được giữ nguyên."
+    where = address.describe()
+    if state.kind is FileKind.FOREIGN:
+        raise RefusedDatabaseError(
+            state.kind,
+            f"Cơ sở dữ liệu {where} có bảng của chương trình khác, không phải của KH65.",
+            f"{keep} Hãy dùng một cơ sở dữ liệu trống, riêng cho KH65 (docs/server.md).",
+        )
+    if state.kind is FileKind.NEWER:
+        raise RefusedDatabaseError(
+            state.kind,
+            f"Cơ sở dữ liệu {where} do một phiên bản KH65 Desktop mới hơn ghi (lược đồ dữ liệu "
+            f"{state.revision}); phiên bản đang chạy ({__version__}) chỉ đọc được đến lược đồ "
+            f"{state.head}.",
+            f"Hãy cài phiên bản KH65 Desktop mới nhất. {keep}",
+        )
 
 
 def _create(path: Path, seed: bool) -> None:
