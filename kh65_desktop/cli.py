@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_localities
+from . import __version__, cli_localities, cli_server
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -56,7 +56,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities,)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_server)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -201,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = build_parser().parse_args(argv)
     configure_logging()
+    for module in COMMAND_MODULES:  # a command that connects to its own database itself
+        if args.command == module.COMMAND and getattr(module, "OWN_DATABASE", False):
+            return _own_database(module, args)
     try:
         db_path = database_path(args.db)
     except DatabaseOpenError as exc:
@@ -271,6 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         lock.release()
     return 0
+
+
+def _own_database(module: Any, args: argparse.Namespace) -> int:
+    try:
+        return int(module.run(None, args))
+    except (LookupError, StorageError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
 
 
 def _reorg(engine: Engine, args: argparse.Namespace) -> int:

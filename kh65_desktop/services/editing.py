@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.figure_rules import RuleError
@@ -21,8 +22,10 @@ from ..storage.models import (
     TaskAgency,
     ValueChange,
 )
+from ..storage.server_roles import refused_by_server
 from ..storage.write_lock import lock_figure_writes
 from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
+from .write_rights import figures_refused, other_refused, task_refused
 
 # the UI's names for figures
 __all__ = [
@@ -72,18 +75,24 @@ class EditService:
         Returns the previous states, in the same shape, so undo can pass them back.
         A figure or text outside the rules (domain/figure_rules.py) raises RuleError and
         nothing is written. `read`: the version of each figure when the clerk read it; if
-        any was written since, StaleFigures says by whom and nothing is written."""
-        with self._session() as session, session.begin():
-            changes = checked_states(session, changes)
-            if read:
-                connection = session.connection()
-                lock_figure_writes(connection)
-                stale = stale_figures(connection, read, dict(changes))
-                if stale:
-                    raise StaleFigures(stale)
-            return write_figures(
-                session.connection(), changes, changed_by, now or datetime.now(UTC)
-            )
+        any was written since, StaleFigures says by whom and nothing is written. On a
+        server, figures the clerk's role may not write raise NotPermitted."""
+        try:
+            with self._session() as session, session.begin():
+                changes = checked_states(session, changes)
+                if read:
+                    connection = session.connection()
+                    lock_figure_writes(connection)
+                    stale = stale_figures(connection, read, dict(changes))
+                    if stale:
+                        raise StaleFigures(stale)
+                return write_figures(
+                    session.connection(), changes, changed_by, now or datetime.now(UTC)
+                )
+        except DBAPIError as exc:
+            if refused_by_server(exc):
+                raise figures_refused(self.engine, [k.indicator_id for k, _ in changes]) from exc
+            raise
 
     def jump_warnings(self, changes: list[tuple[ValueKey, ValueState | None]]) -> list[str]:
         """Figures more than 10× their target or last figure: the window asks before saving.
@@ -133,15 +142,25 @@ class EditService:
     def update_fields(
         self, model: type[SQLModel], key: Any, changes: dict[str, Any]
     ) -> dict[str, Any]:
-        """Change some fields of one row; returns their previous values (for undo)."""
-        with self._session() as session, session.begin():
-            row = session.get(model, key)
-            if row is None:
-                raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
-            old = {name: getattr(row, name) for name in changes}
-            changes = checked_fields(session, row, changes)
-            for name, value in changes.items():
-                setattr(row, name, value)
+        """Change some fields of one row; returns their previous values (for undo). A task
+        gets a new version (another window's save over it is then caught)."""
+        try:
+            with self._session() as session, session.begin():
+                row = session.get(model, key)
+                if row is None:
+                    raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
+                old = {name: getattr(row, name) for name in changes}
+                changes = checked_fields(session, row, changes)
+                for name, value in changes.items():
+                    setattr(row, name, value)
+                if isinstance(row, Task):
+                    row.version += 1
+        except DBAPIError as exc:
+            if not refused_by_server(exc):
+                raise
+            if model is Task:
+                raise task_refused(self.engine, key) from exc
+            raise other_refused() from exc
         return old
 
     def add_row(self, row: SQLModel) -> Any:
