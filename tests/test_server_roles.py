@@ -87,21 +87,24 @@ def test_a_clerk_writes_only_what_its_agency_leads_even_in_raw_sql(pg_server, se
     assert pg_server.psql(_VALUE.format(THEIRS), database="rights") == before
 
 
-def test_the_apps_service_as_a_clerk_says_whose_figures_they_are(pg_server, server_db) -> None:  # type: ignore[no-untyped-def]
-    mine, theirs = _lead(pg_server, MINE), _lead(pg_server, THEIRS)
+def test_the_apps_service_as_a_clerk_says_whose_task_it_is(pg_server, server_db) -> None:  # type: ignore[no-untyped-def]
+    mine = _lead(pg_server, MINE)
     assert main(["server", "add-clerk", server_db, "--role", "nv_lan", "--agency", mine[0]]) == 0
     clerk = open_database(parse_server_address(pg_server.url("rights", user="nv_lan")))
     try:
-        tasks = pg_server.psql(
-            "SELECT t.task_id, a.code FROM task_agency t JOIN agency a ON a.id = t.agency_id "
-            "WHERE t.role = 'lead' ORDER BY t.task_id",
-            database="rights",
-        ).split()
-        own = next(int(r.split("|")[0]) for r in tasks if r.split("|")[1] == mine[0])
-        other = next(int(r.split("|")[0]) for r in tasks if r.split("|")[1] != mine[0])
+        tasks = [
+            line.split("|")
+            for line in pg_server.psql(
+                "SELECT t.task_id, a.code, a.name FROM task_agency t JOIN agency a "
+                "ON a.id = t.agency_id WHERE t.role = 'lead' ORDER BY t.task_id",
+                database="rights",
+            ).splitlines()
+        ]
+        own = next(int(t) for t, code, _ in tasks if code == mine[0])
+        other, other_name = next((int(t), n) for t, code, n in tasks if code != mine[0])
         edits = EditService(clerk)
         edits.set_task_status(own, TaskStatus.IN_PROGRESS, "Lan")
-        with pytest.raises(NotPermitted, match="Bạn không có quyền sửa nhiệm vụ của"):
+        with pytest.raises(NotPermitted, match=f"Bạn không có quyền sửa nhiệm vụ của {other_name}"):
             edits.set_task_status(other, TaskStatus.DONE, "Lan")
         status = pg_server.psql(f"SELECT status FROM task WHERE id = {other}", database="rights")
         assert status.strip() != TaskStatus.DONE.value
