@@ -14,7 +14,16 @@ from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.main_window import MainWindow
 
-from .ui_helpers import TODAY, cell, column, find_row, open_window, settings_in, type_into_cell
+from .ui_helpers import (
+    CLERK,
+    TODAY,
+    cell,
+    column,
+    find_row,
+    open_window,
+    settings_in,
+    type_into_cell,
+)
 
 OTHER = "Trần Văn Bình"
 
@@ -42,7 +51,7 @@ def _answer(choice: str, seen: list[str]):  # type: ignore[no-untyped-def]
     """A stand-in for prompts.run_dialog: note the conflict's text, press `choice`."""
 
     def run(box: QMessageBox) -> bool:
-        assert box.objectName() == "figureConflict"
+        assert box.objectName() == "saveConflict"
         seen.append(box.text())
         box.findChild(QPushButton, choice).click()
         return False
@@ -108,3 +117,26 @@ def test_keeping_mine_writes_it_and_undo_never_overwrites_a_later_figure(
     mine.context.undo_stack.undo()
     assert _db_value(db_path, "II.3.2") == 305
     assert errors and "đã được sửa ở nơi khác" in errors[0]
+
+
+def test_a_task_status_changed_in_another_window_is_asked_about(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = open_window(qtbot, db_path, tmp_path)
+    other = _second_window(qtbot, db_path, tmp_path / "other")
+    theirs_proxy, my_proxy = other.tasks.proxy, mine.tasks.proxy
+    assert my_proxy.setData(
+        my_proxy.index(find_row(my_proxy, "T1.1"), column(my_proxy, "status")), "Đang thực hiện"
+    )
+    seen: list[str] = []
+    monkeypatch.setattr(prompts, "run_dialog", _answer("takeTheirs", seen))
+    theirs_proxy.setData(
+        theirs_proxy.index(find_row(theirs_proxy, "T1.1"), column(theirs_proxy, "status")),
+        "Đã hoàn thành",
+    )
+    [message] = seen
+    assert f"Nhiệm vụ T1.1 vừa được {CLERK} sửa lúc " in message
+    assert "Tình trạng của họ: Đang thực hiện" in message
+    assert "Tình trạng bạn chọn: Đã hoàn thành" in message
+    assert cell(theirs_proxy, "T1.1", "status") == "Đang thực hiện"  # theirs, shown now
+    assert "(Đã hoàn thành) chưa được lưu" in other.statusBar().currentMessage()

@@ -23,7 +23,7 @@ from ..storage.models import (
     ValueChange,
 )
 from ..storage.server_roles import refused_by_server
-from ..storage.write_lock import lock_figure_writes
+from ..storage.write_lock import lock_figure_writes, lock_row
 from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
 from .write_rights import figures_refused, other_refused, task_refused
 
@@ -33,6 +33,7 @@ __all__ = [
     "FigureConflict",
     "ReadVersions",
     "StaleFigures",
+    "StaleTask",
     "TaskSnapshot",
     "ValueKey",
     "ValueState",
@@ -140,15 +141,25 @@ class EditService:
 
     # -- any row's plain fields ----------------------------------------------------------
     def update_fields(
-        self, model: type[SQLModel], key: Any, changes: dict[str, Any]
+        self,
+        model: type[SQLModel],
+        key: Any,
+        changes: dict[str, Any],
+        read_version: int | None = None,
     ) -> dict[str, Any]:
         """Change some fields of one row; returns their previous values (for undo). A task
-        gets a new version (another window's save over it is then caught)."""
+        gets a new version; with `read_version` (the version the clerk saw), a task written
+        since raises StaleTask and nothing is written."""
         try:
             with self._session() as session, session.begin():
-                row = session.get(model, key)
+                checked = read_version is not None
+                if checked:
+                    lock_row(session.connection(), model.__table__)  # type: ignore[attr-defined]
+                row = session.get(model, key, with_for_update=checked)
                 if row is None:
                     raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
+                if checked and isinstance(row, Task) and row.version != read_version:
+                    raise StaleTask(row, changes.get("status", row.status))
                 old = {name: getattr(row, name) for name in changes}
                 changes = checked_fields(session, row, changes)
                 for name, value in changes.items():
@@ -195,12 +206,15 @@ class EditService:
             )
             return task.id
 
-    def set_task_status(self, task_id: int, status: TaskStatus, changed_by: str) -> TaskStatus:
-        """Returns the previous status."""
+    def set_task_status(
+        self, task_id: int, status: TaskStatus, changed_by: str, read_version: int | None = None
+    ) -> TaskStatus:
+        """Returns the previous status. `read_version`: see update_fields."""
         old = self.update_fields(
             Task,
             task_id,
             {"status": status, "updated_by": changed_by, "updated_at": datetime.now(UTC)},
+            read_version,
         )
         return old["status"]
 
@@ -227,6 +241,16 @@ class EditService:
             assert task.id is not None
             _link(session, task.id, list(snapshot.links))
             return task.id
+
+
+class StaleTask(Exception):
+    """A task's save refused: someone changed the task after the clerk read it."""
+
+    def __init__(self, task: Task, yours: TaskStatus) -> None:
+        super().__init__(f"Nhiệm vụ {task.code} vừa được người khác sửa.")
+        self.code, self.yours = task.code, yours
+        self.theirs, self.version = task.status, task.version
+        self.changed_by, self.changed_at = task.updated_by, task.updated_at
 
 
 def put_locality_target(

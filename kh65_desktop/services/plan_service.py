@@ -261,6 +261,7 @@ class PlanService:
                     task.status,
                     urgency(task.deadline, task.status, today),
                     task.note,
+                    task.version,
                 )
             )
         return rows

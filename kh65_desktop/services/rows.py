@@ -86,6 +86,7 @@ class TaskRow:
     status: TaskStatus
     urgency: Urgency
     note: str
+    version: int = 0  # as read: a status edit states it
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """One writer of figures at a time: two imports, or two clerks' saves, never interleave,
-and a check then write (storage/figure_versions.py) sees nothing slip in between."""
+and a check then write (storage/figure_versions.py) sees nothing slip in between. A task's
+check then write holds the task's row."""
 
 from __future__ import annotations
 
@@ -25,3 +26,10 @@ def lock_figure_writes(connection: Connection) -> None:
             .where(sa.false())
             .values(version=0)
         )
+
+
+def lock_row(connection: Connection, table: sa.Table) -> None:
+    """Before reading a row to check and change it: SQLite's write lock now (its reads are
+    otherwise outside the transaction); on PostgreSQL the caller reads with FOR UPDATE."""
+    if connection.dialect.name != "postgresql":
+        connection.execute(sa.update(table).where(sa.false()).values(id=table.c.id))

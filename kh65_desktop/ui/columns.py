@@ -290,6 +290,7 @@ def task_columns(context: AppContext) -> list[Column]:
                     row.id,
                     status,
                     Columns.tr("đổi tình trạng nhiệm vụ {0}").format(row.code),
+                    row.version,  # what the clerk saw
                 )
             )
 

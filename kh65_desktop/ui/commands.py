@@ -20,7 +20,14 @@ from sqlmodel import SQLModel
 
 from ..domain.numbers import format_number
 from ..domain.terms import TaskStatus
-from ..services.editing import FigureConflict, ReadVersions, TaskSnapshot, ValueKey, ValueState
+from ..services.editing import (
+    FigureConflict,
+    ReadVersions,
+    StaleTask,
+    TaskSnapshot,
+    ValueKey,
+    ValueState,
+)
 from ..services.guarded_edits import (
     delete_unless_used,
     set_locality_target_unless_changed,
@@ -359,13 +366,28 @@ class DeleteTaskCommand(ServiceCommand):
 class SetTaskStatusCommand(_GuardedCommand):
     """A task's status."""
 
-    def __init__(self, context: AppContext, task_id: int, status: TaskStatus, text: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        task_id: int,
+        status: TaskStatus,
+        text: str,
+        read_version: int | None = None,
+    ) -> None:
         super().__init__(context, text)
         self.task_id, self.status = task_id, status
         self.old = status
+        self.read_version = read_version  # the version the clerk saw: the first write checks it
 
     def first_write(self) -> None:
-        self.old = self.context.edits.set_task_status(self.task_id, self.status, self.context.clerk)
+        self.old = self.context.edits.set_task_status(
+            self.task_id, self.status, self.context.clerk, self.read_version
+        )
+
+    def keep_mine(self, conflict: StaleTask) -> None:
+        """The clerk keeps their status over the one written since (asked again if the
+        task is written once more meanwhile)."""
+        self.read_version = conflict.version
 
     def guarded_write(self, undoing: bool) -> bool:
         status, expected = (self.old, self.status) if undoing else (self.status, self.old)

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..services.editing import EditService, StaleFigures
+from ..services.editing import EditService, StaleFigures, StaleTask
 from ..services.plan_service import PlanService
 from ..services.plans import choose_plan, plan_or_newest
 from ..services.rows import AgencyRow, IndicatorRow, TaskRow
 from ..storage.failures import explain_any
 from ..storage.models import Period, Plan
 from .background import run_in_background
-from .figure_conflicts import keep_mine, not_saved_text
+from .save_conflicts import keep_mine, keep_task, not_saved_text, task_not_saved_text
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -112,6 +112,12 @@ class AppContext(QObject):
                         self.error.emit(not_saved_text(stale.conflicts))
                         return False
                     command.keep_mine(stale.conflicts)  # type: ignore[attr-defined]
+                except StaleTask as stale:
+                    if not keep_task(QApplication.activeWindow(), stale, self.today()):
+                        self.notify()
+                        self.error.emit(task_not_saved_text(stale))
+                        return False
+                    command.keep_mine(stale)  # type: ignore[attr-defined]
         except (SQLAlchemyError, LookupError, ValueError) as exc:
             log.exception("Ghi dữ liệu không thành công")
             self._refuse(explain_any(exc))  # a full disk or read-only file: in Vietnamese

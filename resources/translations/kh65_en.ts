@@ -171,12 +171,12 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="160"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="156"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -306,8 +306,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="371"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="404"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="372"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="405"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -325,8 +325,8 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
         <location filename="../../kh65_desktop/ui/columns.py" line="208"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="413"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="414"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
@@ -363,7 +363,7 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
@@ -394,19 +394,19 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="422"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="423"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="434"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="435"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="442"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="443"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
@@ -451,74 +451,74 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="301"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="306"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="358"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="308"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="360"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="334"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="357"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="358"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="360"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="370"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="371"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="380"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="387"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="396"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="401"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="402"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -526,57 +526,57 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="105"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="114"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="118"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="122"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="139"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="143"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="147"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="156"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="160"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="169"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="321"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -968,65 +968,6 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="121"/>
         <source>Hãy chọn Đạt hoặc Không đạt (hoặc để trống).</source>
         <translation>Choose Achieved or Not achieved (or leave it empty).</translation>
-    </message>
-</context>
-<context>
-    <name>FigureConflicts</name>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="23"/>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="26"/>
-        <source>(để trống)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="35"/>
-        <source>{0} ngày {1}</source>
-        <translation>{0} on {1}</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="42"/>
-        <source>người khác</source>
-        <translation>someone else</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="43"/>
-        <source>Số “{0}” vừa được {1} sửa lúc {2}.</source>
-        <translation>“{0}” was just changed by {1} at {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="49"/>
-        <source>Số của họ: {0}</source>
-        <translation>Their figure: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="50"/>
-        <source>Số của bạn: {0}</source>
-        <translation>Your figure: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="62"/>
-        <source>Số liệu vừa được người khác sửa</source>
-        <translation>Figure just changed by someone else</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="70"/>
-        <source>Giữ số của tôi: ghi số bạn vừa nhập đè lên số của họ. Lấy số của họ: không ghi gì, số của họ được giữ nguyên.</source>
-        <translation>Keep mine: write the figure you typed over theirs. Take theirs: nothing is written, their figure stays.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="74"/>
-        <source>Giữ số của tôi</source>
-        <translation>Keep mine</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="76"/>
-        <source>Lấy số của họ</source>
-        <translation>Take theirs</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/figure_conflicts.py" line="88"/>
-        <source>Đã giữ số liệu người khác vừa sửa; số bạn nhập ({0}) chưa được lưu, hãy nhập lại nếu vẫn muốn thay.</source>
-        <translation>Kept the figure someone else just changed; what you typed ({0}) was not saved, type it again if you still want to change it.</translation>
     </message>
 </context>
 <context>
@@ -1684,274 +1625,274 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="314"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="125"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="165"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="173"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="196"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="232"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="232"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="240"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="260"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="295"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="295"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="308"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="310"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="317"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="330"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="347"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="394"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="398"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2954,6 +2895,106 @@ Save this figure anyway?</translation>
         <location filename="../../kh65_desktop/ui/same_period_commands.py" line="79"/>
         <source>{0} số cùng kỳ đã được sửa ở nơi khác sau đó nên được giữ nguyên.</source>
         <translation>{0} same-period figures were changed elsewhere since and were left as they are.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveConflicts</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="24"/>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="27"/>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="36"/>
+        <source>{0} ngày {1}</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="77"/>
+        <source>người khác</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="44"/>
+        <source>Số “{0}” vừa được {1} sửa lúc {2}.</source>
+        <translation>“{0}” was just changed by {1} at {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="50"/>
+        <source>Số của họ: {0}</source>
+        <translation>Their figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="51"/>
+        <source>Số của bạn: {0}</source>
+        <translation>Your figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="66"/>
+        <source>Số liệu vừa được người khác sửa</source>
+        <translation>Figure just changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="69"/>
+        <source>Giữ số của tôi: ghi số bạn vừa nhập đè lên số của họ. Lấy số của họ: không ghi gì, số của họ được giữ nguyên.</source>
+        <translation>Keep mine: write the figure you typed over theirs. Take theirs: nothing is written, their figure stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="80"/>
+        <source>Nhiệm vụ {0} vừa được {1} sửa lúc {2}.</source>
+        <translation>Task {0} was just changed by {1} at {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="83"/>
+        <source>Tình trạng của họ: {0}</source>
+        <translation>Their status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="84"/>
+        <source>Tình trạng bạn chọn: {0}</source>
+        <translation>Your status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="89"/>
+        <source>Nhiệm vụ vừa được người khác sửa</source>
+        <translation>Task just changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="92"/>
+        <source>Giữ của tôi: ghi tình trạng bạn chọn. Lấy của họ: không ghi gì, tình trạng của họ được giữ nguyên.</source>
+        <translation>Keep mine: write the status you chose. Take theirs: nothing is written, their status stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="95"/>
+        <source>Giữ của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="95"/>
+        <source>Lấy của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="109"/>
+        <source>Giữ số của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="110"/>
+        <source>Lấy số của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="125"/>
+        <source>Đã giữ số liệu người khác vừa sửa; số bạn nhập ({0}) chưa được lưu, hãy nhập lại nếu vẫn muốn thay.</source>
+        <translation>Kept the figure someone else just changed; what you typed ({0}) was not saved, type it again if you still want to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="132"/>
+        <source>Đã giữ tình trạng người khác vừa sửa; tình trạng bạn chọn ({0}) chưa được lưu.</source>
+        <translation>Kept the status someone else just set; the status you chose ({0}) was not saved.</translation>
     </message>
 </context>
 <context>
