@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import Engine, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from kh65_desktop.domain.terms import PeriodKind  # noqa: E402
+from kh65_desktop.domain.terms import IndicatorKind, PeriodKind  # noqa: E402
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState  # noqa: E402
 from kh65_desktop.services.plan_service import PlanService  # noqa: E402
 from kh65_desktop.services.plans import plan_or_newest  # noqa: E402
@@ -36,8 +36,9 @@ from kh65_desktop.storage.change_notices import ChangeListener, install_change_n
 from kh65_desktop.storage.changed_since import IMPORT_BY  # noqa: E402
 from kh65_desktop.storage.database import open_database  # noqa: E402
 from kh65_desktop.storage.engines import is_server_address, parse_server_address  # noqa: E402
-from kh65_desktop.storage.figures import write_imported_figures  # noqa: E402
+from kh65_desktop.storage.figures import IMPORT_WAIT, write_imported_figures  # noqa: E402
 from kh65_desktop.storage.models import ImportLog, Period  # noqa: E402
+from kh65_desktop.storage.write_lock import lock_figure_writes  # noqa: E402
 
 BENCH_PERIOD = "BENCH-"  # the periods made for the figures, by code
 
@@ -89,6 +90,7 @@ def import_figures(engine: Engine, worker: int, keys: list[ValueKey]) -> int:
         for n, key in enumerate(keys)
     ]
     with Session(engine) as session, session.begin():
+        lock_figure_writes(session.connection(), IMPORT_WAIT)  # as apply_import does
         log = ImportLog(
             file_name=f"thu-{worker}.kh65",
             content_sha256=f"bench-{worker}",
@@ -191,7 +193,11 @@ def bench_save(where: str, repeat: int) -> None:
         listener = ChangeListener(engine, "bench-other-window")
     plans = PlanService(engine)
     plan = plan_or_newest(engine, None)
-    row = next(r for r in plans.indicator_rows(None) if r.latest is not None)
+    row = next(
+        r
+        for r in plans.indicator_rows(None)
+        if r.latest is not None and r.kind == IndicatorKind.ACCUMULATING
+    )
     key = ValueKey(row.id, row.latest.period_id)  # type: ignore[union-attr]
     edits = EditService(engine)
     saves, rounds, heard = [], [], []

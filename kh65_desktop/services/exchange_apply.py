@@ -16,7 +16,7 @@ from ..domain.terms import PeriodKind, SectionKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, TextData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
-from ..storage.figures import ValueKey, ValueState, write_imported_figures
+from ..storage.figures import IMPORT_WAIT, ValueKey, ValueState, write_imported_figures
 from ..storage.models import (
     Agency,
     ImportLog,
@@ -28,6 +28,7 @@ from ..storage.models import (
     Task,
 )
 from ..storage.stored_dates import as_stored
+from ..storage.write_lock import lock_figure_writes
 from . import exchange_same_period as same_period
 from .exchange import Action, ImportPreview, PreviewRow, definition_fields
 from .import_undo import (
@@ -79,6 +80,8 @@ def _apply(
         # failed copy rolls the import back.
         backup = pool.submit(make_backup, path, "truoc-nhap") if path else None
         with session.begin():
+            # first: two imports at once take turns, whole (storage/write_lock.py)
+            lock_figure_writes(session.connection(), IMPORT_WAIT)
             log = _write_import(session, plan, preview, imported_by, undone, kept)
             if backup is not None:
                 backup.result()

@@ -52,6 +52,7 @@ _STORED = (
     "as_of, note, entered_by, entered_at, received_at FROM reported_value "
     "WHERE period_id IN ({})"
 )
+IMPORT_WAIT = 300.0  # seconds an import waits for other imports to finish on SQLite
 _MANY_IDS = 30_000  # SQLite allows 32.766 parameters; beyond, read the periods whole
 
 
@@ -186,6 +187,7 @@ def write_imported_figures(
     """`write_figures` for an import: the previous states are kept in import_undo_value
     under the import's log, copied by SQLite rather than carried through Python."""
     if changes:
+        lock_figure_writes(connection, IMPORT_WAIT)  # behind other imports: wait its turn
         stamp = to_stored_time(now)
         staged = (_STAGE_ROW, _staged_rows(changes, changed_by, stamp))
         _write(
