@@ -39,12 +39,13 @@ from .storage.backup import backup_advice
 from .storage.database import (
     DatabaseOpenError,
     RefusedDatabaseError,
-    database_path,
+    database_target,
     default_db_path,
     open_database,
     refuse_unless_kh65,
 )
-from .storage.db_lock import COMMAND, WINDOW, DatabaseLock
+from .storage.db_lock import COMMAND, WINDOW, DatabaseLock, ServerLock
+from .storage.engines import ServerAddress, explain_server
 from .storage.failures import StorageError, explain, is_storage_failure
 from .storage.kh65_file import FileKind
 from .storage.models import Agency, Period, Plan
@@ -205,8 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == module.COMMAND and getattr(module, "OWN_DATABASE", False):
             return _own_database(module, args)
     try:
-        db_path = database_path(args.db)
-    except DatabaseOpenError as exc:
+        db_path = database_target(args.db)
+    except StorageError as exc:  # DatabaseOpenError, or a server address with a typo
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     if args.self_test:
@@ -217,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run_app  # Qt is loaded only for the window
 
         return run_app(db_path, args.import_file, args.plan)
-    lock = DatabaseLock(db_path)
+    lock = ServerLock() if isinstance(db_path, ServerAddress) else DatabaseLock(db_path)
     try:
         engine = open_for_command(db_path, lock, writes=_writes(args))
         service = PlanService(engine)
@@ -252,7 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except RefusedDatabaseError as exc:
-        advice = "" if exc.kind is FileKind.NEWER else f" {backup_advice(db_path)}"
+        on_server = isinstance(db_path, ServerAddress)
+        advice = "" if exc.kind is FileKind.NEWER or on_server else f" {backup_advice(db_path)}"
         print(f"Lỗi: {exc}{advice}", file=sys.stderr)
         return 2
     except (
@@ -267,6 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error, DBAPIError) as exc:
+        if isinstance(db_path, ServerAddress) and isinstance(exc, DBAPIError):
+            print(f"Lỗi: {explain_server(exc, db_path)}", file=sys.stderr)
+            return 2
         if not is_storage_failure(exc):
             raise
         print(f"Lỗi: {explain(exc, f'tệp cơ sở dữ liệu {db_path}')}", file=sys.stderr)
@@ -313,13 +318,17 @@ def _writes(args: argparse.Namespace) -> bool:
     return any(m.writes(args) for m in COMMAND_MODULES if args.command == m.COMMAND)
 
 
-def open_for_command(path: Path, lock: DatabaseLock, writes: bool) -> Engine:
+def open_for_command(
+    path: Path | ServerAddress, lock: DatabaseLock | ServerLock, writes: bool
+) -> Engine:
     """The database for a command. A command that writes (an import) takes the lock the
     window takes, waiting briefly, and has SQLite check the file first. A command that only
     reads opens a database already at the current schema without the lock, on connections that
     cannot write: it may run beside the window (WAL gives it the last committed state) and
     never keeps the window from starting. Only to create or migrate the file does it take the
-    lock, as a writer would."""
+    lock, as a writer would. On a server the server arbitrates: no file lock."""
+    if isinstance(path, ServerAddress):
+        return open_database(path)
     if not writes and refuse_unless_kh65(path).kind is FileKind.CURRENT:
         return open_database(path, reading=True)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -24,11 +25,61 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kh65.db"
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "both_engines: the module's `engine` tests run on SQLite and on PostgreSQL",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests of a module marked both_engines run once per engine (ids [sqlite]/[postgresql]);
+    a test that reads the file itself (it asks for db_path) is SQLite's alone."""
+    marked = metafunc.definition.get_closest_marker("both_engines") is not None
+    reads_file = "db_path" in metafunc.definition._fixtureinfo.argnames
+    if marked and not reads_file and "engine_kind" in metafunc.fixturenames:
+        metafunc.parametrize("engine_kind", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def engine(db_path: Path) -> Engine:
-    engine = open_database(db_path)
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """A database migrated and seeded once per run; each test gets a copy of it (CREATE
+    DATABASE … TEMPLATE copies files: far quicker than migrating and seeding again)."""
+    from kh65_desktop.storage.engines import parse_server_address
+
+    name = "kh65_template"
+    open_database(parse_server_address(pg_server.create_database(name))).dispose()
+    return name
+
+
+@pytest.fixture
+def engine(db_path: Path, engine_kind: str, request: pytest.FixtureRequest) -> Engine:
+    if engine_kind == "postgresql":
+        engine = _server_copy(request)
+    else:
+        engine = open_database(db_path)
     yield engine
     engine.dispose()
+
+
+def _server_copy(request: pytest.FixtureRequest) -> Engine:
+    from kh65_desktop.storage.engines import parse_server_address
+
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_template")
+    name = "t_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:20]
+    server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    request.addfinalizer(lambda: server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return open_database(parse_server_address(server.url(name)))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import openpyxl.xml
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import select
 
 from kh65_desktop.domain.terms import TaskStatus
@@ -25,11 +26,9 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency, Indicator, Task
 
+from .db_content import fingerprint
 
-def fingerprint(db_path: Path) -> str:
-    """The database's whole content, to prove a refused import changed nothing."""
-    with sqlite3.connect(db_path) as db:
-        return hashlib.sha256("\n".join(db.iterdump()).encode()).hexdigest()
+pytestmark = pytest.mark.both_engines
 
 
 def agency(service: PlanService, code: str) -> Agency:
@@ -154,7 +153,7 @@ def test_a_failure_midway_leaves_the_database_as_it_was(
     district: PlanService,
     service: PlanService,
     tmp_path: Path,
-    db_path: Path,
+    engine: Engine,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _district_work(district)
@@ -180,10 +179,10 @@ def test_a_failure_midway_leaves_the_database_as_it_was(
         raise RuntimeError("mất điện giữa chừng")
 
     monkeypatch.setattr(exchange_module, "write_imported_figures", fail_after_writing)
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(RuntimeError):
         exchange.apply(plan, preview, "x")
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def _package(tmp_path: Path, service: PlanService, **changes) -> Path:  # type: ignore[no-untyped-def]
@@ -298,17 +297,17 @@ BAD_INPUTS = {
 
 @pytest.mark.parametrize("case", list(BAD_INPUTS), ids=list(BAD_INPUTS))
 def test_bad_input_is_refused_and_changes_nothing(
-    case: str, service: PlanService, tmp_path: Path, db_path: Path
+    case: str, service: PlanService, tmp_path: Path, engine: Engine
 ) -> None:
     make, message = BAD_INPUTS[case]
     path = make(_package(tmp_path, service), service)
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     exchange = ExchangeService(service.engine)
     with pytest.raises(ExchangeError) as error:
         exchange.preview(service.current_plan(), read_file(path, "x"))
     assert message in str(error.value)
     assert path.name in str(error.value) and "Cơ sở dữ liệu không thay đổi" in str(error.value)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_a_huge_file_is_refused_before_reading(tmp_path: Path) -> None:

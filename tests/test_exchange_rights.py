@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import Engine
 
 from kh65_desktop.domain.terms import TaskStatus
 from kh65_desktop.exchange.data import ExchangeData, TaskData, ValueData
@@ -21,6 +22,8 @@ from kh65_desktop.services.exchange_files import export_file, read_file
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency, Indicator
+
+pytestmark = pytest.mark.both_engines
 
 PLAN = "65/KH-UBND/2024"
 H1 = "2024-H1"
@@ -123,7 +126,7 @@ def test_a_district_changes_only_its_own_localitys_figures(
 
 
 def test_only_the_plans_owner_changes_definitions_and_targets(
-    service: PlanService, db_path: Path, tmp_path: Path
+    service: PlanService, engine: Engine, tmp_path: Path
 ) -> None:
     """A district edits a target in its own database and sends it with the definitions."""
     engine = open_database(tmp_path / "district.db")

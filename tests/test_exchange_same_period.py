@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from kh65_desktop.exchange.data import ExchangeError
 from kh65_desktop.exchange.package import read_package
@@ -22,6 +23,8 @@ from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.models import Agency
 
 from .test_exchange import fingerprint
+
+pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture
@@ -95,7 +98,7 @@ def test_an_undo_keeps_a_same_period_figure_typed_since(
 
 
 def test_a_package_with_an_impossible_same_period_figure_is_refused(
-    office: PlanService, service: PlanService, tmp_path: Path, db_path: Path
+    office: PlanService, service: PlanService, tmp_path: Path, engine: Engine
 ) -> None:
     package = _package(office, tmp_path)
     # the figure made negative inside the package, its checksum made to match
@@ -109,12 +112,12 @@ def test_a_package_with_an_impossible_same_period_figure_is_refused(
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr("manifest.json", json.dumps(manifest))
         archive.writestr("content.json", body)
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(ExchangeError, match="là số âm") as refused:
         ExchangeService(service.engine).preview(service.current_plan(), read_file(bad, "x"))
     assert "số cùng kỳ" in str(refused.value)
     assert ".." not in str(refused.value)  # the rule's sentence and the advice: one stop
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_a_redo_of_an_undone_import_writes_its_same_period_figures_again(

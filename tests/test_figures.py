@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.dialects import sqlite
 from sqlmodel import Session, select
 
 from kh65_desktop.services.plan_service import PlanService
@@ -16,6 +17,7 @@ from kh65_desktop.storage.figures import (
     ValueState,
     restore_imported_figures,
     stored_figures,
+    stored_state,
     write_figures,
     write_imported_figures,
 )
@@ -27,6 +29,8 @@ from kh65_desktop.storage.stored_dates import (
     to_stored_time,
 )
 
+pytestmark = pytest.mark.both_engines
+
 MOMENTS = [
     datetime(2024, 6, 14, tzinfo=UTC),
     datetime(2024, 6, 14, 8, 30, 5, 120, tzinfo=UTC),
@@ -36,9 +40,9 @@ MOMENTS = [
 DAYS = [date(2024, 6, 14), date(2025, 1, 1)]
 
 
-def test_stored_text_is_what_sqlalchemy_writes_and_reads(engine: Engine) -> None:
+def test_stored_text_is_what_sqlalchemy_writes_and_reads() -> None:
     columns = ReportedValue.__table__.c  # type: ignore[attr-defined]
-    dialect = engine.dialect
+    dialect = sqlite.dialect()  # the text is SQLite's; a server's rows read alike (below)
     time_type = columns.entered_at.type.dialect_impl(dialect)
     date_type = columns.as_of.type.dialect_impl(dialect)
     bind_time, read_time = (
@@ -58,6 +62,26 @@ def test_stored_text_is_what_sqlalchemy_writes_and_reads(engine: Engine) -> None
         assert to_stored_date(day) == bind_date(day)
         assert from_stored_date(bind_date(day)) == read_date(bind_date(day)) == day
     assert to_stored_time(None) is None and from_stored_time(None) is None
+
+
+def test_raw_rows_read_dates_as_the_stored_text_on_either_engine(engine: Engine) -> None:
+    with Session(engine) as session:
+        figure = session.exec(select(ReportedValue).where(ReportedValue.as_of != None)).first()  # noqa: E711
+        if figure is None:
+            figure = session.exec(select(ReportedValue)).first()
+            figure.as_of = date(2024, 6, 14)
+            session.add(figure)
+            session.commit()
+            session.refresh(figure)
+        key, as_of, entered = (
+            (figure.indicator_id, figure.period_id, figure.locality_id),
+            figure.as_of,
+            figure.entered_at,
+        )
+    with engine.connect() as connection:
+        row = stored_figures(connection, [key[1]])[key]
+    assert row[8] == to_stored_date(as_of) and row[11] == to_stored_time(entered)
+    assert stored_state(row).entered_at == entered and stored_state(row).as_of == as_of
 
 
 def test_a_time_with_a_zone_is_stored_as_utc() -> None:
@@ -129,7 +153,7 @@ def test_history_follows_the_order_given_and_skips_removing_nothing(
     ]
 
 
-def test_a_key_twice_in_one_write_is_refused(service: PlanService, db_path: Path) -> None:
+def test_a_key_twice_in_one_write_is_refused(service: PlanService, engine: Engine) -> None:
     key = _key(service, "II.5.1")
     with Session(service.engine) as session, session.begin():
         stored = stored_figures(session.connection(), [key.period_id])

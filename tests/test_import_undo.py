@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from kh65_desktop.domain.terms import PeriodKind, TaskStatus
 from kh65_desktop.services.editing import EditService, ValueKey, ValueState
@@ -21,6 +22,8 @@ from kh65_desktop.storage.models import Agency, Indicator, Period
 
 from .samples import office_package
 from .test_exchange import fingerprint, revise_plan
+
+pytestmark = pytest.mark.both_engines
 
 NINE_MONTHS = "2024-9T"
 
@@ -97,7 +100,7 @@ def office(service: PlanService) -> Office:
 
 
 def test_undo_keeps_figures_edited_since_and_the_period_they_are_in(
-    office: Office, tmp_path: Path, db_path: Path
+    office: Office, tmp_path: Path, engine: Engine
 ) -> None:
     log_id = office.import_(nine_months_package(tmp_path))
     nine = office.nine()
@@ -112,9 +115,9 @@ def test_undo_keeps_figures_edited_since_and_the_period_they_are_in(
         ],
         "Trần Văn Bình",
     )
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     kept = what_undo_keeps(office.service.engine, log_id)
-    assert fingerprint(db_path) == before  # asking writes nothing
+    assert fingerprint(engine) == before  # asking writes nothing
     figures = {(k.code, k.period, k.locality, k.value, k.changed_by) for k in kept}
     assert figures == {
         ("II.3.2", "6 tháng đầu năm 2024", "Huyện Trà Cú", 20.0, "Trần Văn Bình"),
@@ -137,7 +140,7 @@ def test_undo_keeps_figures_edited_since_and_the_period_they_are_in(
 
 
 def test_undo_keeps_what_another_import_wrote_since(
-    office: Office, tmp_path: Path, db_path: Path
+    office: Office, tmp_path: Path, engine: Engine
 ) -> None:
     first = office.import_(nine_months_package(tmp_path))
     # a second office writes the same 6-month figure afterwards (the clerk's other window)

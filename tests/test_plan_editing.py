@@ -4,7 +4,6 @@ deleted indicator put back exactly (figures, history, district targets) by undo.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +25,8 @@ from kh65_desktop.storage.models import (
 )
 
 from .test_exchange import fingerprint
+
+pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture
@@ -61,9 +62,9 @@ def _group(editing: PlanEditing, plan: Plan, code: str) -> int:
 
 # -- the plan's own details ------------------------------------------------------------------
 def test_plan_details_change_and_change_back(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     changes = {"number": "9/KH-UBND", "place": "Vĩnh Long", "signer_name": "Nguyễn Văn B"}
     old = editing.change_plan(plan.id, changes)
     assert old == {"number": "65/KH-UBND", "place": "Trà Vinh", "signer_name": "Lê Văn Hân"}
@@ -71,9 +72,9 @@ def test_plan_details_change_and_change_back(
     assert (stored.number, stored.place, stored.signer_name) == tuple(changes.values())
     # undo: only while the plan is still as the edit left it
     assert editing.change_plan(plan.id, old, expected=changes) == changes
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     assert editing.change_plan(plan.id, changes, expected={"number": "khác"}) is None
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_a_new_year_moves_the_plan_span_when_no_period_is_left_outside(
@@ -115,20 +116,20 @@ def test_a_new_year_moves_the_plan_span_when_no_period_is_left_outside(
     ],
 )
 def test_bad_plan_details_are_refused_and_nothing_written(
-    editing: PlanEditing, plan: Plan, db_path: Path, changes: dict, reason: str
+    editing: PlanEditing, plan: Plan, engine: Engine, changes: dict, reason: str
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     assert editing.plan_refusal(plan.id, changes) == reason
     with pytest.raises(EditRefused, match="^" + reason.replace("(", r"\(").replace(")", r"\)")):
         editing.change_plan(plan.id, changes)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 # -- groups and indicators -------------------------------------------------------------------
 def test_add_a_group_with_its_agencies_an_indicator_and_a_sub_indicator(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     sct = next(a.id for a in service.agencies(plan) if a.code == "SCT")
     group_id = editing.add_group(
         plan.id,
@@ -163,7 +164,7 @@ def test_add_a_group_with_its_agencies_an_indicator_and_a_sub_indicator(
     for ind in (first, _indicator(service, "II.12.2")):
         assert editing.remove_added_indicator(ind)
     assert editing.remove_added_group(group_id)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_undoing_an_added_indicator_keeps_it_when_figures_arrived_since(
@@ -217,22 +218,22 @@ def test_undoing_an_added_indicator_keeps_it_when_figures_arrived_since(
     ],
 )
 def test_a_bad_indicator_is_refused_and_nothing_written(
-    editing: PlanEditing, plan: Plan, db_path: Path, values: dict, reason: str
+    editing: PlanEditing, plan: Plan, engine: Engine, values: dict, reason: str
 ) -> None:
     values = {"plan_id": plan.id, "group_id": _group(editing, plan, "II.3"), **values}
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     assert editing.indicator_refusal(plan.id, values) == reason
     with pytest.raises(EditRefused) as refused:
         editing.add_indicator(values)
     assert str(refused.value) == reason
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_changing_an_indicator_is_checked_like_adding_one(
-    editing: PlanEditing, service: PlanService, db_path: Path
+    editing: PlanEditing, service: PlanService, engine: Engine
 ) -> None:
     ind = _indicator(service, "II.3.1")
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     for changes, reason in (
         ({"code": "II.3.2"}, "Mã chỉ tiêu “II.3.2” đã có"),
         ({"name": ""}, "chưa có tên"),
@@ -240,7 +241,7 @@ def test_changing_an_indicator_is_checked_like_adding_one(
     ):
         with pytest.raises(EditRefused, match=reason):
             editing.change_indicator(ind, changes)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     changes = {"name": "Giải ngân vốn đầu tư công", "unit": "triệu đồng", "code": "II.3.1a"}
     old = editing.change_indicator(ind, changes)
     assert old == {
@@ -249,7 +250,7 @@ def test_changing_an_indicator_is_checked_like_adding_one(
         "code": "II.3.1",
     }
     assert editing.change_indicator(ind, old, expected=changes) == changes
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_two_plans_may_share_indicator_codes(
@@ -281,9 +282,9 @@ def test_two_plans_may_share_indicator_codes(
 
 
 def test_move_groups_and_indicators_with_their_sub_indicators(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     assert _codes(editing, plan, "II.1") == ["II.1.1", "II.1.2", "II.1.2.1"]
     old, new = editing.move(Indicator, _indicator(service, "II.1.2"), -1)
     assert _codes(editing, plan, "II.1") == ["II.1.2", "II.1.2.1", "II.1.1"]
@@ -291,7 +292,7 @@ def test_move_groups_and_indicators_with_their_sub_indicators(
     assert editing.move(Indicator, _indicator(service, "II.1.2"), -1) is None  # first already
     assert editing.move(Indicator, _indicator(service, "II.1.2.1"), 1) is None  # only child
     assert editing.set_positions(Indicator, old, expected=new)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
     groups_old, groups_new = editing.move(IndicatorGroup, _group(editing, plan, "II.2"), 1)
     assert [g.group.code for g in editing.outline(plan.id)][1:4] == ["II.1", "II.3", "II.2"]
@@ -301,20 +302,20 @@ def test_move_groups_and_indicators_with_their_sub_indicators(
 
 
 def test_delete_an_indicator_with_its_figures_and_put_it_back_exactly(
-    editing: PlanEditing, plan: Plan, service: PlanService, edits: EditService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, edits: EditService, engine: Engine
 ) -> None:
     ind = _indicator(service, "II.3.2")
     period = service.periods(plan)[0]
     edits.record_value(ValueKey(ind, period.id), 540.0, "Nguyễn Thị Lan")  # history too
     held = editing.holdings(ind)
     assert (held.figures, held.history, held.locality_targets, held.stated) == (10, 1, 9, 24)
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     snapshot = editing.delete_indicator(ind)
     assert "II.3.2" not in _codes(editing, plan, "II.3")
     with Session(editing.engine) as session:
         assert session.get(Indicator, ind) is None
     editing.restore(snapshot)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     # redo deletes again only while everything is as the undo put it back
     edits.record_value(ValueKey(ind, period.id), 541.0, "Khác")
     assert editing.delete_indicator(ind, expected=snapshot) is None
@@ -322,19 +323,19 @@ def test_delete_an_indicator_with_its_figures_and_put_it_back_exactly(
 
 
 def test_deleting_a_parent_takes_its_sub_indicator_and_undo_brings_both(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
     parent = _indicator(service, "II.1.2")
     assert editing.holdings(parent).sub_indicators == 1
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     snapshot = editing.delete_indicator(parent)
     assert _codes(editing, plan, "II.1") == ["II.1.1"]
     editing.restore(snapshot)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_undo_of_a_delete_is_refused_when_its_code_was_taken_since(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
     ind = _indicator(service, "II.3.2")
     snapshot = editing.delete_indicator(ind)
@@ -346,47 +347,47 @@ def test_undo_of_a_delete_is_refused_when_its_code_was_taken_since(
             "name": "X",
         }
     )
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(RestoreRefused, match="mã “II.3.2” đã được dùng lại"):
         editing.restore(snapshot)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_groups_are_deleted_only_when_empty(
-    editing: PlanEditing, plan: Plan, db_path: Path
+    editing: PlanEditing, plan: Plan, engine: Engine
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(EditRefused, match="^Nhóm II.3 còn 2 chỉ tiêu và 2 nhiệm vụ; hãy xóa"):
         editing.delete_group(_group(editing, plan, "II.3"))
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     group = editing.add_group(plan.id, {"code": "II.12", "section": "II", "heading": "Mới"})
-    with_group = fingerprint(db_path)
+    with_group = fingerprint(engine)
     snapshot = editing.delete_group(group)
     assert "II.12" not in [g.group.code for g in editing.outline(plan.id)]
     editing.restore(snapshot)
-    assert fingerprint(db_path) == with_group
+    assert fingerprint(engine) == with_group
 
 
 # -- agencies and localities -------------------------------------------------------------------
 def test_an_agency_nothing_refers_to_is_deleted_and_undo_brings_it_back(
-    editing: PlanEditing, edits: EditService, db_path: Path
+    editing: PlanEditing, edits: EditService, engine: Engine
 ) -> None:
     new = edits.add_row(
         Agency(code="SDTTG", name="Sở Dân tộc và Tôn giáo", kind=AgencyKind.PROVINCIAL)
     )
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     assert editing.uses(Agency, new) == []
     snapshot = editing.delete_unused(Agency, new)
     with Session(editing.engine) as session:
         assert session.get(Agency, new) is None
     editing.restore(snapshot)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_an_agency_or_locality_in_use_is_refused_naming_what_refers_to_it(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     skhdt = next(a.id for a in service.agencies(plan) if a.code == "SKHDT")
     with pytest.raises(EditRefused) as refused:
         editing.delete_unused(Agency, skhdt)
@@ -402,28 +403,28 @@ def test_an_agency_or_locality_in_use_is_refused_naming_what_refers_to_it(
         "Địa phương “Huyện Trà Cú” còn là địa bàn của cơ quan “Ủy ban nhân dân huyện Trà Cú”; "
         "1 kế hoạch địa bàn; 1 số liệu"
     )
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_undo_of_a_period_delete_is_refused_when_its_code_was_taken_since(
-    plan: Plan, service: PlanService, engine: Engine, db_path: Path
+    plan: Plan, service: PlanService, engine: Engine
 ) -> None:
     periods = PeriodService(engine)
     snapshot = periods.delete(service.periods(plan)[0].id)
     periods.add({**snapshot.period, "id": None, "name": "Nửa đầu năm 2024"})
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(PeriodRefused) as refused:
         periods.restore(snapshot)
     assert str(refused.value) == "mã kỳ “2024-H1” đã có; hãy chọn mã khác"
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_a_group_heading_and_agencies_change_and_change_back(
-    editing: PlanEditing, plan: Plan, service: PlanService, db_path: Path
+    editing: PlanEditing, plan: Plan, service: PlanService, engine: Engine
 ) -> None:
     group = _group(editing, plan, "II.5")
     sct, syt = (next(a.id for a in service.agencies(plan) if a.code == c) for c in ("SCT", "SYT"))
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     changes = {"heading": "Sở Công Thương và Sở Y tế", "coordinating_ids": (syt,)}
     old = editing.change_group(group, changes)
     assert old == {"heading": "Sở Công Thương", "coordinating_ids": ()}
@@ -439,4 +440,4 @@ def test_a_group_heading_and_agencies_change_and_change_back(
         editing.change_group(group, {"code": "II.6"})
     assert editing.change_group(group, old, expected={"heading": "khác"}) is None
     assert editing.change_group(group, old, expected=changes) == changes
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -35,14 +33,13 @@ from kh65_desktop.storage.models import (
     Task,
 )
 
+from .db_content import fingerprint
+
+pytestmark = pytest.mark.both_engines
+
 PLAN_65 = "65/KH-UBND/2024"
 _PERIOD_FIELDS = ("code", "name", "kind", "starts_on", "ends_on", "cutoff_on")
 NEXT = "9/KH-UBND/2026"
-
-
-def fingerprint(db_path: Path) -> str:
-    with sqlite3.connect(db_path) as db:
-        return hashlib.sha256("\n".join(db.iterdump()).encode()).hexdigest()
 
 
 def make_next(engine: Engine, year: int = 2026, code: str = NEXT, **extra: object) -> Plan:
@@ -252,9 +249,9 @@ def test_a_plan_made_after_the_2025_reorganisation_names_the_successors(engine: 
     ],
 )
 def test_refused_copies_write_nothing(
-    engine: Engine, db_path: Path, change: dict[str, object], message: str
+    engine: Engine, change: dict[str, object], message: str
 ) -> None:
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     new = NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15))
     for key, value in change.items():
         setattr(new, key, value)
@@ -262,7 +259,7 @@ def test_refused_copies_write_nothing(
         copy_plan(engine, PLAN_65, new)
     with pytest.raises(PlanCopyRefused, match="Không có kế hoạch mã"):
         copy_plan(engine, "KHONG-CO", NewPlan(NEXT, "9/KH-UBND", 2026, date(2026, 1, 15)))
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
 
 
 def test_unknown_plan_code_lists_the_codes(engine: Engine) -> None:
@@ -273,16 +270,16 @@ def test_unknown_plan_code_lists_the_codes(engine: Engine) -> None:
     assert choose_plan(engine, PLAN_65).year == 2024
 
 
-def test_undoing_a_copy_removes_it_only_while_untouched(engine: Engine, db_path: Path) -> None:
-    before = fingerprint(db_path)
+def test_undoing_a_copy_removes_it_only_while_untouched(engine: Engine) -> None:
+    before = fingerprint(engine)
     new = make_next(engine)
     assert new.id is not None
     made = added_plan(engine, new.id)
-    after = fingerprint(db_path)
+    after = fingerprint(engine)
     assert remove_added(engine, made)
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     put_back_added(engine, made)  # redo: the same rows, the same ids
-    assert fingerprint(db_path) == after
+    assert fingerprint(engine) == after
     service = PlanService(engine)
     tax = row(service, new, "II.6.1")
     type_figure(engine, tax.id, period(service, new, "2026-T01").id or 0, 10)

@@ -25,6 +25,8 @@ from kh65_desktop.storage.models import (
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.both_engines
+
 REORG = REPO / "resources" / "reorg" / "tra-vinh-2025.toml"
 
 

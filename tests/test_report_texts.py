@@ -15,6 +15,8 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.report_texts import ReportTextService, SectionKey
 from kh65_desktop.storage.models import Agency, Period, Plan, ReportText
 
+pytestmark = pytest.mark.both_engines
+
 
 def add_period(engine: Engine, plan: Plan, code: str, name: str, start: date, end: date) -> Period:
     with Session(engine, expire_on_commit=False) as session, session.begin():

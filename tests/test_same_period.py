@@ -15,6 +15,8 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.same_period import SamePeriodKey, SamePeriodService
 from kh65_desktop.storage.models import Period, SamePeriodValue
 
+pytestmark = pytest.mark.both_engines
+
 
 def _row(service: PlanService, code: str, period: Period | None = None):  # type: ignore[no-untyped-def]
     return next(r for r in service.indicator_rows(period=period) if r.code == code)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 from datetime import date
-from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from kh65_desktop.domain.tasks import Urgency, urgency
@@ -18,6 +17,8 @@ from kh65_desktop.services.editing import EditService, ValueKey, ValueState
 from kh65_desktop.services.overview import most_behind, status_counts, tasks_to_chase
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.models import Agency, Indicator, Period
+
+pytestmark = pytest.mark.both_engines
 
 
 def _row(service: PlanService, code: str):
@@ -42,7 +43,7 @@ def test_urgency() -> None:
 
 
 def test_a_batch_of_values_is_one_transaction(
-    service: PlanService, edits: EditService, db_path: Path
+    service: PlanService, edits: EditService, engine: Engine
 ) -> None:
     period = service.periods(service.current_plan())[0]
     a, b = _row(service, "II.5.1"), _row(service, "II.5.2")
@@ -57,8 +58,8 @@ def test_a_batch_of_values_is_one_transaction(
     edits.set_values(previous, "Lê Thị Hoa")  # what undo does
     restored = _row(service, "II.5.2").latest
     assert restored.value == 30750 and restored.is_estimate and restored.entered_by == "Văn bản"
-    with sqlite3.connect(db_path) as db:
-        assert db.execute("SELECT count(*) FROM value_change").fetchone()[0] == 4
+    with engine.connect() as db:
+        assert db.exec_driver_sql("SELECT count(*) FROM value_change").scalar_one() == 4
 
 
 def test_fields_tasks_and_locality_targets(service: PlanService, edits: EditService) -> None:

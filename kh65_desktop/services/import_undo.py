@@ -26,6 +26,7 @@ from ..storage.changed_since import (
     LaterChange,
     figures_changed_since,
 )
+from ..storage.engines import driver_sql
 from ..storage.figures import Changes, restore_imported_figures
 from ..storage.models import ImportLog, Indicator, Period, ReportText, Task
 from ..storage.stored_dates import as_stored, from_stored_time, to_stored_time
@@ -269,7 +270,7 @@ def _holds(
 
 
 def _one(connection: Connection, sql: str, parameters: Any) -> bool:
-    return connection.exec_driver_sql(sql, parameters).first() is not None
+    return connection.exec_driver_sql(driver_sql(connection, sql), parameters).first() is not None
 
 
 def _task_item(task: Task) -> KeptItem:

@@ -76,6 +76,8 @@ class PeriodService:
         fields = _tidied(fields)
         with self.engine.begin() as connection:
             _check(connection, fields["plan_id"], _as_period(fields), None)
+            if fields.get("id") is None:  # a new id: NULL is SQLite's way only, not a server's
+                fields.pop("id", None)
             return connection.execute(insert(_PERIOD).values(**fields)).inserted_primary_key[0]
 
     def update(self, period_id: int, changes: dict[str, Any]) -> dict[str, Any]:

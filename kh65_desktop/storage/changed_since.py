@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from .engines import driver_sql, like_prefix, on_server
 from .figures import (
     Changes,
     ValueKey,
@@ -37,9 +38,10 @@ IMPORT_BY = "Nhập từ tệp {0} ({1})"
 IMPORT_UNDONE_BY = "Hoàn tác nhập tệp {0} ({1})"
 
 
-def _glob(author: str) -> str:
-    """Any author of this form, as a GLOB pattern (file names may hold GLOB's own signs)."""
-    return author.split("{", 1)[0] + "*"
+def _glob(connection: Connection, author: str) -> str:
+    """Any author of this form, as a GLOB pattern (LIKE's on PostgreSQL; file names may hold
+    either's own signs)."""
+    return like_prefix(connection, author.split("{", 1)[0])
 
 
 class LaterChange(NamedTuple):
@@ -56,6 +58,7 @@ _KEYS = (
     "period_id INTEGER, loc INTEGER)"
 )
 _KEYS_INDEX = "CREATE INDEX temp.kh65_keys_key ON kh65_keys (indicator_id, period_id, loc)"
+_KEYS_INDEX_SERVER = "CREATE INDEX kh65_keys_key ON kh65_keys (indicator_id, period_id, loc)"
 _KEYS_OF_IMPORT = (
     "INSERT INTO kh65_keys SELECT id, indicator_id, period_id, coalesce(locality_id, 0) "
     "FROM import_undo_value WHERE import_log_id = ?"
@@ -91,6 +94,11 @@ _MARK = (
     ") h ON h.n = k.n WHERE o.own_id IS NULL "
     "OR (h.n IS NOT NULL AND NOT (h.imports = h.undos AND h.imports + h.undos = h.rows))"
 )
+# PostgreSQL sums numbers, not truths; its LIKE escapes with "\\" (like_prefix).
+_MARK_SERVER = _MARK.replace("sum(c.id > o2.own_id)", "sum((c.id > o2.own_id)::int)").replace(
+    "sum(c.id > o2.own_id AND c.changed_by GLOB ?)",
+    "sum((c.id > o2.own_id AND c.changed_by GLOB ?)::int)",
+)
 _BY_INDICATOR = "c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
 _FROM_ID = "c.id > ? AND +c.indicator_id IN (SELECT indicator_id FROM kh65_keys)"
 _READ = (
@@ -120,24 +128,29 @@ def figures_changed_since(
     `history_after`: the newest history id before that write, if known (a shorter read).
     Inside the caller's transaction; while the block runs, temp.kh65_later holds their
     numbers, so a set statement can leave them out."""
+    server = on_server(connection)
+
+    def run(sql: str, parameters: Any = ()) -> Any:
+        return connection.exec_driver_sql(driver_sql(connection, sql), parameters)
+
     for statement in _DROP:  # a rolled-back write may have left them
-        connection.exec_driver_sql(statement)
+        run(statement)
     for statement in (_KEYS, _LATER, _OWN):
-        connection.exec_driver_sql(statement)
+        run(statement)
     try:
         if log_id is not None:
-            connection.exec_driver_sql(_KEYS_OF_IMPORT, (log_id,))
+            run(_KEYS_OF_IMPORT, (log_id,))
         elif keys:
-            connection.exec_driver_sql(
+            run(
                 _KEY_ROW,
                 [(n, k.indicator_id, k.period_id, k.locality_id or 0) for n, k in enumerate(keys)],
             )
-        connection.exec_driver_sql(_KEYS_INDEX)
+        run(_KEYS_INDEX_SERVER if server else _KEYS_INDEX)
         rows, bound = (_BY_INDICATOR, ()) if history_after is None else (_FROM_ID, (history_after,))
         own = (own_by, to_stored_time(own_at))
-        connection.exec_driver_sql(_MARK_OWN.format(rows), (*bound, *own))
-        pairs = (_glob(IMPORT_BY), _glob(IMPORT_UNDONE_BY))
-        connection.exec_driver_sql(_MARK.format(rows), (*pairs, *bound, *own))
+        run(_MARK_OWN.format(rows), (*bound, *own))
+        pairs = (_glob(connection, IMPORT_BY), _glob(connection, IMPORT_UNDONE_BY))
+        run((_MARK_SERVER if server else _MARK).format(rows), (*pairs, *bound, *own))
         later = {
             r[0]: LaterChange(
                 ValueKey(r[1], r[2], r[3]),
@@ -145,13 +158,13 @@ def figures_changed_since(
                 r[4] or "",
                 from_stored_time(r[5]),
             )
-            for r in connection.exec_driver_sql(_READ)
+            for r in run(_READ)
         }
         yield later
     finally:
         with suppress(SQLAlchemyError):  # never hide the error that got us here
             for statement in _DROP:
-                connection.exec_driver_sql(statement)
+                run(statement)
 
 
 def write_unless_changed(

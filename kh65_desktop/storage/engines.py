@@ -7,11 +7,15 @@ server's connection settings, its schema check and its failures said in Vietname
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from sqlalchemy import URL, Engine, create_engine, inspect
+from sqlalchemy import URL, Connection, Engine, create_engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from .failures import StorageError
@@ -169,11 +173,13 @@ def explain_server(error: BaseException, address: ServerAddress) -> str:
     log.warning("Lỗi máy chủ %s: %r", address.describe(), original)
     place = address.describe()
     unchanged = "Dữ liệu không bị thay đổi."
-    if (
-        state in ("28P01", "28000")
-        or "password authentication failed" in words
-        or ("no password supplied" in words)
-    ):
+    if "no password supplied" in words:
+        return (
+            f"Máy chủ cần mật khẩu của “{address.user}” để vào {place}. Trong cửa sổ: nhập mật "
+            "khẩu khi được hỏi; với lệnh kh65: đặt biến môi trường PGPASSWORD hoặc ghi vào tệp "
+            "pgpass (docs/server.md)."
+        )
+    if state in ("28P01", "28000") or "password authentication failed" in words:
         return (
             f"Máy chủ từ chối đăng nhập của “{address.user}” vào {place}: sai mật khẩu hoặc tên "
             "đăng nhập. Hãy nhập lại mật khẩu; nếu quên, hỏi người quản trị máy chủ."
@@ -242,3 +248,50 @@ def database_label(engine: Engine) -> str:
     if url.get_backend_name() == "sqlite":
         return str(Path(url.database or ""))
     return f"{url.database} trên máy chủ {url.host}:{url.port or DEFAULT_PORT}"
+
+
+def on_server(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def driver_sql(connection: Connection, sql: str) -> str:
+    """SQL written for SQLite's driver as the connection's driver takes it: on PostgreSQL,
+    psycopg's %s for ?, pg_temp for SQLite's temp schema, LIKE for GLOB (the patterns are
+    made for it: like_prefix)."""
+    return _for_server(sql) if on_server(connection) else sql
+
+
+@cache
+def _for_server(sql: str) -> str:
+    sql = sql.replace("%", "%%").replace("?", "%s").replace("temp.", "pg_temp.")
+    sql = re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)  # sqlite3's :name, not a ::cast
+    return sql.replace(" GLOB ", " LIKE ")
+
+
+def like_prefix(connection: Connection, prefix: str) -> str:
+    """A pattern for "starts with `prefix`": GLOB's on SQLite, LIKE's on PostgreSQL."""
+    if not on_server(connection):
+        return prefix + "*"
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def stored_text_loaders(cursor: Any) -> None:
+    """Have a psycopg cursor read dates and times as the text SQLite stores ("2024-06-14",
+    "2024-06-14 08:30:00.000000" in UTC), so raw rows read alike on both engines."""
+    from psycopg.adapt import Loader
+
+    class StoredTime(Loader):
+        def load(self, data: Any) -> str:
+            moment = datetime.fromisoformat(bytes(data).decode())
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
+            return moment.isoformat(" ", "microseconds")
+
+    class StoredDate(Loader):
+        def load(self, data: Any) -> str:
+            return bytes(data).decode()
+
+    for name in ("timestamptz", "timestamp"):
+        cursor.adapters.register_loader(name, StoredTime)
+    cursor.adapters.register_loader("date", StoredDate)

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from .engines import driver_sql, on_server, stored_text_loaders
 from .stored_dates import from_stored_date, from_stored_time, to_stored_date, to_stored_time
 from .write_lock import lock_figure_writes
 
@@ -93,6 +94,14 @@ _STAGE = (
     "locality_id INTEGER, removed INTEGER, value REAL, text TEXT, achieved INTEGER, "
     "is_estimate INTEGER, as_of TEXT, note TEXT, entered_by TEXT, entered_at TEXT)"
 )
+# PostgreSQL: typed columns (it does not cast text to a date on insert), and the rowid SQLite
+# gives every table as a last column, numbered in insertion order.
+_STAGE_SERVER = (
+    "CREATE TEMP TABLE kh65_incoming (indicator_id INTEGER, period_id INTEGER, "
+    "locality_id INTEGER, removed BOOLEAN, value DOUBLE PRECISION, text TEXT, achieved BOOLEAN, "
+    "is_estimate BOOLEAN, as_of DATE, note TEXT, entered_by TEXT, entered_at TIMESTAMPTZ, "
+    "rowid BIGSERIAL PRIMARY KEY)"
+)
 _STAGE_ROW = "INSERT INTO kh65_incoming VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # The stored figure each incoming one replaces, matched through the unique key's index;
 # keyed by the incoming row (an INTEGER PRIMARY KEY: the joins below are rowid lookups).
@@ -100,6 +109,11 @@ _PREVIOUS_TABLE = (
     "CREATE TEMP TABLE kh65_previous (n INTEGER PRIMARY KEY, id INTEGER, value REAL, "
     "text TEXT, achieved INTEGER, is_estimate INTEGER, as_of TEXT, note TEXT, "
     "entered_by TEXT, entered_at TEXT)"
+)
+_PREVIOUS_TABLE_SERVER = (
+    "CREATE TEMP TABLE kh65_previous (n BIGINT PRIMARY KEY, id INTEGER, value DOUBLE PRECISION, "
+    "text TEXT, achieved BOOLEAN, is_estimate BOOLEAN, as_of DATE, note TEXT, "
+    "entered_by TEXT, entered_at TIMESTAMPTZ)"
 )
 _MATCH = (
     "INSERT INTO kh65_previous SELECT i.rowid, r.id, r.value, r.text, r.achieved, "
@@ -112,9 +126,11 @@ _HISTORY = (
     "INSERT INTO value_change (indicator_id, period_id, locality_id, old_value, new_value, "
     "old_text, new_text, changed_by, changed_at) SELECT i.indicator_id, i.period_id, "
     "i.locality_id, p.value, CASE WHEN i.removed THEN NULL ELSE i.value END, "
-    "coalesce(p.text, ''), CASE WHEN i.removed THEN '' ELSE i.text END, ?, ? "
+    "coalesce(p.text, ''), CASE WHEN i.removed THEN '' ELSE i.text END, ?, ?{stamp} "
     f"{_PAIRS} WHERE NOT (i.removed AND p.id IS NULL) ORDER BY i.rowid"
 )
+# PostgreSQL takes a parameter in a select list as text: the time is said to be one.
+_HISTORY_FILE, _HISTORY_SERVER = _HISTORY.format(stamp=""), _HISTORY.format(stamp="::timestamptz")
 _UPDATE = (
     "UPDATE reported_value SET value = i.value, text = i.text, achieved = i.achieved, "
     "is_estimate = i.is_estimate, as_of = i.as_of, note = i.note, "
@@ -147,9 +163,9 @@ _PREVIOUS = (
 # An import's kept states, staged to be written back (its added figures removed).
 _RESTAGE = (
     "INSERT INTO kh65_incoming SELECT indicator_id, period_id, locality_id, NOT existed, "
-    "value, coalesce(text, ''), achieved, coalesce(is_estimate, 0), as_of, "
+    "value, coalesce(text, ''), achieved, coalesce(is_estimate, {false}), as_of, "
     "coalesce(note, ''), coalesce(entered_by, ''), coalesce(entered_at, ?) "
-    "FROM import_undo_value WHERE import_log_id = ? {} ORDER BY id"
+    "FROM import_undo_value WHERE import_log_id = ? {later} ORDER BY id"
 )
 # Figures written again since the import (storage/changed_since.py marks them) stay as they are.
 _NOT_LATER = "AND id NOT IN (SELECT n FROM temp.kh65_later)"
@@ -195,7 +211,7 @@ def write_imported_figures(
             staged,
             changed_by,
             stamp,
-            lambda: connection.exec_driver_sql(_KEEP, (log_id,)),
+            lambda: _run(connection, _KEEP, (log_id,)),
         )
 
 
@@ -206,7 +222,8 @@ def restore_imported_figures(
     change; the kept states go from table to table without passing through Python.
     Without `all_`, those in temp.kh65_later (written again since) are left alone."""
     stamp = to_stored_time(now)
-    restage = _RESTAGE.format("" if all_ else _NOT_LATER)
+    false = "false" if on_server(connection) else "0"
+    restage = _RESTAGE.format(later="" if all_ else _NOT_LATER, false=false)
     # a put-back figure counts as received when it was entered, as before the import
     _write(connection, (restage, (stamp, log_id)), changed_by, stamp, lambda: None, False)
 
@@ -216,11 +233,11 @@ def _staged_rows(changes: Changes, changed_by: str, stamp: str | None) -> list[t
     if len({key for key, _ in changes}) != len(changes):
         raise ValueError("Một số liệu xuất hiện hai lần trong cùng một lần ghi.")
     return [
-        (*key, 1, None, "", None, 0, None, "", "", stamp)
+        (*key, True, None, "", None, False, None, "", "", stamp)
         if state is None
         else (
             *key,
-            0,
+            False,
             state.value,
             state.text,
             state.achieved,
@@ -246,33 +263,56 @@ def _write(
     figures, `keep` what they were, then log and write them: set statements, whatever the
     count."""
     lock_figure_writes(connection)  # two writes (two imports) never interleave
+    server = on_server(connection)
     for statement in _DROP:  # a rolled-back write may have left them
-        connection.exec_driver_sql(statement)
-    connection.exec_driver_sql(_STAGE)
-    connection.exec_driver_sql(_PREVIOUS_TABLE)
+        _run(connection, statement)
+    _run(connection, _STAGE_SERVER if server else _STAGE)
+    _run(connection, _PREVIOUS_TABLE_SERVER if server else _PREVIOUS_TABLE)
     try:
         # through SQLAlchemy, which turns the driver's errors into its own
-        connection.exec_driver_sql(*staged)
-        connection.exec_driver_sql(_MATCH)
+        _run(connection, *staged)
+        _run(connection, _MATCH)
         kept = keep()
-        connection.exec_driver_sql(_HISTORY, (changed_by, stamp))
+        _run(connection, _HISTORY_SERVER if server else _HISTORY_FILE, (changed_by, stamp))
         # received_at: this write's time on this machine's clock, whatever the sender's
         received_at = stamp if received_now else None  # None: when it was entered
-        connection.exec_driver_sql(_UPDATE, (received_at,))
-        connection.exec_driver_sql(_INSERT, (received_at,))
-        connection.exec_driver_sql(_DELETE)
+        _run(connection, _UPDATE, (received_at,))
+        _run(connection, _INSERT, (received_at,))
+        _run(connection, _DELETE)
     finally:
         with suppress(SQLAlchemyError):  # never hide the error that got us here
             for statement in _DROP:
-                connection.exec_driver_sql(statement)
+                _run(connection, statement)
     return kept
+
+
+def _run(connection: Connection, sql: str, parameters: Any = None) -> Any:
+    """A statement written for SQLite, run on the connection's engine (engines.driver_sql)."""
+    sql = driver_sql(connection, sql)
+    return (
+        connection.exec_driver_sql(sql)
+        if parameters is None
+        else connection.exec_driver_sql(sql, parameters)
+    )
 
 
 @contextmanager
 def _cursor(connection: Connection) -> Iterator[Any]:
     """The driver's own cursor on the connection's transaction: its rows are plain tuples."""
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    if on_server(connection):
+        stored_text_loaders(cursor)  # dates as SQLite's stored text, as readers expect
     try:
-        yield cursor
+        yield _Translating(cursor, connection)
     finally:
         cursor.close()
+
+
+class _Translating:
+    """A driver cursor that takes SQLite-style SQL on either engine."""
+
+    def __init__(self, cursor: Any, connection: Connection) -> None:
+        self._cursor, self._connection = cursor, connection
+
+    def execute(self, sql: str, parameters: Any = ()) -> Any:
+        return self._cursor.execute(driver_sql(self._connection, sql), parameters)

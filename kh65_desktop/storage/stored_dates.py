@@ -29,13 +29,21 @@ def to_stored_time(moment: datetime | None) -> str | None:
     return moment.replace(tzinfo=None).isoformat(" ", "microseconds")  # faster than with a zone
 
 
-def from_stored_date(raw: str | None) -> date | None:
-    return None if raw is None else date.fromisoformat(raw)
+def from_stored_date(raw: str | date | None) -> date | None:
+    """A stored date; PostgreSQL's driver hands a date already."""
+    if raw is None or isinstance(raw, date):
+        return raw
+    return date.fromisoformat(raw)
 
 
-def from_stored_time(raw: str | None) -> datetime | None:
-    """A stored time as the ORM reads it: aware, in UTC."""
-    return None if raw is None else datetime.fromisoformat(raw + "+00:00")  # 4× .replace()
+def from_stored_time(raw: str | datetime | None) -> datetime | None:
+    """A stored time as the ORM reads it: aware, in UTC (PostgreSQL's driver hands an aware
+    time already)."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return raw.astimezone(UTC) if raw.tzinfo else raw.replace(tzinfo=UTC)
+    return datetime.fromisoformat(raw + "+00:00")  # 4× .replace()
 
 
 def as_stored(value: Any) -> Any:
