@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -14,7 +13,10 @@ from sqlalchemy import Engine
 from benchmarks.several_clerks import check_imports, import_figures, prepare
 from kh65_desktop.services.editing import EditService, StaleFigures, ValueKey, ValueState
 from kh65_desktop.services.plan_service import PlanService
-from kh65_desktop.storage.database import open_database
+
+from .reopen import reopen
+
+pytestmark = pytest.mark.both_engines
 
 
 def _together(jobs: list[Callable[[], object]]) -> list[object]:
@@ -37,24 +39,10 @@ def _together(jobs: list[Callable[[], object]]) -> list[object]:
     return results
 
 
-@pytest.fixture
-def open_again(db_path: Path) -> Callable[[], Engine]:
-    """Another window's (or process's) engine on the same database, each time."""
-    engines: list[Engine] = []
-
-    def another() -> Engine:
-        engines.append(open_database(db_path))
-        return engines[-1]
-
-    yield another
-    for engine in engines:
-        engine.dispose()
-
-
-def test_imports_at_once_land_every_figure_none_interleaved(open_again) -> None:  # type: ignore[no-untyped-def]
+def test_imports_at_once_land_every_figure_none_interleaved(engine: Engine) -> None:
     workers, each = 4, 1500
-    keys = prepare(open_again(), workers * each)
-    engines = [open_again() for _ in range(workers)]
+    keys = prepare(engine, workers * each)
+    engines = [reopen(engine) for _ in range(workers)]
     results = _together(
         [
             (lambda w=w: import_figures(engines[w], w, keys[w * each : (w + 1) * each]))
@@ -62,15 +50,16 @@ def test_imports_at_once_land_every_figure_none_interleaved(open_again) -> None:
         ]
     )
     assert all(isinstance(r, int) for r in results), results
-    assert check_imports(open_again(), workers, each) == []
+    assert check_imports(engine, workers, each) == []
+    for other in engines:
+        other.dispose()
 
 
-def test_clerks_saving_one_figure_they_all_read_get_one_save(open_again) -> None:  # type: ignore[no-untyped-def]
-    engine = open_again()
+def test_clerks_saving_one_figure_they_all_read_get_one_save(engine: Engine) -> None:
     row = next(r for r in PlanService(engine).indicator_rows(None) if r.latest is not None)
     key = ValueKey(row.id, row.latest.period_id)  # type: ignore[union-attr]
     seen = row.latest.version  # type: ignore[union-attr]
-    clerks = [EditService(open_again()) for _ in range(4)]
+    clerks = [EditService(reopen(engine)) for _ in range(4)]
     results = _together(
         [
             (

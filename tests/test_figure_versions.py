@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from kh65_desktop.domain.terms import IndicatorKind
 from kh65_desktop.services.editing import EditService, StaleFigures, ValueKey, ValueState
@@ -15,6 +15,10 @@ from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.plans import plan_or_newest
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.write_lock import lock_figure_writes
+
+from .reopen import reopen
+
+pytestmark = pytest.mark.both_engines
 
 
 def _key(engine: Engine) -> ValueKey:
@@ -58,10 +62,10 @@ def test_every_write_bumps_the_version(engine: Engine, edits: EditService) -> No
     assert _version(engine, key) == 3
 
 
-def test_second_clerk_saving_over_a_changed_figure_is_refused(db_path: Path) -> None:
+def test_second_clerk_saving_over_a_changed_figure_is_refused(engine: Engine) -> None:
     """Two windows on one file: both read version 1; the first save wins, the second is
     refused naming the first clerk, their figure and the second's; nothing written."""
-    first, second = open_database(db_path), open_database(db_path)
+    first, second = engine, reopen(engine)
     key = _key(first)
     EditService(first).record_value(key, 3300.5, "Trần Văn Bình")
     seen = _version(second, key)
@@ -84,8 +88,8 @@ def test_second_clerk_saving_over_a_changed_figure_is_refused(db_path: Path) -> 
     assert EditService(first).value_state(key).value == 3500.0  # type: ignore[union-attr]
 
 
-def test_a_figure_added_since_it_was_read_empty_is_a_conflict(db_path: Path) -> None:
-    first, second = open_database(db_path), open_database(db_path)
+def test_a_figure_added_since_it_was_read_empty_is_a_conflict(engine: Engine) -> None:
+    first, second = engine, reopen(engine)
     key = _key(first)
     EditService(first).set_values([(key, ValueState(12.0))], "Bình", read={key: 0})
     with pytest.raises(StaleFigures) as refused:
@@ -94,8 +98,8 @@ def test_a_figure_added_since_it_was_read_empty_is_a_conflict(db_path: Path) -> 
     assert EditService(first).value_state(key).value == 12.0  # type: ignore[union-attr]
 
 
-def test_a_figure_removed_since_it_was_read_is_a_conflict(db_path: Path) -> None:
-    first, second = open_database(db_path), open_database(db_path)
+def test_a_figure_removed_since_it_was_read_is_a_conflict(engine: Engine) -> None:
+    first, second = engine, reopen(engine)
     key = _key(first)
     EditService(first).record_value(key, 12.0, "Bình")
     seen = _version(second, key)
@@ -123,3 +127,21 @@ def test_the_write_lock_is_held_from_the_check_to_the_commit(db_path: Path) -> N
     other.execute("BEGIN IMMEDIATE")  # released at commit
     other.rollback()
     other.close()
+
+
+def test_a_server_holds_the_write_lock_until_commit(pg_server) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL the lock is a transaction-scoped advisory lock: another connection
+    cannot take it while a write holds it, and can once it commits."""
+    url = pg_server.create_database("write_lock")
+    engine, other = create_engine(url), create_engine(url)
+    probe = text("SELECT pg_try_advisory_xact_lock(6517065)")
+    try:
+        with engine.begin() as connection:
+            lock_figure_writes(connection)
+            with other.begin() as second:
+                assert second.execute(probe).scalar() is False
+        with other.begin() as second:
+            assert second.execute(probe).scalar() is True
+    finally:
+        engine.dispose()
+        other.dispose()

@@ -7,7 +7,7 @@ import select
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import Engine
 
 from kh65_desktop.storage.change_notices import (
@@ -18,10 +18,12 @@ from kh65_desktop.storage.change_notices import (
 )
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.engines import parse_server_address
+from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.main_window import MainWindow
 
-from .ui_helpers import TODAY, cell, column, find_row, settings_in
+from .reopen import reopen
+from .ui_helpers import TODAY, cell, column, find_row, settings_in, type_into_cell
 
 _SET = (
     "UPDATE reported_value SET value = {1} WHERE locality_id IS NULL AND indicator_id = "
@@ -95,3 +97,50 @@ def test_a_window_redraws_another_clerks_save_and_keeps_a_cell_being_typed(
     qtbot.waitUntil(lambda: cell(proxy, "II.3.2", "value") == "310", timeout=5000)
     window.close()
     engine.dispose()
+
+
+def test_a_save_in_one_window_shows_in_another_and_a_stale_one_is_asked(
+    qtbot, pg_server, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Two windows on one server: what one saves the other shows within moments; a save
+    from a window that had not yet redrawn is a conflict, never an overwrite."""
+    engine = _server_engine(pg_server, "two_windows")
+    windows = []
+    for n, (clerk, db) in enumerate(
+        (("Nguyễn Thị Lan", engine), ("Trần Văn Bình", reopen(engine)))
+    ):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        window = MainWindow(AppContext(db, settings_in(folder, clerk), today=lambda: TODAY))
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentWidget(window.indicators)
+        windows.append(window)
+    lan, binh = windows
+
+    def type_in(window: MainWindow, text: str) -> None:
+        proxy = window.indicators.proxy
+        index = proxy.index(find_row(proxy, "II.3.2"), column(proxy, "value"))
+        type_into_cell(qtbot, window.indicators.table, index, text)
+
+    type_in(lan, "300")
+    qtbot.waitUntil(lambda: cell(binh.indicators.proxy, "II.3.2", "value") == "300", timeout=5000)
+
+    # Bình's window stops listening (a slow network): its next save meets Lan's newer one
+    binh.live.notifier.setEnabled(False)
+    type_in(lan, "305")
+    seen: list[str] = []
+
+    def take_theirs(box):  # type: ignore[no-untyped-def]
+        seen.append(box.text())
+        box.findChild(QPushButton, "takeTheirs").click()
+        return False
+
+    monkeypatch.setattr(prompts, "run_dialog", take_theirs)
+    type_in(binh, "310")
+    assert len(seen) == 1 and "vừa được Nguyễn Thị Lan sửa lúc" in seen[0]
+    assert "Số của họ: 305" in seen[0] and "Số của bạn: 310" in seen[0]
+    assert cell(binh.indicators.proxy, "II.3.2", "value") == "305"
+    for window in windows:
+        window.close()
+        window.context.engine.dispose()

@@ -12,11 +12,17 @@ from sqlalchemy import Engine, create_engine, text
 
 from kh65_desktop.cli import main
 from kh65_desktop.domain.terms import TaskStatus
-from kh65_desktop.services.editing import EditService
+from kh65_desktop.services.editing import EditService, ValueKey, ValueState
+from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.services.write_rights import NotPermitted
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.engines import parse_server_address
 from kh65_desktop.storage.server_roles import add_clerk, clerk_roles, init_server
+from kh65_desktop.ui.context import AppContext
+from kh65_desktop.ui.main_window import MainWindow
+
+from .samples import office_package
+from .ui_helpers import TODAY, column, find_row, settings_in, type_into_cell
 
 _LEAD = (
     "SELECT a.code, a.name FROM indicator i JOIN group_agency g ON g.group_id = i.group_id "
@@ -155,3 +161,44 @@ def test_server_commands_refuse_clearly_and_list_the_clerks(
         assert role.planning
     finally:
         engine.dispose()
+
+
+def test_a_clerks_figure_of_another_agency_is_refused_by_service_cli_and_window(
+    qtbot, pg_server, server_db, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    mine, theirs = _lead(pg_server, MINE), _lead(pg_server, THEIRS)
+    assert main(["server", "add-clerk", server_db, "--role", "nv_lan", "--agency", mine[0]]) == 0
+    clerk_url = pg_server.url("rights", user="nv_lan")
+    clerk = open_database(parse_server_address(clerk_url))
+    before = pg_server.psql(_VALUE.format(THEIRS), database="rights")
+    try:
+        plans = PlanService(clerk)
+        rows = {r.code: r for r in plans.indicator_rows()}
+        period = rows[MINE].latest.period_id  # type: ignore[union-attr]
+        edits = EditService(clerk)
+        edits.set_values([(ValueKey(rows[MINE].id, period), ValueState(310.0))], "Lan")
+        with pytest.raises(NotPermitted, match=f"Bạn không có quyền ghi số liệu của {theirs[1]}"):
+            edits.set_values([(ValueKey(rows[THEIRS].id, period), ValueState(1.0))], "Lan")
+
+        # the window says so, and writes nothing
+        context = AppContext(clerk, settings_in(tmp_path), today=lambda: TODAY)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        proxy = window.indicators.proxy
+        index = proxy.index(find_row(proxy, THEIRS), column(proxy, "value"))
+        type_into_cell(qtbot, window.indicators.table, index, "15.000")
+        assert f"Bạn không có quyền ghi số liệu của {theirs[1]}" in window.indicators.error.text()
+        window.close()
+    finally:
+        clerk.dispose()
+
+    # the command line: a package from the agency leading it, imported by this clerk
+    package = office_package(tmp_path, theirs[0], THEIRS, 15500.0)
+    capsys.readouterr()
+    assert main(["--db", clerk_url, "import", str(package)]) == 2
+    error = capsys.readouterr().err
+    assert f"Bạn không có quyền ghi số liệu của {theirs[1]}" in error
+    assert "Traceback" not in error
+    assert pg_server.psql(_VALUE.format(THEIRS), database="rights") == before
+    assert pg_server.psql(_VALUE.format(MINE), database="rights").strip() == "310"

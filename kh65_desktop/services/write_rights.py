@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlmodel import Session, col, select
 
+from ..storage.failures import StorageError
+from ..storage.models import Indicator
 from ..storage.server_roles import lead_agency_names, lead_task_agency_names
 
 
-class NotPermitted(ValueError):
-    """Refused by the server's row-level security; nothing was written."""
+class NotPermitted(StorageError, ValueError):
+    """Refused by the server's row-level security; nothing was written. Already said for the
+    clerk: the window shows it (a refused value), the command line prints it (exit code 2)."""
 
 
 def _whose(names: list[str]) -> str:
@@ -23,6 +27,15 @@ def figures_refused(engine: Engine, indicator_ids: list[int]) -> NotPermitted:
         f"Bạn không có quyền ghi số liệu của {_whose(names)}. Số liệu này do {_whose(names)} "
         "chủ trì; hãy nhờ cán bộ của cơ quan đó hoặc phòng kế hoạch nhập. Không có gì được ghi."
     )
+
+
+def imported_figures_refused(engine: Engine, plan_id: int | None, codes: set[str]) -> NotPermitted:
+    """An import's figures (by indicator code) refused."""
+    with Session(engine) as session:
+        ids = session.exec(
+            select(Indicator.id).where(Indicator.plan_id == plan_id, col(Indicator.code).in_(codes))
+        ).all()
+    return figures_refused(engine, [i for i in ids if i is not None])
 
 
 def task_refused(engine: Engine, task_id: int) -> NotPermitted:
