@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from kh65_desktop.storage.database import open_database
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
+from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
 
 from .ui_helpers import (
@@ -140,3 +141,33 @@ def test_a_task_status_changed_in_another_window_is_asked_about(
     assert "Tình trạng bạn chọn: Đã hoàn thành" in message
     assert cell(theirs_proxy, "T1.1", "status") == "Đang thực hiện"  # theirs, shown now
     assert "(Đã hoàn thành) chưa được lưu" in other.statusBar().currentMessage()
+
+
+def test_the_period_form_keeps_what_was_typed_when_a_figure_changed_meanwhile(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form read II.3.2's figure when it opened; another clerk saves it before Lưu: the
+    clerk is asked, and on "Lấy số của họ" the form stays open with the typed figures."""
+    mine = open_window(qtbot, db_path, tmp_path)
+    other = _second_window(qtbot, db_path, tmp_path / "other")
+    dialog = PeriodEntryDialog(mine.context, None, mine)
+    qtbot.addWidget(dialog)
+    dialog.agency.setCurrentIndex(dialog.agency.findText("Sở Kế hoạch và Đầu tư"))
+    assert [r.code for r in dialog.model.rows] == ["II.3.1", "II.3.2"]
+    new = dialog.model.column_index("new")
+    type_into_cell(qtbot, dialog.table, dialog.model.index(1, new), "395")
+
+    _type(qtbot, other, "II.3.2", "300")  # meanwhile, in the other window
+    seen: list[str] = []
+    monkeypatch.setattr(prompts, "run_dialog", _answer("takeTheirs", seen))
+    dialog.accept()
+    assert len(seen) == 1 and f"vừa được {OTHER} sửa" in seen[0]
+    assert "Số của họ: 300" in seen[0] and "Số của bạn: 395" in seen[0]
+    assert dialog.result() != dialog.DialogCode.Accepted  # still open, nothing lost
+    assert dialog.model.index(1, new).data() == "395"
+    assert _db_value(db_path, "II.3.2") == 300
+
+    monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert _db_value(db_path, "II.3.2") == 395
