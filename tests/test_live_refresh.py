@@ -7,7 +7,7 @@ import select
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from sqlalchemy import Engine
 
 from kh65_desktop.storage.change_notices import (
@@ -81,14 +81,21 @@ def test_a_window_redraws_another_clerks_save_and_keeps_a_cell_being_typed(
     pg_server.psql(_SET.format("II.3.2", 300.5), database="window")
     qtbot.waitUntil(lambda: cell(proxy, "II.3.2", "value") == "300,5", timeout=5000)
 
-    # the clerk is typing in another row's cell when a save arrives: the typing is kept
-    index = proxy.index(find_row(proxy, "II.2.1"), column(proxy, "value"))
+    # the clerk has a cell half typed while reading another window (this window is not the
+    # active one): the redraw waits, the typing stays
+    elsewhere = QLineEdit()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is elsewhere, timeout=2000)
+    index = proxy.index(find_row(proxy, "II.3.2"), column(proxy, "value"))
     table.setCurrentIndex(index)
     table.edit(index)
     editor = table.indexWidget(index)
     assert isinstance(editor, QLineEdit)
     editor.setFocus()
     editor.setText("15.000")
+    assert QApplication.focusWidget() is not editor
     pg_server.psql(_SET.format("II.3.2", 310), database="window")
     qtbot.waitUntil(lambda: window.live.deferred >= 2, timeout=5000)  # put off, twice
     assert table.indexWidget(index) is editor and editor.text() == "15.000"

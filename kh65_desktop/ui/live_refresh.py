@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ..storage.change_notices import ChangeListener, new_window_id, tag_window
 from .context import AppContext
@@ -19,16 +19,13 @@ _RETRY_MS = 300  # while the clerk is typing in a cell: look again shortly
 
 
 def _typing_in_a_cell() -> bool:
-    """Whether the focus is in an open cell editor (a child of a table's viewport)."""
-    widget: QWidget | None = QApplication.focusWidget()
-    if widget is None or isinstance(widget, QAbstractItemView):
-        return False
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractItemView):
-            return True
-        parent = parent.parentWidget()
-    return False
+    """Whether a cell editor is open in any table of the app, focused or not (the clerk may
+    be reading another window, the cell half typed)."""
+    return any(
+        view.state() == QAbstractItemView.State.EditingState
+        for top in QApplication.topLevelWidgets()
+        for view in top.findChildren(QAbstractItemView)
+    )
 
 
 class LiveRefresh(QObject):
