@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_localities, cli_server
+from . import __version__, cli_backup, cli_copy, cli_localities, cli_server
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -57,7 +57,7 @@ LOCK_WAIT = 5.0  # seconds a writing command waits for another writer to finish
 
 # Commands kept in their own modules: each has COMMAND (its name), add_parser(commands),
 # writes(args) -> bool and run(engine, args) -> int. Add a module here to add a command.
-COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_server)
+COMMAND_MODULES: tuple[Any, ...] = (cli_localities, cli_copy, cli_backup, cli_server)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,9 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = build_parser().parse_args(argv)
     configure_logging()
-    for module in COMMAND_MODULES:  # a command that connects to its own database itself
-        if args.command == module.COMMAND and getattr(module, "OWN_DATABASE", False):
-            return _own_database(module, args)
     try:
         db_path = database_target(args.db)
     except StorageError as exc:  # DatabaseOpenError, or a server address with a typo
@@ -217,7 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .ui.app import run_app  # Qt is loaded only for the window
 
-        return run_app(db_path, args.import_file, args.plan)
+        return run_app(db_path if args.db else None, args.import_file, args.plan)
+    for module in COMMAND_MODULES:  # a command naming its own databases (kh65 copy)
+        if args.command == module.COMMAND and hasattr(module, "run_alone"):
+            return int(module.run_alone(args))
     lock = ServerLock() if isinstance(db_path, ServerAddress) else DatabaseLock(db_path)
     try:
         engine = open_for_command(db_path, lock, writes=_writes(args))
@@ -279,14 +279,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         lock.release()
     return 0
-
-
-def _own_database(module: Any, args: argparse.Namespace) -> int:
-    try:
-        return int(module.run(None, args))
-    except (LookupError, StorageError) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        return 2
 
 
 def _reorg(engine: Engine, args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import sys
 from typing import Any
 
 from sqlalchemy import Engine
@@ -23,10 +24,10 @@ from .storage.engines import (
     is_server_address,
     parse_server_address,
 )
+from .storage.failures import StorageError
 from .storage.server_roles import add_clerk, clerk_roles, init_server
 
 COMMAND = "server"
-OWN_DATABASE = True  # run with the server named here, not the --db file main would open
 
 
 def add_parser(commands: Any) -> None:
@@ -52,11 +53,23 @@ def add_parser(commands: Any) -> None:
 
 
 def writes(args: argparse.Namespace) -> bool:
-    return args.server_command != "clerks"
+    return False  # it writes the server named here, never --db's file: main opens nothing
 
 
-def run(_engine: Engine | None, args: argparse.Namespace) -> int:
-    """Raises LookupError (main prints it on stderr, exit code 2) for a refusal."""
+def run(_engine: Engine | None, args: argparse.Namespace) -> int:  # main calls run_alone
+    return run_alone(args)
+
+
+def run_alone(args: argparse.Namespace) -> int:
+    """Run on the server named here (or by --db). Refusals: message on stderr, exit code 2."""
+    try:
+        return _run(args)
+    except (LookupError, StorageError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     address = _address(args)
     password = _new_password(args.role) if getattr(args, "password", False) else None
     try:

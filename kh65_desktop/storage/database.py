@@ -25,6 +25,7 @@ from .backup import make_backup
 from .engines import (
     ServerAddress,
     explain_server,
+    is_login_failure,
     is_server,
     is_server_address,
     parse_server_address,
@@ -55,6 +56,10 @@ class RefusedDatabaseError(DatabaseOpenError):
     def __init__(self, kind: FileKind, reason: str, advice: str) -> None:
         super().__init__(f"{reason} {advice}")
         self.kind, self.reason = kind, reason
+
+
+class ServerLoginError(DatabaseOpenError):
+    """The server refused the user name or password: the window asks for it again."""
 
 
 def refuse_unless_kh65(path: Path, integrity: bool = False) -> FileState:
@@ -303,7 +308,8 @@ def open_server(address: ServerAddress, seed: bool = True, reading: bool = False
                 seed_builtin_plan(engine)
     except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseOpenError(explain_server(exc, address)) from exc
+        error = ServerLoginError if is_login_failure(exc) else DatabaseOpenError
+        raise error(explain_server(exc, address)) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -317,7 +323,7 @@ def _refuse_server(state: FileState, address: ServerAddress) -> None:
         raise RefusedDatabaseError(
             state.kind,
             f"Cơ sở dữ liệu {where} có bảng của chương trình khác, không phải của KH65.",
-            f"{keep} Hãy dùng một cơ sở dữ liệu trống, riêng cho KH65 (docs/server.md).",
+            f"{keep} Hãy dùng một cơ sở dữ liệu trống, riêng cho KH65 (docs/server-setup.md).",
         )
     if state.kind is FileKind.NEWER:
         raise RefusedDatabaseError(

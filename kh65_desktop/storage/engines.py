@@ -162,7 +162,7 @@ def server_state(engine: Engine) -> FileState:
     return FileState(FileKind.CURRENT if revision == head else FileKind.OLDER, revision, head)
 
 
-def explain_server(error: BaseException, address: ServerAddress) -> str:
+def explain_server(error: BaseException, address: ServerAddress | None) -> str:
     """A server failure said for the clerk: what happened and what to do; never psycopg's
     English (it goes to the log, for support)."""
     if isinstance(error, StorageError):
@@ -170,14 +170,17 @@ def explain_server(error: BaseException, address: ServerAddress) -> str:
     original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     state = getattr(original, "sqlstate", None) or ""
     words = str(original).lower()
-    log.warning("Lỗi máy chủ %s: %r", address.describe(), original)
-    place = address.describe()
+    place = address.describe() if address else "cơ sở dữ liệu trên máy chủ"
+    log.warning("Lỗi máy chủ %s: %r", place, original)
+    if address is None:  # a failure during work: the title bar says which server it is
+        address = ServerAddress("", DEFAULT_PORT, "", "")
+    host = f"{address.host}:{address.port}" if address.host else "cơ sở dữ liệu"
     unchanged = "Dữ liệu không bị thay đổi."
     if "no password supplied" in words:
         return (
             f"Máy chủ cần mật khẩu của “{address.user}” để vào {place}. Trong cửa sổ: nhập mật "
             "khẩu khi được hỏi; với lệnh kh65: đặt biến môi trường PGPASSWORD hoặc ghi vào tệp "
-            "pgpass (docs/server.md)."
+            "pgpass (docs/server-setup.md)."
         )
     if state in ("28P01", "28000") or "password authentication failed" in words:
         return (
@@ -186,23 +189,23 @@ def explain_server(error: BaseException, address: ServerAddress) -> str:
         )
     if state == "3D000" or ("database" in words and "does not exist" in words):
         return (
-            f"Trên máy chủ {address.host}:{address.port} không có cơ sở dữ liệu "
+            f"Trên máy chủ {host} không có cơ sở dữ liệu "
             f"“{address.database}”. Hãy kiểm tra tên (chữ hoa, chữ thường) hoặc nhờ người quản "
-            "trị tạo nó (docs/server.md)."
+            "trị tạo nó (docs/server-setup.md)."
         )
     if "could not translate host name" in words or "name or service not known" in words:
         return (
-            f"Không tìm thấy máy chủ “{address.host}” trên mạng. Hãy kiểm tra tên máy chủ "
+            f"Không tìm thấy máy chủ “{address.host or host}” trên mạng. Hãy kiểm tra tên máy chủ "
             "(hoặc dùng địa chỉ IP) và dây mạng."
         )
     if "timeout" in words or "timed out" in words:
         return (
-            f"Máy chủ {address.host}:{address.port} không trả lời sau {CONNECT_TIMEOUT} giây. "
+            f"Máy chủ {host} không trả lời sau {CONNECT_TIMEOUT} giây. "
             f"Hãy kiểm tra mạng, tường lửa và máy chủ có đang bật không. {unchanged}"
         )
     if "refused" in words:
         return (
-            f"Không kết nối được máy chủ {address.host}:{address.port}: máy chủ từ chối kết nối "
+            f"Không kết nối được máy chủ {host}: máy chủ từ chối kết nối "
             "(PostgreSQL chưa chạy, sai cổng, hoặc tường lửa chặn). Hãy kiểm tra cổng và nhờ "
             f"người quản trị bật máy chủ. {unchanged}"
         )
@@ -229,6 +232,15 @@ def _lost(words: str) -> bool:
             "connection is lost",
             "ssl syscall",
         )
+    )
+
+
+def is_login_failure(error: BaseException) -> bool:
+    """Whether the server refused the user name or password (ask for it again)."""
+    original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    words = str(original).lower()
+    return (getattr(original, "sqlstate", None) or "") in ("28P01", "28000") or any(
+        phrase in words for phrase in ("password authentication failed", "no password supplied")
     )
 
 

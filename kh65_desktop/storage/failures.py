@@ -91,7 +91,11 @@ def explain_any(error: BaseException) -> str:
     """Any failure for a window message that already says the data is unchanged: the file an
     OSError names, else the database for SQLite's errors, without the closing sentence; other
     errors keep their own text (the app's own exceptions are already Vietnamese)."""
-    if isinstance(error, OSError):
+    if _from_server(error):
+        from .engines import explain_server  # engines imports this module
+
+        text = explain_server(error, None)
+    elif isinstance(error, OSError):
         text = explain(error, f"tệp {error.filename}" if error.filename else "tệp")
     elif isinstance(error, StorageError) or _sqlite_message(error) is not None:
         text = explain(error, "cơ sở dữ liệu")
@@ -102,3 +106,9 @@ def explain_any(error: BaseException) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _from_server(error: BaseException) -> bool:
+    """A failure of PostgreSQL's driver (a server database), not SQLite's or the disk's."""
+    original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    return type(original).__module__.startswith("psycopg")

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from .. import APP_NAME
 from ..resources import resource_path
+from ..services.database_choice import saved_choice
 from ..storage.backup import (
     aside_path,
     backup_folder,
@@ -26,11 +27,14 @@ from ..storage.backup import (
 )
 from ..storage.database import (
     RefusedDatabaseError,
+    ServerLoginError,
     default_db_path,
     open_database,
 )
+from ..storage.engines import ServerAddress
 from ..storage.failures import StorageError, explain
 from ..storage.kh65_file import FileKind
+from ..storage.server_backup import backup_note
 from . import prompts
 from .context import AppContext
 from .dialogs.clerk import ask_clerk
@@ -126,7 +130,9 @@ def _offer_backup(path: Path, reason: str, tag: str, fresh: bool) -> bool:
 
 
 def create_window(
-    db_path: Path | None, settings: AppSettings | None = None, plan_code: str | None = None
+    db_path: Path | ServerAddress | None,
+    settings: AppSettings | None = None,
+    plan_code: str | None = None,
 ) -> MainWindow:
     """Open the database and build the window (the clerk is asked on the first start), on
     `plan_code` (`kh65 --plan CODE`) or else the plan shown last."""
@@ -147,15 +153,27 @@ def create_window(
 
 
 def run_app(
-    db_path: Path | None, import_file: Path | None = None, plan_code: str | None = None
+    db_path: Path | ServerAddress | None,
+    import_file: Path | None = None,
+    plan_code: str | None = None,
 ) -> int:
-    """The `kh65` command without a sub-command (and a double-clicked .kh65 file)."""
+    """The `kh65` command without a sub-command (and a double-clicked .kh65 file). Without
+    --db: the database chosen under Cài đặt → Cơ sở dữ liệu…, else the default file."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KH65")
     app.setWindowIcon(QIcon(str(resource_path("icons", "kh65.png"))))
     settings = AppSettings()
     install_translation(app, settings.language)  # type: ignore[arg-type]
+    if db_path is None:
+        try:
+            db_path = saved_choice(settings.database)
+        except StorageError as error:  # a setting written by hand with a typo
+            prompts.show_error(None, APP_NAME, str(error))
+            return 2
+    if isinstance(db_path, ServerAddress):
+        window = open_server_window(db_path, settings, plan_code)
+        return 2 if window is None else _run_window(app, window, import_file)
     path = (db_path or default_db_path()).resolve()
     instance = SingleInstance(path)
     try:
@@ -183,16 +201,55 @@ def run_app(
         instance.release()
         return 2
     instance.listen(lambda message: _handle(window, message))
+    code = _run_window(app, window, import_file)
+    instance.release()
+    return code
+
+
+def _run_window(app: QApplication, window: MainWindow, import_file: Path | None) -> int:
     window.show()
     if import_file is not None:
         window.open_import(import_file)
     if os.environ.get("KH65_QUIT_WHEN_SHOWN"):  # start-up measurement (scripts/, benchmarks/)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
-    instance.release()
     window.context.engine.dispose()
     app.shutdown()  # Qt objects go before the interpreter's final collection, in order
     return code
+
+
+def ask_password(address: ServerAddress, refused: str) -> str | None:
+    """The server's password, asked at each start and kept only in memory; None: cancelled."""
+    text, ok = QInputDialog.getText(
+        None,
+        APP_NAME,
+        QApplication.translate("App", "{0}\n\nMật khẩu của “{1}” trên máy chủ {2}:").format(
+            refused, address.user, address.host
+        ),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
+
+
+def open_server_window(
+    address: ServerAddress, settings: AppSettings, plan_code: str | None = None
+) -> MainWindow | None:
+    """The window on a server database: no file lock, no SQLite check, no file backups (the
+    server's own: the status bar says so). A refused login asks for the password again."""
+    while True:
+        try:
+            window = create_window(address, settings, plan_code)
+            break
+        except ServerLoginError as error:
+            password = ask_password(address, str(error))
+            if password is None:
+                return None
+            address = address.with_password(password)
+        except StorageError as error:
+            prompts.show_error(None, APP_NAME, str(error))
+            return None
+    window.statusBar().showMessage(backup_note(address), 60_000)
+    return window
 
 
 def _open_checked(

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 from .. import APP_NAME
 from ..domain.file_names import file_name
 from ..services.checks import find_disagreements
+from ..services.database_choice import server_label
 from ..services.plans import list_plans
 from ..storage.models import Agency, Period
 from . import entity_actions, prompts
 from .background import run_in_background
 from .context import AppContext
 from .dialogs.clerk import ask_clerk
+from .dialogs.database_dialog import DatabaseDialog
 from .dialogs.findings import FindingsDialog
 from .dialogs.form import Field, FormDialog
 from .dialogs.help import AboutDialog, HelpDialog
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.tr("Người nhập và cơ quan…")).triggered.connect(
             self.change_clerk
         )
+        self.database_action = settings_menu.addAction(self.tr("Cơ sở dữ liệu…"))
+        self.database_action.triggered.connect(self.choose_database)
         language_menu = settings_menu.addMenu(self.tr("Ngôn ngữ"))
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
@@ -180,9 +184,19 @@ class MainWindow(QMainWindow):
     # -- plans ---------------------------------------------------------------------------
     def _show_title(self) -> None:
         plan = self.context.plan
-        self.setWindowTitle(
-            self.tr("{0} — Kế hoạch số {1}, năm {2}").format(APP_NAME, plan.number, plan.year)
-        )
+        title = self.tr("{0} — Kế hoạch số {1}, năm {2}").format(APP_NAME, plan.number, plan.year)
+        server = server_label(self.context.engine)
+        if server:  # several clerks' shared database: say which one this window works on
+            title += " — " + self.tr("CSDL {0}").format(server)
+        self.setWindowTitle(title)
+
+    def choose_database(self) -> None:
+        """Cài đặt → Cơ sở dữ liệu…: a file or a server, used from the next start."""
+        dialog = DatabaseDialog(self.context.settings, self)
+        if prompts.run_dialog(dialog):
+            self.statusBar().showMessage(
+                self.tr("Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau."), 15000
+            )
 
     def _list_plans(self) -> None:
         """The plans at the top of the Kế hoạch menu, the one shown checked."""

@@ -61,6 +61,16 @@ class AppSettings:
     def save_folder(self, folder: str) -> None:
         self.store.setValue("files/save_folder", folder)
 
+    @property
+    def database(self) -> str:
+        """The database chosen under Cài đặt → Cơ sở dữ liệu… ("" : the default file): a
+        file's path or postgresql://user@host:port/db, never with a password."""
+        return self._text("database/target")
+
+    @database.setter
+    def database(self, target: str) -> None:
+        self.store.setValue("database/target", target)
+
     def state(self, key: str) -> QByteArray | None:
         """A saved widget state (geometry, splitter, header), or None."""
         value = self.store.value(f"state/{key}")

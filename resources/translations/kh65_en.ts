@@ -4,42 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="82"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="85"/>
         <source>phiên bản {0}</source>
         <translation>version {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="86"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="87"/>
         <source>Kế hoạch số {0}</source>
         <translation>Plan No. {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="93"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="93"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="94"/>
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="95"/>
         <source>Thư mục sao lưu</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="96"/>
         <source>Thư mục nhật ký</source>
         <translation>Log folder</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="107"/>
+        <source>trên máy chủ</source>
+        <translation>on the server</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="109"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open the data folder</translation>
     </message>
@@ -123,12 +128,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="76"/>
         <source>Cơ sở dữ liệu {0} bị hỏng (kiểm tra toàn vẹn không đạt).</source>
         <translation>The database {0} is damaged (its integrity check failed).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="88"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="92"/>
         <source>{0}
 
 Khôi phục từ bản sao lưu gần nhất, {1}?
@@ -141,7 +146,7 @@ Restore the latest good backup, {1}?
 The current file is kept beside it as “{2}”. The backups are in {3}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="98"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}.
@@ -154,7 +159,7 @@ There is no usable backup in {1}.
 Create a new database with the built-in plan? The current file is kept beside it as “{2}”.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="107"/>
         <source>{0}
 
 Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ phận hỗ trợ; tệp được giữ nguyên.</source>
@@ -163,9 +168,18 @@ Không có bản sao lưu nào dùng được trong {1}. Hãy liên hệ bộ ph
 There is no usable backup in {1}. Please contact support; the file is kept as it is.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/app.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/app.py" line="192"/>
         <source>Cơ sở dữ liệu {0} đang được một cửa sổ KH65 khác hoặc một lệnh kh65 sử dụng. Hãy dùng cửa sổ đó, hoặc đợi lệnh chạy xong, rồi mở lại.</source>
         <translation>The database {0} is in use by another KH65 window or a kh65 command. Use that window, or wait for the command to finish, then start again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/app.py" line="226"/>
+        <source>{0}
+
+Mật khẩu của “{1}” trên máy chủ {2}:</source>
+        <translation>{0}
+
+Password of “{1}” on the server {2}:</translation>
     </message>
 </context>
 <context>
@@ -584,6 +598,90 @@ There is no usable backup in {1}. Please contact support; the file is kept as it
         <location filename="../../kh65_desktop/ui/dialogs/reorg_preview.py" line="32"/>
         <source>áp dụng sắp xếp tổ chức “{0}”</source>
         <translation>applying the reorganisation “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="75"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="44"/>
+        <source>Tệp trên máy này (một người dùng)</source>
+        <translation>A file on this computer (one user)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="45"/>
+        <source>Máy chủ PostgreSQL của cơ quan (nhiều người dùng)</source>
+        <translation>The office&apos;s PostgreSQL server (several users)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="52"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="62"/>
+        <source>tên máy hoặc địa chỉ IP, ví dụ 192.168.1.10</source>
+        <translation>host name or IP address, e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="71"/>
+        <source>chỉ dùng để kiểm tra; không được lưu</source>
+        <translation>used only to test; never saved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="73"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="74"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="76"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="77"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="78"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="87"/>
+        <source>Lựa chọn có hiệu lực từ lần mở KH65 sau. Mật khẩu máy chủ không được lưu: KH65 hỏi mỗi lần mở nếu máy chủ cần.</source>
+        <translation>The choice takes effect the next time KH65 starts. The server password is never saved: KH65 asks for it at each start if the server needs one.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="136"/>
+        <source>Chọn tệp cơ sở dữ liệu</source>
+        <translation>Choose a database file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="144"/>
+        <source>Hãy ghi tên máy chủ và tên cơ sở dữ liệu.</source>
+        <translation>Enter the server name and the database name.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="155"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/database_dialog.py" line="167"/>
+        <source>Không kiểm tra được kết nối: {0}</source>
+        <translation>Could not test the connection: {0}</translation>
     </message>
 </context>
 <context>
@@ -1071,7 +1169,7 @@ Save this figure anyway?</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/dialogs/help.py" line="66"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
@@ -1625,274 +1723,289 @@ Save this figure anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="69"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="96"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="97"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="118"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="154"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
+        <source>Cơ sở dữ liệu…</source>
+        <translation>Database…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="177"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="187"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="190"/>
+        <source>CSDL {0}</source>
+        <translation>database {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="198"/>
+        <source>Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau.</source>
+        <translation>Database choice saved. KH65 uses it from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="210"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="240"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="246"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="246"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="254"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="274"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="309"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="309"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="322"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="312"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="342"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="329"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="331"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="344"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="349"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="408"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="412"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ... import APP_NAME, __version__
 from ...logging_setup import log_path
 from ...resources import resource_path
+from ...services.database_choice import server_backup_note, server_label
 from ...storage.backup import backup_folder
 from ...storage.database import db_file
 from ..context import AppContext
@@ -100,6 +101,11 @@ class AboutDialog(QDialog):
             path.setWordWrap(True)
             self.paths[key] = path
             form.addRow(title, path)
+        note = server_backup_note(context.engine)
+        if note is not None:  # no file here: say where the data is and how it is backed up
+            self.paths["database"].setText(server_label(context.engine) or "")
+            self.paths["data"].setText(self.tr("trên máy chủ"))
+            self.paths["backups"].setText(note)
         open_data = QPushButton(self.tr("Mở thư mục dữ liệu"))
         open_data.setObjectName("openData")
         open_data.setAutoDefault(False)  # Enter closes the dialog, never opens a file manager
