@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging.handlers
 import os
 import time
 from pathlib import Path
@@ -18,6 +19,19 @@ from kh65_desktop.storage.database import open_database  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_TEXT = REPO / "resources" / "source" / "KH-65-UBND-2024.txt"
+
+
+@pytest.fixture(autouse=True)
+def _support_log_left_behind():  # type: ignore[no-untyped-def]
+    """A test calling `main()` configures the support log; its file handler is taken off
+    the root logger afterwards (left on, the next configure() adds none: test_safety)."""
+    root = logging.getLogger()
+    before = set(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and handler not in before:
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture
