@@ -22,6 +22,7 @@ from . import (
     cli_keys,
     cli_localities,
     cli_plan_read,
+    cli_server,
     cli_verify,
 )
 from .cli_signing import add_signing_arguments, signing_from_args
@@ -72,6 +73,7 @@ COMMAND_MODULES: tuple[Any, ...] = (
     cli_localities,
     cli_copy,
     cli_backup,
+    cli_server,
     cli_keys,
     cli_verify,
     *cli_consolidation.COMMANDS,

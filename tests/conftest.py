@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging.handlers
 import os
 import time
 from pathlib import Path
@@ -27,6 +28,19 @@ def keys_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KH65_KEYS_DIR", str(folder))
     monkeypatch.delenv("KH65_KEY_PASSPHRASE", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _support_log_left_behind():  # type: ignore[no-untyped-def]
+    """A test calling `main()` configures the support log; its file handler is taken off
+    the root logger afterwards (left on, the next configure() adds none: test_safety)."""
+    root = logging.getLogger()
+    before = set(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and handler not in before:
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

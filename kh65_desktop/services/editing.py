@@ -7,11 +7,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, col, select
 
 from ..domain.figure_rules import RuleError
 from ..domain.terms import Role, TaskStatus
 from ..storage.figure_keys import keyed_row
+from ..storage.figure_versions import FigureConflict, ReadVersions, StaleFigures, stale_figures
 from ..storage.figures import ValueKey, ValueState, write_figures
 from ..storage.models import (
     LocalityTarget,
@@ -20,9 +22,22 @@ from ..storage.models import (
     TaskAgency,
     ValueChange,
 )
+from ..storage.server_roles import refused_by_server
+from ..storage.write_lock import lock_figure_writes, lock_row
 from .figure_checks import checked_fields, checked_states, checked_target, fields_of, jump_warnings
+from .write_rights import figures_refused, other_refused, task_refused
 
-__all__ = ["EditService", "TaskSnapshot", "ValueKey", "ValueState"]  # the UI's names for figures
+# the UI's names for figures
+__all__ = [
+    "EditService",
+    "FigureConflict",
+    "ReadVersions",
+    "StaleFigures",
+    "StaleTask",
+    "TaskSnapshot",
+    "ValueKey",
+    "ValueState",
+]
 
 
 @dataclass(frozen=True)
@@ -53,18 +68,32 @@ class EditService:
         changes: list[tuple[ValueKey, ValueState | None]],
         changed_by: str,
         now: datetime | None = None,
+        read: ReadVersions | None = None,
     ) -> list[tuple[ValueKey, ValueState | None]]:
         """Set (or, with None, remove) several figures in one transaction and log each change
         (at `now`: an undo finds its command's own history rows by it).
 
         Returns the previous states, in the same shape, so undo can pass them back.
         A figure or text outside the rules (domain/figure_rules.py) raises RuleError and
-        nothing is written."""
-        with self._session() as session, session.begin():
-            changes = checked_states(session, changes)
-            return write_figures(
-                session.connection(), changes, changed_by, now or datetime.now(UTC)
-            )
+        nothing is written. `read`: the version of each figure when the clerk read it; if
+        any was written since, StaleFigures says by whom and nothing is written. On a
+        server, figures the clerk's role may not write raise NotPermitted."""
+        try:
+            with self._session() as session, session.begin():
+                changes = checked_states(session, changes)
+                if read:
+                    connection = session.connection()
+                    lock_figure_writes(connection)
+                    stale = stale_figures(connection, read, dict(changes))
+                    if stale:
+                        raise StaleFigures(stale)
+                return write_figures(
+                    session.connection(), changes, changed_by, now or datetime.now(UTC)
+                )
+        except DBAPIError as exc:
+            if refused_by_server(exc):
+                raise figures_refused(self.engine, [k.indicator_id for k, _ in changes]) from exc
+            raise
 
     def jump_warnings(self, changes: list[tuple[ValueKey, ValueState | None]]) -> list[str]:
         """Figures more than 10× their target or last figure: the window asks before saving.
@@ -112,17 +141,37 @@ class EditService:
 
     # -- any row's plain fields ----------------------------------------------------------
     def update_fields(
-        self, model: type[SQLModel], key: Any, changes: dict[str, Any]
+        self,
+        model: type[SQLModel],
+        key: Any,
+        changes: dict[str, Any],
+        read_version: int | None = None,
     ) -> dict[str, Any]:
-        """Change some fields of one row; returns their previous values (for undo)."""
-        with self._session() as session, session.begin():
-            row = session.get(model, key)
-            if row is None:
-                raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
-            old = {name: getattr(row, name) for name in changes}
-            changes = checked_fields(session, row, changes)
-            for name, value in changes.items():
-                setattr(row, name, value)
+        """Change some fields of one row; returns their previous values (for undo). A task
+        gets a new version; with `read_version` (the version the clerk saw), a task written
+        since raises StaleTask and nothing is written."""
+        try:
+            with self._session() as session, session.begin():
+                checked = read_version is not None
+                if checked:
+                    lock_row(session.connection(), model.__table__)  # type: ignore[attr-defined]
+                row = session.get(model, key, with_for_update=checked)
+                if row is None:
+                    raise LookupError(f"Không còn bản ghi {model.__name__} {key}.")
+                if checked and isinstance(row, Task) and row.version != read_version:
+                    raise StaleTask(row, changes.get("status", row.status))
+                old = {name: getattr(row, name) for name in changes}
+                changes = checked_fields(session, row, changes)
+                for name, value in changes.items():
+                    setattr(row, name, value)
+                if isinstance(row, Task):
+                    row.version += 1
+        except DBAPIError as exc:
+            if not refused_by_server(exc):
+                raise
+            if model is Task:
+                raise task_refused(self.engine, key) from exc
+            raise other_refused() from exc
         return old
 
     def add_row(self, row: SQLModel) -> Any:
@@ -157,12 +206,15 @@ class EditService:
             )
             return task.id
 
-    def set_task_status(self, task_id: int, status: TaskStatus, changed_by: str) -> TaskStatus:
-        """Returns the previous status."""
+    def set_task_status(
+        self, task_id: int, status: TaskStatus, changed_by: str, read_version: int | None = None
+    ) -> TaskStatus:
+        """Returns the previous status. `read_version`: see update_fields."""
         old = self.update_fields(
             Task,
             task_id,
             {"status": status, "updated_by": changed_by, "updated_at": datetime.now(UTC)},
+            read_version,
         )
         return old["status"]
 
@@ -189,6 +241,16 @@ class EditService:
             assert task.id is not None
             _link(session, task.id, list(snapshot.links))
             return task.id
+
+
+class StaleTask(Exception):
+    """A task's save refused: someone changed the task after the clerk read it."""
+
+    def __init__(self, task: Task, yours: TaskStatus) -> None:
+        super().__init__(f"Nhiệm vụ {task.code} vừa được người khác sửa.")
+        self.code, self.yours = task.code, yours
+        self.theirs, self.version = task.status, task.version
+        self.changed_by, self.changed_at = task.updated_by, task.updated_at
 
 
 def put_locality_target(

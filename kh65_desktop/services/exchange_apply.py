@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from ..domain.conflicts import utc
@@ -16,7 +17,7 @@ from ..domain.terms import PeriodKind, SectionKind, TaskStatus
 from ..exchange.data import PeriodData, TargetData, TaskData, TextData, ValueData
 from ..storage.backup import make_backup
 from ..storage.database import db_file
-from ..storage.figures import ValueKey, ValueState, write_imported_figures
+from ..storage.figures import IMPORT_WAIT, ValueKey, ValueState, write_imported_figures
 from ..storage.models import (
     Agency,
     ImportLog,
@@ -27,7 +28,9 @@ from ..storage.models import (
     Plan,
     Task,
 )
+from ..storage.server_roles import refused_by_server
 from ..storage.stored_dates import as_stored
+from ..storage.write_lock import lock_figure_writes
 from . import exchange_reviews
 from . import exchange_same_period as same_period
 from .exchange import Action, ImportPreview, PreviewRow, definition_fields
@@ -44,6 +47,7 @@ from .import_undo import (
 )
 from .kept import KeptItem
 from .report_texts import SectionKey, SectionState, put_section, section_state
+from .write_rights import imported_figures_refused
 
 
 def apply_import(engine: Engine, plan: Plan, preview: ImportPreview, imported_by: str) -> ImportLog:
@@ -79,10 +83,18 @@ def _apply(
         # writes proceed, on the other core; it must be whole before the commit, and a
         # failed copy rolls the import back.
         backup = pool.submit(make_backup, path, "truoc-nhap") if path else None
-        with session.begin():
-            log = _write_import(session, plan, preview, imported_by, undone, kept)
-            if backup is not None:
-                backup.result()
+        try:
+            with session.begin():
+                # first: two imports at once take turns, whole (storage/write_lock.py)
+                lock_figure_writes(session.connection(), IMPORT_WAIT)
+                log = _write_import(session, plan, preview, imported_by, undone, kept)
+                if backup is not None:
+                    backup.result()
+        except DBAPIError as exc:  # a clerk's role on a server may not write all of it
+            if refused_by_server(exc):
+                codes = {r.code for r in preview.rows if r.applies and r.kind == "value"}
+                raise imported_figures_refused(engine, plan.id, codes) from exc
+            raise
     return log
 
 

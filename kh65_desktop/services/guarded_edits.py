@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel
 
 from ..storage.changed_since import write_unless_changed
 from ..storage.figures import Changes
-from ..storage.models import LocalityTarget
+from ..storage.models import LocalityTarget, Task
 from ..storage.stored_dates import as_stored
 from .editing import put_locality_target
 from .kept import KeptItem, figure_items
@@ -50,6 +50,8 @@ def update_fields_unless_changed(
         old = {name: getattr(row, name) for name in changes}
         for name, value in changes.items():
             setattr(row, name, value)
+        if isinstance(row, Task):
+            row.version += 1  # an undo is a write too: another window's save is then caught
     return old
 
 

@@ -261,6 +261,7 @@ class PlanService:
                     task.status,
                     urgency(task.deadline, task.status, today),
                     task.note,
+                    task.version,
                 )
             )
         return rows
@@ -458,6 +459,7 @@ def _latest_values(
             ReportedValue.as_of,
             ReportedValue.entered_by,
             ReportedValue.entered_at,
+            ReportedValue.version,
             newest,
         )
         .join(Period, col(Period.id) == ReportedValue.period_id)
@@ -470,10 +472,20 @@ def _latest_values(
         select(*[c for c in inner.c if c.name != "newest"]).where(inner.c.newest == 1)
     )
     latest: dict[int, LatestValue] = {}
-    for indicator_id, period_id, value, text, achieved, estimate, as_of, by, at in rows:
+    for indicator_id, period_id, value, text, achieved, estimate, as_of, by, at, version in rows:
         period = periods[period_id]
         latest[indicator_id] = LatestValue(
-            value, text, achieved, estimate, as_of, period_id, period.code, period.name, by, at
+            value,
+            text,
+            achieved,
+            estimate,
+            as_of,
+            period_id,
+            period.code,
+            period.name,
+            by,
+            at,
+            version,
         )
     return latest
 

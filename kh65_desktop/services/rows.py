@@ -25,6 +25,7 @@ class LatestValue:
     period_name: str
     entered_by: str
     entered_at: datetime
+    version: int = 0  # as read: a save states it (storage/figure_versions.py)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class TaskRow:
     status: TaskStatus
     urgency: Urgency
     note: str
+    version: int = 0  # as read: a status edit states it
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .engines import driver_sql, on_server, stored_text_loaders
 from .locks import drop_locked_staged, refuse_locked_staged
 from .stored_dates import from_stored_date, from_stored_time, to_stored_date, to_stored_time
+from .write_lock import lock_figure_writes
 
 
 class ValueKey(NamedTuple):
@@ -53,6 +54,7 @@ _STORED = (
     "as_of, note, entered_by, entered_at, received_at FROM reported_value "
     "WHERE period_id IN ({})"
 )
+IMPORT_WAIT = 300.0  # seconds an import waits for other imports to finish on SQLite
 _MANY_IDS = 30_000  # SQLite allows 32.766 parameters; beyond, read the periods whole
 
 
@@ -134,7 +136,8 @@ _UPDATE = (
     "UPDATE reported_value SET value = i.value, text = i.text, achieved = i.achieved, "
     "is_estimate = i.is_estimate, as_of = i.as_of, note = i.note, "
     "entered_by = i.entered_by, entered_at = i.entered_at, "
-    f"received_at = coalesce(?, i.entered_at) {_PAIRS} "
+    # a new version on every write: a save stating the version it read is checked against it
+    f"received_at = coalesce(?, i.entered_at), version = reported_value.version + 1 {_PAIRS} "
     "WHERE reported_value.id = p.id AND NOT i.removed"
 )
 _INSERT = (
@@ -201,6 +204,7 @@ def write_imported_figures(
     """`write_figures` for an import: the previous states are kept in import_undo_value
     under the import's log, copied by SQLite rather than carried through Python."""
     if changes:
+        lock_figure_writes(connection, IMPORT_WAIT)  # behind other imports: wait its turn
         stamp = to_stored_time(now)
         staged = (_STAGE_ROW, _staged_rows(changes, changed_by, stamp))
         _write(
@@ -269,6 +273,7 @@ def _write(
     """Stage the changes (a statement and its parameters), match them with the stored
     figures, `keep` what they were, then log and write them: set statements, whatever the
     count."""
+    lock_figure_writes(connection)  # two writes (two imports) never interleave
     server = on_server(connection)
     for statement in _DROP:  # a rolled-back write may have left them
         _run(connection, statement)

@@ -118,11 +118,15 @@ def indicator_columns(
                 row.latest and row.latest.is_estimate and row.latest.period_id == period_id
             ),
         )
-        changes = [(ValueKey(row.id, period_id), state if value is not None else None)]
+        key = ValueKey(row.id, period_id)
+        changes = [(key, state if value is not None else None)]
         if confirm_jumps(context, changes):
             context.push(
                 SetValuesCommand(
-                    context, changes, Columns.tr("sửa số thực hiện “{0}”").format(row.name)
+                    context,
+                    changes,
+                    Columns.tr("sửa số thực hiện “{0}”").format(row.name),
+                    {key: latest.version if latest else 0},  # what the clerk saw
                 )
             )
 
@@ -171,11 +175,13 @@ def indicator_columns(
             latest.achieved if latest else None,
             bool(latest and latest.is_estimate),
         )
+        key = ValueKey(row.id, period_id)
         context.push(
             SetValuesCommand(
                 context,
-                [(ValueKey(row.id, period_id), state if words else None)],
+                [(key, state if words else None)],
                 Columns.tr("sửa kết quả “{0}”").format(row.name),
+                {key: latest.version if latest else 0},  # what the clerk saw
             )
         )
 
@@ -284,6 +290,7 @@ def task_columns(context: AppContext) -> list[Column]:
                     row.id,
                     status,
                     Columns.tr("đổi tình trạng nhiệm vụ {0}").format(row.code),
+                    row.version,  # what the clerk saw
                 )
             )
 

@@ -20,7 +20,14 @@ from sqlmodel import SQLModel
 
 from ..domain.numbers import format_number
 from ..domain.terms import TaskStatus
-from ..services.editing import TaskSnapshot, ValueKey, ValueState
+from ..services.editing import (
+    FigureConflict,
+    ReadVersions,
+    StaleTask,
+    TaskSnapshot,
+    ValueKey,
+    ValueState,
+)
 from ..services.guarded_edits import (
     delete_unless_used,
     set_locality_target_unless_changed,
@@ -170,10 +177,15 @@ class SetValuesCommand(ServiceCommand):
     written some since) and say which they left alone."""
 
     def __init__(
-        self, context: AppContext, changes: list[tuple[ValueKey, ValueState | None]], text: str
+        self,
+        context: AppContext,
+        changes: list[tuple[ValueKey, ValueState | None]],
+        text: str,
+        read: ReadVersions | None = None,
     ) -> None:
         super().__init__(context, text)
         self.changes = changes
+        self.read = dict(read or {})  # the versions the clerk saw: the first write checks them
         self.previous: list[tuple[ValueKey, ValueState | None]] = []
         self._last: tuple[str, datetime] | None = None  # who wrote them last here, and when
         self._live: set[ValueKey] = set()  # the figures still this command's to undo or redo
@@ -181,13 +193,20 @@ class SetValuesCommand(ServiceCommand):
     def do(self) -> None:
         if self._last is None:  # the first write
             now = datetime.now(UTC)
-            self.previous = self.context.edits.set_values(self.changes, self.context.clerk, now)
+            self.previous = self.context.edits.set_values(
+                self.changes, self.context.clerk, now, self.read
+            )
             self._last, self._live = (self.context.clerk, now), {k for k, _ in self.changes}
         else:
             self._write(self.changes, undoing=False)
 
     def undo_(self) -> None:
         self._write(self.previous, undoing=True)
+
+    def keep_mine(self, conflicts: list[FigureConflict]) -> None:
+        """The clerk keeps their figures over those written since: the next try states the
+        versions seen in the conflict (written again meanwhile: asked again)."""
+        self.read.update({c.key: c.version for c in conflicts})
 
     def _write(self, states: list[tuple[ValueKey, ValueState | None]], undoing: bool) -> None:
         assert self._last is not None
@@ -347,13 +366,28 @@ class DeleteTaskCommand(ServiceCommand):
 class SetTaskStatusCommand(_GuardedCommand):
     """A task's status."""
 
-    def __init__(self, context: AppContext, task_id: int, status: TaskStatus, text: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        task_id: int,
+        status: TaskStatus,
+        text: str,
+        read_version: int | None = None,
+    ) -> None:
         super().__init__(context, text)
         self.task_id, self.status = task_id, status
         self.old = status
+        self.read_version = read_version  # the version the clerk saw: the first write checks it
 
     def first_write(self) -> None:
-        self.old = self.context.edits.set_task_status(self.task_id, self.status, self.context.clerk)
+        self.old = self.context.edits.set_task_status(
+            self.task_id, self.status, self.context.clerk, self.read_version
+        )
+
+    def keep_mine(self, conflict: StaleTask) -> None:
+        """The clerk keeps their status over the one written since (asked again if the
+        task is written once more meanwhile)."""
+        self.read_version = conflict.version
 
     def guarded_write(self, undoing: bool) -> bool:
         status, expected = (self.old, self.status) if undoing else (self.status, self.old)

@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..services.editing import EditService
+from ..services.editing import EditService, StaleFigures, StaleTask
 from ..services.plan_service import PlanService
 from ..services.plans import choose_plan, plan_or_newest
 from ..services.rows import AgencyRow, IndicatorRow, TaskRow
 from ..storage.failures import explain_any
 from ..storage.models import Period, Plan
 from .background import run_in_background
+from .save_conflicts import keep_mine, keep_task, not_saved_text, task_not_saved_text
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -97,9 +98,26 @@ class AppContext(QObject):
         return self._cached(("agencies",), lambda: self.plans.agencies(self.plan))
 
     def push(self, command: ServiceCommand) -> bool:
-        """Do a clerk's action and put it on the undo stack; on failure say why."""
+        """Do a clerk's action and put it on the undo stack; on failure say why. Figures
+        another clerk wrote since this window read them are the clerk's choice: keep theirs
+        (write again over the versions now seen) or take the others' (nothing written)."""
         try:
-            command.perform()
+            while True:
+                try:
+                    command.perform()
+                    break
+                except StaleFigures as stale:
+                    if not self._keep_mine(stale):
+                        self.notify()  # the others' figures are shown
+                        self.error.emit(not_saved_text(stale.conflicts))
+                        return False
+                    command.keep_mine(stale.conflicts)  # type: ignore[attr-defined]
+                except StaleTask as stale:
+                    if not keep_task(QApplication.activeWindow(), stale, self.today()):
+                        self.notify()
+                        self.error.emit(task_not_saved_text(stale))
+                        return False
+                    command.keep_mine(stale)  # type: ignore[attr-defined]
         except (SQLAlchemyError, LookupError, ValueError) as exc:
             log.exception("Ghi dữ liệu không thành công")
             self._refuse(explain_any(exc))  # a full disk or read-only file: in Vietnamese
@@ -128,6 +146,10 @@ class AppContext(QObject):
             on_refused(problem)
 
         run_in_background(parent, label, command.do, done, refused)
+
+    def _keep_mine(self, stale: StaleFigures) -> bool:
+        names = {row.id: row.name for row in self.indicator_rows()}
+        return keep_mine(QApplication.activeWindow(), stale.conflicts, names, self.today())
 
     def _record(self, command: ServiceCommand) -> None:
         self.undo_stack.push(command)  # already performed: the stack's redo() does nothing

@@ -36,6 +36,7 @@ from .dialogs.new_plan import ask_new_plan
 from .dialogs.period_entry import enter_period
 from .dialogs.reorg_preview import apply_reorg
 from .dialogs.verify_dialog import check_signature
+from .live_refresh import follow_server
 from .new_plan_commands import load_plan_command, new_plan_command
 from .settings import LANGUAGES
 from .tabs.agency_tab import AgencyTab
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
             place_centred(self, QSize(1366, 768))
         fit_on_screen(self)
         self._fitted_when_shown = False
+        self.live = follow_server(context)  # on a server: others' saves redrawn here
 
     def _build_menus(self) -> None:
         context, menus = self.context, self.menuBar()
@@ -456,6 +458,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: fit_on_screen(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live is not None:
+            self.live.close()
         self.context.settings.save_state("main_window", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)

@@ -190,12 +190,12 @@ Password of “{1}” on the server {2}:</translation>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="160"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="134"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="156"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -325,8 +325,8 @@ Password of “{1}” on the server {2}:</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="365"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="398"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="372"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="405"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
@@ -337,207 +337,207 @@ Password of “{1}” on the server {2}:</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="141"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="382"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="407"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="208"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="414"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="128"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
         <source>Chỉ tiêu định tính không có số cùng kỳ.</source>
         <translation>A qualitative indicator has no same-period figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="216"/>
         <source>Cùng kỳ</source>
         <translation>Year earlier</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="146"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
         <source>sửa số cùng kỳ “{0}”</source>
         <translation>edit the same-period figure of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
         <translation>A qualitative indicator&apos;s result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
         <source>sửa kết quả “{0}”</source>
         <translation>edit the result of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="190"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="222"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="416"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="423"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="227"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="428"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="435"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="436"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="443"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="251"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="257"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="254"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="261"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="262"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
         <source>Số liệu cùng kỳ năm trước</source>
         <translation>The figure for the same period last year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
         <source>Cùng kỳ năm trước của kỳ “{0}”</source>
         <translation>The same period last year, for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="301"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="300"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="352"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="353"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="360"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="313"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="334"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="358"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="371"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="374"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="390"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="395"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="402"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -545,57 +545,57 @@ Password of “{1}” on the server {2}:</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="105"/>
         <source>cơ sở dữ liệu đang bận (một chương trình khác đang ghi) hoặc không ghi được. Hãy thử lại sau</source>
         <translation>the database is busy (another program is writing to it) or cannot be written. Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="114"/>
         <source>Không hoàn tác được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not undo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="118"/>
         <source>Không làm lại được «{0}»: {1}. Dữ liệu không bị thay đổi.</source>
         <translation>Could not redo “{0}”: {1}. The data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="122"/>
         <source>Hoàn tác hoặc làm lại không thành công</source>
         <translation>Undo or redo failed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="139"/>
         <source>Không hoàn tác «{0}» cho {1} mục đã được sửa sau đó:</source>
         <translation>“{0}” was not undone for {1} items changed since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="143"/>
         <source>Không hoàn tác «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not undone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="147"/>
         <source>Không làm lại «{0}» cho {1} số liệu đã được sửa ở nơi khác sau đó:</source>
         <translation>“{0}” was not redone for {1} figures changed elsewhere since:</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="149"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="156"/>
         <source>Không hoàn tác «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not undone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="160"/>
         <source>Không làm lại «{0}»: dữ liệu đã được sửa ở nơi khác sau đó.</source>
         <translation>“{0}” was not redone: the data was changed elsewhere since.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="169"/>
         <source>Có dữ liệu được giữ nguyên</source>
         <translation>Some data was kept as it is</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/commands.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/commands.py" line="321"/>
         <source>đã có dữ liệu được nhập vào đó sau khi thêm (số liệu, nhiệm vụ…). Hãy xoá dữ liệu đó trước nếu thật sự muốn bỏ</source>
         <translation>data was entered into it after it was added (figures, tasks…). Delete that data first if you really want to remove it</translation>
     </message>
@@ -1943,304 +1943,304 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
         <source>Kiểm tra chữ ký…</source>
         <translation>Check signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="126"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Cơ sở dữ liệu…</source>
         <translation>Database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="177"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="178"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="185"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="186"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="189"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="196"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
         <source>CSDL {0}</source>
         <translation>database {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
         <source>Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau.</source>
         <translation>Database choice saved. KH65 uses it from the next start.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="219"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="255"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="255"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="272"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="283"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="331"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="333"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="340"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="353"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="358"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="375"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="379"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="444"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="446"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="448"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2692,22 +2692,22 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="367"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="369"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="406"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="414"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="412"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="420"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -3248,6 +3248,106 @@ Call the office and compare this key code with the one they read out. Trust it o
         <location filename="../../kh65_desktop/ui/same_period_commands.py" line="79"/>
         <source>{0} số cùng kỳ đã được sửa ở nơi khác sau đó nên được giữ nguyên.</source>
         <translation>{0} same-period figures were changed elsewhere since and were left as they are.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveConflicts</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="24"/>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="27"/>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="36"/>
+        <source>{0} ngày {1}</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="43"/>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="77"/>
+        <source>người khác</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="44"/>
+        <source>Số “{0}” vừa được {1} sửa lúc {2}.</source>
+        <translation>“{0}” was just changed by {1} at {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="50"/>
+        <source>Số của họ: {0}</source>
+        <translation>Their figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="51"/>
+        <source>Số của bạn: {0}</source>
+        <translation>Your figure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="66"/>
+        <source>Số liệu vừa được người khác sửa</source>
+        <translation>Figure just changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="69"/>
+        <source>Giữ số của tôi: ghi số bạn vừa nhập đè lên số của họ. Lấy số của họ: không ghi gì, số của họ được giữ nguyên.</source>
+        <translation>Keep mine: write the figure you typed over theirs. Take theirs: nothing is written, their figure stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="80"/>
+        <source>Nhiệm vụ {0} vừa được {1} sửa lúc {2}.</source>
+        <translation>Task {0} was just changed by {1} at {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="83"/>
+        <source>Tình trạng của họ: {0}</source>
+        <translation>Their status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="84"/>
+        <source>Tình trạng bạn chọn: {0}</source>
+        <translation>Your status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="89"/>
+        <source>Nhiệm vụ vừa được người khác sửa</source>
+        <translation>Task just changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="92"/>
+        <source>Giữ của tôi: ghi tình trạng bạn chọn. Lấy của họ: không ghi gì, tình trạng của họ được giữ nguyên.</source>
+        <translation>Keep mine: write the status you chose. Take theirs: nothing is written, their status stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="95"/>
+        <source>Giữ của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="95"/>
+        <source>Lấy của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="109"/>
+        <source>Giữ số của tôi</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="110"/>
+        <source>Lấy số của họ</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="125"/>
+        <source>Đã giữ số liệu người khác vừa sửa; số bạn nhập ({0}) chưa được lưu, hãy nhập lại nếu vẫn muốn thay.</source>
+        <translation>Kept the figure someone else just changed; what you typed ({0}) was not saved, type it again if you still want to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/save_conflicts.py" line="132"/>
+        <source>Đã giữ tình trạng người khác vừa sửa; tình trạng bạn chọn ({0}) chưa được lưu.</source>
+        <translation>Kept the status someone else just set; the status you chose ({0}) was not saved.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from ...domain.figure_rules import FigureKind, RuleError, check_figure
 from ...domain.numbers import format_number
 from ...domain.terms import IndicatorKind
 from ...services.display import value_text
-from ...services.editing import ValueKey, ValueState
+from ...services.editing import ReadVersions, ValueKey, ValueState
 from ...services.rows import IndicatorRow, LatestValue
 from ...services.same_period import SamePeriodKey, SamePeriodService
 from .. import entity_actions, prompts
@@ -349,6 +349,14 @@ class PeriodEntryDialog(QDialog):
             for row, state in self._typed()
         ]
 
+    def read_versions(self, changes: list[tuple[ValueKey, ValueState | None]]) -> ReadVersions:
+        """The version of each figure as this form read it (0: none was entered)."""
+        return {
+            key: (seen.version if seen else 0)
+            for key, _ in changes
+            for seen in (self.existing.get(key.indicator_id),)
+        }
+
     def _may_discard(self) -> bool:
         """True when nothing typed would be lost, or the clerk agrees to lose it."""
         typed = {row.id for row, _ in self._typed()} | {
@@ -415,7 +423,7 @@ class PeriodEntryDialog(QDialog):
             command = (
                 SetSamePeriodCommand(self.context, same, text, changes)
                 if same
-                else SetValuesCommand(self.context, changes, text)
+                else SetValuesCommand(self.context, changes, text, self.read_versions(changes))
             )
             if not self.context.push(command):
                 return
