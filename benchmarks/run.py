@@ -673,6 +673,16 @@ def bench_excel(repeat: int, folder: Path) -> list[Result]:
     return [Result("Đọc mẫu Excel 10.000 dòng", ours, median(plain, repeat))]
 
 
+def bench_reader(repeat: int, folder: Path) -> list[Result]:
+    """Plan documents read to a plan (benchmarks/plan_reader.py, which also scores them)."""
+    from benchmarks.plan_reader import speed
+
+    return [
+        Result(what, ours, bare, target=target)
+        for what, ours, bare, target in speed(folder, repeat)
+    ]
+
+
 BENCHES = {
     "start": bench_start,
     "window": bench_window,
@@ -680,6 +690,7 @@ BENCHES = {
     "report": bench_report,
     "exchange": bench_exchange,
     "excel": bench_excel,
+    "reader": bench_reader,
 }
 
 

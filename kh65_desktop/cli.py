@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__, cli_localities
+from . import __version__, cli_localities, cli_plan_read
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
 from .domain.report_texts import AgencyTexts
@@ -193,6 +193,7 @@ def _plan_commands(commands: Any) -> None:
         "save", help="ghi kế hoạch (--plan) ra tệp .toml để gửi cho đơn vị khác nạp"
     )
     saved.add_argument("--out", type=Path, required=True, help="tệp .toml")
+    cli_plan_read.add_parser(actions)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -680,7 +681,7 @@ def _plan_codes(service: PlanService) -> set[str]:
 
 
 def _plans(service: PlanService, args: argparse.Namespace) -> int:
-    """`kh65 plan list|new|load|save`."""
+    """`kh65 plan list|new|load|save|read`."""
     if args.plan_command == "list":
         plans = list_plans(service.engine)
         newest = plans[0].code if plans else None
@@ -711,6 +712,8 @@ def _plans(service: PlanService, args: argparse.Namespace) -> int:
         return _load_plan(service, args.file)
     if args.plan_command == "save":
         return _save_plan(service, args)
+    if args.plan_command == cli_plan_read.COMMAND:
+        return cli_plan_read.run(service.engine, args)
     return _new_plan(service, args)
 
 
