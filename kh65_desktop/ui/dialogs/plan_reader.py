@@ -43,8 +43,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from ...atomic_file import atomic_path
+from ...documents.text import DocumentError
 from ...file_errors import why_not_written
 from ...services.plan_load import load_plan_text
+from ...services.plan_reading import read_plan_file
 from ...storage.failures import explain_any
 from .. import prompts
 from ..context import AppContext
@@ -60,15 +62,6 @@ Read = Callable[[Path, Callable[..., None]], Any]  # (path, progress) -> ReadPla
 
 class ReadingCancelled(Exception):
     """The clerk pressed Hủy: the reader stops at its next progress report."""
-
-
-def _document_errors() -> tuple[type[BaseException], ...]:
-    """The reader's own refusals (their text is the clerk's message), and the OS's."""
-    try:
-        from ...documents.text import DocumentError
-    except ImportError:  # the document package is not in this build
-        return (OSError,)
-    return (DocumentError, OSError)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -94,7 +87,7 @@ class DocumentReading(QThread):
             result = self.read(self.path, self.progress)
         except ReadingCancelled:
             return
-        except _document_errors() as exc:
+        except (DocumentError, OSError) as exc:  # their text is the clerk's message
             if not self.cancelled:
                 self.refused.emit(explain_any(exc))
             return
@@ -190,9 +183,7 @@ def read_plan_document(
 
 
 def read_with_service(engine: Engine, path: Path, progress: Callable[..., None]) -> Any:
-    """The document reader (services/plan_reading), imported when first used."""
-    from ...services.plan_reading import read_plan_file
-
+    """The document reader (services/plan_reading), with the database's agencies."""
     return read_plan_file(engine, path, progress)
 
 
@@ -409,11 +400,21 @@ class PlanReaderDialog(QDialog):
             self.tree.scrollTo(index)
 
     def _first_row(self) -> None:
+        """The review starts on the first unsure item (while they come first), else on the
+        first item."""
+        first = None
         index = self.model.index(0, 0)
-        while index.isValid() and self.model.key_of(index) is None:
+        while index.isValid():
+            key = self.model.key_of(index)
+            if key and first is None:
+                first = index
+            if key and self.model.unsure_first and not self.model.items[key].sure:
+                first = index
+                break
             index = self.tree.indexBelow(index)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
+        if first is not None:
+            self.tree.setCurrentIndex(first)
+            self.tree.scrollTo(first)
 
     def _current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
         key = self.model.key_of(current)
@@ -560,7 +561,7 @@ class PlanReaderDialog(QDialog):
         keep = self.kept()
         if keep is None:
             return False
-        text = self.read.plan_text(keep)
+        text = self.read.plan_text(lambda item: item.key in keep)
         name = Path(self.read.document.name).name
         engine = self.context.engine
         command = AddPlanCommand(
@@ -599,7 +600,7 @@ class PlanReaderDialog(QDialog):
         )
         if path is None:
             return False
-        text = self.read.plan_text(keep)
+        text = self.read.plan_text(lambda item: item.key in keep)
         try:
             with atomic_path(path) as temporary:
                 temporary.write_text(text, encoding="utf-8")
