@@ -228,7 +228,7 @@ def test_accept_reject_with_the_keyboard_and_undo(qtbot, db_path, tmp_path, docx
     dialog.unsure_first.setChecked(False)
     dialog.select("II.3.1")
     after = dialog.model.key_of(dialog.tree.indexBelow(dialog.model.index_of("II.3.1")))
-    dialog.tree.setFocus()
+    assert dialog.tree.hasFocus()  # the keyboard starts in the list
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert decision_of(dialog, "II.3.1") == "Chấp nhận"
     assert dialog.current_key() == after  # on to the next
@@ -342,6 +342,7 @@ def test_a_plan_already_there_is_refused_with_the_loaders_words(
     monkeypatch.setattr(plan_reader, "ask_unseen", lambda parent, n: "all")
     assert not dialog.load_plan()
     assert len(told) == 1 and f"{PLAN_65} đã có trong cơ sở dữ liệu" in told[0][1]
+    assert "mã kế hoạch ở mục “Thông tin văn bản”" in told[0][1]  # what to do
     assert plan_codes(engine) == [PLAN_65] and dialog.isVisible()
     assert not window.undo_action.isEnabled()
 

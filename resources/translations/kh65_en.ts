@@ -2516,57 +2516,57 @@ Save this figure anyway?</translation>
         <translation>Unsure: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="99"/>
         <source>Không đọc được văn bản này do lỗi của chương trình (đã ghi vào nhật ký). Hãy gửi văn bản cho bộ phận hỗ trợ, hoặc nạp kế hoạch từ tệp kế hoạch.</source>
         <translation>This document could not be read because of a program error (written to the log). Please send the document to support, or load the plan from a plan file.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="170"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="171"/>
         <source>Đọc kế hoạch từ văn bản</source>
         <translation>Read a plan from its document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="172"/>
         <source>Văn bản kế hoạch (*.docx *.pdf *.txt);;Mọi tệp (*)</source>
         <translation>Plan documents (*.docx *.pdf *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="197"/>
         <source>chấp nhận {0} mục</source>
         <translation>accept {0} items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="198"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="199"/>
         <source>bỏ {0} mục</source>
         <translation>reject {0} items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="223"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="640"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="653"/>
         <source>Còn mục chưa xem</source>
         <translation>Items not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="642"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="655"/>
         <source>Còn {0} mục chưa xem. Giữ cả các mục chưa xem, hay chỉ các mục đã chấp nhận?</source>
         <translation>{0} items are not reviewed yet. Keep the unreviewed items too, or only the accepted ones?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="648"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="661"/>
         <source>Giữ cả mục chưa xem</source>
         <translation>Keep unreviewed items too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="652"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="665"/>
         <source>Chỉ mục đã chấp nhận</source>
         <translation>Only accepted items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="656"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
         <source>Quay lại xem tiếp</source>
         <translation>Go back to the review</translation>
     </message>
@@ -2772,137 +2772,146 @@ Save this figure anyway?</translation>
 <context>
     <name>PlanReaderDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="252"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="253"/>
         <source>Xem lại kế hoạch đọc từ {0}</source>
         <translation>Review the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="284"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="285"/>
         <source>Mục chưa chắc lên trước</source>
         <translation>Unsure items first</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="293"/>
         <source>Chấp nhận (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="294"/>
         <source>Bỏ (Delete)</source>
         <translation>Reject (Delete)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="296"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="297"/>
         <source>Chấp nhận tất cả mục chắc chắn (Ctrl+Shift+Enter)</source>
         <translation>Accept all sure items (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="299"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="300"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="301"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="302"/>
         <source>Lưu thành tệp kế hoạch…</source>
         <translation>Save as a plan file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="303"/>
         <source>Nạp kế hoạch</source>
         <translation>Load the plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="304"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="328"/>
         <source>Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)</source>
         <translation>Save the kept items as a plan file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="329"/>
         <source>Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)</source>
         <translation>Load the kept items into the database (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="339"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="340"/>
         <source>Văn bản: {0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="448"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="458"/>
         <source>Mục này không có câu trích trong văn bản.</source>
         <translation>This item has no quoted sentence in the document.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="527"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="537"/>
         <source>{0} mục: {1} chấp nhận, {2} bỏ, {3} chưa xem</source>
         <translation>{0} items: {1} accepted, {2} rejected, {3} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="553"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="563"/>
         <source>Chưa có mục nào được giữ</source>
         <translation>No item kept yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="554"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="564"/>
         <source>Hãy chấp nhận các mục đúng (Ctrl+Enter) trước khi nạp hoặc lưu.</source>
         <translation>Accept the right items (Ctrl+Enter) before loading or saving.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="570"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="580"/>
         <source>nạp kế hoạch đọc từ {0}</source>
         <translation>load the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="583"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="593"/>
         <source>Không nạp được kế hoạch</source>
         <translation>The plan could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="584"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="595"/>
+        <source>{0}
+
+Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục “Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại.</source>
+        <translation>{0}
+
+Correct the item named in the list on the right (the plan code is under “Document details”), then click “Load the plan” again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="597"/>
         <source>Kế hoạch không được nạp.</source>
         <translation>The plan was not loaded.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="597"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="610"/>
         <source>Lưu thành tệp kế hoạch</source>
         <translation>Save as a plan file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="599"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="612"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="610"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="623"/>
         <source>Không lưu được tệp kế hoạch</source>
         <translation>The plan file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="611"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="624"/>
         <source>Không lưu được {0}: {1}.</source>
         <translation>{0} could not be saved: {1}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="614"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="627"/>
         <source>Đã lưu tệp kế hoạch {0}</source>
         <translation>Plan file {0} saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="624"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="637"/>
         <source>Đóng cửa sổ xem lại</source>
         <translation>Close the review</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="626"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="639"/>
         <source>Các mục đã xem và đã sửa chưa được nạp hay lưu thành tệp, sẽ mất khi đóng. Vẫn đóng?</source>
         <translation>The items reviewed and edited are neither loaded nor saved as a file, and are lost on closing. Close anyway?</translation>
     </message>
@@ -2968,32 +2977,32 @@ Save this figure anyway?</translation>
 <context>
     <name>ReadingProgress</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="120"/>
         <source>Đang đọc {0}…</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="120"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="122"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="123"/>
         <source>Đọc kế hoạch từ văn bản</source>
         <translation>Read a plan from its document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="146"/>
         <source>Không đọc được văn bản</source>
         <translation>The document could not be read</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="152"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="153"/>
         <source>Không đọc được kế hoạch</source>
         <translation>No plan could be read</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="155"/>
         <source>Không tìm thấy chỉ tiêu nào: văn bản này có thể không phải là kế hoạch. Hãy chọn văn bản kế hoạch (có các chỉ tiêu và nhiệm vụ được giao).</source>
         <translation>No indicator found: this document may not be a plan. Choose a plan document (with its indicators and assigned tasks).</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QKeySequence,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QUndoCommand,
@@ -276,8 +277,8 @@ class PlanReaderDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DECISION, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(TARGET, 110)
-        header.resizeSection(SURENESS, 190)
+        header.resizeSection(TARGET, 100)
+        header.resizeSection(SURENESS, 240)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(lambda _: self._edit_fields())  # Enter: to the fields
 
@@ -376,10 +377,19 @@ class PlanReaderDialog(QDialog):
 
         self.resize(1340, 720)
         fit_on_screen(self)
+        # the text wide enough to read a sentence whole; the fields tall enough for an
+        # indicator's dozen lines at 768 pixels
+        width, height = self.width(), self.height()
+        self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+        right.setSizes([height * 11 // 20, height * 9 // 20])
         self.tree.expandAll()
         self.setFocusProxy(self.tree)
         self._first_row()
         self.decided()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.tree.setFocus()  # the keyboard starts in the list: arrows, Ctrl+Enter, Delete
 
     def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)
@@ -581,7 +591,10 @@ class PlanReaderDialog(QDialog):
             prompts.show_error(
                 self,
                 self.tr("Không nạp được kế hoạch"),
-                refused[-1] if refused else self.tr("Kế hoạch không được nạp."),
+                self.tr(
+                    "{0}\n\nSửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục "
+                    "“Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại."
+                ).format(refused[-1] if refused else self.tr("Kế hoạch không được nạp.")),
             )
             return False
         self.accept()
