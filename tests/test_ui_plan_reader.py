@@ -288,12 +288,12 @@ def test_an_edited_target_is_loaded_in_one_undoable_command(
     dialog.buttons["acceptSure"].click()
     asked: list[int] = []
     monkeypatch.setattr(plan_reader, "ask_unseen", lambda parent, n: asked.append(n) or "all")
-    dialog.buttons["load"].click()
+    dialog.buttons["load"].click()  # written on a worker thread: the window stays live
     assert asked == [len(dialog.model.keys(Decision.UNSEEN))]
+    qtbot.waitUntil(lambda: window.context.plan.code == NEW_CODE, timeout=30000)
     assert told == [] and plan_codes(engine) == [PLAN_65, NEW_CODE]
     assert target_of(engine, NEW_CODE, "II.3.1") == 5000.25
-    assert window.context.plan.code == NEW_CODE  # the window shows the new plan
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(PlanReaderDialog) is None)  # closed, deleted
     assert window.undo_action.text() == "Hoàn tác nạp kế hoạch đọc từ KH-65-UBND-2024.docx"
     window.undo_action.trigger()
     assert plan_codes(engine) == [PLAN_65] and window.context.plan.code == PLAN_65
@@ -323,6 +323,7 @@ def test_only_the_accepted_items_are_loaded_when_the_clerk_says_so(
     assert not dialog.load_plan() and plan_codes(engine) == [PLAN_65] and dialog.isVisible()
     monkeypatch.setattr(plan_reader, "ask_unseen", lambda parent, n: "accepted")
     assert dialog.load_plan()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
     codes = indicator_codes(engine, NEW_CODE)
     assert "II.3.2" in codes and "II.3.1" not in codes  # rejected
     unsure = [
@@ -340,10 +341,11 @@ def test_a_plan_already_there_is_refused_with_the_loaders_words(
     dialog = review(qtbot, window, docx)  # plan 65 itself
     dialog.buttons["acceptSure"].click()
     monkeypatch.setattr(plan_reader, "ask_unseen", lambda parent, n: "all")
-    assert not dialog.load_plan()
+    assert dialog.load_plan()  # started; the loader refuses on the worker
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert len(told) == 1 and f"{PLAN_65} đã có trong cơ sở dữ liệu" in told[0][1]
     assert "mã kế hoạch ở mục “Thông tin văn bản”" in told[0][1]  # what to do
-    assert plan_codes(engine) == [PLAN_65] and dialog.isVisible()
+    assert plan_codes(engine) == [PLAN_65] and dialog.isVisible() and dialog.isEnabled()
     assert not window.undo_action.isEnabled()
 
 

@@ -2546,27 +2546,27 @@ Save this figure anyway?</translation>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="653"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="677"/>
         <source>Còn mục chưa xem</source>
         <translation>Items not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="655"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="679"/>
         <source>Còn {0} mục chưa xem. Giữ cả các mục chưa xem, hay chỉ các mục đã chấp nhận?</source>
         <translation>{0} items are not reviewed yet. Keep the unreviewed items too, or only the accepted ones?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="661"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="685"/>
         <source>Giữ cả mục chưa xem</source>
         <translation>Keep unreviewed items too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="665"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="689"/>
         <source>Chỉ mục đã chấp nhận</source>
         <translation>Only accepted items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="693"/>
         <source>Quay lại xem tiếp</source>
         <translation>Go back to the review</translation>
     </message>
@@ -2772,102 +2772,107 @@ Save this figure anyway?</translation>
 <context>
     <name>PlanReaderDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="253"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="264"/>
         <source>Xem lại kế hoạch đọc từ {0}</source>
         <translation>Review the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="302"/>
         <source>Mục chưa chắc lên trước</source>
         <translation>Unsure items first</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="293"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="310"/>
         <source>Chấp nhận (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="294"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="311"/>
         <source>Bỏ (Delete)</source>
         <translation>Reject (Delete)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="297"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="314"/>
         <source>Chấp nhận tất cả mục chắc chắn (Ctrl+Shift+Enter)</source>
         <translation>Accept all sure items (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="300"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="317"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="318"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="302"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="319"/>
         <source>Lưu thành tệp kế hoạch…</source>
         <translation>Save as a plan file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="303"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="320"/>
         <source>Nạp kế hoạch</source>
         <translation>Load the plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="304"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="321"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="345"/>
         <source>Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)</source>
         <translation>Save the kept items as a plan file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="346"/>
         <source>Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)</source>
         <translation>Load the kept items into the database (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="340"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="357"/>
         <source>Văn bản: {0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="458"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="475"/>
         <source>Mục này không có câu trích trong văn bản.</source>
         <translation>This item has no quoted sentence in the document.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="537"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="554"/>
         <source>{0} mục: {1} chấp nhận, {2} bỏ, {3} chưa xem</source>
         <translation>{0} items: {1} accepted, {2} rejected, {3} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="563"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="580"/>
         <source>Chưa có mục nào được giữ</source>
         <translation>No item kept yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="564"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="581"/>
         <source>Hãy chấp nhận các mục đúng (Ctrl+Enter) trước khi nạp hoặc lưu.</source>
         <translation>Accept the right items (Ctrl+Enter) before loading or saving.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="580"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="598"/>
         <source>nạp kế hoạch đọc từ {0}</source>
         <translation>load the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="593"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="604"/>
+        <source>Đang nạp kế hoạch…</source>
+        <translation>Loading the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="620"/>
         <source>Không nạp được kế hoạch</source>
         <translation>The plan could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="595"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="622"/>
         <source>{0}
 
 Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục “Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại.</source>
@@ -2876,42 +2881,37 @@ Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở m�
 Correct the item named in the list on the right (the plan code is under “Document details”), then click “Load the plan” again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="597"/>
-        <source>Kế hoạch không được nạp.</source>
-        <translation>The plan was not loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="610"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="634"/>
         <source>Lưu thành tệp kế hoạch</source>
         <translation>Save as a plan file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="612"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="636"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="623"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="647"/>
         <source>Không lưu được tệp kế hoạch</source>
         <translation>The plan file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="624"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="648"/>
         <source>Không lưu được {0}: {1}.</source>
         <translation>{0} could not be saved: {1}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="627"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="651"/>
         <source>Đã lưu tệp kế hoạch {0}</source>
         <translation>Plan file {0} saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="637"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="661"/>
         <source>Đóng cửa sổ xem lại</source>
         <translation>Close the review</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="639"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="663"/>
         <source>Các mục đã xem và đã sửa chưa được nạp hay lưu thành tệp, sẽ mất khi đóng. Vẫn đóng?</source>
         <translation>The items reviewed and edited are neither loaded nor saved as a file, and are lost on closing. Close anyway?</translation>
     </message>
