@@ -397,15 +397,33 @@ def test_the_window_keeps_running_while_a_long_document_is_read(
     window = open_window(qtbot, db_path, tmp_path)
     long = write_txt(long_document(20), tmp_path / "tap-ke-hoach.txt")  # ~200 pages
     monkeypatch.setattr(prompts, "open_file", lambda parent, title, filters: long)
-    turns: list[bool] = []  # the GUI thread's timer, and whether the reading was running
+    gui_turned = threading.Event()  # set by a GUI-thread timer while the reading runs
+    seen: list[tuple[bool, bool]] = []  # (on the GUI thread?, GUI turned before it ended?)
+
+    def read(engine: Engine, path: Path, progress: Any) -> ReadPlan:
+        plan = read_plan_file(engine, path, progress)  # the real reader, 200 pages
+        # not done until the event loop has turned meanwhile (a read on the GUI thread, or
+        # a GUI thread held up by it, would never set the event)
+        seen.append((threading.current_thread() is threading.main_thread(), gui_turned.wait(60)))
+        return plan
+
+    monkeypatch.setattr(plan_reader, "read_with_service", read)
+    values: list[int] = []
     timer = QTimer()
-    timer.timeout.connect(lambda: turns.append(reading.thread.isRunning()))
+
+    def tick() -> None:
+        if reading.thread.isRunning():
+            gui_turned.set()
+            values.append(reading.progress.value())
+
+    timer.timeout.connect(tick)
     window.read_plan_action.trigger()
     reading = window.findChild(plan_reader.ReadingProgress)
     timer.start(10)
     qtbot.waitUntil(lambda: window.findChild(PlanReaderDialog) is not None, timeout=120000)
     timer.stop()
-    assert turns.count(True) >= 3  # the event loop turned while the worker read
+    assert seen == [(False, True)]
+    assert values == sorted(values) and max(values) > 40  # text read, then the plan found
     assert told == []
     assert window.findChild(PlanReaderDialog).read.indicator_count > 45
 

@@ -131,13 +131,21 @@ class ReadingProgress(QObject):
         self.thread.read_done.connect(self.show_read)
         self.thread.refused.connect(self.say_refused)
         self.thread.finished.connect(self._finished)
+        # the window closed mid-read: stop at the next page rather than destroy a running
+        # thread (Qt aborts the program then)
+        QCoreApplication.instance().aboutToQuit.connect(self._stop)
         self.thread.start()
+
+    def _stop(self) -> None:
+        self.thread.cancelled = True
+        self.thread.wait()
 
     def cancel(self) -> None:
         self.thread.cancelled = True
         self.progress.close()
 
     def _finished(self) -> None:
+        QCoreApplication.instance().aboutToQuit.disconnect(self._stop)
         self.progress.close()
         self.progress.deleteLater()
 
