@@ -34,6 +34,7 @@ from .dialogs.imports_log import ImportsDialog
 from .dialogs.locality_load import choose_locality_list
 from .dialogs.new_plan import ask_new_plan
 from .dialogs.period_entry import enter_period
+from .dialogs.plan_reader import read_plan_document
 from .dialogs.reorg_preview import apply_reorg
 from .dialogs.verify_dialog import check_signature
 from .live_refresh import follow_server
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self.new_plan_action.triggered.connect(self.new_plan)
         self.load_plan_action = plan_menu.addAction(self.tr("Nạp kế hoạch từ tệp…"))
         self.load_plan_action.triggered.connect(self.load_plan)
+        self.read_plan_action = plan_menu.addAction(self.tr("Đọc kế hoạch từ văn bản…"))
+        self.read_plan_action.triggered.connect(lambda: read_plan_document(context, self))
         plan_menu.addSeparator()
         self._list_plans()
         context.plan_switched.connect(self._plan_shown)

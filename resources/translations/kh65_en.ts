@@ -1943,304 +1943,309 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="340"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="79"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
         <source>Kiểm tra chữ ký…</source>
         <translation>Check signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="125"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <source>Đọc kế hoạch từ văn bản…</source>
+        <translation>Read a plan from its document…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="165"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="178"/>
         <source>Cơ sở dữ liệu…</source>
         <translation>Database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="181"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="188"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="189"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="192"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="202"/>
         <source>CSDL {0}</source>
         <translation>database {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="210"/>
         <source>Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau.</source>
         <translation>Database choice saved. KH65 uses it from the next start.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="252"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="266"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="275"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="286"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="334"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="335"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="354"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="341"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="356"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="378"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="382"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="447"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="451"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2827,6 +2832,439 @@ Call the office and compare this key code with the one they read out. Trust it o
     </message>
 </context>
 <context>
+    <name>PlanReader</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="29"/>
+        <source>Chưa xem</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="30"/>
+        <source>Chấp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="31"/>
+        <source>Bỏ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="54"/>
+        <source>Chắc chắn</source>
+        <translation>Sure</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="55"/>
+        <source>cần xem lại</source>
+        <translation>needs a look</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="56"/>
+        <source>Chưa chắc: {0}</source>
+        <translation>Unsure: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="99"/>
+        <source>Không đọc được văn bản này do lỗi của chương trình (đã ghi vào nhật ký). Hãy gửi văn bản cho bộ phận hỗ trợ, hoặc nạp kế hoạch từ tệp kế hoạch.</source>
+        <translation>This document could not be read because of a program error (written to the log). Please send the document to support, or load the plan from a plan file.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="179"/>
+        <source>Đọc kế hoạch từ văn bản</source>
+        <translation>Read a plan from its document</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="180"/>
+        <source>Văn bản kế hoạch (*.docx *.pdf *.txt);;Mọi tệp (*)</source>
+        <translation>Plan documents (*.docx *.pdf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="205"/>
+        <source>chấp nhận {0} mục</source>
+        <translation>accept {0} items</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="207"/>
+        <source>bỏ {0} mục</source>
+        <translation>reject {0} items</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="231"/>
+        <source>sửa {0}</source>
+        <translation>edit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="685"/>
+        <source>Còn mục chưa xem</source>
+        <translation>Items not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="687"/>
+        <source>Còn {0} mục chưa xem. Giữ cả các mục chưa xem, hay chỉ các mục đã chấp nhận?</source>
+        <translation>{0} items are not reviewed yet. Keep the unreviewed items too, or only the accepted ones?</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="693"/>
+        <source>Giữ cả mục chưa xem</source>
+        <translation>Keep unreviewed items too</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="697"/>
+        <source>Chỉ mục đã chấp nhận</source>
+        <translation>Only accepted items</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="701"/>
+        <source>Quay lại xem tiếp</source>
+        <translation>Go back to the review</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="47"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="145"/>
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="151"/>
+        <source>Cơ quan phối hợp</source>
+        <translation>Coordinating agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="54"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="55"/>
+        <source>Mã kế hoạch</source>
+        <translation>Plan code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="56"/>
+        <source>Loại văn bản</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="58"/>
+        <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="60"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="62"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="64"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="65"/>
+        <source>Năm kế hoạch</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="67"/>
+        <source>Quyền hạn ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="70"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="73"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="96"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="78"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="81"/>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="84"/>
+        <source>Cấp tỉnh</source>
+        <translation>Provincial</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="85"/>
+        <source>Cấp huyện</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="90"/>
+        <source>Mã nhóm</source>
+        <translation>Group code</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="91"/>
+        <source>Phần</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="92"/>
+        <source>Tiêu đề nhóm</source>
+        <translation>Group heading</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="97"/>
+        <source>Tên chỉ tiêu</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="98"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="101"/>
+        <source>Loại chỉ tiêu</source>
+        <translation>Indicator kind</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="107"/>
+        <source>Chiều tốt</source>
+        <translation>Better when</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="113"/>
+        <source>Dạng kế hoạch</source>
+        <translation>Target form</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="119"/>
+        <source>Chỉ tiêu năm</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="124"/>
+        <source>Không tính mức bằng (trên, dưới)</source>
+        <translation>Strict (above, below)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="129"/>
+        <source>Đạt khi bằng (% chỉ tiêu)</source>
+        <translation>Met at (% of target)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="133"/>
+        <source>Nguyên văn chỉ tiêu</source>
+        <translation>Target as written</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="137"/>
+        <source>Số liệu nền</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="141"/>
+        <source>Số liệu nền của</source>
+        <translation>Baseline of</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="157"/>
+        <source>Nội dung nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="158"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="161"/>
+        <source>Thời hạn (nguyên văn)</source>
+        <translation>Deadline as written</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="218"/>
+        <source>“{0}” không phải là một năm. Hãy gõ năm, ví dụ 2025.</source>
+        <translation>“{0}” is not a year. Type a year, e.g. 2025.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="317"/>
+        <source>mã cơ quan, cách nhau bằng dấu ;</source>
+        <translation>agency codes, separated by ;</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="321"/>
+        <source>ngày/tháng/năm, ví dụ 15/7/2024</source>
+        <translation>day/month/year, e.g. 15/7/2024</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="330"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReaderDialog</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="272"/>
+        <source>Xem lại kế hoạch đọc từ {0}</source>
+        <translation>Review the plan read from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="310"/>
+        <source>Mục chưa chắc lên trước</source>
+        <translation>Unsure items first</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="318"/>
+        <source>Chấp nhận (Ctrl+Enter)</source>
+        <translation>Accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="319"/>
+        <source>Bỏ (Delete)</source>
+        <translation>Reject (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="322"/>
+        <source>Chấp nhận tất cả mục chắc chắn (Ctrl+Shift+Enter)</source>
+        <translation>Accept all sure items (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="325"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="326"/>
+        <source>Làm lại (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="327"/>
+        <source>Lưu thành tệp kế hoạch…</source>
+        <translation>Save as a plan file…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="328"/>
+        <source>Nạp kế hoạch</source>
+        <translation>Load the plan</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="329"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="353"/>
+        <source>Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)</source>
+        <translation>Save the kept items as a plan file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="354"/>
+        <source>Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)</source>
+        <translation>Load the kept items into the database (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="365"/>
+        <source>Văn bản: {0}</source>
+        <translation>Document: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="483"/>
+        <source>Mục này không có câu trích trong văn bản.</source>
+        <translation>This item has no quoted sentence in the document.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="562"/>
+        <source>{0} mục: {1} chấp nhận, {2} bỏ, {3} chưa xem</source>
+        <translation>{0} items: {1} accepted, {2} rejected, {3} not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="588"/>
+        <source>Chưa có mục nào được giữ</source>
+        <translation>No item kept yet</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="589"/>
+        <source>Hãy chấp nhận các mục đúng (Ctrl+Enter) trước khi nạp hoặc lưu.</source>
+        <translation>Accept the right items (Ctrl+Enter) before loading or saving.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="606"/>
+        <source>nạp kế hoạch đọc từ {0}</source>
+        <translation>load the plan read from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="612"/>
+        <source>Đang nạp kế hoạch…</source>
+        <translation>Loading the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="628"/>
+        <source>Không nạp được kế hoạch</source>
+        <translation>The plan could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="630"/>
+        <source>{0}
+
+Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục “Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại.</source>
+        <translation>{0}
+
+Correct the item named in the list on the right (the plan code is under “Document details”), then click “Load the plan” again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="642"/>
+        <source>Lưu thành tệp kế hoạch</source>
+        <translation>Save as a plan file</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="644"/>
+        <source>Tệp kế hoạch KH65 (*.toml)</source>
+        <translation>KH65 plan files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="655"/>
+        <source>Không lưu được tệp kế hoạch</source>
+        <translation>The plan file could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="656"/>
+        <source>Không lưu được {0}: {1}.</source>
+        <translation>{0} could not be saved: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="659"/>
+        <source>Đã lưu tệp kế hoạch {0}</source>
+        <translation>Plan file {0} saved</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
+        <source>Đóng cửa sổ xem lại</source>
+        <translation>Close the review</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="671"/>
+        <source>Các mục đã xem và đã sửa chưa được nạp hay lưu thành tệp, sẽ mất khi đóng. Vẫn đóng?</source>
+        <translation>The items reviewed and edited are neither loaded nor saved as a file, and are lost on closing. Close anyway?</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="54"/>
@@ -2882,6 +3320,39 @@ Call the office and compare this key code with the one they read out. Trust it o
         <location filename="../../kh65_desktop/ui/dialogs/import_dialog.py" line="69"/>
         <source>Lý do</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="120"/>
+        <source>Đang đọc {0}…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="120"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="123"/>
+        <source>Đọc kế hoạch từ văn bản</source>
+        <translation>Read a plan from its document</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="154"/>
+        <source>Không đọc được văn bản</source>
+        <translation>The document could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="161"/>
+        <source>Không đọc được kế hoạch</source>
+        <translation>No plan could be read</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="163"/>
+        <source>Không tìm thấy chỉ tiêu nào: văn bản này có thể không phải là kế hoạch. Hãy chọn văn bản kế hoạch (có các chỉ tiêu và nhiệm vụ được giao).</source>
+        <translation>No indicator found: this document may not be a plan. Choose a plan document (with its indicators and assigned tasks).</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3711,44 @@ Call the office and compare this key code with the one they read out. Trust it o
         <location filename="../../kh65_desktop/ui/dialogs/report_draft.py" line="366"/>
         <source>sửa «{0}» ({1}, {2})</source>
         <translation>edit «{0}» ({1}, {2})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="82"/>
+        <source>Mục tìm thấy</source>
+        <translation>Item found</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="83"/>
+        <source>Chỉ tiêu năm</source>
+        <translation>Yearly target</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="84"/>
+        <source>Độ tin cậy</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="85"/>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="99"/>
+        <source>Thông tin văn bản</source>
+        <translation>Document details</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="100"/>
+        <source>Cơ quan</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/plan_reader_model.py" line="109"/>
+        <source>Mục chưa rõ thuộc nhóm nào</source>
+        <translation>Items of no known group</translation>
     </message>
 </context>
 <context>
