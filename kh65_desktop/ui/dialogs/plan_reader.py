@@ -47,7 +47,7 @@ from ...atomic_file import atomic_path
 from ...documents.text import DocumentError
 from ...file_errors import why_not_written
 from ...services.plan_load import load_plan_text
-from ...services.plan_reading import read_plan_file
+from ...services.plan_reading import known_agencies, read_plan_file
 from ...storage.failures import explain_any
 from .. import prompts
 from ..context import AppContext
@@ -353,7 +353,8 @@ class PlanReaderDialog(QDialog):
         save.setToolTip(self.tr("Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)"))
         load.setToolTip(self.tr("Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)"))
 
-        self.fields = FieldsPanel(self._field_changed)
+        self.known_codes = {code for code, _ in known_agencies(context.engine)}
+        self.fields = FieldsPanel(self._field_changed, agencies=self.agency_choices)
         self.fields.setObjectName("itemFields")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -566,6 +567,19 @@ class PlanReaderDialog(QDialog):
                 counts[Decision.UNSEEN],
             )
         )
+
+    def agency_choices(self) -> list[tuple[str, str]]:
+        """(code, name) of the read plan's agencies as the clerk has them now, those not in
+        this database marked new, then its agency sets (named by their own name)."""
+        choices = []
+        for item in self.model.items.values():
+            if str(getattr(item.kind, "value", item.kind)) != "agency":
+                continue
+            code, name = item.fields.get("code", item.key), item.fields.get("name", item.key)
+            if code not in self.known_codes:
+                name = self.tr("{0} (cơ quan mới)").format(name)
+            choices.append((code, name))
+        return choices + [(name, name) for name in self.read.agency_sets]
 
     def _field_changed(self, key: str, path: FieldPath, old: Any, new: Any) -> None:
         self.undo_stack.push(FieldCommand(self, key, path, old, new))
