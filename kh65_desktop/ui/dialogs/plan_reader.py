@@ -127,7 +127,8 @@ class ReadingProgress(QObject):
         self.progress.setAutoReset(False)
         self.progress.setValue(0)
         self.progress.canceled.connect(self.cancel)
-        self.thread.progressed.connect(self.progress.setValue)
+        self.setting, self.done, self.latest = False, False, 0
+        self.thread.progressed.connect(self._progressed)
         self.thread.read_done.connect(self.show_read)
         self.thread.refused.connect(self.say_refused)
         self.thread.finished.connect(self._finished)
@@ -144,10 +145,29 @@ class ReadingProgress(QObject):
         self.thread.cancelled = True
         self.progress.close()
 
+    def _progressed(self, value: int) -> None:
+        """A modal QProgressDialog's setValue runs the event loop: the reading's end (and
+        another step) can come inside it, and the dialog must not be deleted under it."""
+        self.latest = value
+        if self.setting or self.done:
+            return  # the outer call shows the latest value when its setValue returns
+        self.setting = True
+        try:
+            shown = -1
+            while shown != self.latest and not self.done:
+                shown = self.latest
+                self.progress.setValue(shown)
+        finally:
+            self.setting = False
+        if self.done:
+            self.progress.deleteLater()
+
     def _finished(self) -> None:
         QCoreApplication.instance().aboutToQuit.disconnect(self._stop)
+        self.done = True
         self.progress.close()
-        self.progress.deleteLater()
+        if not self.setting:  # else deleted once its setValue has returned
+            self.progress.deleteLater()
 
     def say_refused(self, message: str) -> None:
         self.progress.close()
