@@ -594,8 +594,13 @@ def test_agencies_are_picked_by_name_new_ones_too_and_saved_as_codes(
     assert not dialog.fields.refusal.isVisible()
 
     coordinating = agencies_field(dialog, ("coordinating",))
-    coordinating.chosen.setFocus()
-    coordinating.chosen.setCurrentRow(0)
+    lead_remove = agencies_field(dialog, ("lead",)).remove_button
+    dialog.activateWindow()  # back from the completions list
+    qtbot.waitUntil(dialog.isActiveWindow)
+    lead_remove.setFocus()
+    qtbot.keyClick(lead_remove, Qt.Key.Key_Tab)  # Tab reaches the chosen list (for Delete)
+    assert coordinating.chosen.hasFocus()
+    qtbot.keyClick(coordinating.chosen, Qt.Key.Key_Home)
     qtbot.keyClick(coordinating.chosen, Qt.Key.Key_Delete)
     assert group.fields["coordinating"] == ["Các sở, ban, ngành tỉnh"]
     dialog.undo_stack.undo()

@@ -75,7 +75,7 @@ class AgencyListField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chosen)
         layout.addLayout(add_row)
-        self.setFocusProxy(self.picker)
+        # no focus proxy: with one, Tab passes over the chosen list (Delete is unreachable)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete or Backspace in the chosen list takes the current agency away."""
