@@ -588,8 +588,9 @@ def test_agencies_are_picked_by_name_new_ones_too_and_saved_as_codes(
     assert dialog.fields.refusal.isVisible() and group.fields["coordinating"] == ["SNNMT"]
     picker.lineEdit().clear()
     qtbot.keyClicks(picker.lineEdit(), "ban, ng")  # Enter on one: an agency set, by name
-    close_completions(qtbot, picker)
-    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)  # Enter with the completions shown, none taken
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert group.fields["coordinating"] == ["SNNMT", "Các sở, ban, ngành tỉnh"]
     assert not dialog.fields.refusal.isVisible()
 

@@ -133,8 +133,10 @@ class AgencyListField(QWidget):
         """Enter on a part of a name no completion was taken for: the one agency it fits,
         else say so."""
         text = self.picker.currentText().strip()
-        if not text or self.picker.completer().popup().isVisible():
+        popup = self.picker.completer().popup()
+        if not text or (popup.isVisible() and popup.currentIndex().isValid()):
             return  # a completion taken from the list comes through `activated`
+        popup.hide()
         fits = [c for c, label in self.labels.items() if text.casefold() in label.casefold()]
         if len(fits) == 1:
             self._clear()
