@@ -599,6 +599,8 @@ def test_agencies_are_picked_by_name_new_ones_too_and_saved_as_codes(
     dialog.activateWindow()  # back from the completions list
     qtbot.waitUntil(dialog.isActiveWindow)
     lead_remove.setFocus()
+    qtbot.keyClick(lead_remove, Qt.Key.Key_Return)  # Enter ends typing, never removes
+    assert group.fields["lead"] == ["STC"]
     qtbot.keyClick(lead_remove, Qt.Key.Key_Tab)  # Tab reaches the chosen list (for Delete)
     assert coordinating.chosen.hasFocus()
     qtbot.keyClick(coordinating.chosen, Qt.Key.Key_Home)

@@ -63,6 +63,7 @@ class AgencyListField(QWidget):
         self.picker.lineEdit().returnPressed.connect(self._typed)
         self.remove_button = QPushButton(QCoreApplication.translate("AgencyListField", "Bỏ"))
         self.remove_button.setObjectName("removeAgency")
+        self.remove_button.setAutoDefault(False)  # as the review's buttons: Enter never removes
         self.remove_button.setToolTip(
             QCoreApplication.translate("AgencyListField", "Bỏ cơ quan đang chọn (Delete)")
         )
