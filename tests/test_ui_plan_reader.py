@@ -14,17 +14,21 @@ from PySide6.QtWidgets import QLineEdit, QProgressDialog, QPushButton
 from sqlalchemy import Engine
 
 from kh65_desktop.documents.items import ReadPlan
+from kh65_desktop.domain.terms import Direction
 from kh65_desktop.services.plan_load import load_plan_file
 from kh65_desktop.services.plan_reading import read_plan_file
 from kh65_desktop.services.plans import list_plans
 from kh65_desktop.storage.database import open_database
+from kh65_desktop.storage.toml_text import parse_toml
 from kh65_desktop.ui import prompts
+from kh65_desktop.ui.agency_list_field import AgencyListField
 from kh65_desktop.ui.dialogs import plan_reader
 from kh65_desktop.ui.dialogs.plan_reader import PlanReaderDialog
+from kh65_desktop.ui.labels import label
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.plan_reader_model import DECISION, SURENESS, TITLE, Decision
 
-from .plan_documents import long_document, plan65_text, write_docx, write_txt
+from .plan_documents import long_document, plan65_text, variant_document, write_docx, write_txt
 from .ui_helpers import open_window
 
 NEW_CODE = "80/KH-UBND/2025"
@@ -192,7 +196,9 @@ def test_selecting_an_item_highlights_its_sentence_in_the_text(
     assert dialog.fields.widgets[("target", "strict")].isChecked()
     dialog.select("II.3#t1")  # a task: its own fields
     assert dialog.text.textCursor().selectedText() == dialog.model.items["II.3#t1"].quote
-    assert dialog.fields.widgets[("lead",)].text() == "SKHDT"
+    lead = dialog.fields.widgets[("lead",)]
+    assert isinstance(lead, AgencyListField) and lead.codes() == ["SKHDT"]
+    assert lead.chosen.item(0).text() == "Sở Kế hoạch và Đầu tư"  # by name, not its code
 
 
 def test_the_unsure_items_come_first_until_the_toggle_is_off(
@@ -521,3 +527,117 @@ def test_a_document_without_indicators_is_not_a_plan(
     )
     assert window.findChild(PlanReaderDialog) is None
     assert plan_codes(window.context.engine) == [PLAN_65]
+
+
+def agencies_field(dialog: PlanReaderDialog, path: tuple[str, ...]) -> AgencyListField:
+    widget = dialog.fields.widgets[path]
+    assert isinstance(widget, AgencyListField)
+    return widget
+
+
+def shown_agencies(field: AgencyListField) -> list[str]:
+    return [field.chosen.item(i).text() for i in range(field.chosen.count())]
+
+
+def close_completions(qtbot: Any, picker: Any) -> None:
+    """Escape on the completions list, as the clerk who goes on typing past it."""
+    popup = picker.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_agencies_are_picked_by_name_new_ones_too_and_saved_as_codes(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2026 plan after the mergers: "Sở Nội vụ" and "Sở Nông nghiệp và Môi trường" are not
+    in this database; the clerk still picks them by name, and types part of a name."""
+    window = open_window(qtbot, db_path, tmp_path)
+    path = variant_document("vinh-long-2026", tmp_path)
+    read = read_plan_file(window.context.engine, path)
+    dialog = PlanReaderDialog(window.context, read, window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.select("I.4")
+    assert shown_agencies(agencies_field(dialog, ("lead",))) == ["Sở Nội vụ (cơ quan mới)"]
+    dialog.select("I.1")
+    assert shown_agencies(agencies_field(dialog, ("lead",))) == ["Sở Tài chính"]
+    coordinating = agencies_field(dialog, ("coordinating",))
+    assert coordinating.codes() == []
+
+    picker = coordinating.picker
+    picker.setFocus()
+    qtbot.keyClicks(picker.lineEdit(), "nghi")  # two agencies: taken from the completions
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 2
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    group = dialog.model.items["I.1"]
+    assert group.fields["coordinating"] == ["SNNMT"]
+    coordinating = agencies_field(dialog, ("coordinating",))
+    assert shown_agencies(coordinating) == ["Sở Nông nghiệp và Môi trường (cơ quan mới)"]
+
+    picker = coordinating.picker
+    qtbot.waitUntil(lambda: picker.currentText() == "")  # ready for the next one
+    qtbot.keyClicks(picker.lineEdit(), "ng nghi")  # Enter on two: said, nothing added
+    close_completions(qtbot, picker)
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    assert "“ng nghi” không khớp đúng một cơ quan" in dialog.fields.refusal.text()
+    assert dialog.fields.refusal.isVisible() and group.fields["coordinating"] == ["SNNMT"]
+    picker.lineEdit().clear()
+    qtbot.keyClicks(picker.lineEdit(), "ban, ng")  # Enter on one: an agency set, by name
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)  # Enter with the completions shown, none taken
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert group.fields["coordinating"] == ["SNNMT", "Các sở, ban, ngành tỉnh"]
+    assert not dialog.fields.refusal.isVisible()
+
+    coordinating = agencies_field(dialog, ("coordinating",))
+    lead_remove = agencies_field(dialog, ("lead",)).remove_button
+    dialog.activateWindow()  # back from the completions list
+    qtbot.waitUntil(dialog.isActiveWindow)
+    lead_remove.setFocus()
+    qtbot.keyClick(lead_remove, Qt.Key.Key_Return)  # Enter ends typing, never removes
+    assert group.fields["lead"] == ["STC"]
+    qtbot.keyClick(lead_remove, Qt.Key.Key_Tab)  # Tab reaches the chosen list (for Delete)
+    assert coordinating.chosen.hasFocus()
+    qtbot.keyClick(coordinating.chosen, Qt.Key.Key_Home)
+    qtbot.keyClick(coordinating.chosen, Qt.Key.Key_Delete)
+    assert group.fields["coordinating"] == ["Các sở, ban, ngành tỉnh"]
+    dialog.undo_stack.undo()
+    assert group.fields["coordinating"] == ["SNNMT", "Các sở, ban, ngành tỉnh"]
+    assert agencies_field(dialog, ("coordinating",)).codes() == group.fields["coordinating"]
+
+    for key in dialog.model.items:  # everything kept, saved as a plan file
+        dialog.select(key)
+        dialog.accept_current()
+    out = tmp_path / "read.toml"
+    monkeypatch.setattr(prompts, "save_file", lambda parent, title, name, filters: out)
+    assert dialog.save_plan_file()
+    saved = parse_toml(out.read_bytes())[1]
+    first = next(g for g in saved["groups"] if g["lead"] == ["STC"])
+    assert first["coordinating"] == ["SNNMT", "Các sở, ban, ngành tỉnh"]
+    assert {"code": "SNNMT", "name": "Sở Nông nghiệp và Môi trường"}.items() <= next(
+        a for a in saved["agencies"] if a["code"] == "SNNMT"
+    ).items()
+
+
+def test_an_indicator_without_a_direction_shows_the_default_one(
+    qtbot, db_path: Path, tmp_path: Path, docx: Path
+) -> None:
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = review(qtbot, window, docx)
+    item = dialog.model.items["I.1"]
+    assert "direction" not in item.fields  # the document says nothing of it
+    dialog.select("I.1")
+    combo = dialog.fields.widgets[("direction",)]
+    assert combo.currentText() == label(Direction.HIGHER)  # what the loader will take
+    assert "" not in [combo.itemText(i) for i in range(combo.count())]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert item.fields["direction"] == "lower"
+    dialog.undo_stack.undo()
+    assert "direction" not in item.fields
+    assert dialog.fields.widgets[("direction",)].currentText() == label(Direction.HIGHER)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.numbers import format_date, parse_date, parse_number
 from ..domain.terms import Direction, IndicatorKind, TargetForm
+from .agency_list_field import AgencyListField, Choice
 from .labels import label
 
 FieldPath = tuple[str, ...]
@@ -36,6 +37,7 @@ class FieldSpec:
     kind: str = "text"  # text | number | int | date | bool | choice | codes
     choices: tuple[tuple[str, str], ...] = ()
     only_if_present: bool = False  # a key the plan file has for this item only sometimes
+    default: str | None = None  # what the loader takes when the key is absent (shown so)
 
 
 def specs_for(kind: str) -> list[FieldSpec]:
@@ -107,6 +109,7 @@ def specs_for(kind: str) -> list[FieldSpec]:
                 QCoreApplication.translate("PlanReader", "Chiều tốt"),
                 "choice",
                 directions,
+                default=Direction.HIGHER.value,  # the loader's default (storage/plan_file.py)
             ),
             FieldSpec(
                 ("target", "form"),
@@ -230,10 +233,14 @@ class FieldsPanel(QWidget):
     (the dialog makes it an undoable command)."""
 
     def __init__(
-        self, changed: Callable[[str, FieldPath, Any, Any], None], parent: QWidget | None = None
+        self,
+        changed: Callable[[str, FieldPath, Any, Any], None],
+        parent: QWidget | None = None,
+        agencies: Callable[[], list[Choice]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.changed = changed
+        self.agencies = agencies  # (code, name) to pick lead/coordinating agencies from
         self.item: Any = None
         self.widgets: dict[FieldPath, QWidget] = {}
         self.heading = QLabel()
@@ -286,8 +293,10 @@ class FieldsPanel(QWidget):
             widget.blockSignals(True)
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
+            elif isinstance(widget, AgencyListField):
+                widget.show_codes(list(value or []))
             elif isinstance(widget, QComboBox):
-                index = widget.findData(value)
+                index = widget.findData(value if value is not None else spec.default)
                 if index < 0 and value is not None:  # a value the choices lack: shown as is
                     widget.addItem(str(value), value)
                     index = widget.count() - 1
@@ -305,11 +314,16 @@ class FieldsPanel(QWidget):
             return box
         if spec.kind == "choice":
             combo = QComboBox()
-            combo.addItem("", None)
+            if spec.default is None:  # else no value shows as the default it stands for
+                combo.addItem("", None)
             for text, value in spec.choices:
                 combo.addItem(text, value)
             combo.activated.connect(lambda _, s=spec, c=combo: self._commit(s, c.currentData()))
             return combo
+        if spec.kind == "codes" and self.agencies is not None:
+            return AgencyListField(
+                self.agencies(), lambda codes, s=spec: self._agencies_chosen(s, codes), self._refuse
+            )
         line = QLineEdit()
         line.editingFinished.connect(lambda s=spec, w=line: self._typed(s, w))
         if spec.kind == "codes":
@@ -326,15 +340,22 @@ class FieldsPanel(QWidget):
         try:
             value = typed(spec, line.text())
         except ValueError as exc:  # VietnameseFormatError and ours: already Vietnamese
-            self.refusal.setText(
+            self._refuse(
                 QCoreApplication.translate("PlanReader", "{0}: {1}").format(spec.text, exc)
             )
-            self.refusal.show()
             line.setFocus(Qt.FocusReason.OtherFocusReason)
             line.selectAll()
             return
         self.refusal.hide()
         self._commit(spec, value)
+
+    def _agencies_chosen(self, spec: FieldSpec, codes: list[str]) -> None:
+        self.refusal.hide()
+        self._commit(spec, codes)
+
+    def _refuse(self, text: str) -> None:
+        self.refusal.setText(text)
+        self.refusal.show()
 
     def _commit(self, spec: FieldSpec, value: Any) -> None:
         if self.item is None:

@@ -50,6 +50,34 @@
     </message>
 </context>
 <context>
+    <name>AgencyListField</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="44"/>
+        <source>Delete: bỏ cơ quan đang chọn</source>
+        <translation>Delete: remove the selected agency</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="59"/>
+        <source>Gõ một phần tên cơ quan, Enter để thêm</source>
+        <translation>Type part of an agency's name, Enter to add it</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="64"/>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="67"/>
+        <source>Bỏ cơ quan đang chọn (Delete)</source>
+        <translation>Remove the selected agency (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="144"/>
+        <source>“{0}” không khớp đúng một cơ quan trong văn bản. Hãy gõ thêm tên hoặc chọn trong danh sách (mũi tên xuống).</source>
+        <translation>“{0}” does not match exactly one agency in the document. Type more of the name or choose from the list (down arrow).</translation>
+    </message>
+</context>
+<context>
     <name>AgencyPicker</name>
     <message>
         <location filename="../../kh65_desktop/ui/agency_picker.py" line="29"/>
@@ -2894,225 +2922,225 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="685"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="699"/>
         <source>Còn mục chưa xem</source>
         <translation>Items not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="687"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="701"/>
         <source>Còn {0} mục chưa xem. Giữ cả các mục chưa xem, hay chỉ các mục đã chấp nhận?</source>
         <translation>{0} items are not reviewed yet. Keep the unreviewed items too, or only the accepted ones?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="693"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="707"/>
         <source>Giữ cả mục chưa xem</source>
         <translation>Keep unreviewed items too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="697"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="711"/>
         <source>Chỉ mục đã chấp nhận</source>
         <translation>Only accepted items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="701"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="715"/>
         <source>Quay lại xem tiếp</source>
         <translation>Go back to the review</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="47"/>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="49"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="148"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="49"/>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="151"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="51"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="154"/>
         <source>Cơ quan phối hợp</source>
         <translation>Coordinating agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="54"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="56"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="55"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="57"/>
         <source>Mã kế hoạch</source>
         <translation>Plan code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="56"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="58"/>
         <source>Loại văn bản</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="58"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="60"/>
         <source>Ngày ban hành</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="60"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="62"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="62"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="64"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="64"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="66"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="65"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="67"/>
         <source>Năm kế hoạch</source>
         <translation>Plan year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="69"/>
         <source>Quyền hạn ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="70"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="72"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="73"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="75"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="77"/>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="96"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="98"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="80"/>
         <source>Tên cơ quan</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="81"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="83"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="84"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="86"/>
         <source>Cấp tỉnh</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="85"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="87"/>
         <source>Cấp huyện</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="92"/>
         <source>Mã nhóm</source>
         <translation>Group code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="91"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="93"/>
         <source>Phần</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="92"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="94"/>
         <source>Tiêu đề nhóm</source>
         <translation>Group heading</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="97"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="99"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="100"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="101"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="103"/>
         <source>Loại chỉ tiêu</source>
         <translation>Indicator kind</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="109"/>
         <source>Chiều tốt</source>
         <translation>Better when</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="116"/>
         <source>Dạng kế hoạch</source>
         <translation>Target form</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="119"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="122"/>
         <source>Chỉ tiêu năm</source>
         <translation>Yearly target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="127"/>
         <source>Không tính mức bằng (trên, dưới)</source>
         <translation>Strict (above, below)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="129"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="132"/>
         <source>Đạt khi bằng (% chỉ tiêu)</source>
         <translation>Met at (% of target)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="133"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="136"/>
         <source>Nguyên văn chỉ tiêu</source>
         <translation>Target as written</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="140"/>
         <source>Số liệu nền</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="144"/>
         <source>Số liệu nền của</source>
         <translation>Baseline of</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="157"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="160"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="158"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="161"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="164"/>
         <source>Thời hạn (nguyên văn)</source>
         <translation>Deadline as written</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="218"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="221"/>
         <source>“{0}” không phải là một năm. Hãy gõ năm, ví dụ 2025.</source>
         <translation>“{0}” is not a year. Type a year, e.g. 2025.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="317"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="331"/>
         <source>mã cơ quan, cách nhau bằng dấu ;</source>
         <translation>agency codes, separated by ;</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="335"/>
         <source>ngày/tháng/năm, ví dụ 15/7/2024</source>
         <translation>day/month/year, e.g. 15/7/2024</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="330"/>
+        <location filename="../../kh65_desktop/ui/plan_reader_fields.py" line="344"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -3180,47 +3208,52 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>Load the kept items into the database (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="365"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="366"/>
         <source>Văn bản: {0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="483"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="484"/>
         <source>Mục này không có câu trích trong văn bản.</source>
         <translation>This item has no quoted sentence in the document.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="562"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="563"/>
         <source>{0} mục: {1} chấp nhận, {2} bỏ, {3} chưa xem</source>
         <translation>{0} items: {1} accepted, {2} rejected, {3} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="588"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="580"/>
+        <source>{0} (cơ quan mới)</source>
+        <translation>{0} (new agency)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="602"/>
         <source>Chưa có mục nào được giữ</source>
         <translation>No item kept yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="589"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="603"/>
         <source>Hãy chấp nhận các mục đúng (Ctrl+Enter) trước khi nạp hoặc lưu.</source>
         <translation>Accept the right items (Ctrl+Enter) before loading or saving.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="606"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="620"/>
         <source>nạp kế hoạch đọc từ {0}</source>
         <translation>load the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="612"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="626"/>
         <source>Đang nạp kế hoạch…</source>
         <translation>Loading the plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="628"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="642"/>
         <source>Không nạp được kế hoạch</source>
         <translation>The plan could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="630"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="644"/>
         <source>{0}
 
 Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục “Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại.</source>
@@ -3229,37 +3262,37 @@ Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở m�
 Correct the item named in the list on the right (the plan code is under “Document details”), then click “Load the plan” again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="642"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="656"/>
         <source>Lưu thành tệp kế hoạch</source>
         <translation>Save as a plan file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="644"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="658"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="655"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
         <source>Không lưu được tệp kế hoạch</source>
         <translation>The plan file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="656"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="670"/>
         <source>Không lưu được {0}: {1}.</source>
         <translation>{0} could not be saved: {1}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="659"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="673"/>
         <source>Đã lưu tệp kế hoạch {0}</source>
         <translation>Plan file {0} saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="683"/>
         <source>Đóng cửa sổ xem lại</source>
         <translation>Close the review</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="671"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="685"/>
         <source>Các mục đã xem và đã sửa chưa được nạp hay lưu thành tệp, sẽ mất khi đóng. Vẫn đóng?</source>
         <translation>The items reviewed and edited are neither loaded nor saved as a file, and are lost on closing. Close anyway?</translation>
     </message>

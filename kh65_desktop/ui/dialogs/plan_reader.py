@@ -47,7 +47,7 @@ from ...atomic_file import atomic_path
 from ...documents.text import DocumentError
 from ...file_errors import why_not_written
 from ...services.plan_load import load_plan_text
-from ...services.plan_reading import read_plan_file
+from ...services.plan_reading import known_agencies, read_plan_file
 from ...storage.failures import explain_any
 from .. import prompts
 from ..context import AppContext
@@ -127,7 +127,8 @@ class ReadingProgress(QObject):
         self.progress.setAutoReset(False)
         self.progress.setValue(0)
         self.progress.canceled.connect(self.cancel)
-        self.thread.progressed.connect(self.progress.setValue)
+        self.setting, self.done, self.latest = False, False, 0
+        self.thread.progressed.connect(self._progressed)
         self.thread.read_done.connect(self.show_read)
         self.thread.refused.connect(self.say_refused)
         self.thread.finished.connect(self._finished)
@@ -144,10 +145,29 @@ class ReadingProgress(QObject):
         self.thread.cancelled = True
         self.progress.close()
 
+    def _progressed(self, value: int) -> None:
+        """A modal QProgressDialog's setValue runs the event loop: the reading's end (and
+        another step) can come inside it, and the dialog must not be deleted under it."""
+        self.latest = value
+        if self.setting or self.done:
+            return  # the outer call shows the latest value when its setValue returns
+        self.setting = True
+        try:
+            shown = -1
+            while shown != self.latest and not self.done:
+                shown = self.latest
+                self.progress.setValue(shown)
+        finally:
+            self.setting = False
+        if self.done:
+            self.progress.deleteLater()
+
     def _finished(self) -> None:
         QCoreApplication.instance().aboutToQuit.disconnect(self._stop)
+        self.done = True
         self.progress.close()
-        self.progress.deleteLater()
+        if not self.setting:  # else deleted once its setValue has returned
+            self.progress.deleteLater()
 
     def say_refused(self, message: str) -> None:
         self.progress.close()
@@ -353,7 +373,8 @@ class PlanReaderDialog(QDialog):
         save.setToolTip(self.tr("Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)"))
         load.setToolTip(self.tr("Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)"))
 
-        self.fields = FieldsPanel(self._field_changed)
+        self.known_codes = {code for code, _ in known_agencies(context.engine)}
+        self.fields = FieldsPanel(self._field_changed, agencies=self.agency_choices)
         self.fields.setObjectName("itemFields")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -566,6 +587,19 @@ class PlanReaderDialog(QDialog):
                 counts[Decision.UNSEEN],
             )
         )
+
+    def agency_choices(self) -> list[tuple[str, str]]:
+        """(code, name) of the read plan's agencies as the clerk has them now, those not in
+        this database marked new, then its agency sets (named by their own name)."""
+        choices = []
+        for item in self.model.items.values():
+            if str(getattr(item.kind, "value", item.kind)) != "agency":
+                continue
+            code, name = item.fields.get("code", item.key), item.fields.get("name", item.key)
+            if code not in self.known_codes:
+                name = self.tr("{0} (cơ quan mới)").format(name)
+            choices.append((code, name))
+        return choices + [(name, name) for name in self.read.agency_sets]
 
     def _field_changed(self, key: str, path: FieldPath, old: Any, new: Any) -> None:
         self.undo_stack.push(FieldCommand(self, key, path, old, new))
