@@ -118,18 +118,22 @@ def test_a_package_from_a_trusted_office_is_verified_and_logged(
     assert logged == ("Cục Thuế tỉnh", "verified", key.public.fingerprint)
 
 
-def test_an_unsigned_package_still_imports_and_says_so(
+def test_an_unsigned_package_imports_until_its_office_has_a_trusted_key(
     service: PlanService, db_path: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
     package = tax_package(tmp_path / "old.kh65", None, ("II.6.1", 3500.0))
     assert dry_run(monkeypatch, db_path, package, capsys)["signature"]["label"] == "Chưa ký"
-    trust(monkeypatch, db_path, key_file(make_key(tmp_path / "k"), tmp_path / "c.key"), capsys)
-    label = dry_run(monkeypatch, db_path, package, capsys)["signature"]["label"]
-    assert label.startswith("Chưa ký (đơn vị gửi đã có khóa được tin cậy")
     assert kh65(monkeypatch, "--db", str(db_path), "import", str(package)) == 0
     assert figures(db_path, "II.6.1")[None] == 3500.0
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT signature_state FROM import_log").fetchone() == ("unsigned",)
+    # once the office's key is trusted, a package without a signature is one whose signature
+    # was stripped (its content edited): refused, as one signed with another key is
+    trust(monkeypatch, db_path, key_file(make_key(tmp_path / "k"), tmp_path / "c.key"), capsys)
+    stripped = tax_package(tmp_path / "stripped.kh65", None, ("II.6.1", 9999.0))
+    err = refused(monkeypatch, db_path, stripped, capsys, "gói không có chữ ký", "Cục Thuế tỉnh")
+    assert "bỏ chữ ký" in err
+    assert figures(db_path, "II.6.1")[None] == 3500.0
 
 
 def _reseal(package: Path, change_content=None, change_manifest=None) -> Path:  # type: ignore[no-untyped-def]
