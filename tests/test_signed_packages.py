@@ -365,3 +365,28 @@ def test_a_damaged_key_of_this_office_exports_nothing_and_says_what_to_do(
     assert "Đã tạo khóa mới cho Cục Thuế tỉnh." in capsys.readouterr().out  # not announced
     assert kh65(monkeypatch, *args) == 0
     assert out.exists()
+
+
+@pytest.mark.usefixtures("service")
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError], ids=["ctrl-c", "input-ended"])
+def test_stopping_at_the_key_passphrase_prompt_exports_nothing(
+    db_path: Path,
+    tmp_path: Path,
+    keys_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: type[BaseException],
+) -> None:
+    office_key(keys_folder, "CTHUE", "Cục Thuế tỉnh", "mật khẩu")
+
+    def prompt(text: str) -> str:  # what getpass does when the clerk presses Ctrl+C
+        raise stop
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", prompt)
+    out = tmp_path / "a.kh65"
+    args = ["--db", str(db_path), "export", "--agency", "CTHUE", "--out", str(out)]
+    assert kh65(monkeypatch, *args) == 2
+    err = capsys.readouterr().err
+    assert "Chưa nhập mật khẩu khóa ký: chưa xuất gì" in err and "Traceback" not in err
+    assert not out.exists()

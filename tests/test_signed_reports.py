@@ -322,6 +322,40 @@ def test_the_report_command_signs_with_a_p12_and_a_kept_authority_verifies_it(
     assert '"valid": true' in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError], ids=["ctrl-c", "no-input"])
+def test_the_report_command_stopped_at_the_passphrase_or_pin_prompt_signs_nothing(
+    db_path: Path,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: type[BaseException],
+) -> None:
+    monkeypatch.delenv("KH65_SIGN_PASSPHRASE", raising=False)
+    monkeypatch.delenv("KH65_TOKEN_PIN", raising=False)
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:  # what getpass does when the clerk presses Ctrl+C
+        asked.append(text)
+        raise stop
+
+    monkeypatch.setattr("getpass.getpass", prompt)
+    out = tmp_path / "r.pdf"
+    argv = ["--db", str(db_path), "report", "--kind", "province", "--out", str(out)]
+    assert cli.main([*argv, "--sign", str(signing.p12)]) == 2
+    err = capsys.readouterr().err
+    assert "Chưa nhập mật khẩu: chưa ký" in err and "KH65_SIGN_PASSPHRASE" in err
+    assert cli.main([*argv, "--sign-pkcs11", keys.SOFTHSM_MODULE]) == 2
+    assert "Chưa nhập mã PIN: chưa ký" in capsys.readouterr().err
+    assert len(asked) == 2 and not out.exists()
+    # a mistyped key file or token library is said before any secret is asked for
+    assert cli.main([*argv, "--sign", str(tmp_path / "khoa.p12")]) == 2
+    assert "Không có tệp khóa ký số" in capsys.readouterr().err
+    assert cli.main([*argv, "--sign-pkcs11", str(tmp_path / "token.so")]) == 2
+    assert "Không có thư viện thiết bị ký số" in capsys.readouterr().err
+    assert len(asked) == 2 and not out.exists()
+
+
 def test_the_report_command_refuses_a_wrong_pin_with_exit_code_2(
     db_path: Path,
     signing: Keys,
