@@ -213,6 +213,31 @@ def test_an_expired_or_not_yet_valid_certificate_is_refused(
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_a_certificate_not_issued_for_signing_signs_nothing_and_fails_verify(
+    service: PlanService,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cryptography import x509
+
+    encryption_only = x509.KeyUsage(False, False, True, False, False, False, False, False, False)
+    p12 = keys.make_p12(tmp_path, signing.authority, "x", usage=encryption_only)
+    with pytest.raises(SigningError, match="không được cấp để ký văn bản"):
+        _sign(service, tmp_path / "a.pdf", FileKey(p12, "x"), Appearance())
+    assert not (tmp_path / "a.pdf").exists()
+    # signed by a tool that does not look: verify says the certificate is not for signing
+    monkeypatch.setattr("kh65_desktop.reports.signing.purpose_problem", lambda _c: "")
+    signed = _sign(service, tmp_path / "b.pdf", FileKey(p12, "x"), Appearance())
+    (check,) = verify_pdf(signed, load_certificates([signing.authority.pem])).signatures
+    assert check.intact and not check.trusted and not check.ok
+    argv = ["--db", str(tmp_path / "x.db"), "verify", str(signed)]
+    assert cli.main([*argv, "--trust", str(signing.authority.pem)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Chữ ký KHÔNG hợp lệ") and "không được cấp để ký văn bản" in out
+
+
 def test_a_missing_module_or_token_or_a_file_that_is_no_key_is_said_plainly(
     service: PlanService, signing: Keys, tmp_path: Path
 ) -> None:

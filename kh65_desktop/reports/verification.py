@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..file_errors import why_not_written
+from .certificate_purpose import purpose_problem
 from .document import ReportError
 from .signing import signer_name, signing_time_text
 
@@ -129,13 +130,17 @@ def _check(embedded: Any, trusted: list[Any]) -> SignatureCheck:
     )
     status = validate_pdf_signature(embedded, context)
     certificate = status.signing_cert
+    wrong_purpose = purpose_problem(certificate) if certificate is not None else ""
+    trusted = bool(status.trusted) and not wrong_purpose
     return SignatureCheck(
         signer=signer_name(certificate) if certificate is not None else "",
         signed_at=status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
         changed_after=status.coverage != SignatureCoverageLevel.ENTIRE_FILE,
-        trusted=bool(status.trusted),
-        problem="" if status.trusted else _why_untrusted(status, certificate),
+        trusted=trusted,
+        problem=""
+        if trusted
+        else (f"{wrong_purpose}." if wrong_purpose else _why_untrusted(status, certificate)),
     )
 
 
