@@ -317,6 +317,11 @@ def test_verify_refuses_a_file_that_is_not_a_pdf(
     assert cli.main(["--db", str(tmp_path / "x.db"), "verify", str(text)]) == 2
     err = capsys.readouterr().err
     assert "không phải tệp PDF" in err and "Traceback" not in err
+    typo, authority = tmp_path / "bao cao.pdf", tmp_path / "goc.pem"
+    for argv in (["verify", str(typo)], ["verify", "--add-trust", str(authority)]):
+        assert cli.main(["--db", str(tmp_path / "x.db"), *argv]) == 2
+        err = capsys.readouterr().err
+        assert "Không tìm thấy tệp" in err and "thư mục không tồn tại" not in err
 
 
 @pytest.fixture(autouse=True)

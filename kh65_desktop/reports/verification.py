@@ -84,7 +84,7 @@ def load_certificates(paths: list[Path]) -> list[Any]:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise VerifyError(f"Không đọc được “{path}”: {why_not_written(exc)}.") from exc
+            raise _unreadable(path, exc) from exc
         try:
             if pem.detect(raw):
                 found += [x509.Certificate.load(der) for _, _, der in pem.unarmor(raw, True)]
@@ -97,6 +97,13 @@ def load_certificates(paths: list[Path]) -> list[Any]:
     return found
 
 
+def _unreadable(path: Path, error: OSError) -> VerifyError:
+    """A file to read, not to write: a mistyped name is "not found", not a folder to change."""
+    if isinstance(error, FileNotFoundError) and path.parent.is_dir():
+        return VerifyError(f"Không tìm thấy tệp “{path}”: hãy kiểm tra tên tệp và thư mục.")
+    return VerifyError(f"Không đọc được “{path}”: {why_not_written(error)}.")
+
+
 def verify_pdf(path: Path, trusted: list[Any]) -> Verdict:
     """Check every signature of `path` against the `trusted` certificates."""
     from pyhanko.pdf_utils.misc import PdfError
@@ -105,7 +112,7 @@ def verify_pdf(path: Path, trusted: list[Any]) -> Verdict:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise VerifyError(f"Không đọc được “{path}”: {why_not_written(exc)}.") from exc
+        raise _unreadable(path, exc) from exc
     if not raw.lstrip()[:5] == b"%PDF-":
         raise VerifyError(f"“{path.name}” không phải tệp PDF: hãy chọn báo cáo PDF đã ký số.")
     from io import BytesIO
