@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from .domain.numbers import VietnameseFormatError, format_date, parse_date
 from .domain.text import fold
+from .file_errors import why_not_written
 from .services import approvals
 from .services.consolidation import (
     period_status,
@@ -25,7 +26,7 @@ from .services.consolidation import (
 )
 from .services.plan_service import PlanService
 from .services.plans import choose_plan
-from .services.reminders import write_reminder
+from .services.reminders import REMINDER_SUFFIXES, write_reminder
 from .services.reporting_units import AGENCY, LOCALITY, find_unit, reporting_units
 from .storage.models import Period, Plan
 
@@ -40,7 +41,7 @@ def _period(engine: Engine, plan: Plan, wanted: str | None) -> Period:
     if not wanted:
         return periods[-1]
     for period in periods:
-        if wanted in (period.code, period.name) or fold(wanted) == fold(period.name):
+        if fold(wanted) in (fold(period.code), fold(period.name)):  # "2024-h1" too
             return period
     names = "; ".join(f"{p.name} ({p.code})" for p in periods)
     raise LookupError(f"Không có kỳ báo cáo “{wanted}”. Có: {names}.")
@@ -74,6 +75,12 @@ class _Status:
         return bool(args.due)
 
     def run(self, engine: Engine, args: argparse.Namespace) -> int:
+        listed = args.not_reported
+        if listed and listed.suffix.lower() not in REMINDER_SUFFIXES:
+            return _refused(
+                f"--not-reported: “{listed.name}” không phải tệp .xlsx, .csv hay .txt. Hãy đặt "
+                "tên tệp có một trong các đuôi đó, ví dụ chua-bao-cao.xlsx."
+            )
         plan = choose_plan(engine, args.plan)
         period = _period(engine, plan, args.period)
         if args.due:
@@ -89,8 +96,11 @@ class _Status:
                 print(decision.line)
             return 0
         status = period_status(engine, plan, period)
-        if args.not_reported:
-            print(f"Đã ghi danh sách chưa báo cáo: {write_reminder(status, args.not_reported)}")
+        if listed:
+            try:
+                print(f"Đã ghi danh sách chưa báo cáo: {write_reminder(status, listed)}")
+            except OSError as exc:  # not the database's fault: say which file and why
+                return _refused(f"Không ghi được tệp {listed}: {why_not_written(exc)}.")
         print(status_json(status) if args.json else status_text(status), end="")
         return 0
 

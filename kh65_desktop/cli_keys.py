@@ -65,7 +65,15 @@ def passphrase_for(office_code: str) -> str | None:
             "hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập mật khẩu. Chưa xuất gì.",
             needs_passphrase=True,
         )
-    return getpass.getpass("Mật khẩu khóa ký: ")
+    try:
+        return getpass.getpass("Mật khẩu khóa ký: ")
+    except (EOFError, KeyboardInterrupt):  # Ctrl+C at the prompt: a refusal, no traceback
+        print(file=sys.stderr)
+        raise SigningKeyError(
+            "Chưa nhập mật khẩu khóa ký: chưa xuất gì. Hãy chạy lại lệnh và nhập mật khẩu, "
+            f"hoặc đặt biến môi trường {PASSPHRASE_ENV}.",
+            needs_passphrase=True,
+        ) from None
 
 
 def run(engine: Engine, args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,36 @@ def signing_from_args(args: argparse.Namespace) -> Any:
 
     look = Appearance(args.sign_image, args.seal_image, args.sign_copy)
     if args.sign:
+        if not args.sign.is_file():  # say so before asking for its passphrase
+            raise LookupError(
+                f"Không có tệp khóa ký số “{args.sign}”: hãy kiểm tra đường dẫn sau --sign. "
+                "Chưa ký, chưa ghi tệp nào."
+            )
         secret = os.environ.get("KH65_SIGN_PASSPHRASE")
         if secret is None:
-            secret = getpass.getpass(f"Mật khẩu của tệp khóa {args.sign.name}: ")
+            secret = _ask(
+                f"Mật khẩu của tệp khóa {args.sign.name}: ", "mật khẩu", "KH65_SIGN_PASSPHRASE"
+            )
         return Signing(FileKey(args.sign, secret), look)
+    if not Path(args.sign_pkcs11).is_file():
+        raise LookupError(
+            f"Không có thư viện thiết bị ký số “{args.sign_pkcs11}”: hãy ghi đúng đường dẫn tệp "
+            "PKCS#11 mà nơi cấp thiết bị hướng dẫn (.dll, .so). Chưa ký, chưa ghi tệp nào."
+        )
     pin = os.environ.get("KH65_TOKEN_PIN")
     if pin is None:
-        pin = getpass.getpass("Mã PIN của thiết bị ký số: ")
+        pin = _ask("Mã PIN của thiết bị ký số: ", "mã PIN", "KH65_TOKEN_PIN")
     return Signing(TokenKey(args.sign_pkcs11, pin, args.token_label, args.key_label), look)
+
+
+def _ask(prompt: str, what: str, variable: str) -> str:
+    """The secret typed at the prompt; Ctrl+C, or no terminal to type on (input ended), is
+    a refusal, not a traceback."""
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the prompt's line left open
+        raise LookupError(
+            f"Chưa nhập {what}: chưa ký, chưa ghi tệp nào. Hãy chạy lại lệnh và nhập {what}, "
+            f"hoặc đặt biến môi trường {variable} nếu chạy bằng kịch bản."
+        ) from None

@@ -68,6 +68,7 @@ def issue(
     common_name: str,
     start: datetime | None = None,
     end: datetime | None = None,
+    usage: x509.KeyUsage | None = None,
 ) -> x509.Certificate:
     now = datetime.now(UTC)
     return (
@@ -80,7 +81,7 @@ def issue(
         .not_valid_after(end or now + timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            usage or x509.KeyUsage(True, True, False, False, False, False, False, False, False),
             critical=True,
         )
         .add_extension(
@@ -97,9 +98,10 @@ def make_p12(
     common_name: str = "Nguyễn Văn A",
     start: datetime | None = None,
     end: datetime | None = None,
+    usage: x509.KeyUsage | None = None,
 ) -> Path:
     key = ec.generate_private_key(ec.SECP256R1())
-    certificate = issue(authority, key.public_key(), common_name, start, end)
+    certificate = issue(authority, key.public_key(), common_name, start, end, usage)
     path = folder / f"signer-{x509.random_serial_number() % 100000}.p12"
     path.write_bytes(
         pkcs12.serialize_key_and_certificates(

@@ -63,6 +63,23 @@ def test_status_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 2 and "Không có kỳ báo cáo “Quý 5”" in err
 
 
+def test_a_bad_not_reported_file_or_period_code_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kh65.db"
+    code, out, err = run(capsys, db, "status", "--period", "2024-h1")  # the code, typed lower
+    assert code == 0, err
+    assert out.startswith("Tình hình báo cáo kỳ 6 tháng đầu năm 2024")
+    missing = tmp_path / "khong-co" / "nhac.xlsx"
+    code, _, err = run(capsys, db, "status", "--not-reported", str(missing))
+    assert code == 2
+    assert err.startswith(f"Lỗi: Không ghi được tệp {missing}: thư mục không tồn tại")
+    assert "cơ sở dữ liệu" not in err  # the database is fine: the folder is wrong
+    code, _, err = run(capsys, db, "status", "--not-reported", str(tmp_path / "nhac.pdf"))
+    assert code == 2 and "không phải tệp .xlsx, .csv hay .txt" in err
+    assert not (tmp_path / "nhac.pdf").exists()
+
+
 def test_approve_return_reopen_and_refusals(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

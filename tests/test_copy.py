@@ -138,6 +138,16 @@ def test_copying_a_database_onto_itself_is_refused(db_path: Path, engine: Engine
     assert "cùng một cơ sở dữ liệu" in capsys.readouterr().err
 
 
+def test_a_mistyped_source_file_is_refused_and_nothing_is_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "kh65-typo.db", tmp_path / "copy.db"
+    assert main(["copy", "--from", str(source), "--to", str(target)]) == 2
+    refusal = capsys.readouterr().err
+    assert "Không có tệp nguồn" in refusal and "--from" in refusal
+    assert list(tmp_path.iterdir()) == []  # neither an empty source nor an empty copy
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
 def test_every_released_schema_upgrades_on_a_server_with_its_rows(pg_server, fixture: Path) -> None:
     """On a server: the schema at the fixture's revision, its rows put in, then up to the

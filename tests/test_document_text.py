@@ -77,6 +77,14 @@ def test_txt_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
     assert [b.text for b in document.blocks] == ["Số: 65/KH-UBND", SAMPLE]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_txt_in_utf16_without_its_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "kh.txt"  # read as single bytes it was taken for TCVN3 and refused
+    path.write_bytes(f"Kế hoạch số 65/KH-UBND\n{OLD_FONT_TEXT}\n".encode(encoding))
+    document = read_document(path)
+    assert [b.text for b in document.blocks] == ["Kế hoạch số 65/KH-UBND", OLD_FONT_TEXT]
+
+
 def test_txt_in_windows_1258_is_read(tmp_path: Path) -> None:
     path = tmp_path / "kh.txt"
     path.write_bytes(_windows_1258("Tỷ lệ bao phủ bảo hiểm y tế, kế hoạch năm 2024"))

@@ -118,18 +118,22 @@ def test_a_package_from_a_trusted_office_is_verified_and_logged(
     assert logged == ("Cục Thuế tỉnh", "verified", key.public.fingerprint)
 
 
-def test_an_unsigned_package_still_imports_and_says_so(
+def test_an_unsigned_package_imports_until_its_office_has_a_trusted_key(
     service: PlanService, db_path: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
     package = tax_package(tmp_path / "old.kh65", None, ("II.6.1", 3500.0))
     assert dry_run(monkeypatch, db_path, package, capsys)["signature"]["label"] == "Chưa ký"
-    trust(monkeypatch, db_path, key_file(make_key(tmp_path / "k"), tmp_path / "c.key"), capsys)
-    label = dry_run(monkeypatch, db_path, package, capsys)["signature"]["label"]
-    assert label.startswith("Chưa ký (đơn vị gửi đã có khóa được tin cậy")
     assert kh65(monkeypatch, "--db", str(db_path), "import", str(package)) == 0
     assert figures(db_path, "II.6.1")[None] == 3500.0
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT signature_state FROM import_log").fetchone() == ("unsigned",)
+    # once the office's key is trusted, a package without a signature is one whose signature
+    # was stripped (its content edited): refused, as one signed with another key is
+    trust(monkeypatch, db_path, key_file(make_key(tmp_path / "k"), tmp_path / "c.key"), capsys)
+    stripped = tax_package(tmp_path / "stripped.kh65", None, ("II.6.1", 9999.0))
+    err = refused(monkeypatch, db_path, stripped, capsys, "gói không có chữ ký", "Cục Thuế tỉnh")
+    assert "bỏ chữ ký" in err
+    assert figures(db_path, "II.6.1")[None] == 3500.0
 
 
 def _reseal(package: Path, change_content=None, change_manifest=None) -> Path:  # type: ignore[no-untyped-def]
@@ -361,3 +365,28 @@ def test_a_damaged_key_of_this_office_exports_nothing_and_says_what_to_do(
     assert "Đã tạo khóa mới cho Cục Thuế tỉnh." in capsys.readouterr().out  # not announced
     assert kh65(monkeypatch, *args) == 0
     assert out.exists()
+
+
+@pytest.mark.usefixtures("service")
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError], ids=["ctrl-c", "input-ended"])
+def test_stopping_at_the_key_passphrase_prompt_exports_nothing(
+    db_path: Path,
+    tmp_path: Path,
+    keys_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: type[BaseException],
+) -> None:
+    office_key(keys_folder, "CTHUE", "Cục Thuế tỉnh", "mật khẩu")
+
+    def prompt(text: str) -> str:  # what getpass does when the clerk presses Ctrl+C
+        raise stop
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", prompt)
+    out = tmp_path / "a.kh65"
+    args = ["--db", str(db_path), "export", "--agency", "CTHUE", "--out", str(out)]
+    assert kh65(monkeypatch, *args) == 2
+    err = capsys.readouterr().err
+    assert "Chưa nhập mật khẩu khóa ký: chưa xuất gì" in err and "Traceback" not in err
+    assert not out.exists()

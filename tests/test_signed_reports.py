@@ -213,6 +213,31 @@ def test_an_expired_or_not_yet_valid_certificate_is_refused(
     assert not list(tmp_path.glob("*.pdf"))
 
 
+def test_a_certificate_not_issued_for_signing_signs_nothing_and_fails_verify(
+    service: PlanService,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cryptography import x509
+
+    encryption_only = x509.KeyUsage(False, False, True, False, False, False, False, False, False)
+    p12 = keys.make_p12(tmp_path, signing.authority, "x", usage=encryption_only)
+    with pytest.raises(SigningError, match="không được cấp để ký văn bản"):
+        _sign(service, tmp_path / "a.pdf", FileKey(p12, "x"), Appearance())
+    assert not (tmp_path / "a.pdf").exists()
+    # signed by a tool that does not look: verify says the certificate is not for signing
+    monkeypatch.setattr("kh65_desktop.reports.signing.purpose_problem", lambda _c: "")
+    signed = _sign(service, tmp_path / "b.pdf", FileKey(p12, "x"), Appearance())
+    (check,) = verify_pdf(signed, load_certificates([signing.authority.pem])).signatures
+    assert check.intact and not check.trusted and not check.ok
+    argv = ["--db", str(tmp_path / "x.db"), "verify", str(signed)]
+    assert cli.main([*argv, "--trust", str(signing.authority.pem)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Chữ ký KHÔNG hợp lệ") and "không được cấp để ký văn bản" in out
+
+
 def test_a_missing_module_or_token_or_a_file_that_is_no_key_is_said_plainly(
     service: PlanService, signing: Keys, tmp_path: Path
 ) -> None:
@@ -292,6 +317,11 @@ def test_verify_refuses_a_file_that_is_not_a_pdf(
     assert cli.main(["--db", str(tmp_path / "x.db"), "verify", str(text)]) == 2
     err = capsys.readouterr().err
     assert "không phải tệp PDF" in err and "Traceback" not in err
+    typo, authority = tmp_path / "bao cao.pdf", tmp_path / "goc.pem"
+    for argv in (["verify", str(typo)], ["verify", "--add-trust", str(authority)]):
+        assert cli.main(["--db", str(tmp_path / "x.db"), *argv]) == 2
+        err = capsys.readouterr().err
+        assert "Không tìm thấy tệp" in err and "thư mục không tồn tại" not in err
 
 
 @pytest.fixture(autouse=True)
@@ -320,6 +350,40 @@ def test_the_report_command_signs_with_a_p12_and_a_kept_authority_verifies_it(
     )
     assert cli.main([*verify, "--json"]) == 0
     assert '"valid": true' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError], ids=["ctrl-c", "no-input"])
+def test_the_report_command_stopped_at_the_passphrase_or_pin_prompt_signs_nothing(
+    db_path: Path,
+    signing: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: type[BaseException],
+) -> None:
+    monkeypatch.delenv("KH65_SIGN_PASSPHRASE", raising=False)
+    monkeypatch.delenv("KH65_TOKEN_PIN", raising=False)
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:  # what getpass does when the clerk presses Ctrl+C
+        asked.append(text)
+        raise stop
+
+    monkeypatch.setattr("getpass.getpass", prompt)
+    out = tmp_path / "r.pdf"
+    argv = ["--db", str(db_path), "report", "--kind", "province", "--out", str(out)]
+    assert cli.main([*argv, "--sign", str(signing.p12)]) == 2
+    err = capsys.readouterr().err
+    assert "Chưa nhập mật khẩu: chưa ký" in err and "KH65_SIGN_PASSPHRASE" in err
+    assert cli.main([*argv, "--sign-pkcs11", keys.SOFTHSM_MODULE]) == 2
+    assert "Chưa nhập mã PIN: chưa ký" in capsys.readouterr().err
+    assert len(asked) == 2 and not out.exists()
+    # a mistyped key file or token library is said before any secret is asked for
+    assert cli.main([*argv, "--sign", str(tmp_path / "khoa.p12")]) == 2
+    assert "Không có tệp khóa ký số" in capsys.readouterr().err
+    assert cli.main([*argv, "--sign-pkcs11", str(tmp_path / "token.so")]) == 2
+    assert "Không có thư viện thiết bị ký số" in capsys.readouterr().err
+    assert len(asked) == 2 and not out.exists()
 
 
 def test_the_report_command_refuses_a_wrong_pin_with_exit_code_2(

@@ -87,3 +87,42 @@ def test_a_huge_file_is_refused_before_it_is_parsed(
     assert main(["--db", str(db_path), *DOORS[door](file, tmp_path / "o.pdf")]) == 2
     assert "lớn hơn" in capsys.readouterr().err
     assert dump(db_path) == before
+
+
+READ_PLAN = Path(__file__).parent / "fixtures" / "plan_variants" / "soc-trang-2023.txt"
+HAND_TYPOS = {
+    # (what the clerk changed, in the file `kh65 plan read` wrote) -> what the refusal says
+    "kind": (
+        ('kind = "accumulating"', 'kind = "acumulating"'),
+        "chỉ tiêu 1.1: kind = “acumulating” không hợp lệ; chỉ được ghi một trong: "
+        "“accumulating”, “level”, “qualitative”.",
+    ),
+    "form": (('form = "value"', 'form = "gia tri"'), "chỉ tiêu 1.1: form = “gia tri”"),
+    "stated": (
+        ('kind = "percent_of_plan"', 'kind = "phan tram"'),
+        "chỉ tiêu 1.1: kind = “phan tram” không hợp lệ",
+    ),
+    "same-code": (
+        ('code = "1.2"', 'code = "1.1"'),
+        "chỉ tiêu 1.1: mã chỉ tiêu này đã dùng cho một chỉ tiêu khác trong tệp.",
+    ),
+}
+
+
+@pytest.mark.parametrize("typo", HAND_TYPOS)
+def test_a_read_plan_file_edited_by_hand_with_a_typo_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typo: str
+) -> None:
+    db = tmp_path / "kh65.db"
+    written = tmp_path / "doc.toml"
+    assert main(["--db", str(db), "plan", "read", str(READ_PLAN), "--out", str(written)]) == 0
+    (old, new), said = HAND_TYPOS[typo]
+    text = written.read_text(encoding="utf-8")
+    assert old in text
+    written.write_text(text.replace(old, new, 1), encoding="utf-8")
+    capsys.readouterr()
+    before = dump(db)
+    assert main(["--db", str(db), "plan", "load", str(written)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: doc.toml, ") and said in err and "Traceback" not in err
+    assert dump(db) == before

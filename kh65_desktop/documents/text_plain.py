@@ -35,11 +35,17 @@ _LINES_PER_STEP = 500
 
 
 def decode_plain(name: str, raw: bytes) -> str:
-    """The text of a .txt file: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258
+    """The text of a .txt file: UTF-8 (with or without BOM), UTF-16 (with or without), Windows-1258
     when it clearly is; the old TCVN3 and VNI fonts' text and anything else are refused."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise _undecodable(name) from error
+    unmarked = _utf16_without_bom(raw)
+    if unmarked:
+        try:
+            return raw.decode(unmarked)
         except UnicodeDecodeError as error:
             raise _undecodable(name) from error
     try:
@@ -63,6 +69,22 @@ def decode_plain(name: str, raw: bytes) -> str:
     if cp1258 >= 3 and tcvn3 == 0:
         return raw.decode("cp1258", errors="replace")
     raise _undecodable(name)
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """ "utf-16-le"/"utf-16-be" for UTF-16 saved without its mark (some exports do): every
+    Latin letter then has a zero byte on the same side of each pair, and text never has
+    zeros on the other side; "" otherwise. Read as single bytes, its Vietnamese letters' high
+    bytes (0x1E for ế, ộ…) looked like an old font's."""
+    pairs = len(raw) // 2
+    if pairs < 2 or len(raw) % 2:
+        return ""
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    if odd * 4 >= pairs and even == 0:
+        return "utf-16-le"
+    if even * 4 >= pairs and odd == 0:
+        return "utf-16-be"
+    return ""
 
 
 def _undecodable(name: str) -> DocumentError:

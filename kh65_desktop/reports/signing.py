@@ -18,6 +18,7 @@ from typing import Any
 
 from ..atomic_file import atomic_path
 from ..file_errors import why_not_written
+from .certificate_purpose import purpose_problem
 from .document import ReportError
 from .pdf import SignatureBlock
 
@@ -85,6 +86,12 @@ def sign_pdf(
     try:
         with _signer(key) as signer:
             _check_validity(signer.signing_cert, moment)
+            wrong_purpose = purpose_problem(signer.signing_cert)
+            if wrong_purpose:
+                raise SigningError(
+                    f"Không ký được: {wrong_purpose}. Chưa ghi tệp nào. Hãy dùng chứng thư ký "
+                    "số mà nơi cấp cấp cho việc ký văn bản (thiết bị ký số của cơ quan)."
+                )
             signed = _signed_bytes(data, signer, block, appearance, moment)
     except (PKCS11Error, HankoError) as exc:  # the token failed midway, a key it cannot use
         raise SigningError(

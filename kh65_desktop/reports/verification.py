@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..file_errors import why_not_written
+from .certificate_purpose import purpose_problem
 from .document import ReportError
 from .signing import signer_name, signing_time_text
 
@@ -83,7 +84,7 @@ def load_certificates(paths: list[Path]) -> list[Any]:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise VerifyError(f"Không đọc được “{path}”: {why_not_written(exc)}.") from exc
+            raise _unreadable(path, exc) from exc
         try:
             if pem.detect(raw):
                 found += [x509.Certificate.load(der) for _, _, der in pem.unarmor(raw, True)]
@@ -96,6 +97,13 @@ def load_certificates(paths: list[Path]) -> list[Any]:
     return found
 
 
+def _unreadable(path: Path, error: OSError) -> VerifyError:
+    """A file to read, not to write: a mistyped name is "not found", not a folder to change."""
+    if isinstance(error, FileNotFoundError) and path.parent.is_dir():
+        return VerifyError(f"Không tìm thấy tệp “{path}”: hãy kiểm tra tên tệp và thư mục.")
+    return VerifyError(f"Không đọc được “{path}”: {why_not_written(error)}.")
+
+
 def verify_pdf(path: Path, trusted: list[Any]) -> Verdict:
     """Check every signature of `path` against the `trusted` certificates."""
     from pyhanko.pdf_utils.misc import PdfError
@@ -104,7 +112,7 @@ def verify_pdf(path: Path, trusted: list[Any]) -> Verdict:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise VerifyError(f"Không đọc được “{path}”: {why_not_written(exc)}.") from exc
+        raise _unreadable(path, exc) from exc
     if not raw.lstrip()[:5] == b"%PDF-":
         raise VerifyError(f"“{path.name}” không phải tệp PDF: hãy chọn báo cáo PDF đã ký số.")
     from io import BytesIO
@@ -129,13 +137,17 @@ def _check(embedded: Any, trusted: list[Any]) -> SignatureCheck:
     )
     status = validate_pdf_signature(embedded, context)
     certificate = status.signing_cert
+    wrong_purpose = purpose_problem(certificate) if certificate is not None else ""
+    trusted = bool(status.trusted) and not wrong_purpose
     return SignatureCheck(
         signer=signer_name(certificate) if certificate is not None else "",
         signed_at=status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
         changed_after=status.coverage != SignatureCoverageLevel.ENTIRE_FILE,
-        trusted=bool(status.trusted),
-        problem="" if status.trusted else _why_untrusted(status, certificate),
+        trusted=trusted,
+        problem=""
+        if trusted
+        else (f"{wrong_purpose}." if wrong_purpose else _why_untrusted(status, certificate)),
     )
 
 

@@ -7,8 +7,9 @@ A package is
 - untrusted: signed correctly, by a key not (yet) trusted, of an office with no trusted key;
 - unsigned: no signature (older versions, templates);
 and refused when the office it names has a trusted key but another key signed it (or a key
-since replaced), when the signer's office is not the package's sender, or when a signed
-package carries figures or tasks its signer's office does not send (exchange_rights.py).
+since replaced) or, for a package (not a template), none did (its signature stripped),
+when the signer's office is not the package's sender, or when a signed package carries
+figures or tasks its signer's office does not send (exchange_rights.py).
 """
 
 from __future__ import annotations
@@ -70,9 +71,18 @@ def judge_signature(session: Session, data: ExchangeData) -> SignatureVerdict:
     """The package's signature against the trust list; ExchangeError for a refused one."""
     signer = data.signer
     if signer is None:
-        return SignatureVerdict(
-            SignatureState.UNSIGNED, sender_has_key=_active(session, data.sender_code) is not None
-        )
+        known = _active(session, data.sender_code)
+        if known is not None and data.content_sha256:  # a package (templates carry no hash)
+            # its office signs every package it exports: one without a signature had it
+            # stripped, the way to pass off an edited package as the office's own
+            raise ExchangeError(
+                data.source,
+                f"gói không có chữ ký, nhưng “{known.office_name}” đã có khóa được tin cậy "
+                f"(mã khóa {short_fingerprint(known.fingerprint)}) và mọi gói đơn vị này xuất "
+                "ra đều được ký: gói có thể đã bị sửa rồi bỏ chữ ký. Hãy xin đơn vị gửi lại "
+                "gói (và gọi điện hỏi nếu nghi gói bị giả mạo).",
+            )
+        return SignatureVerdict(SignatureState.UNSIGNED, sender_has_key=known is not None)
     if signer.office_code != data.sender_code:
         raise ExchangeError(
             data.source,

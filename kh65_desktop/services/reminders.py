@@ -11,6 +11,7 @@ from ..atomic_file import atomic_path
 from ..domain.numbers import format_date, format_number
 from .consolidation import PeriodStatus
 
+REMINDER_SUFFIXES = (".xlsx", ".csv", ".txt")
 REMINDER_HEADERS = ("STT", "Đơn vị", "Trạng thái", "Số liệu đã nhận", "Hạn nộp", "Ghi chú")
 
 

@@ -61,6 +61,13 @@ def copy_database(
     `replace`); CopyRefused or DatabaseOpenError with the target unchanged."""
     if _same(source, target):
         raise CopyRefused("Nguồn và đích là cùng một cơ sở dữ liệu: không có gì để chép.")
+    if isinstance(source, Path) and not source.is_file():
+        # opening it would create an empty database there and copy nothing (or, with
+        # --replace, wipe the target): a mistyped --from must stop here
+        raise CopyRefused(
+            f"Không có tệp nguồn {source}: hãy kiểm tra đường dẫn sau --from (ổ mạng, USB đã "
+            "cắm chưa). Không chép gì, không tạo tệp nào."
+        )
     origin = open_database(source, seed=False)
     try:
         if isinstance(target, ServerAddress):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
@@ -53,6 +54,8 @@ from .models import (
     TaskAgency,
 )
 from .toml_text import TomlTextError, parse_toml
+
+E = TypeVar("E", bound=Enum)
 
 FORMAT = "kh65-plan"
 FORMAT_VERSION = 1
@@ -174,6 +177,7 @@ class _Loader:
         self.localities: dict[str, Locality] = {}
         self.agencies: dict[str, Agency] = {}
         self.periods: dict[str, Period] = {}
+        self.indicator_codes: set[str] = set()
         self.task_count = 0  # tasks keep the document's order across groups
         self.entered_at = datetime.now(UTC)  # the document's date, once load() has read it
 
@@ -202,6 +206,17 @@ class _Loader:
             check(*args)
         except RuleError as exc:
             raise self.fail(args[-1], str(exc)) from None
+
+    def choice(self, kind: type[E], value: Any, where: str, key: str = "kind") -> E:
+        """One of the words a field allows ("accumulating", "higher"…): a typo made by hand
+        in the file is named with the words it may be, not raised as a ValueError."""
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(f"“{m.value}”" for m in kind)  # type: ignore[attr-defined]
+            raise self.fail(
+                where, f"{key} = “{value}” không hợp lệ; chỉ được ghi một trong: {allowed}."
+            ) from None
 
     def optional(self, table: dict[str, Any], key: str, where: str) -> float | None:
         return self.number(table[key], where)[0] if key in table else None
@@ -247,7 +262,7 @@ class _Loader:
                 row = Agency(
                     code=item["code"],
                     name=item["name"],
-                    kind=AgencyKind(item["kind"]),
+                    kind=self.choice(AgencyKind, item["kind"], f"cơ quan {item['code']}"),
                     locality_id=locality.id if locality else None,
                     position=position,
                 )
@@ -261,7 +276,7 @@ class _Loader:
                 plan_id=plan.id,
                 code=item["code"],
                 name=item["name"],
-                kind=PeriodKind(item["kind"]),
+                kind=self.choice(PeriodKind, item["kind"], f"kỳ {item['code']}"),
                 starts_on=item["starts_on"],
                 ends_on=item["ends_on"],
                 cutoff_on=item.get("cutoff_on"),
@@ -326,6 +341,9 @@ class _Loader:
         earlier: dict[str, Indicator],
     ) -> Indicator:
         where = f"chỉ tiêu {item['code']}"
+        if item["code"] in self.indicator_codes:  # the database would refuse it mid-load
+            raise self.fail(where, "mã chỉ tiêu này đã dùng cho một chỉ tiêu khác trong tệp.")
+        self.indicator_codes.add(item["code"])
         target = item["target"]
         parent = earlier.get(item["parent"]) if "parent" in item else None
         if "parent" in item and parent is None:
@@ -340,9 +358,9 @@ class _Loader:
             position=position,
             name=self.text(item, "name", where),
             unit=self.text(item, "unit", where),
-            kind=IndicatorKind(item["kind"]),
-            direction=Direction(item.get("direction", "higher")),
-            target_form=TargetForm(target["form"]),
+            kind=self.choice(IndicatorKind, item["kind"], where),
+            direction=self.choice(Direction, item.get("direction", "higher"), where, "direction"),
+            target_form=self.choice(TargetForm, target["form"], where, "form"),
             target_value=self.optional(target, "value", where),
             target_strict=bool(target.get("strict", False)),
             target_share=self.optional(target, "share", where),
@@ -366,7 +384,7 @@ class _Loader:
         for stated in item.get("stated", []):
             self._stated(
                 indicator,
-                StatedKind(stated["kind"]),
+                self.choice(StatedKind, stated["kind"], where),
                 stated["value"],
                 stated.get("period"),
                 None,
