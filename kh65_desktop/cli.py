@@ -25,6 +25,7 @@ from . import (
     cli_server,
     cli_verify,
 )
+from .cli_parser import VietnameseArgumentParser
 from .cli_signing import add_signing_arguments, signing_from_args
 from .domain.consistency import Finding
 from .domain.numbers import VietnameseFormatError, format_date, format_number, parse_date
@@ -81,7 +82,7 @@ COMMAND_MODULES: tuple[Any, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = VietnameseArgumentParser(
         prog="kh65", description="KH65 Desktop: theo dõi chỉ tiêu kế hoạch kinh tế - xã hội."
     )
     parser.add_argument(
