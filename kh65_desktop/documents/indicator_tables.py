@@ -14,10 +14,11 @@ from .items import FoundItem
 from .paragraphs import Para
 from .phrases import plain
 from .plan_groups import Group
+from .reading_state import ReadingState
 
 
-class TablesReader:
-    """The reader's part that reads tables (state in reader._Reader)."""
+class TablesReader(ReadingState):
+    """The reader's part that reads tables (its state: reading_state.py)."""
 
     def _table(
         self, rows: list[Para], group: Group | None, last: list[FoundItem], section: str

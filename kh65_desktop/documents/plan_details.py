@@ -11,6 +11,7 @@ from typing import Any
 from .items import FoundItem, ItemKind
 from .paragraphs import Para
 from .phrases import plain
+from .reading_state import ReadingState
 
 DOC_TYPES = ("KẾ HOẠCH", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHỈ THỊ", "CHƯƠNG TRÌNH", "CÔNG VĂN")
 NUMBER_LINE = re.compile(r"Số\s*:\s*(?P<n>\d+[^\s,;]*/[^\s,;\t]+)")
@@ -26,8 +27,8 @@ SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|
 SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
 
 
-class DetailsReader:
-    """The reader's part that reads the head and the signature (state in reader._Reader)."""
+class DetailsReader(ReadingState):
+    """The reader's part that reads the head and the signature (its state: reading_state.py)."""
 
     def _details(self, until: int) -> FoundItem:
         head = self.paras[: max(until, 1)]

@@ -11,6 +11,7 @@ from .agency_names import AgencyRef
 from .items import FoundItem, ItemKind
 from .paragraphs import Para
 from .phrases import plain
+from .reading_state import ReadingState
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Group:
     tasks: int = 0
 
 
-class GroupsReader:
-    """The reader's part that makes groups and agency items (state in reader._Reader)."""
+class GroupsReader(ReadingState):
+    """The reader's part that makes groups and agency items (its state: reading_state.py)."""
 
     def _group(
         self,

@@ -28,10 +28,11 @@ from .items import FoundItem, ItemKind
 from .paragraphs import BULLET, NUMBERED, Para
 from .phrases import figure_in, plain
 from .plan_groups import Group
+from .reading_state import ReadingState
 
 
-class IndicatorsReader:
-    """The reader's part that reads indicator sentences (state in reader._Reader)."""
+class IndicatorsReader(ReadingState):
+    """The reader's part that reads indicator sentences (its state: reading_state.py)."""
 
     def _indicators(self, para: Para, group: Group) -> list[FoundItem]:
         text = NUMBERED.sub("", BULLET.sub("", para.plain)).strip()

@@ -12,10 +12,11 @@ from .agency_names import VERBS, AgencyRef
 from .items import FoundItem, ItemKind
 from .paragraphs import BULLET, NUMBERED, Para, bullet_depth
 from .plan_groups import Group
+from .reading_state import ReadingState
 
 
-class TasksReader:
-    """The reader's part that reads tasks and closing duties (state in reader._Reader)."""
+class TasksReader(ReadingState):
+    """The reader's part that reads tasks and closing duties (its state: reading_state.py)."""
 
     def _task(
         self, para: Para, group: Group, lead_in: tuple[Para, int] | None

@@ -4,6 +4,7 @@ reads its concept (docs/plan-file.md for what each item becomes, /work/shared/do
 plan-language.md for the language read):
 
 - paragraphs.py: the paragraphs walked and the markers that start a line;
+- reading_state.py: what the reading keeps as it walks, shared by the parts below;
 - plan_details.py: the document's details and its signer;
 - plan_groups.py: groups with their lead and coordinating agencies, the agencies named;
 - plan_indicators.py, indicator_sentences.py: indicators with targets, results and "trong đó"
@@ -226,9 +227,6 @@ class _Reader(
         return "chi tieu" in folded and " dat " in f" {folded} " and "chua dat" not in folded
 
     # ---- periods --------------------------------------------------------------------------
-
-    def _period(self, which: str) -> str:
-        return {"H1": f"{self.year}-H1"}.get(which, which)
 
     def _periods(self) -> list[dict[str, Any]]:
         used: set[str] = set()

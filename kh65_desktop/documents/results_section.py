@@ -12,10 +12,11 @@ from . import phrases
 from .indicator_sentences import capital, shared_prefix
 from .phrases import MEASURE
 from .plan_groups import Group
+from .reading_state import ReadingState
 
 
-class ResultsSectionReader:
-    """The reader's part that reads a results section's bullets (state in reader._Reader)."""
+class ResultsSectionReader(ReadingState):
+    """The reader's part that reads a results section's bullets (its state: reading_state.py)."""
 
     def _summary_specs(self, text: str, group: Group) -> list[dict[str, Any]]:
         """Bullets of a results section: "Thu nội địa 3.300 tỷ đồng, đạt 53,05% dự toán",
