@@ -9,16 +9,14 @@ Never part of the test suite; results go in BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median  # noqa: E402
 from kh65_desktop.exchange.data import ExchangeData, ValueData  # noqa: E402
 from kh65_desktop.exchange.package import content_bytes, read_package, write_package  # noqa: E402
 from kh65_desktop.exchange.signing import check_signature, make_key, signature_block  # noqa: E402
@@ -43,15 +41,6 @@ def _package(figures: int) -> ExchangeData:
     return data
 
 
-def _median(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--figures", type=int, default=10_000)
@@ -63,22 +52,22 @@ def main() -> None:
         rows = [
             (
                 "write",
-                _median(lambda: write_package(data, plain), args.repeat),
-                _median(lambda: write_package(data, signed, key), args.repeat),
+                median(lambda: write_package(data, plain), args.repeat),
+                median(lambda: write_package(data, signed, key), args.repeat),
             ),
             (
                 "read",
-                _median(lambda: read_package(plain), args.repeat),
-                _median(lambda: read_package(signed), args.repeat),
+                median(lambda: read_package(plain), args.repeat),
+                median(lambda: read_package(signed), args.repeat),
             ),
         ]
         size = signed.stat().st_size - plain.stat().st_size
     # the signature alone (hashing the content and Ed25519), without the zip and JSON around it
     content = content_bytes(data)
     manifest: dict = {"format": "kh65-exchange", "content_sha256": "-"}
-    sign = _median(lambda: signature_block(key, manifest, content), args.repeat * 3)
+    sign = median(lambda: signature_block(key, manifest, content), args.repeat * 3)
     manifest["signature"] = signature_block(key, manifest, content)
-    verify = _median(lambda: check_signature(manifest, content, "p"), args.repeat * 3)
+    verify = median(lambda: check_signature(manifest, content, "p"), args.repeat * 3)
     print(f"{args.figures} figures, median of {args.repeat}; signature adds {size} bytes")
     print(
         f"signing alone {sign * 1000:.2f} ms, verifying alone {verify * 1000:.2f} ms "

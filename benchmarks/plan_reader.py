@@ -13,18 +13,16 @@ kh65-2024.toml, and on each variant in tests/fixtures/plan_variants/ against its
 from __future__ import annotations
 
 import io
-import statistics
 import sys
 import tempfile
-import time
 import tomllib
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median  # noqa: E402
 from kh65_desktop.documents.items import read_plan  # noqa: E402
 from kh65_desktop.documents.scoring import Score, score  # noqa: E402
 from kh65_desktop.documents.text import read_document  # noqa: E402
@@ -41,15 +39,6 @@ from tests.plan_documents import (  # noqa: E402
 )
 
 PAGES = 200
-
-
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _bare(path: Path) -> None:
@@ -108,8 +97,8 @@ def speed(folder: Path, repeat: int) -> list[tuple[str, float, float, str]]:
         rows.append(
             (
                 f"Đọc kế hoạch 65 ({path.suffix})",
-                _median(lambda p=path: _read(p), repeat),
-                _median(lambda p=path: _bare(p), repeat),
+                median(lambda p=path: _read(p), repeat),
+                median(lambda p=path: _bare(p), repeat),
                 "< 2 s",
             )
         )
@@ -118,8 +107,8 @@ def speed(folder: Path, repeat: int) -> list[tuple[str, float, float, str]]:
         rows.append(
             (
                 f"Đọc văn bản {pages} trang ({path.suffix})",
-                _median(lambda p=path: _read(p), max(1, repeat // 2)),
-                _median(lambda p=path: _bare(p), max(1, repeat // 2)),
+                median(lambda p=path: _read(p), max(1, repeat // 2)),
+                median(lambda p=path: _bare(p), max(1, repeat // 2)),
                 "luồng nền, có tiến độ",
             )
         )

@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.timing import median  # noqa: E402
 
 DATA = ROOT / "benchmarks" / ".data"
 
@@ -44,15 +44,6 @@ class Result:
     @property
     def ratio(self) -> float:
         return self.ours / self.baseline if self.baseline else float("nan")
-
-
-def median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def large_db() -> Path:

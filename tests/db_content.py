@@ -1,5 +1,5 @@
-"""A database's whole content as one hash, on either engine: a refused input must leave it
-unchanged (tests compare before and after)."""
+"""A database's content as tests check it: the whole as one hash, on either engine (a refused
+input must leave it unchanged: tests compare before and after), or one stored figure."""
 
 from __future__ import annotations
 
@@ -26,3 +26,14 @@ def fingerprint(where: Path | Engine) -> str:
             for row in sorted(repr(tuple(r)) for r in rows):
                 digest.update(row.encode())
     return digest.hexdigest()
+
+
+def stored_value(db_path: Path, code: str) -> float | None:
+    """The province-wide figure stored for an indicator, read past the app (None: none)."""
+    with sqlite3.connect(db_path) as db:
+        row = db.execute(
+            "SELECT rv.value FROM reported_value rv JOIN indicator i "
+            "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
+            (code,),
+        ).fetchone()
+    return row[0] if row else None

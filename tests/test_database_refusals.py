@@ -35,8 +35,9 @@ from kh65_desktop.storage.db_lock import COMMAND, WINDOW, DatabaseLock
 from kh65_desktop.storage.failures import explain
 from kh65_desktop.storage.kh65_file import FileKind, revisions
 
+from .db_content import stored_value
 from .test_crash import make_package
-from .test_safety import _count, _damage, _set, _value
+from .test_safety import _count, _damage, _set
 
 
 @pytest.fixture(autouse=True)
@@ -384,7 +385,7 @@ def test_db_as_a_file_url_or_sqlite_url(tmp_path: Path, capsys: pytest.CaptureFi
     path = tmp_path / "kh65.db"
     assert cli.main(["--db", path.as_uri(), "summary"]) == 0
     assert cli.main(["--db", f"sqlite:///{path}", "summary"]) == 0
-    assert path.exists() and _value(path, "II.5.1") is not None
+    assert path.exists() and stored_value(path, "II.5.1") is not None
     capsys.readouterr()
 
 

@@ -24,18 +24,10 @@ from kh65_desktop.ui import prompts
 from kh65_desktop.ui.app import check_integrity
 from kh65_desktop.ui.single_instance import SingleInstance
 
+from .db_content import stored_value
 from .test_crash import make_package
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-0001.db"
-
-
-def _value(db_path: Path, code: str) -> float:
-    with sqlite3.connect(db_path) as db:
-        return db.execute(
-            "SELECT rv.value FROM reported_value rv JOIN indicator i ON "
-            "i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
-            (code,),
-        ).fetchone()[0]
 
 
 def _set(service: PlanService, code: str, value: float) -> None:
@@ -46,12 +38,12 @@ def _set(service: PlanService, code: str, value: float) -> None:
 def test_backup_while_open_then_restore(service: PlanService, db_path: Path) -> None:
     _set(service, "II.2.1", 15000)
     copy = make_backup(db_path, "thu")  # the app is running, WAL holds the last commit
-    assert copy is not None and integrity_ok(copy) and _value(copy, "II.2.1") == 15000
+    assert copy is not None and integrity_ok(copy) and stored_value(copy, "II.2.1") == 15000
     _set(service, "II.2.1", 16000)
     service.engine.dispose()
     before = restore(copy, db_path)
-    assert _value(db_path, "II.2.1") == 15000
-    assert before is not None and _value(before, "II.2.1") == 16000  # the current, kept first
+    assert stored_value(db_path, "II.2.1") == 15000
+    assert before is not None and stored_value(before, "II.2.1") == 16000  # the current, kept first
     assert [b.reason for b in backups(db_path)][:2] == ["truoc-khoi-phuc", "thu"]
 
 
@@ -130,7 +122,7 @@ def test_a_damaged_database_is_offered_its_latest_backup(
     assert check_integrity(path)
     assert "bị hỏng" in asked[0] and "Khôi phục từ bản sao lưu gần nhất" in asked[0]
     assert "-hong" in asked[0]
-    assert integrity_ok(path) and _value(path, "II.5.1") == 21000
+    assert integrity_ok(path) and stored_value(path, "II.5.1") == 21000
     assert (tmp_path / "kh65-hong.db").exists()  # the damaged file is kept for support
 
 

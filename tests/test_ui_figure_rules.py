@@ -11,9 +11,9 @@ from kh65_desktop.services.exchange_files import export_file
 from kh65_desktop.ui import prompts
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 
+from .db_content import stored_value
 from .edge_values import seed_poisoned_database
 from .tampered import first_value, package_json, stc
-from .test_ui_indicators import _db_value
 from .ui_helpers import cell, column, find_row, open_window, type_into_cell
 
 
@@ -25,7 +25,7 @@ def test_a_30_digit_figure_typed_in_a_cell_is_refused(qtbot, db_path: Path, tmp_
     assert tab.error.isVisible()
     assert "Chỉ tiêu II.6.1 “Thu nội địa”: số quá lớn" in tab.error.text()
     assert "đơn vị tính. Dữ liệu không bị thay đổi." in tab.error.text()  # one full stop
-    assert _db_value(db_path, "II.6.1") == 3300  # nothing written
+    assert stored_value(db_path, "II.6.1") == 3300  # nothing written
     assert cell(proxy, "II.6.1", "value") == "3.300"
     assert cell(proxy, "II.6.1", "status") != "Đạt"
     target = proxy.index(find_row(proxy, "II.6.1"), column(proxy, "target"))
@@ -33,7 +33,7 @@ def test_a_30_digit_figure_typed_in_a_cell_is_refused(qtbot, db_path: Path, tmp_
     assert "kế hoạch bằng 0" in tab.error.text()
     type_into_cell(qtbot, tab.table, value, "-3.300")
     assert "không thể âm" in tab.error.text()
-    assert _db_value(db_path, "II.6.1") == 3300
+    assert stored_value(db_path, "II.6.1") == 3300
     assert not window.context.undo_stack.canUndo()
 
 
@@ -47,13 +47,13 @@ def test_a_jump_of_more_than_10_times_is_asked_about(
     tab, proxy = window.indicators, window.indicators.proxy
     value = proxy.index(find_row(proxy, "II.6.1"), column(proxy, "value"))
     type_into_cell(qtbot, tab.table, value, "3.400")  # an ordinary figure: not asked
-    assert asked == [] and _db_value(db_path, "II.6.1") == 3400
+    assert asked == [] and stored_value(db_path, "II.6.1") == 3400
     type_into_cell(qtbot, tab.table, value, "340.000")  # a slip: 100× what it was
     assert asked == [
         "• Chỉ tiêu II.6.1 “Thu nội địa”: 340.000 lớn hơn 10 lần kế hoạch (6.220). Có thể "
         "nhầm đơn vị hoặc gõ thừa chữ số.\n\nVẫn lưu số liệu này?"
     ]
-    assert _db_value(db_path, "II.6.1") == (340_000 if answer else 3400)
+    assert stored_value(db_path, "II.6.1") == (340_000 if answer else 3400)
 
 
 def test_the_period_form_asks_before_saving_a_jump(
@@ -85,7 +85,7 @@ def test_the_period_form_refuses_a_figure_beyond_the_bounds(
     assert "số quá lớn" in dialog.error.text()  # as it is typed, not at Lưu
     assert dialog.changes() == []
     dialog.accept()
-    assert _db_value(db_path, "II.3.1") == 2193.81
+    assert stored_value(db_path, "II.3.1") == 2193.81
     assert not window.context.undo_stack.canUndo()
 
 
@@ -103,7 +103,7 @@ def test_a_poisoned_database_opens_and_can_be_corrected(
     value = proxy.index(find_row(proxy, "II.6.1"), column(proxy, "value"))
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     type_into_cell(qtbot, tab.table, value, "3.300")
-    assert _db_value(db_path, "II.6.1") == 3300
+    assert stored_value(db_path, "II.6.1") == 3300
     target = proxy.index(find_row(proxy, "II.3.1"), column(proxy, "target"))
     type_into_cell(qtbot, tab.table, target, "4.874,53")
     assert cell(proxy, "II.3.1", "percent") != ""
@@ -126,4 +126,4 @@ def test_the_import_preview_warns_of_a_jump_and_refuses_an_impossible_figure(
     dialog = window.open_import(negative)
     qtbot.waitUntil(lambda: "Không nhập được" in dialog.summary.text(), timeout=10000)
     assert "là số âm" in dialog.summary.text()
-    assert _db_value(db_path, "II.6.1") == 3300
+    assert stored_value(db_path, "II.6.1") == 3300

@@ -10,17 +10,8 @@ from PySide6.QtCore import Qt
 from kh65_desktop.domain.terms import Status
 from kh65_desktop.ui.table_model import ROW_ROLE
 
+from .db_content import stored_value
 from .ui_helpers import cell, column, find_row, open_window, type_into_cell
-
-
-def _db_value(db_path: Path, code: str) -> float | None:
-    with sqlite3.connect(db_path) as db:
-        row = db.execute(
-            "SELECT rv.value FROM reported_value rv JOIN indicator i "
-            "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
-            (code,),
-        ).fetchone()
-    return row[0] if row else None
 
 
 def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -> None:
@@ -39,7 +30,7 @@ def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -
     assert cell(proxy, "II.3.2", "percent") == "57,69%"
     assert cell(proxy, "II.3.2", "remaining") == "220"
     assert cell(proxy, "II.3.2", "status") == "Đúng tiến độ"
-    assert _db_value(db_path, "II.3.2") == 300
+    assert stored_value(db_path, "II.3.2") == 300
     # the hidden overview is redrawn when the clerk opens it, not on every keystroke
     assert int(window.overview.count_labels[Status.LAGGING].text()) == lagging_before
     window.tabs.setCurrentWidget(window.overview)
@@ -53,11 +44,11 @@ def test_edit_a_value_then_undo_and_redo(qtbot, db_path: Path, tmp_path: Path) -
     assert window.undo_action.text() == "Hoàn tác sửa số thực hiện “Phát triển doanh nghiệp”"
     window.undo_action.trigger()
     assert cell(proxy, "II.3.2", "percent") == "44,62%"
-    assert _db_value(db_path, "II.3.2") == 232
+    assert stored_value(db_path, "II.3.2") == 232
     assert window.redo_action.isEnabled()
     window.redo_action.trigger()
     assert cell(proxy, "II.3.2", "percent") == "57,69%"
-    assert _db_value(db_path, "II.3.2") == 300
+    assert stored_value(db_path, "II.3.2") == 300
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
 
@@ -77,7 +68,7 @@ def test_vietnamese_number_input_and_a_clear_refusal(qtbot, db_path: Path, tmp_p
     type_into_cell(qtbot, tab.table, value, "12,3,4")
     assert tab.error.isVisible()
     assert "12,3,4" in tab.error.text() and "dấu phẩy" in tab.error.text()
-    assert _db_value(db_path, "II.2.1") == 14096  # nothing written
+    assert stored_value(db_path, "II.2.1") == 14096  # nothing written
     assert window.undo_action.text() == "Hoàn tác sửa kế hoạch “Tổng vốn đầu tư toàn xã hội”"
 
 
@@ -117,7 +108,7 @@ def test_a_percent_sign_typed_in_a_cell_is_explained(qtbot, db_path: Path, tmp_p
         "Thực hiện: “87,5%”: hãy bỏ dấu %, chỉ nhập số (ví dụ 87,5); "
         "đơn vị đã có ở cột “Đơn vị tính”."
     )
-    assert _db_value(db_path, "II.1.1") == 83.5  # nothing written
+    assert stored_value(db_path, "II.1.1") == 83.5  # nothing written
     assert cell(proxy, "II.1.1", "value") == "83,5"
 
 

@@ -22,7 +22,8 @@ from kh65_desktop.storage.db_lock import COMMAND, DatabaseLock
 from kh65_desktop.storage.kh65_file import revisions
 from kh65_desktop.ui import app, prompts
 
-from .test_safety import FIXTURE, _set, _value
+from .db_content import stored_value
+from .test_safety import FIXTURE, _set
 from .ui_helpers import TODAY, cell, column, find_row, open_window, settings_in
 
 
@@ -77,7 +78,7 @@ def test_an_empty_database_is_restored_from_the_newest_good_backup_when_the_cler
     assert f"lúc {made:%H:%M}" in question and "Kế hoạch số 65/KH-UBND" in question
     assert "số liệu, thay đổi lần cuối" in question and "kh65-khong-dung.db" in question
     window.context.engine.dispose()
-    assert _value(path, "II.5.1") == 21000  # the clerk's work is back
+    assert stored_value(path, "II.5.1") == 21000  # the clerk's work is back
     assert (tmp_path / "kh65-khong-dung.db").stat().st_size == 0  # kept, not overwritten
 
 

@@ -3,7 +3,6 @@ changed it and when, both values, and chooses; nothing is silently overwritten."
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
 
+from .db_content import stored_value
 from .ui_helpers import (
     CLERK,
     TODAY,
@@ -27,16 +27,6 @@ from .ui_helpers import (
 )
 
 OTHER = "Trần Văn Bình"
-
-
-def _db_value(db_path: Path, code: str) -> float | None:
-    with sqlite3.connect(db_path) as db:
-        row = db.execute(
-            "SELECT rv.value FROM reported_value rv JOIN indicator i "
-            "ON i.id = rv.indicator_id WHERE i.code = ? AND rv.locality_id IS NULL",
-            (code,),
-        ).fetchone()
-    return row[0] if row else None
 
 
 def _second_window(qtbot, db_path: Path, folder: Path) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -81,7 +71,7 @@ def test_second_clerk_sees_who_changed_the_figure_and_takes_theirs(
     [message] = seen
     assert f"vừa được {OTHER} sửa lúc " in message
     assert "Số của họ: 300,5" in message and "Số của bạn: 310" in message
-    assert _db_value(db_path, "II.3.2") == 300.5  # nothing overwritten
+    assert stored_value(db_path, "II.3.2") == 300.5  # nothing overwritten
     assert cell(mine.indicators.proxy, "II.3.2", "value") == "300,5"  # theirs shown now
     # what the clerk typed stays in sight
     assert "số bạn nhập (310) chưa được lưu" in mine.statusBar().currentMessage()
@@ -90,7 +80,7 @@ def test_second_clerk_sees_who_changed_the_figure_and_takes_theirs(
     # the window now shows their figure: the clerk's next edit goes through unasked
     monkeypatch.setattr(prompts, "run_dialog", lambda box: pytest.fail("asked again"))
     _type(qtbot, mine, "II.3.2", "320")
-    assert _db_value(db_path, "II.3.2") == 320
+    assert stored_value(db_path, "II.3.2") == 320
 
 
 def test_keeping_mine_writes_it_and_undo_never_overwrites_a_later_figure(
@@ -103,20 +93,20 @@ def test_keeping_mine_writes_it_and_undo_never_overwrites_a_later_figure(
     monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
     _type(qtbot, mine, "II.3.2", "310")
     assert len(seen) == 1
-    assert _db_value(db_path, "II.3.2") == 310
+    assert stored_value(db_path, "II.3.2") == 310
     assert cell(mine.indicators.proxy, "II.3.2", "value") == "310"
 
     # the other clerk, who saw 300 and was overwritten, is asked in turn
     monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
     _type(qtbot, other, "II.3.2", "305")
     assert len(seen) == 2 and "Số của họ: 310" in seen[1] and "Số của bạn: 305" in seen[1]
-    assert _db_value(db_path, "II.3.2") == 305
+    assert stored_value(db_path, "II.3.2") == 305
 
     # undoing my 310 now would overwrite their 305: the undo leaves it and says so
     errors: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda _p, _t, text: errors.append(text))
     mine.context.undo_stack.undo()
-    assert _db_value(db_path, "II.3.2") == 305
+    assert stored_value(db_path, "II.3.2") == 305
     assert errors and "đã được sửa ở nơi khác" in errors[0]
 
 
@@ -165,9 +155,9 @@ def test_the_period_form_keeps_what_was_typed_when_a_figure_changed_meanwhile(
     assert "Số của họ: 300" in seen[0] and "Số của bạn: 395" in seen[0]
     assert dialog.result() != dialog.DialogCode.Accepted  # still open, nothing lost
     assert dialog.model.index(1, new).data() == "395"
-    assert _db_value(db_path, "II.3.2") == 300
+    assert stored_value(db_path, "II.3.2") == 300
 
     monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert _db_value(db_path, "II.3.2") == 395
+    assert stored_value(db_path, "II.3.2") == 395
