@@ -394,7 +394,10 @@ def breakdown_columns(
         if confirm_jumps(context, changes):
             context.push(
                 SetValuesCommand(
-                    context, changes, Columns.tr("sửa số thực hiện của {0}").format(row.locality)
+                    context,
+                    changes,
+                    Columns.tr("sửa số thực hiện của {0}").format(row.locality),
+                    {key: row.version},  # what the clerk saw
                 )
             )
 
