@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from kh65_desktop.storage.engines import parse_server_address
 from kh65_desktop.ui import app, prompts
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
+from kh65_desktop.ui.table_model import ROW_ROLE
 
 from .ui_helpers import TODAY, cell, column, find_row, settings_in, type_into_cell
 
@@ -105,7 +107,6 @@ def test_de_sau_keeps_the_typed_figure_marked_and_saves_it_with_the_next_save(
     assert "Vẫn chưa kết nối được" in window.statusBar().currentMessage()
 
     pg_server.resume()
-    assert _figure(pg_server, "II.3.1") == _figure(pg_server, "II.3.1")  # the server answers
     before = _figure(pg_server, "II.3.1")
     _type(qtbot, window, "II.3.1", "77")  # the next save saves the kept one first
     assert _figure(pg_server, "II.3.2") == ["310"] and _figure(pg_server, "II.3.1") == ["77"]
@@ -142,3 +143,30 @@ def test_the_period_form_stays_open_with_its_figures_and_lưu_retries(
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert _figure(pg_server, "II.3.2") == ["395"]
+
+
+def test_a_locality_figure_is_kept_marked_and_saved_from_the_edit_menu(
+    qtbot, window: MainWindow, pg_server, server_down, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = window.localities
+    window.tabs.setCurrentWidget(tab)
+    row = tab.proxy.index(0, 0).data(ROW_ROLE)
+    where = (tab.indicator.currentData(), tab.period.currentData(), row.locality_id)
+    value = tab.proxy.index(0, column(tab.proxy, "value"))
+    seen: list[str] = []
+    monkeypatch.setattr(prompts, "run_dialog", _answer("saveLater", seen))
+    type_into_cell(qtbot, tab.table, value, "12,5")
+    assert len(seen) == 1 and "12,5" in seen[0]
+    assert value.data() == "12,5 (chưa lưu)"
+    assert value.data(Qt.ItemDataRole.ForegroundRole) is not None  # marked in colour
+
+    pg_server.resume()
+    window.retry_action.trigger()
+    stored = pg_server.psql(
+        "SELECT value FROM reported_value WHERE indicator_id = {} AND period_id = {} "
+        "AND locality_id = {}".format(*where),
+        "ui_kept",
+    ).split()
+    assert stored == ["12.5"]
+    assert tab.proxy.index(0, column(tab.proxy, "value")).data() == "12,5"
+    assert window.context.undo_stack.count() == 1 and not window.unsaved_bar.isVisible()
