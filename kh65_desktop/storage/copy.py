@@ -61,6 +61,11 @@ def copy_database(
     `replace`); CopyRefused or DatabaseOpenError with the target unchanged."""
     if _same(source, target):
         raise CopyRefused("Nguồn và đích là cùng một cơ sở dữ liệu: không có gì để chép.")
+    if isinstance(source, Path) and not source.is_file():  # else an empty one, copied over
+        raise CopyRefused(
+            f"Nguồn {source}: không có tệp này. Hãy kiểm tra đường dẫn sau --from; đích chưa "
+            "bị thay đổi."
+        )
     origin = open_database(source, seed=False)
     try:
         if isinstance(target, ServerAddress):
