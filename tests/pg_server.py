@@ -54,6 +54,22 @@ class PgServer:
         _run(self, ["pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "stop"])
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def pause(self) -> None:
+        """Stop the server, keeping its databases (a server gone under a running window)."""
+        _run(self, ["pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop"])
+
+    def psql_fails(self) -> bool:
+        """Whether the server does not answer (paused)."""
+        try:
+            self.psql("SELECT 1")
+        except RuntimeError:
+            return True
+        return False
+
+    def resume(self) -> None:
+        """Start it again after `pause`."""
+        _start(self)
+
     def restart(self) -> None:
         """Stop and start again (a server restarted under a running client)."""
         data = str(self.folder / "data")

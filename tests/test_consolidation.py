@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -52,12 +50,11 @@ from kh65_desktop.storage.database import open_database
 from kh65_desktop.storage.locks import LOCKED_LABEL, FiguresLocked
 from kh65_desktop.storage.models import Agency, Indicator, IndicatorGroup, Period, Plan
 
+from .db_content import fingerprint
+
+pytestmark = pytest.mark.both_engines
+
 OFFICE = "Trần Thị Duyệt"
-
-
-def fingerprint(db_path: Path) -> str:
-    with sqlite3.connect(db_path) as db:
-        return hashlib.sha256("\n".join(db.iterdump()).encode()).hexdigest()
 
 
 def nine_months(engine: Engine, plan: Plan) -> Period:
@@ -177,7 +174,7 @@ def test_status_of_a_period_some_reported_some_late_some_not(
 
 
 def test_approve_locks_the_figures_everywhere_until_reopened(
-    engine: Engine, db_path: Path, district: Engine, tmp_path: Path
+    engine: Engine, district: Engine, tmp_path: Path
 ) -> None:
     service = PlanService(engine)
     plan = service.current_plan()
@@ -192,16 +189,16 @@ def test_approve_locks_the_figures_everywhere_until_reopened(
     status = period_status(engine, plan, period, today=lambda: date(2024, 9, 20))
     assert next(u for u in status.units if u.unit == tra_cu).state == APPROVED_STATE
     # a typed edit is refused, naming who approved and how to reopen; nothing written
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(FiguresLocked) as refused:
         type_figure(engine, enterprises, period, 30, tra_cu.id)
     message = str(refused.value)
     assert OFFICE in message and "Huyện Trà Cú" in message and "Mở lại" in message
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     # another locality's figure is not locked
     cang_long = unit(engine, plan, LOCALITY, "CL")
     type_figure(engine, enterprises, period, 5, cang_long.id)
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     # an import into the locked period shows the row as locked, and writes nothing
     second = district_package(district, tmp_path, 25, "lan-2.kh65")
     preview = exchange.preview(plan, read_file(second, OFFICE))
@@ -230,14 +227,14 @@ def test_approve_locks_the_figures_everywhere_until_reopened(
     assert stored(engine, enterprises, period, tra_cu) == 25
 
 
-def test_an_agency_approval_locks_the_indicators_it_leads(engine: Engine, db_path: Path) -> None:
+def test_an_agency_approval_locks_the_indicators_it_leads(engine: Engine) -> None:
     plan = PlanService(engine).current_plan()
     period = nine_months(engine, plan)
     insurance = led_indicators(engine, plan, "II.1")
     statistics = led_indicators(engine, plan, "II.2")
     bhxh = unit(engine, plan, AGENCY, "BHXH")
     approvals.approve(engine, bhxh, period, OFFICE, datetime(2024, 9, 19, 2, 0, tzinfo=UTC))
-    before = fingerprint(db_path)
+    before = fingerprint(engine)
     with pytest.raises(FiguresLocked, match="Bảo hiểm xã hội"):
         # several figures in one write (the period form): all refused, none written
         EditService(engine).set_values(
@@ -247,7 +244,7 @@ def test_an_agency_approval_locks_the_indicators_it_leads(engine: Engine, db_pat
             ],
             "Lê Văn Nhập",
         )
-    assert fingerprint(db_path) == before
+    assert fingerprint(engine) == before
     type_figure(engine, statistics[0], period, 1)  # not the approved agency's
     # approving twice, or returning an approved unit, is refused
     with pytest.raises(approvals.DecisionRefused, match="rồi"):

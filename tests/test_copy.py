@@ -181,3 +181,16 @@ def test_every_released_schema_upgrades_on_a_server_with_its_rows(pg_server, fix
         assert [c.old_value for c in edits.value_history(value.indicator_id)] == [85.1]
     finally:
         server.dispose()
+
+
+def test_a_source_file_that_does_not_exist_is_refused_and_replace_clears_nothing(
+    db_path: Path, engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --from path once copied "0 rows" over the target with --replace."""
+    before = fingerprint(engine)
+    missing = tmp_path / "khong-co.db"
+    assert main(["copy", "--from", str(missing), "--to", str(db_path), "--replace"]) == 2
+    refusal = capsys.readouterr().err
+    assert "Không có tệp nguồn" in refusal and str(missing) in refusal and "Traceback" not in refusal
+    assert fingerprint(engine) == before
+    assert not missing.exists()

@@ -29,6 +29,8 @@ from kh65_desktop.storage.models import Agency
 from .test_report_sections import built  # noqa: F401 (a fixture)
 from .test_report_texts import agency
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(autouse=True)
 def no_log_file(monkeypatch: pytest.MonkeyPatch) -> None:

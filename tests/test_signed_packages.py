@@ -390,3 +390,33 @@ def test_stopping_at_the_key_passphrase_prompt_exports_nothing(
     err = capsys.readouterr().err
     assert "Chưa nhập mật khẩu khóa ký: chưa xuất gì" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_on_the_server_a_trusted_package_is_verified_logged_and_an_edited_one_refused(
+    pg_server, tmp_path: Path, keys_folder: Path, monkeypatch, capsys
+) -> None:
+    """The same doors with `--db postgresql://…`: trust list, signer in the import log."""
+    name = "signed_on_server"
+    url = pg_server.create_database(name).replace("+psycopg", "")
+    package = office_package(tmp_path, "CTHUE", "II.6.1", 4100.0)
+    key = load_key(keys_folder, "CTHUE", None)
+    assert key is not None
+    trusted = key_file(keys_folder, tmp_path / "cthue.kh65key")
+    assert kh65(monkeypatch, "--db", url, "keys", "trust", str(trusted), "--yes") == 0
+    edited = _reseal(package, lambda c: c["values"][0].update(value=9000.0))
+    capsys.readouterr()
+    assert kh65(monkeypatch, "--db", url, "import", str(edited)) == 2
+    assert "gói đã bị sửa sau khi ký" in capsys.readouterr().err
+    assert pg_server.psql("SELECT count(*) FROM import_log", name).strip() == "0"
+    assert kh65(monkeypatch, "--db", url, "import", str(package)) == 0
+    assert "Chữ ký: Đã ký: Cục Thuế tỉnh (đã xác thực)" in capsys.readouterr().out
+    logged = pg_server.psql(
+        "SELECT signer, signature_state, signer_fingerprint FROM import_log", name
+    ).strip()
+    assert logged == f"Cục Thuế tỉnh|verified|{key.public.fingerprint}"
+    stored = pg_server.psql(
+        "SELECT rv.value FROM reported_value rv JOIN indicator i ON i.id = rv.indicator_id "
+        "WHERE i.code = 'II.6.1' AND rv.locality_id IS NULL",
+        name,
+    ).split()
+    assert stored == ["4100"]

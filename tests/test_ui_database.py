@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from kh65_desktop.services.database_choice import in_use
 from kh65_desktop.services.plan_service import PlanService
 from kh65_desktop.storage.engines import ServerAddress, parse_server_address
-from kh65_desktop.ui import app
+from kh65_desktop.ui import app, prompts
 from kh65_desktop.ui.dialogs.database_dialog import DatabaseDialog
 from kh65_desktop.ui.dialogs.help import AboutDialog
 
@@ -138,7 +139,7 @@ def test_a_refused_password_is_asked_again_and_never_kept(
 
 
 def test_a_connection_lost_mid_edit_is_said_and_nothing_is_half_written(
-    qtbot, pg_server, tmp_path: Path
+    qtbot, pg_server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     address = parse_server_address(pg_server.create_database("ui_lost"))
     window = app.open_server_window(address, settings_in(tmp_path))
@@ -155,8 +156,17 @@ def test_a_connection_lost_mid_edit_is_said_and_nothing_is_half_written(
     pg_server.psql('ALTER DATABASE "ui_lost" WITH ALLOW_CONNECTIONS false')
     proxy = window.tasks.proxy
     index = proxy.index(find_row(proxy, "T1.1"), column(proxy, "status"))
+    asked: list[str] = []
+
+    def later(box: QMessageBox) -> bool:  # the clerk answers "Để sau"
+        asked.append(box.text())
+        box.findChild(QPushButton, "saveLater").click()
+        return False
+
+    monkeypatch.setattr(prompts, "run_dialog", later)
     proxy.setData(index, "Đã hoàn thành")
-    assert len(errors) == 1 and errors[0].startswith("Không lưu được thay đổi:")
+    assert len(asked) == 1 and "Mất kết nối tới máy chủ" in asked[0]
+    assert len(errors) == 1 and errors[0].startswith("Chưa lưu «đổi tình trạng nhiệm vụ T1.1»")
     assert "máy chủ" in errors[0] and "psycopg" not in errors[0]
     pg_server.psql('ALTER DATABASE "ui_lost" WITH ALLOW_CONNECTIONS true')
     assert cell(proxy, "T1.1", "status") == "Chưa thực hiện"

@@ -3,6 +3,7 @@ changed it and when, both values, and chooses; nothing is silently overwritten."
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from kh65_desktop.ui import prompts
 from kh65_desktop.ui.context import AppContext
 from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
+from kh65_desktop.ui.table_model import ROW_ROLE
 
 from .db_content import stored_value
 from .ui_helpers import (
@@ -161,3 +163,52 @@ def test_the_period_form_keeps_what_was_typed_when_a_figure_changed_meanwhile(
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert stored_value(db_path, "II.3.2") == 395
+
+
+def _locality_figure(db_path: Path, window: MainWindow, row: int) -> float | None:
+    tab = window.localities
+    locality = tab.proxy.index(row, 0).data(ROW_ROLE).locality_id
+    with sqlite3.connect(db_path) as db:
+        found = db.execute(
+            "SELECT value FROM reported_value WHERE indicator_id = ? AND period_id = ? "
+            "AND locality_id = ?",
+            (tab.indicator.currentData(), tab.period.currentData(), locality),
+        ).fetchone()
+    return found[0] if found else None
+
+
+def _type_locality(qtbot, window: MainWindow, row: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    proxy = window.localities.proxy
+    type_into_cell(qtbot, window.localities.table, proxy.index(row, column(proxy, "value")), text)
+
+
+@pytest.mark.usefixtures("vietnam_time")
+def test_a_locality_figure_changed_in_another_window_is_asked_about(
+    qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Địa bàn table states the version it read, as the Chỉ tiêu table does."""
+    mine = open_window(qtbot, db_path, tmp_path)
+    other = _second_window(qtbot, db_path, tmp_path / "other")
+    for window in (mine, other):
+        window.tabs.setCurrentWidget(window.localities)
+    name = mine.localities.proxy.index(0, 0).data()
+    _type_locality(qtbot, other, 0, "41,5")
+    seen: list[str] = []
+    monkeypatch.setattr(prompts, "run_dialog", _answer("takeTheirs", seen))
+    _type_locality(qtbot, mine, 0, "42")
+
+    [message] = seen
+    assert f"vừa được {OTHER} sửa lúc " in message
+    assert "Số của họ: 41,5" in message and "Số của bạn: 42" in message
+    assert _locality_figure(db_path, mine, 0) == 41.5  # nothing overwritten
+    assert mine.localities.proxy.index(0, 0).data() == name
+    value = column(mine.localities.proxy, "value")
+    assert mine.localities.proxy.index(0, value).data() == "41,5"  # theirs shown now
+    assert "số bạn nhập (42) chưa được lưu" in mine.statusBar().currentMessage()
+
+    monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
+    _type_locality(qtbot, other, 0, "43")  # the other window saw 41,5; mine wrote nothing
+    assert len(seen) == 1 and _locality_figure(db_path, mine, 0) == 43
+    _type_locality(qtbot, mine, 0, "44")  # now it has seen 41,5, not 43: asked
+    assert len(seen) == 2 and "Số của họ: 43" in seen[1] and "Số của bạn: 44" in seen[1]
+    assert _locality_figure(db_path, mine, 0) == 44

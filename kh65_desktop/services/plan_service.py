@@ -368,6 +368,7 @@ class PlanService:
                     value.value if value else None,
                     bool(value and value.is_estimate),
                     prog.compute(local, reading),
+                    value.version if value else 0,
                 )
             )
         province = values.get(None)

@@ -112,6 +112,7 @@ class BreakdownRow:
     value: float | None
     is_estimate: bool
     progress: Progress
+    version: int = 0  # the figure's version as read (0: none): a save states it
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
@@ -28,6 +29,7 @@ from .figure_prompts import confirm_jumps
 from .labels import label
 from .same_period_commands import SetSamePeriodCommand
 from .table_model import RIGHT, Column, EditError
+from .unsaved_saves import UNSAVED_COLOR, unsaved_state
 
 
 class Columns(QObject):
@@ -242,13 +244,41 @@ def indicator_columns(
             "color": lambda r: status_color(r.progress.status),
         },
     }
+
+    def value_key(row: IndicatorRow) -> ValueKey | None:
+        period_id = period_for(row)
+        return ValueKey(row.id, period_id) if period_id is not None else None
+
     columns = []
     for shared in INDICATOR_COLUMNS:
         extra = dict(extras[shared.key])
         display = extra.pop("display", shared.text)
+        if shared.key == "value":  # a figure kept after a lost connection shows, marked
+            display, extra["color"] = _marked_unsaved(context, value_key, display)
         title = extra.pop("title")
         columns.append(Column(shared.key, title, display, figure=shared.figure, **extra))
     return columns
+
+
+def _marked_unsaved(
+    context: AppContext, key: Callable[[Any], ValueKey | None], shown: Callable[[Any], str]
+) -> tuple[Callable[[Any], str], Callable[[Any], QColor | None]]:
+    """A figure column's text and colour: a typed figure not yet saved (the connection was
+    lost) shows instead of the stored one, marked "chưa lưu"."""
+
+    def unsaved(row: Any) -> tuple[bool, ValueState | None]:
+        found = key(row)
+        return unsaved_state(context.unsaved, found) if found else (False, None)
+
+    def display(row: Any) -> str:
+        waiting, state = unsaved(row)
+        if not waiting:
+            return shown(row)
+        typed = format_number(state.value) if state and state.value is not None else ""
+        typed = typed or (state.text if state else "")
+        return Columns.tr("{0} (chưa lưu)").format(typed)
+
+    return display, lambda row: UNSAVED_COLOR if unsaved(row)[0] else None
 
 
 def _value_tooltip(row: IndicatorRow) -> str:
@@ -394,10 +424,20 @@ def breakdown_columns(
         if confirm_jumps(context, changes):
             context.push(
                 SetValuesCommand(
-                    context, changes, Columns.tr("sửa số thực hiện của {0}").format(row.locality)
+                    context,
+                    changes,
+                    Columns.tr("sửa số thực hiện của {0}").format(row.locality),
+                    {key: row.version},  # what the clerk saw
                 )
             )
 
+    def figure_key(row: BreakdownRow) -> ValueKey | None:
+        indicator, period = indicator_id(), period_id()
+        if indicator is None or period is None:
+            return None
+        return ValueKey(indicator, period, row.locality_id)
+
+    value_text, value_color = _marked_unsaved(context, figure_key, lambda r: format_number(r.value))
     return [
         Column("locality", Columns.tr("Địa phương"), lambda r: r.locality),
         Column(
@@ -412,7 +452,8 @@ def breakdown_columns(
         Column(
             "value",
             Columns.tr("Thực hiện"),
-            lambda r: format_number(r.value),
+            value_text,
+            color=value_color,
             align=RIGHT,
             sort=lambda r: _num(r.value),
             figure=lambda r: _figure(r.value),

@@ -6,8 +6,10 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..services.editing import ValueKey, ValueState
+from ..storage.engines import is_connection_lost
 from . import prompts
 from .context import AppContext
 
@@ -22,7 +24,13 @@ def confirm_jumps(
     parent: QWidget | None = None,
 ) -> bool:
     """True when nothing looks implausible, or the clerk says to save it anyway."""
-    warnings = context.edits.jump_warnings(changes)
+    try:
+        warnings = context.edits.jump_warnings(changes)
+    except SQLAlchemyError as error:
+        if not is_connection_lost(error):
+            raise
+        # the server is gone: nothing to compare with; the save says so and offers Thử lại
+        return True
     if not warnings:
         return True
     shown = "\n".join(f"• {w}" for w in warnings[:10])

@@ -46,6 +46,7 @@ from .tabs.locality_tab import LocalityTab
 from .tabs.overview_tab import OverviewTab
 from .tabs.status_tab import StatusTab
 from .tabs.task_tab import TaskTab
+from .unsaved_saves import UnsavedBar
 from .window_fit import fit_on_screen, place_centred
 
 
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.status_tab.report_requested.connect(self.open_province_report)
         self.clerk_label = QLabel()
         self.statusBar().addPermanentWidget(self.clerk_label)
+        self.unsaved_bar = UnsavedBar(context)  # saves kept after a lost connection
+        self.statusBar().addPermanentWidget(self.unsaved_bar)
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.error.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.retry_action = edit_menu.addAction(self.tr("Lưu lại số chưa lưu"))
+        self.retry_action.triggered.connect(context.retry_unsaved)
         edit_menu.addSeparator()
         self.find_action = edit_menu.addAction(self.tr("Tìm…"))
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)

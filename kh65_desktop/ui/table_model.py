@@ -70,6 +70,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def column_index(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
+    def redraw(self) -> None:
+        """The same rows drawn again (what a column shows changed, not the rows)."""
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def set_rows(self, rows: Sequence[Row]) -> None:
         rows = list(rows)
         self._failed.clear()

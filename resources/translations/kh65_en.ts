@@ -59,7 +59,7 @@
     <message>
         <location filename="../../kh65_desktop/ui/agency_list_field.py" line="59"/>
         <source>Gõ một phần tên cơ quan, Enter để thêm</source>
-        <translation>Type part of an agency's name, Enter to add it</translation>
+        <translation>Type part of an agency&apos;s name, Enter to add it</translation>
     </message>
     <message>
         <location filename="../../kh65_desktop/ui/agency_list_field.py" line="64"/>
@@ -67,12 +67,12 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="67"/>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="68"/>
         <source>Bỏ cơ quan đang chọn (Delete)</source>
         <translation>Remove the selected agency (Delete)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="144"/>
+        <location filename="../../kh65_desktop/ui/agency_list_field.py" line="147"/>
         <source>“{0}” không khớp đúng một cơ quan trong văn bản. Hãy gõ thêm tên hoặc chọn trong danh sách (mũi tên xuống).</source>
         <translation>“{0}” does not match exactly one agency in the document. Type more of the name or choose from the list (down arrow).</translation>
     </message>
@@ -218,12 +218,12 @@ Password of “{1}” on the server {2}:</translation>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="213"/>
         <source>Không lưu được thay đổi: {0}. Dữ liệu không bị thay đổi.</source>
         <translation>The change could not be saved: {0}. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/context.py" line="156"/>
+        <location filename="../../kh65_desktop/ui/context.py" line="209"/>
         <source>Đã lưu: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -347,225 +347,230 @@ Password of “{1}” on the server {2}:</translation>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="87"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="89"/>
         <source>Chỉ tiêu định tính không có kế hoạch bằng số.</source>
         <translation>A qualitative indicator has no numeric target.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="88"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="372"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="405"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="90"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="402"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="445"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="98"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="100"/>
         <source>sửa kế hoạch “{0}”</source>
         <translation>edit target “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="106"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
         <source>Kế hoạch chưa có kỳ báo cáo nào; hãy thêm kỳ báo cáo trước.</source>
         <translation>The plan has no reporting period yet; add one first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="111"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="208"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="414"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="113"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="419"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="454"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="128"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="130"/>
         <source>sửa số thực hiện “{0}”</source>
         <translation>edit actual figure “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="137"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="139"/>
         <source>Chỉ tiêu định tính không có số cùng kỳ.</source>
         <translation>A qualitative indicator has no same-period figure.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="143"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="216"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="218"/>
         <source>Cùng kỳ</source>
         <translation>Year earlier</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="150"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="152"/>
         <source>sửa số cùng kỳ “{0}”</source>
         <translation>edit the same-period figure of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="167"/>
         <source>Chỉ tiêu định tính ghi kết quả bằng lời văn, không bằng số; hãy gõ kết quả bằng lời (ví dụ “Đã hoàn thành 08/08 tiêu chí”).</source>
         <translation>A qualitative indicator&apos;s result is written in words, not as a number; type the result in words (e.g. “All 8 of 8 criteria met”).</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="183"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="185"/>
         <source>sửa kết quả “{0}”</source>
         <translation>edit the result of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="189"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="328"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="191"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="193"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="194"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="196"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="198"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="200"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="202"/>
         <source>Kế hoạch năm</source>
         <translation>Year target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="224"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="226"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="228"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="423"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="230"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="464"/>
         <source>% KH</source>
         <translation>% of plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="233"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="435"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="235"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="476"/>
         <source>Còn lại</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="239"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="443"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="241"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="484"/>
         <source>Đánh giá</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="257"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="279"/>
+        <source>{0} (chưa lưu)</source>
+        <translation>{0} (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/columns.py" line="287"/>
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="260"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="290"/>
         <source>tính đến ngày {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="261"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="291"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="268"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="298"/>
         <source>Số liệu cùng kỳ năm trước</source>
         <translation>The figure for the same period last year</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="269"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="299"/>
         <source>Cùng kỳ năm trước của kỳ “{0}”</source>
         <translation>The same period last year, for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="305"/>
         <source>Văn bản ghi: {0}</source>
         <translation>The document says: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="285"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="315"/>
         <source>Tình trạng “{0}” không có trong danh sách.</source>
         <translation>Status “{0}” is not in the list.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="292"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="322"/>
         <source>đổi tình trạng nhiệm vụ {0}</source>
         <translation>change the status of task {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="301"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="331"/>
         <source>Nội dung</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="307"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="359"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="337"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="389"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="309"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="339"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="314"/>
-        <location filename="../../kh65_desktop/ui/columns.py" line="360"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="344"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="390"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="320"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="350"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="357"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="334"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="364"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="358"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="391"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="371"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="401"/>
         <source>Hãy chọn chỉ tiêu trước.</source>
         <translation>Choose an indicator first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="381"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="411"/>
         <source>sửa kế hoạch của {0}</source>
         <translation>edit the target of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="388"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="418"/>
         <source>Hãy chọn chỉ tiêu và kỳ báo cáo trước.</source>
         <translation>Choose an indicator and a reporting period first.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="397"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="429"/>
         <source>sửa số thực hiện của {0}</source>
         <translation>edit the actual figure of {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/columns.py" line="402"/>
+        <location filename="../../kh65_desktop/ui/columns.py" line="442"/>
         <source>Địa phương</source>
         <translation>Locality</translation>
     </message>
@@ -1122,12 +1127,12 @@ Password of “{1}” on the server {2}:</translation>
 <context>
     <name>FigurePrompts</name>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="32"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="40"/>
         <source>Số liệu bất thường</source>
         <translation>Unusual figure</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="33"/>
+        <location filename="../../kh65_desktop/ui/figure_prompts.py" line="41"/>
         <source>{0}
 
 Vẫn lưu số liệu này?</source>
@@ -1570,17 +1575,17 @@ Save this figure anyway?</translation>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="105"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="106"/>
         <source>Mọi cơ quan</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="108"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="109"/>
         <source>Kỳ mới nhất</source>
         <translation>Latest period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/tabs/indicator_tab.py" line="155"/>
         <source>Hãy chọn một chỉ tiêu để xem biểu đồ.</source>
         <translation>Choose an indicator to see its chart.</translation>
     </message>
@@ -1923,47 +1928,47 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="167"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="168"/>
         <source>Đang hiện {0}/{1} địa phương; các tổng bên dưới tính trên cả {1}.</source>
         <translation>Showing {0}/{1} localities; the totals below count all {1}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="175"/>
         <source>{0}: tổng các địa phương {1}; toàn tỉnh {2}</source>
         <translation>{0}: localities total {1}; province {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="180"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="181"/>
         <source>khớp</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="182"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="183"/>
         <source>KHÔNG KHỚP, chênh {0}</source>
         <translation>DOES NOT MATCH, off by {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="189"/>
         <source>Kế hoạch</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="190"/>
         <source>Thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="195"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="196"/>
         <source>chưa có số để đối chiếu</source>
         <translation>no figures to compare yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="197"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="198"/>
         <source>chưa đối chiếu được: chưa có số của địa phương nào</source>
         <translation>not compared: no district figure yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="198"/>
+        <location filename="../../kh65_desktop/ui/tabs/locality_tab.py" line="199"/>
         <source>chưa đối chiếu được: chưa có số toàn tỉnh</source>
         <translation>not compared: no province figure yet</translation>
     </message>
@@ -1971,309 +1976,314 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="345"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="79"/>
         <source>Địa bàn</source>
         <translation>Localities</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="80"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="105"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
         <source>Nhập số liệu từ tệp…</source>
         <translation>Import figures from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="109"/>
         <source>Xuất số liệu…</source>
         <translation>Export figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="110"/>
         <source>Các lần nhập tệp…</source>
         <translation>Imported files…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
         <source>Báo cáo…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="117"/>
         <source>Đối chiếu số liệu văn bản…</source>
         <translation>Check the document&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="119"/>
         <source>Kiểm tra chữ ký…</source>
         <translation>Check signature…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="123"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="128"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="130"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="134"/>
+        <source>Lưu lại số chưa lưu</source>
+        <translation>Save unsaved figures again</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="137"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Kế hoạch</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="146"/>
         <source>Tạo kế hoạch mới từ kế hoạch này…</source>
         <translation>New plan from this plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="148"/>
         <source>Nạp kế hoạch từ tệp…</source>
         <translation>Load a plan from a file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="150"/>
         <source>Đọc kế hoạch từ văn bản…</source>
         <translation>Read a plan from its document…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="158"/>
         <source>Nhập số liệu kỳ mới…</source>
         <translation>Enter a new period&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="165"/>
         <source>Thêm kỳ báo cáo…</source>
         <translation>Add reporting period…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="166"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="167"/>
         <source>Thêm cơ quan…</source>
         <translation>Add agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="168"/>
         <source>Thêm địa phương…</source>
         <translation>Add locality…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
         <source>Nạp danh sách địa bàn…</source>
         <translation>Load a locality list…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="170"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
         <source>Sửa kế hoạch…</source>
         <translation>Edit plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="176"/>
         <source>Áp dụng sắp xếp tổ chức…</source>
         <translation>Apply a reorganisation…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Cài đặt</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
         <source>Người nhập và cơ quan…</source>
         <translation>Person and agency…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="183"/>
         <source>Cơ sở dữ liệu…</source>
         <translation>Database…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="185"/>
         <source>Khóa ký gói số liệu…</source>
         <translation>Package signing keys…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="186"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="193"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="194"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="197"/>
         <source>Giới thiệu {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="204"/>
         <source>{0} — Kế hoạch số {1}, năm {2}</source>
         <translation>{0} — Plan No. {1}, year {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="207"/>
         <source>CSDL {0}</source>
         <translation>database {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="215"/>
         <source>Đã lưu lựa chọn cơ sở dữ liệu. KH65 dùng nó từ lần mở sau.</source>
         <translation>Database choice saved. KH65 uses it from the next start.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="227"/>
         <source>{0}, năm {1} — {2}</source>
         <translation>{0}, year {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="257"/>
         <source>tạo kế hoạch {0}</source>
         <translation>create plan {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
         <source>Nạp kế hoạch từ tệp</source>
         <translation>Load a plan from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="263"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="271"/>
         <source>nạp kế hoạch từ {0}</source>
         <translation>load plan from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="280"/>
         <source>Người nhập: {0}</source>
         <translation>Entered by: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="291"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language applies when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
         <source>Nhập số liệu từ tệp</source>
         <translation>Import figures from a file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="326"/>
         <source>Gói KH65 hoặc mẫu Excel (*.kh65 *.xlsx)</source>
         <translation>KH65 package or Excel template (*.kh65 *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="339"/>
         <source>Mọi kỳ (gói .kh65)</source>
         <translation>All periods (.kh65 package)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="338"/>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="359"/>
         <source>Xuất số liệu</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="346"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="348"/>
         <source>Kèm định nghĩa và chỉ tiêu của kế hoạch</source>
         <translation>Include the plan&apos;s definitions and targets</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
         <source>Số liệu</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="366"/>
         <source>Gói KH65 (*.kh65);;Mẫu Excel để điền số (*.xlsx);;CSV (*.csv)</source>
         <translation>KH65 package (*.kh65);;Excel fill-in template (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="383"/>
         <source>Đang xuất số liệu…</source>
         <translation>Exporting figures…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="387"/>
         <source>Đã xuất: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="452"/>
         <source>Không đối chiếu được: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../kh65_desktop/ui/main_window.py" line="456"/>
         <source>Đang đối chiếu số liệu…</source>
         <translation>Checking the figures…</translation>
     </message>
@@ -2725,22 +2735,22 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="367"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="369"/>
         <source>Bỏ các số đã nhập?</source>
         <translation>Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="369"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="371"/>
         <source>Có {0} chỉ tiêu đã nhập trong biểu này mà chưa lưu. Bỏ các số đã nhập?</source>
         <translation>{0} indicators have figures entered in this form that are not saved. Discard the figures entered?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="414"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="416"/>
         <source>Hãy chọn hoặc thêm kỳ báo cáo.</source>
         <translation>Choose or add a reporting period.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="420"/>
+        <location filename="../../kh65_desktop/ui/dialogs/period_entry.py" line="422"/>
         <source>nhập {0} số liệu {1} của {2}</source>
         <translation>enter {0} figures for {1} of {2}</translation>
     </message>
@@ -2897,52 +2907,52 @@ Call the office and compare this key code with the one they read out. Trust it o
         <translation>This document could not be read because of a program error (written to the log). Please send the document to support, or load the plan from a plan file.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="179"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="199"/>
         <source>Đọc kế hoạch từ văn bản</source>
         <translation>Read a plan from its document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="180"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="200"/>
         <source>Văn bản kế hoạch (*.docx *.pdf *.txt);;Mọi tệp (*)</source>
         <translation>Plan documents (*.docx *.pdf *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="205"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="225"/>
         <source>chấp nhận {0} mục</source>
         <translation>accept {0} items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="207"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="227"/>
         <source>bỏ {0} mục</source>
         <translation>reject {0} items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="231"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="251"/>
         <source>sửa {0}</source>
         <translation>edit {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="699"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="719"/>
         <source>Còn mục chưa xem</source>
         <translation>Items not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="701"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="721"/>
         <source>Còn {0} mục chưa xem. Giữ cả các mục chưa xem, hay chỉ các mục đã chấp nhận?</source>
         <translation>{0} items are not reviewed yet. Keep the unreviewed items too, or only the accepted ones?</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="707"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="727"/>
         <source>Giữ cả mục chưa xem</source>
         <translation>Keep unreviewed items too</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="711"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="731"/>
         <source>Chỉ mục đã chấp nhận</source>
         <translation>Only accepted items</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="715"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="735"/>
         <source>Quay lại xem tiếp</source>
         <translation>Go back to the review</translation>
     </message>
@@ -3148,112 +3158,112 @@ Call the office and compare this key code with the one they read out. Trust it o
 <context>
     <name>PlanReaderDialog</name>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="272"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="292"/>
         <source>Xem lại kế hoạch đọc từ {0}</source>
         <translation>Review the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="310"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="330"/>
         <source>Mục chưa chắc lên trước</source>
         <translation>Unsure items first</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="318"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="338"/>
         <source>Chấp nhận (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="319"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="339"/>
         <source>Bỏ (Delete)</source>
         <translation>Reject (Delete)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="322"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="342"/>
         <source>Chấp nhận tất cả mục chắc chắn (Ctrl+Shift+Enter)</source>
         <translation>Accept all sure items (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="325"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="345"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="326"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="346"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="327"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="347"/>
         <source>Lưu thành tệp kế hoạch…</source>
         <translation>Save as a plan file…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="328"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="348"/>
         <source>Nạp kế hoạch</source>
         <translation>Load the plan</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="329"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="349"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="353"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="373"/>
         <source>Lưu các mục giữ lại thành tệp kế hoạch (Ctrl+S)</source>
         <translation>Save the kept items as a plan file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="354"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="374"/>
         <source>Nạp các mục giữ lại vào cơ sở dữ liệu (Ctrl+L)</source>
         <translation>Load the kept items into the database (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="366"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="386"/>
         <source>Văn bản: {0}</source>
         <translation>Document: {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="484"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="504"/>
         <source>Mục này không có câu trích trong văn bản.</source>
         <translation>This item has no quoted sentence in the document.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="563"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="583"/>
         <source>{0} mục: {1} chấp nhận, {2} bỏ, {3} chưa xem</source>
         <translation>{0} items: {1} accepted, {2} rejected, {3} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="580"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="600"/>
         <source>{0} (cơ quan mới)</source>
         <translation>{0} (new agency)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="602"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="622"/>
         <source>Chưa có mục nào được giữ</source>
         <translation>No item kept yet</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="603"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="623"/>
         <source>Hãy chấp nhận các mục đúng (Ctrl+Enter) trước khi nạp hoặc lưu.</source>
         <translation>Accept the right items (Ctrl+Enter) before loading or saving.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="620"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="640"/>
         <source>nạp kế hoạch đọc từ {0}</source>
         <translation>load the plan read from {0}</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="626"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="646"/>
         <source>Đang nạp kế hoạch…</source>
         <translation>Loading the plan…</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="642"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="662"/>
         <source>Không nạp được kế hoạch</source>
         <translation>The plan could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="644"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="664"/>
         <source>{0}
 
 Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở mục “Thông tin văn bản”), rồi bấm “Nạp kế hoạch” lại.</source>
@@ -3262,37 +3272,37 @@ Sửa mục được nêu trong danh sách bên phải (mã kế hoạch ở m�
 Correct the item named in the list on the right (the plan code is under “Document details”), then click “Load the plan” again.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="656"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="676"/>
         <source>Lưu thành tệp kế hoạch</source>
         <translation>Save as a plan file</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="658"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="678"/>
         <source>Tệp kế hoạch KH65 (*.toml)</source>
         <translation>KH65 plan files (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="669"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="689"/>
         <source>Không lưu được tệp kế hoạch</source>
         <translation>The plan file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="670"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="690"/>
         <source>Không lưu được {0}: {1}.</source>
         <translation>{0} could not be saved: {1}.</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="673"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="693"/>
         <source>Đã lưu tệp kế hoạch {0}</source>
         <translation>Plan file {0} saved</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="683"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="703"/>
         <source>Đóng cửa sổ xem lại</source>
         <translation>Close the review</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="685"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="705"/>
         <source>Các mục đã xem và đã sửa chưa được nạp hay lưu thành tệp, sẽ mất khi đóng. Vẫn đóng?</source>
         <translation>The items reviewed and edited are neither loaded nor saved as a file, and are lost on closing. Close anyway?</translation>
     </message>
@@ -3373,17 +3383,17 @@ Correct the item named in the list on the right (the plan code is under “Docum
         <translation>Read a plan from its document</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="154"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="174"/>
         <source>Không đọc được văn bản</source>
         <translation>The document could not be read</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="161"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="181"/>
         <source>Không đọc được kế hoạch</source>
         <translation>No plan could be read</translation>
     </message>
     <message>
-        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="163"/>
+        <location filename="../../kh65_desktop/ui/dialogs/plan_reader.py" line="183"/>
         <source>Không tìm thấy chỉ tiêu nào: văn bản này có thể không phải là kế hoạch. Hãy chọn văn bản kế hoạch (có các chỉ tiêu và nhiệm vụ được giao).</source>
         <translation>No indicator found: this document may not be a plan. Choose a plan document (with its indicators and assigned tasks).</translation>
     </message>
@@ -4574,6 +4584,67 @@ You can undo this with Ctrl+Z.</translation>
         <location filename="../../kh65_desktop/ui/tabs/task_tab.py" line="139"/>
         <source>xóa nhiệm vụ {0}</source>
         <translation>delete task {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBar</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="113"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="125"/>
+        <source>{0} lần lưu chưa lưu được (mất kết nối)</source>
+        <translation>{0} save(s) not saved (connection lost)</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedSaves</name>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="28"/>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="45"/>
+        <source>Mất kết nối tới máy chủ</source>
+        <translation>Connection to the server lost</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="48"/>
+        <source>Mất kết nối tới máy chủ cơ sở dữ liệu khi lưu {0}. Chưa có gì được ghi, không có số nào bị ghi dở.</source>
+        <translation>The connection to the database server was lost while saving {0}. Nothing was written; no figure is half-written.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="54"/>
+        <source>Thử lại: lưu lại đúng các số này ngay (khi máy chủ đã chạy lại). Để sau: số bạn nhập được giữ, đánh dấu “chưa lưu”, và được lưu lại ở lần lưu sau.</source>
+        <translation>Try again: save these same figures now (once the server is running again). Later: your typed figures are kept, marked “not saved”, and saved with the next save.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="58"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="60"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="72"/>
+        <source>Chưa lưu {0}: mất kết nối tới máy chủ. Số bạn nhập được giữ, đánh dấu “chưa lưu”; chương trình lưu lại ở lần lưu sau, hoặc chọn Sửa → Lưu lại số chưa lưu.</source>
+        <translation>{0} not saved: the connection to the server was lost. Your typed figures are kept, marked “not saved”; they are saved with the next save, or choose Edit → Save unsaved figures again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="76"/>
+        <source>Chưa lưu {0}: mất kết nối tới máy chủ. Các số bạn nhập vẫn còn trong biểu; bấm Lưu để thử lại khi máy chủ đã chạy lại.</source>
+        <translation>{0} not saved: the connection to the server was lost. Your typed figures are still in the form; press Save to try again once the server is running again.</translation>
+    </message>
+    <message>
+        <location filename="../../kh65_desktop/ui/unsaved_saves.py" line="83"/>
+        <source>Vẫn chưa kết nối được tới máy chủ: {0} lần lưu đang chờ, số đã nhập vẫn được giữ. Hãy thử lại khi máy chủ đã chạy lại.</source>
+        <translation>Still no connection to the server: {0} save(s) waiting, the typed figures are still kept. Try again once the server is running again.</translation>
     </message>
 </context>
 <context>

@@ -239,7 +239,7 @@ class PeriodEntryDialog(QDialog):
     def _fill_periods(self, select: int | None = None) -> None:
         """The plan's periods; `select`, else the one chosen before, else the newest (a
         form opened on an older period would overwrite that period's figures)."""
-        periods = self.context.periods()
+        periods = self.periods = self.context.periods()
         current = select if select is not None else self.period.currentData()
         self.period.blockSignals(True)
         fill_combo(self.period, [(p.name, p.id) for p in periods])
@@ -273,7 +273,9 @@ class PeriodEntryDialog(QDialog):
             self._refill_periods()  # the deleted one is gone: the newest left
 
     def selected_period(self) -> Any:
-        return next((p for p in self.context.periods() if p.id == self.period.currentData()), None)
+        """The chosen period as the combo was filled (not read again: Lưu must work on what
+        is shown, and keep working while the server is gone)."""
+        return next((p for p in self.periods if p.id == self.period.currentData()), None)
 
     def _choice_changed(self) -> None:
         """Another agency or period: typed figures would be lost, so ask first."""
@@ -425,7 +427,8 @@ class PeriodEntryDialog(QDialog):
                 if same
                 else SetValuesCommand(self.context, changes, text, self.read_versions(changes))
             )
-            if not self.context.push(command):
+            # a lost connection: the form stays open with the typed figures (not kept aside)
+            if not self.context.push(command, keep_unsaved=False):
                 return
         super().accept()
 

@@ -97,6 +97,7 @@ class IndicatorTab(QWidget):
         self.model.edit_started.connect(self.error.hide)
         context.error.connect(self._show_error)
         context.changed.connect(self.refresh)
+        context.unsaved_changed.connect(self.model.redraw)  # a save kept unsaved is marked
         self.refresh()
 
     def refresh(self) -> None:

@@ -107,6 +107,7 @@ class LocalityTab(QWidget):
         # while the line above the table still showed an older refusal)
         context.error.connect(self._show_error)
         context.changed.connect(self.refresh)
+        context.unsaved_changed.connect(self.model.redraw)  # a save kept unsaved is marked
         self.refresh()
 
     def refresh(self) -> None:
