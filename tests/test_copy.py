@@ -191,6 +191,8 @@ def test_a_source_file_that_does_not_exist_is_refused_and_replace_clears_nothing
     missing = tmp_path / "khong-co.db"
     assert main(["copy", "--from", str(missing), "--to", str(db_path), "--replace"]) == 2
     refusal = capsys.readouterr().err
-    assert "Không có tệp nguồn" in refusal and str(missing) in refusal and "Traceback" not in refusal
+    assert (
+        "Không có tệp nguồn" in refusal and str(missing) in refusal and "Traceback" not in refusal
+    )
     assert fingerprint(engine) == before
     assert not missing.exists()
