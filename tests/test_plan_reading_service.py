@@ -56,3 +56,30 @@ def test_a_former_name_in_the_document_finds_its_agency(engine: Engine, tmp_path
     assert groups and groups[0]["lead"] == ["SKHDT"]
     assert read.indicator_count == 2
     assert steps == sorted(steps) and steps[-1] == 100
+
+
+def test_a_2026_plan_after_the_reorganisation_names_no_agency_that_had_ended(
+    engine: Engine,
+) -> None:
+    """'Ủy ban nhân dân các xã, phường' and 'các sở, ngành tỉnh' in a 2026 plan stand for
+    the agencies of 2026: not the districts' People's Committees nor the departments that
+    the 2025 reorganisation ended, though the database still knows them for older plans."""
+    from kh65_desktop.resources import resource_path
+    from kh65_desktop.services.reorg import ReorgService
+
+    reorg = ReorgService(engine)
+    reorg.apply(reorg.read(resource_path("reorg", "tra-vinh-2025.toml")), "Kiểm thử")
+    with Session(engine) as session:
+        ended = {
+            a.code
+            for a in session.exec(select(Agency).where(Agency.valid_to.is_not(None)))  # type: ignore[union-attr]
+            if a.valid_to and a.valid_to < date(2026, 1, 1)
+        }
+    assert {"SKHDT", "UBND-CL"} <= ended  # what the reorganisation ended
+    variant = Path(__file__).parent / "fixtures" / "plan_variants" / "vinh-long-2026.txt"
+    read = read_plan_file(engine, variant)
+    named = {item.key for item in read.items if item.kind == "agency"}
+    assert named and not named & ended
+    data = read.plan_data()
+    members = {code for codes in data.get("agency_sets", {}).values() for code in codes}
+    assert not members & ended

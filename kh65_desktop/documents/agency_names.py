@@ -9,8 +9,9 @@ plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..domain.text import fold, without_marks
 
@@ -125,17 +126,31 @@ def initials_code(name: str) -> str:
 class AgencyNames:
     """Resolves agency names against the known agencies; remembers what it proposed."""
 
-    def __init__(self, known: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, known: Sequence[tuple[str, str]], ended: Mapping[str, date] | None = None
+    ) -> None:
         self.known = list(known)
+        # agencies that ceased (code -> last day): a name still finds them (an older plan),
+        # but "các sở, ngành" / "UBND các xã" of a later plan do not stand for them
+        self.ended = dict(ended or {})
+        self.on: date | None = None  # the document's date, once its details are read
         self.by_key = {name_key(name): code for code, name in known}
         self.proposed: dict[str, tuple[str, str]] = {}  # key -> (code, name)
         self.sets: dict[str, list[str]] = {}
 
     def district_members(self) -> list[str]:
-        return [c for c, n in self.known if DISTRICT_SET_WORDS.match(n) is None and _district(n)]
+        return [
+            c
+            for c, n in self.known
+            if DISTRICT_SET_WORDS.match(n) is None and _district(n) and self._current(c)
+        ]
 
     def provincial_members(self) -> list[str]:
-        return [c for c, n in self.known if not _district(n)]
+        return [c for c, n in self.known if not _district(n) and self._current(c)]
+
+    def _current(self, code: str) -> bool:
+        end = self.ended.get(code)
+        return end is None or self.on is None or end >= self.on
 
     def resolve(self, written: str) -> AgencyRef | None:
         """A name of a list: a known agency, an agency set, a new agency, or None for a

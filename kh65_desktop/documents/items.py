@@ -10,8 +10,9 @@ storage/plan_file loads like any other.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -187,8 +188,9 @@ def read_plan(
     document: DocumentText,
     known_agencies: Sequence[tuple[str, str]] = (),
     progress: Callable[[int, int], None] | None = None,
+    ended_agencies: Mapping[str, date] | None = None,
 ) -> ReadPlan:
     """Find the plan in a document's text (documents/reader.py does the work)."""
     from .reader import read_plan as read
 
-    return read(document, known_agencies, progress)
+    return read(document, known_agencies, progress, ended_agencies)

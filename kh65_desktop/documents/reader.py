@@ -20,7 +20,7 @@ are not all in its sentences is not emitted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -58,9 +58,11 @@ def read_plan(
     document: DocumentText,
     known_agencies: Sequence[tuple[str, str]] = (),
     progress: Callable[[int, int], None] | None = None,
+    ended_agencies: Mapping[str, date] | None = None,
 ) -> ReadPlan:
-    """The plan found in a document, with the agencies the database knows (code, name)."""
-    return _Reader(document, known_agencies, progress).read()
+    """The plan found in a document, with the agencies the database knows (code, name) and
+    the last day of those that ceased (code -> date)."""
+    return _Reader(document, known_agencies, progress, ended_agencies).read()
 
 
 class _Reader(
@@ -79,9 +81,10 @@ class _Reader(
         document: DocumentText,
         known: Sequence[tuple[str, str]],
         progress: Callable[[int, int], None] | None,
+        ended: Mapping[str, date] | None = None,
     ) -> None:
         self.document = document
-        self.names = AgencyNames(known)
+        self.names = AgencyNames(known, ended)
         self.known = dict(known)
         self.progress = progress
         self.paras = paragraphs(document)
@@ -108,6 +111,7 @@ class _Reader(
             len(self.paras),
         )
         details = self._details(first_section)
+        self.names.on = details.fields.get("issued_on")  # the agencies of the plan's day
         self.items.append(details)
         section, section_heading = "", ""
         group: Group | None = None

@@ -6,6 +6,7 @@ written: the clerk reviews what was found, then loads it as any plan file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -33,6 +34,13 @@ def known_agencies(engine: Engine) -> list[tuple[str, str]]:
     return pairs
 
 
+def ended_agencies(engine: Engine) -> dict[str, date]:
+    """The last day of each agency that ceased (merged, split, districts ended in 2025)."""
+    with Session(engine) as session:
+        rows = session.exec(select(Agency.code, Agency.valid_to).where(Agency.valid_to != None))  # noqa: E711
+        return {code: valid_to for code, valid_to in rows if valid_to is not None}
+
+
 def read_plan_file(engine: Engine, path: Path, progress: Progress | None = None) -> ReadPlan:
     """The plan found in the document at `path`. DocumentError (Vietnamese) for a file that
     cannot be read. Progress goes 0..100: the text first (to 40), then the reading."""
@@ -46,4 +54,4 @@ def read_plan_file(engine: Engine, path: Path, progress: Progress | None = None)
             progress(40 + 60 * done // max(total, 1), 100)
 
     document = read_document(Path(path), text_step)
-    return read_plan(document, known_agencies(engine), read_step)
+    return read_plan(document, known_agencies(engine), read_step, ended_agencies(engine))
