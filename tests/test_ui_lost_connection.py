@@ -19,7 +19,7 @@ from kh65_desktop.ui.dialogs.period_entry import PeriodEntryDialog
 from kh65_desktop.ui.main_window import MainWindow
 from kh65_desktop.ui.table_model import ROW_ROLE
 
-from .ui_helpers import TODAY, cell, column, find_row, settings_in, type_into_cell
+from .ui_helpers import TODAY, cell, column, settings_in, type_figure, type_into_cell
 
 
 @pytest.fixture
@@ -69,18 +69,12 @@ def _answer(choice: str, seen: list[str], before: Callable[[], None] = lambda: N
     return run
 
 
-def _type(qtbot, window: MainWindow, code: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = window.indicators.proxy
-    index = proxy.index(find_row(proxy, code), column(proxy, "value"))
-    type_into_cell(qtbot, window.indicators.table, index, text)
-
-
 def test_said_then_thu_lai_once_the_server_is_back_saves_it_once(
     qtbot, window: MainWindow, pg_server, server_down, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
     monkeypatch.setattr(prompts, "run_dialog", _answer("retrySave", seen, pg_server.resume))
-    _type(qtbot, window, "II.3.2", "310,5")
+    type_figure(qtbot, window, "II.3.2", "310,5")
     [message] = seen
     assert "Mất kết nối tới máy chủ cơ sở dữ liệu" in message and "310,5" in message
     assert "không có số nào bị ghi dở" in message and "psycopg" not in message
@@ -94,7 +88,7 @@ def test_de_sau_keeps_the_typed_figure_marked_and_saves_it_with_the_next_save(
 ) -> None:
     seen: list[str] = []
     monkeypatch.setattr(prompts, "run_dialog", _answer("saveLater", seen))
-    _type(qtbot, window, "II.3.2", "310")
+    type_figure(qtbot, window, "II.3.2", "310")
     assert len(seen) == 1
     assert cell(window.indicators.proxy, "II.3.2", "value") == "310 (chưa lưu)"
     assert window.unsaved_bar.isVisible()
@@ -108,7 +102,7 @@ def test_de_sau_keeps_the_typed_figure_marked_and_saves_it_with_the_next_save(
 
     pg_server.resume()
     before = _figure(pg_server, "II.3.1")
-    _type(qtbot, window, "II.3.1", "77")  # the next save saves the kept one first
+    type_figure(qtbot, window, "II.3.1", "77")  # the next save saves the kept one first
     assert _figure(pg_server, "II.3.2") == ["310"] and _figure(pg_server, "II.3.1") == ["77"]
     assert before != ["77"]
     assert cell(window.indicators.proxy, "II.3.2", "value") == "310"  # no longer marked

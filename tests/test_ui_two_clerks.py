@@ -25,6 +25,7 @@ from .ui_helpers import (
     find_row,
     open_window,
     settings_in,
+    type_figure,
     type_into_cell,
 )
 
@@ -52,12 +53,6 @@ def _answer(choice: str, seen: list[str]):  # type: ignore[no-untyped-def]
     return run
 
 
-def _type(qtbot, window: MainWindow, code: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    proxy = window.indicators.proxy
-    index = proxy.index(find_row(proxy, code), column(proxy, "value"))
-    type_into_cell(qtbot, window.indicators.table, index, text)
-
-
 @pytest.mark.usefixtures("vietnam_time")
 def test_second_clerk_sees_who_changed_the_figure_and_takes_theirs(
     qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -65,10 +60,10 @@ def test_second_clerk_sees_who_changed_the_figure_and_takes_theirs(
     mine = open_window(qtbot, db_path, tmp_path)
     other = _second_window(qtbot, db_path, tmp_path / "other")
     assert cell(mine.indicators.proxy, "II.3.2", "value") == "232"
-    _type(qtbot, other, "II.3.2", "300,5")
+    type_figure(qtbot, other, "II.3.2", "300,5")
     seen: list[str] = []
     monkeypatch.setattr(prompts, "run_dialog", _answer("takeTheirs", seen))
-    _type(qtbot, mine, "II.3.2", "310")
+    type_figure(qtbot, mine, "II.3.2", "310")
 
     [message] = seen
     assert f"vừa được {OTHER} sửa lúc " in message
@@ -81,7 +76,7 @@ def test_second_clerk_sees_who_changed_the_figure_and_takes_theirs(
 
     # the window now shows their figure: the clerk's next edit goes through unasked
     monkeypatch.setattr(prompts, "run_dialog", lambda box: pytest.fail("asked again"))
-    _type(qtbot, mine, "II.3.2", "320")
+    type_figure(qtbot, mine, "II.3.2", "320")
     assert stored_value(db_path, "II.3.2") == 320
 
 
@@ -90,17 +85,17 @@ def test_keeping_mine_writes_it_and_undo_never_overwrites_a_later_figure(
 ) -> None:
     mine = open_window(qtbot, db_path, tmp_path)
     other = _second_window(qtbot, db_path, tmp_path / "other")
-    _type(qtbot, other, "II.3.2", "300")
+    type_figure(qtbot, other, "II.3.2", "300")
     seen: list[str] = []
     monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
-    _type(qtbot, mine, "II.3.2", "310")
+    type_figure(qtbot, mine, "II.3.2", "310")
     assert len(seen) == 1
     assert stored_value(db_path, "II.3.2") == 310
     assert cell(mine.indicators.proxy, "II.3.2", "value") == "310"
 
     # the other clerk, who saw 300 and was overwritten, is asked in turn
     monkeypatch.setattr(prompts, "run_dialog", _answer("keepMine", seen))
-    _type(qtbot, other, "II.3.2", "305")
+    type_figure(qtbot, other, "II.3.2", "305")
     assert len(seen) == 2 and "Số của họ: 310" in seen[1] and "Số của bạn: 305" in seen[1]
     assert stored_value(db_path, "II.3.2") == 305
 
@@ -149,7 +144,7 @@ def test_the_period_form_keeps_what_was_typed_when_a_figure_changed_meanwhile(
     new = dialog.model.column_index("new")
     type_into_cell(qtbot, dialog.table, dialog.model.index(1, new), "395")
 
-    _type(qtbot, other, "II.3.2", "300")  # meanwhile, in the other window
+    type_figure(qtbot, other, "II.3.2", "300")  # meanwhile, in the other window
     seen: list[str] = []
     monkeypatch.setattr(prompts, "run_dialog", _answer("takeTheirs", seen))
     dialog.accept()

@@ -91,6 +91,13 @@ def type_into_cell(qtbot: Any, view: QTableView, index: QModelIndex, text: str) 
     qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
 
 
+def type_figure(qtbot: Any, window: MainWindow, code: str, text: str) -> None:
+    """Type `text` into the Chỉ tiêu table's figure cell of the indicator `code`."""
+    proxy = window.indicators.proxy
+    index = proxy.index(find_row(proxy, code), column(proxy, "value"))
+    type_into_cell(qtbot, window.indicators.table, index, text)
+
+
 def _bring_forward(widget: QWidget) -> None:
     """Make the tab holding `widget` the current one, as a clerk clicking it would."""
     parent = widget.parentWidget()
